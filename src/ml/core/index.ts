@@ -1,0 +1,4 @@
+export * from './random.ts';
+export * from './validate.ts';
+export * from './dense.ts';
+export * from './estimator.ts';
