@@ -1,0 +1,89 @@
+/**
+ * The kernel's contract with the rest of the app: plain data only, so it crosses the page ↔
+ * sandbox boundary by structured clone and tests can compare it with toEqual.
+ */
+import type { Figure } from '../plot/figure.ts';
+
+/** A control rendered for an input helper (`slider`, `select`, …). */
+export type ControlSpec =
+  | { type: 'slider'; label: string; min: number; max: number; step: number }
+  | { type: 'number'; label: string; min?: number; max?: number; step?: number }
+  | { type: 'select'; label: string; options: (string | number)[] }
+  | { type: 'checkbox'; label: string }
+  | { type: 'button'; label: string }
+  /** A slider over 0..count-1 with play/pause; `intervalMs` between frames while playing. */
+  | { type: 'stepper'; label: string; count: number; intervalMs: number };
+
+export type ControlValue = number | string | boolean;
+
+/** One thing a cell shows. `id` is stable within a run so a shown output can be updated in place. */
+export type Output =
+  | { id: string; kind: 'text'; text: string }
+  | { id: string; kind: 'figure'; figure: Figure }
+  | { id: string; kind: 'table'; columns: string[]; rows: (string | number | boolean | null)[][]; totalRows: number }
+  | { id: string; kind: 'markdown'; markdown: string }
+  | { id: string; kind: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
+  | { id: string; kind: 'control'; name: string; control: ControlSpec; value: ControlValue }
+  | { id: string; kind: 'progress'; label: string; value: number; max: number };
+
+export type OutputKind = Output['kind'];
+
+/**
+ * An error shown on a cell. Lines and columns are 1-based and point into the cell's own
+ * TypeScript source. `kind` says whose fault it is and so what the learner can do.
+ */
+export interface CellError {
+  kind: 'syntax' | 'runtime' | 'duplicate' | 'cycle' | 'upstream' | 'timeout' | 'interrupted' | 'crash';
+  message: string;
+  line?: number;
+  column?: number;
+  /** For 'upstream': the id of the failed cell this one is waiting on. */
+  upstreamCellId?: string;
+}
+
+export type CellState = 'idle' | 'queued' | 'running' | 'done' | 'error';
+
+/** Everything the UI needs to draw a cell's run. A fresh object on every change. */
+export interface CellView {
+  state: CellState;
+  outputs: Output[];
+  error?: CellError;
+  /** Wall time of the last finished run, or of the current run so far when it started. */
+  durationMs?: number;
+  /** `performance.now()` on the page when the current run started (for a live timer). */
+  startedAt?: number;
+  /** Names this cell declares and reads (from analysis), for tooltips and the graph. */
+  outputsDeclared: string[];
+  inputs: string[];
+}
+
+export type KernelStatus = 'starting' | 'ready' | 'busy' | 'restarting' | 'dead';
+
+/** A cell as the kernel receives it: an id stable across edits, and its TypeScript source. */
+export interface CellSource {
+  id: string;
+  source: string;
+}
+
+/**
+ * A running notebook. The browser one runs cells in the sandbox (kernel/host); the headless one
+ * in a Node worker thread (kernel/node). Both share analysis, graph and scheduler.
+ */
+export interface KernelSession {
+  /** Replaces the notebook's cells. Re-analyses changed sources; runs nothing. */
+  setCells(cells: CellSource[]): void;
+  /** Runs every cell in dependency order. Resolves when the run finishes or is superseded. */
+  runAll(): Promise<void>;
+  /** Runs these cells and everything downstream of them, each once, in topological order. */
+  run(cellIds: string[]): Promise<void>;
+  /** Sets a control's value (the control named `name` shown by `cellId`) and re-runs from there. */
+  setControl(cellId: string, name: string, value: ControlValue): Promise<void>;
+  /** Stops the running cell (a fresh worker replaces a stuck one) and restores upstream state. */
+  interrupt(): Promise<void>;
+  /** Throws away all state and starts a fresh worker; cells go back to idle. */
+  restart(): Promise<void>;
+  view(cellId: string): CellView | undefined;
+  onCellChange(listener: (cellId: string, view: CellView) => void): () => void;
+  onStatus(listener: (status: KernelStatus, message?: string) => void): () => void;
+  dispose(): void;
+}

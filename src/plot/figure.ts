@@ -1,0 +1,25 @@
+/**
+ * A figure is plain Plotly data: traces and a layout. It is built in the sandbox, crosses to the
+ * page by structured clone, and is drawn there with Plotly.react. `type` marks it so `display`
+ * can tell a figure from any other object.
+ */
+export interface Figure {
+  readonly type: 'stepwise.figure';
+  data: Trace[];
+  layout: Layout;
+  config?: Record<string, unknown>;
+}
+
+/** A Plotly trace (loosely typed: Plotly's own types are too large to ship to the editor). */
+export type Trace = { type?: string; [key: string]: unknown };
+/** A Plotly layout. */
+export type Layout = { title?: string | { text: string }; [key: string]: unknown };
+
+/** Wraps Plotly traces and a layout as a figure that cells can return or `display`. */
+export function plot(data: Trace | Trace[], layout: Layout = {}): Figure {
+  return { type: 'stepwise.figure', data: Array.isArray(data) ? data : [data], layout };
+}
+
+export function isFigure(value: unknown): value is Figure {
+  return typeof value === 'object' && value !== null && (value as Figure).type === 'stepwise.figure';
+}
