@@ -1,1 +1,4 @@
-export {};
+export * from './base.ts';
+export * from './gaussian.ts';
+export * from './multinomial.ts';
+export * from './bernoulli.ts';
