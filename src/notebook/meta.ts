@@ -1,0 +1,67 @@
+import { isMap, isScalar, type Document } from 'yaml';
+import { NotebookFormatError } from './errors.ts';
+import { countNewlines } from './lines.ts';
+import type { NotebookMeta } from './types.ts';
+
+/**
+ * Check the parsed front matter and fill in defaults (summary '', tags []).
+ * Errors point at the offending key's line in the file.
+ */
+export function checkMeta(document: Document, yaml: string, file: string): NotebookMeta {
+  const value: unknown = document.toJS();
+  if (value === null || value === undefined) {
+    throw new NotebookFormatError(file, 1, "front matter is empty; add at least 'title: <the notebook's title>'");
+  }
+  if (typeof value !== 'object' || Array.isArray(value) || !isMap(document.contents)) {
+    throw new NotebookFormatError(file, 2, `front matter must be a mapping of 'key: value' lines, got ${describe(value)}`);
+  }
+  const fields = value as Record<string, unknown>;
+  const lineOf = (key: string): number => keyLine(document, yaml, key);
+
+  if (!('title' in fields)) {
+    throw new NotebookFormatError(file, 1, "front matter has no 'title'; add 'title: <the notebook's title>'");
+  }
+  if (typeof fields.title !== 'string' || fields.title.trim() === '') {
+    throw new NotebookFormatError(file, lineOf('title'), `'title' must be a non-empty string, got ${describe(fields.title)}`);
+  }
+  for (const key of ['summary', 'group'] as const) {
+    if (key in fields && typeof fields[key] !== 'string') {
+      throw new NotebookFormatError(file, lineOf(key), `'${key}' must be a string, got ${describe(fields[key])}`);
+    }
+  }
+  if ('tags' in fields) {
+    const tags = fields.tags;
+    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) {
+      throw new NotebookFormatError(
+        file,
+        lineOf('tags'),
+        `'tags' must be a list of strings like [clustering, unsupervised], got ${describe(tags)}`,
+      );
+    }
+  }
+  if ('order' in fields && (typeof fields.order !== 'number' || !Number.isFinite(fields.order))) {
+    throw new NotebookFormatError(file, lineOf('order'), `'order' must be a number, got ${describe(fields.order)}`);
+  }
+  return { ...fields, title: fields.title, summary: (fields.summary as string | undefined) ?? '', tags: (fields.tags as string[] | undefined) ?? [] };
+}
+
+/** The file line of a top-level key (the YAML starts on file line 2). */
+function keyLine(document: Document, yaml: string, key: string): number {
+  const contents = document.contents;
+  if (!isMap(contents)) return 1;
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  return offset === undefined ? 1 : 2 + countNewlines(yaml.slice(0, offset));
+}
+
+/** A short description of a wrong value for an error message. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) {
+    const wrong = value.find((item) => typeof item !== 'string');
+    return wrong === undefined ? 'a list' : `a list containing ${describe(wrong)}`;
+  }
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${String(value)}`;
+}
