@@ -1,1 +1,4 @@
-export {};
+export { center, covarianceMatrix, eigenDecomposition } from './pca-steps.ts';
+export * from './pca.ts';
+export * from './tsne.ts';
+export * from './trustworthiness.ts';
