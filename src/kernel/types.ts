@@ -16,7 +16,10 @@ export type ControlSpec =
 
 export type ControlValue = number | string | boolean;
 
-/** One thing a cell shows. `id` is stable within a run so a shown output can be updated in place. */
+/**
+ * One thing a cell shows. `id` is the order in which the run showed it (`out-0`, `out-1`, …), so
+ * the same output of the next run has the same id and the page can redraw it in place.
+ */
 export type Output =
   | { id: string; kind: 'text'; text: string }
   | { id: string; kind: 'figure'; figure: Figure }
@@ -27,6 +30,9 @@ export type Output =
   | { id: string; kind: 'progress'; label: string; value: number; max: number };
 
 export type OutputKind = Output['kind'];
+
+/** An output before the runtime gives it an id. */
+export type OutputBody = Output extends infer O ? (O extends Output ? Omit<O, 'id'> : never) : never;
 
 /**
  * An error shown on a cell. Lines and columns are 1-based and point into the cell's own

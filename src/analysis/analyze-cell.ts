@@ -1,0 +1,36 @@
+import type { CellError } from '../kernel/types.ts';
+import { transpile } from './transpile.ts';
+import { parseCell } from './parse.ts';
+import { cellScope } from './scope.ts';
+import { rewriteCell } from './rewrite.ts';
+
+/**
+ * A cell as plain data: the contract between the analyser and the runtime.
+ * `inputs` are all free names it reads (the graph decides which are other cells' outputs and
+ * which are globals); `outputs` are its top-level declarations; `body` is the JavaScript body of
+ * an async function (see rewrite.ts) whose line numbers match the TypeScript source.
+ */
+export interface CellAnalysis {
+  id: string;
+  inputs: string[];
+  outputs: string[];
+  /** Free names the cell assigns to. */
+  assigns: string[];
+  body: string;
+  error?: CellError;
+}
+
+export function analyzeCell(id: string, source: string): CellAnalysis {
+  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: [], assigns: [], body: '', error });
+
+  const js = transpile(source);
+  if ('error' in js) return failed(js.error);
+  const parsed = parseCell(js.code);
+  if ('error' in parsed) return failed(parsed.error);
+
+  const scope = cellScope(parsed.program);
+  const rewritten = rewriteCell(js.code, parsed.program, scope.declared, new Set(scope.free));
+  if ('error' in rewritten) return failed(rewritten.error);
+
+  return { id, inputs: scope.free, outputs: scope.declared, assigns: scope.assigned, body: rewritten.body };
+}

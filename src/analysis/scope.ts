@@ -1,0 +1,36 @@
+import { analyze } from 'eslint-scope';
+import type { Program } from 'acorn';
+
+/** What a cell declares at top level and which names it reads or writes from outside. */
+export interface CellScope {
+  /** Top-level declarations (const, let, var, function, class), in source order. */
+  declared: string[];
+  /** Names bound by `import` statements (provided by the runtime, not outputs). */
+  imported: string[];
+  /** Free names the cell reads: other cells' outputs or globals. */
+  free: string[];
+  /** Free names the cell assigns to (an error when another cell declares them). */
+  assigned: string[];
+}
+
+export function cellScope(program: Program): CellScope {
+  // eslint-scope wants an ESTree Program; acorn's with `ranges: true` is one.
+  const manager = analyze(program as never, { ecmaVersion: 2022, sourceType: 'module' });
+  const moduleScope = manager.globalScope!.childScopes.find((s) => s.type === 'module')!;
+
+  const declared: string[] = [];
+  const imported: string[] = [];
+  for (const variable of moduleScope.variables) {
+    const isImport = variable.defs.some((d) => d.type === 'ImportBinding');
+    (isImport ? imported : declared).push(variable.name);
+  }
+
+  const free = new Set<string>();
+  const assigned = new Set<string>();
+  for (const ref of manager.globalScope!.through) {
+    const name = ref.identifier.name;
+    if (ref.isRead()) free.add(name);
+    if (ref.isWrite()) assigned.add(name);
+  }
+  return { declared, imported, free: [...free], assigned: [...assigned] };
+}

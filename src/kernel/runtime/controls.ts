@@ -1,0 +1,65 @@
+import type { ControlSpec, ControlValue } from '../types.ts';
+
+/**
+ * The input helpers' rules, as pure functions: the spec a call describes and the value it
+ * returns, given the value the learner last chose (which survives re-runs).
+ */
+export interface SliderOptions { min?: number; max?: number; step?: number; label?: string }
+export interface NumberOptions { min?: number; max?: number; step?: number; label?: string }
+export interface SelectOptions<T> { value?: T; label?: string }
+export interface CheckboxOptions { label?: string }
+export interface StepperOptions { value?: number; label?: string; intervalMs?: number }
+
+export type ControlRequest =
+  | { type: 'slider'; initial: number; options: SliderOptions }
+  | { type: 'number'; initial: number; options: NumberOptions }
+  | { type: 'select'; choices: (string | number)[]; options: SelectOptions<string | number> }
+  | { type: 'checkbox'; initial: boolean; options: CheckboxOptions }
+  | { type: 'button'; label: string }
+  | { type: 'stepper'; count: number; options: StepperOptions };
+
+export function resolveControl(request: ControlRequest, name: string, chosen: ControlValue | undefined): { spec: ControlSpec; value: ControlValue } {
+  switch (request.type) {
+    case 'slider': {
+      const { initial, options } = request;
+      const min = options.min ?? Math.min(0, initial);
+      const max = options.max ?? Math.max(min + 1, initial === 0 ? 1 : Math.abs(initial) * 2);
+      if (!(max > min)) throw new Error(`slider '${name}': max (${max}) must be greater than min (${min})`);
+      const step = options.step ?? (Number.isInteger(min) && Number.isInteger(max) && Number.isInteger(initial) ? 1 : (max - min) / 100);
+      const value = snap(typeof chosen === 'number' ? chosen : initial, min, max, step);
+      return { spec: { type: 'slider', label: options.label ?? name, min, max, step }, value };
+    }
+    case 'number': {
+      const { initial, options } = request;
+      let value = typeof chosen === 'number' && Number.isFinite(chosen) ? chosen : initial;
+      if (options.min !== undefined) value = Math.max(options.min, value);
+      if (options.max !== undefined) value = Math.min(options.max, value);
+      return { spec: { type: 'number', label: options.label ?? name, min: options.min, max: options.max, step: options.step }, value };
+    }
+    case 'select': {
+      const { choices, options } = request;
+      if (choices.length === 0) throw new Error(`select '${name}': give at least one option`);
+      const fallback = options.value !== undefined && choices.includes(options.value) ? options.value : choices[0];
+      const value = chosen !== undefined && choices.includes(chosen as string | number) ? (chosen as string | number) : fallback;
+      return { spec: { type: 'select', label: options.label ?? name, options: choices }, value };
+    }
+    case 'checkbox':
+      return { spec: { type: 'checkbox', label: request.options.label ?? name }, value: typeof chosen === 'boolean' ? chosen : request.initial };
+    case 'button':
+      return { spec: { type: 'button', label: request.label }, value: typeof chosen === 'number' ? chosen : 0 };
+    case 'stepper': {
+      const { count, options } = request;
+      if (!Number.isInteger(count) || count < 1) throw new Error(`stepper '${name}': count must be a whole number ≥ 1, got ${count}`);
+      const start = typeof chosen === 'number' ? chosen : (options.value ?? 0);
+      const value = Math.min(count - 1, Math.max(0, Math.round(start)));
+      return { spec: { type: 'stepper', label: options.label ?? name, count, intervalMs: options.intervalMs ?? 400 }, value };
+    }
+  }
+}
+
+/** Clamps to [min, max] and rounds to the step grid (rounding error removed). */
+function snap(value: number, min: number, max: number, step: number): number {
+  const clamped = Math.min(max, Math.max(min, value));
+  const steps = Math.round((clamped - min) / step);
+  return Math.min(max, Number.parseFloat((min + steps * step).toPrecision(12)));
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything a notebook cell can use without an import: the in-house ML library, the plot
+ * helpers, TensorFlow.js as `tf`, ml-matrix's `Matrix`, and the runtime helpers below.
+ * Monaco's type declarations for cells are generated from this file.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { requireActiveRun } from './active-run.ts';
+import type { DisplayHandle, ProgressHandle } from './run-context.ts';
+import type { Markdown } from './to-output.ts';
+import type { SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions } from './controls.ts';
+
+export * from '../../ml/index.ts';
+export * from '../../plot/index.ts';
+export { Matrix } from 'ml-matrix';
+export { tf };
+export type { DisplayHandle, ProgressHandle, Markdown, SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions };
+
+/**
+ * Shows a value below the cell: a figure, a table, Markdown or text. Returns a handle whose
+ * `update(value)` redraws it in place, e.g. a chart inside a training loop.
+ * @example const h = display(line(xs, ys)); for (...) { h.update(line(xs, next)); await tick(); }
+ */
+export const display = (value: unknown): DisplayHandle => requireActiveRun('display').display(value);
+
+/**
+ * Markdown output, as a tagged template or a function. Values are interpolated as text.
+ * @example md`The loss is **${loss}**`
+ */
+export const md = (strings: TemplateStringsArray | string, ...values: unknown[]): Markdown => requireActiveRun('md').md(strings, ...values);
+
+/**
+ * A progress bar; call `update(value)` as work advances.
+ * @example const p = progress('Training', epochs); for (let e = 0; e < epochs; e++) { ...; p.update(e + 1); await tick(); }
+ */
+export const progress = (label?: string, max?: number): ProgressHandle => requireActiveRun('progress').progress(label, max);
+
+/** Lets the page draw and the learner interrupt: `await tick()` inside long loops. */
+export const tick = (): Promise<void> => requireActiveRun('tick').tick();
+
+/** Waits `ms` milliseconds (and stops if the run was replaced). */
+export const sleep = (ms: number): Promise<void> => requireActiveRun('sleep').sleep(ms);
+
+/**
+ * A slider; returns its current value. Moving it re-runs this cell and every cell that uses it.
+ * @example const lr = slider(0.1, { min: 0.001, max: 1, step: 0.001, label: 'learning rate' })
+ */
+export const slider = (initial: number, options?: SliderOptions): number => requireActiveRun('slider').slider(initial, options);
+
+/**
+ * A number box; returns its current value.
+ * @example const seed = number(42, { label: 'seed' })
+ */
+export const number = (initial: number, options?: NumberOptions): number => requireActiveRun('number').number(initial, options);
+
+/**
+ * A drop-down; returns the chosen option.
+ * @example const init = select(['k-means++', 'random'], { label: 'initialisation' })
+ */
+export const select = <T extends string | number>(choices: T[], options?: SelectOptions<T>): T => requireActiveRun('select').select(choices, options);
+
+/**
+ * A checkbox; returns true when ticked.
+ * @example const standardise = checkbox(true, { label: 'standardise first' })
+ */
+export const checkbox = (initial?: boolean, options?: CheckboxOptions): boolean => requireActiveRun('checkbox').checkbox(initial, options);
+
+/**
+ * A button; returns how many times it was clicked. Clicking re-runs the cells that use it.
+ * @example const resample = button('Draw a new sample')
+ */
+export const button = (label?: string): number => requireActiveRun('button').button(label);
+
+/**
+ * A step slider over 0..count-1 with play/pause, for walking through an algorithm's iterations.
+ * @example const step = stepper(history.length, { label: 'iteration' })
+ */
+export const stepper = (count: number, options?: StepperOptions): number => requireActiveRun('stepper').stepper(count, options);

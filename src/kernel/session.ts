@@ -1,0 +1,288 @@
+import { analyzeCell, type CellAnalysis } from '../analysis/index.ts';
+import { buildGraph, type CellGraph } from './graph/index.ts';
+import { cellsToRun, nextCell, seedFor } from './scheduler.ts';
+import { CellViews } from './cell-views.ts';
+import type { Executor } from './executor.ts';
+import type { FromRuntime } from './protocol.ts';
+import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus } from './types.ts';
+
+export interface SessionOptions {
+  /** A cell running longer than this is stopped with a timeout error (default: no limit). */
+  timeoutMs?: number;
+  /** Control values to use before the learner moves anything, by control name (CLI `--set`). */
+  initialControls?: Record<string, ControlValue>;
+}
+
+type RunOutcome = { kind: 'done' } | { kind: 'error'; error: CellError } | { kind: 'killed'; error: CellError };
+
+interface ActiveRun {
+  cellId: string;
+  runId: number;
+  sawOutput: boolean;
+  finish: (outcome: RunOutcome) => void;
+}
+
+/**
+ * A notebook's kernel: analyses cells, keeps the dependency graph, and runs dirty cells one at a
+ * time in topological order on an executor. Policy (what to run) is in scheduler.ts; this file
+ * is the loop and its bookkeeping.
+ */
+export class Session implements KernelSession {
+  private cells: CellSource[] = [];
+  private analyses = new Map<string, CellAnalysis>();
+  private graph: CellGraph = buildGraph([]);
+  private readonly views = new CellViews();
+  private readonly controls = new Map<string, Record<string, ControlValue>>();
+  /** Cells whose declared values the runtime holds right now. */
+  private readonly holdsValue = new Set<string>();
+  private readonly dirty = new Set<string>();
+  private active: ActiveRun | undefined;
+  private runCounter = 0;
+  private loop: Promise<void> | undefined;
+  private started: Promise<void>;
+  private readonly statusListeners = new Set<(status: KernelStatus, message?: string) => void>();
+
+  constructor(private readonly executor: Executor, private readonly options: SessionOptions = {}) {
+    executor.onMessage((message) => this.onRuntimeMessage(message));
+    executor.onExit((reason) => this.onRuntimeExit(reason));
+    this.started = this.startRuntime('starting');
+  }
+
+  setCells(cells: CellSource[]): void {
+    const previous = new Map(this.cells.map((c) => [c.id, c.source]));
+    const next = new Set(cells.map((c) => c.id));
+    for (const [id] of previous) if (!next.has(id)) this.removeCell(id);
+
+    for (const cell of cells) {
+      const old = this.analyses.get(cell.id);
+      if (old && previous.get(cell.id) === cell.source) continue;
+      const analysis = analyzeCell(cell.id, cell.source);
+      if (old) {
+        const gone = old.outputs.filter((name) => !analysis.outputs.includes(name));
+        if (gone.length > 0) this.executor.send({ type: 'forget', names: gone });
+      }
+      this.analyses.set(cell.id, analysis);
+    }
+    this.cells = cells.map((c) => ({ ...c }));
+    const labels = new Map(cells.map((c, i) => [c.id, `cell ${i + 1}`]));
+    this.graph = buildGraph(cells.map((c) => this.analyses.get(c.id)!), (id) => labels.get(id) ?? id);
+    for (const cell of cells) {
+      const analysis = this.analyses.get(cell.id)!;
+      this.views.ensure(cell.id, this.graph.cellInputs.get(cell.id) ?? [], analysis.outputs);
+    }
+  }
+
+  runAll(): Promise<void> {
+    return this.run(this.cells.map((c) => c.id));
+  }
+
+  run(cellIds: string[]): Promise<void> {
+    const known = cellIds.filter((id) => this.analyses.has(id));
+    for (const id of cellsToRun(this.graph.topology, known, this.holdsValue)) {
+      this.dirty.add(id);
+      this.views.update(id, { state: 'queued' });
+    }
+    // A cell that is running with stale inputs stops at its next `await tick()`; it runs again.
+    if (this.active && this.dirty.has(this.active.cellId)) this.executor.send({ type: 'cancel', runId: this.active.runId });
+    return this.ensureLoop();
+  }
+
+  setControl(cellId: string, name: string, value: ControlValue): Promise<void> {
+    this.controls.set(cellId, { ...this.controls.get(cellId), [name]: value });
+    // Show the new value at once, before the re-run confirms it.
+    const view = this.views.get(cellId);
+    const control = view?.outputs.find((o) => o.kind === 'control' && o.name === name);
+    if (control && control.kind === 'control') this.views.putOutput(cellId, { ...control, value });
+    return this.run([cellId]);
+  }
+
+  async interrupt(): Promise<void> {
+    if (!this.active) return;
+    this.active.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Interrupted. The kernel was restarted and the cells above were re-run to restore their values.' } });
+    await this.loop;
+  }
+
+  async restart(): Promise<void> {
+    this.dirty.clear();
+    this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Stopped by a restart.' } });
+    await this.loop;
+    this.holdsValue.clear();
+    for (const id of this.views.ids()) this.views.update(id, { state: 'idle', error: undefined, startedAt: undefined });
+    await this.startRuntime('restarting');
+  }
+
+  view(cellId: string): CellView | undefined {
+    return this.views.get(cellId);
+  }
+
+  onCellChange(listener: (cellId: string, view: CellView) => void): () => void {
+    return this.views.subscribe(listener);
+  }
+
+  onStatus(listener: (status: KernelStatus, message?: string) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.dirty.clear();
+    this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'The notebook was closed.' } });
+    this.executor.dispose();
+    this.statusListeners.clear();
+  }
+
+  private ensureLoop(): Promise<void> {
+    if (!this.loop) {
+      this.loop = this.drain().finally(() => {
+        this.loop = undefined;
+        this.setStatus('ready');
+      });
+    }
+    return this.loop;
+  }
+
+  private async drain(): Promise<void> {
+    await this.started;
+    this.setStatus('busy');
+    for (let id = nextCell(this.graph.order, this.dirty); id !== undefined; id = nextCell(this.graph.order, this.dirty)) {
+      this.dirty.delete(id);
+      const outcome = await this.runCell(id);
+      if (outcome.kind === 'done') continue;
+      if (outcome.kind === 'error' && outcome.error.kind === 'interrupted' && this.dirty.has(id)) {
+        this.views.update(id, { state: 'queued' }); // superseded by a newer run of the same cell
+        continue;
+      }
+      this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
+      this.failDownstream(id);
+      if (outcome.kind === 'killed') await this.recover(id);
+    }
+  }
+
+  private async runCell(id: string): Promise<RunOutcome> {
+    const analysis = this.analyses.get(id)!;
+    this.holdsValue.delete(id);
+    const before = analysis.error ?? this.graph.errors.get(id);
+    if (before) return { kind: 'error', error: before };
+
+    const runId = ++this.runCounter;
+    const startedAt = performance.now();
+    this.views.update(id, { state: 'running', startedAt, error: undefined });
+    const run: ActiveRun = { cellId: id, runId, sawOutput: false, finish: () => {} };
+    const outcome = await new Promise<RunOutcome>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      run.finish = (result: RunOutcome) => {
+        if (this.active !== run) return;
+        clearTimeout(timer);
+        this.active = undefined;
+        resolve(result);
+      };
+      this.active = run;
+      if (this.options.timeoutMs !== undefined) {
+        const limit = this.options.timeoutMs;
+        timer = setTimeout(() => run.finish({ kind: 'killed', error: { kind: 'timeout', message: `Stopped after ${limit} ms: the cell did not finish in time (an endless loop?). The kernel was restarted.` } }), limit);
+      }
+      this.executor.send({
+        type: 'run',
+        runId,
+        cellId: id,
+        body: analysis.body,
+        inputs: this.graph.cellInputs.get(id) ?? [],
+        outputs: analysis.outputs,
+        controls: { ...this.options.initialControls, ...this.controls.get(id) },
+        seed: seedFor(analysis.outputs),
+      });
+    });
+    const durationMs = performance.now() - startedAt;
+    // A run that showed nothing still replaces what the previous run showed.
+    if (!run.sawOutput) this.views.update(id, { outputs: [] });
+    if (outcome.kind === 'done') {
+      this.holdsValue.add(id);
+      this.views.update(id, { state: 'done', durationMs, startedAt: undefined, error: undefined });
+    } else {
+      this.views.update(id, { durationMs });
+    }
+    return outcome;
+  }
+
+  private onRuntimeMessage(message: FromRuntime): void {
+    if (message.type === 'ready') return;
+    if (message.type === 'fault') {
+      if (this.active) this.views.putOutput(this.active.cellId, { id: `fault:${Date.now()}`, kind: 'log', level: 'error', text: message.message });
+      return;
+    }
+    const active = this.active;
+    if (!active || active.runId !== message.runId) return; // a stale run's message
+    if (message.type === 'done') {
+      active.finish(message.ok ? { kind: 'done' } : { kind: 'error', error: message.error });
+      return;
+    }
+    // The first output of a run replaces the previous run's outputs (no flash of empty cell).
+    if (!active.sawOutput) {
+      active.sawOutput = true;
+      this.views.update(active.cellId, { outputs: [] });
+    }
+    this.views.putOutput(active.cellId, message.output);
+  }
+
+  private onRuntimeExit(reason: string): void {
+    if (this.active) {
+      this.active.finish({ kind: 'killed', error: { kind: 'crash', message: `The kernel stopped while running this cell (${reason}). It was restarted; run the cell again, perhaps with less data.` } });
+    } else {
+      this.holdsValue.clear();
+      this.setStatus('dead', reason);
+      this.started = this.startRuntime('restarting');
+    }
+  }
+
+  /** After a kill: fresh runtime, then re-run every cell that held a value, except the culprit's downstream. */
+  private async recover(culprit: string): Promise<void> {
+    const restore = [...this.holdsValue].filter((id) => id !== culprit);
+    this.holdsValue.clear();
+    this.started = this.startRuntime('restarting');
+    await this.started;
+    for (const id of restore) {
+      this.dirty.add(id);
+      this.views.update(id, { state: 'queued' });
+    }
+  }
+
+  /** Cells waiting on a failed cell say so instead of failing with a confusing ReferenceError. */
+  private failDownstream(failed: string): void {
+    const label = `cell ${this.cells.findIndex((c) => c.id === failed) + 1}`;
+    for (const id of this.graph.topology.descendants([failed])) {
+      if (id === failed || !this.dirty.has(id)) continue;
+      this.dirty.delete(id);
+      this.holdsValue.delete(id);
+      this.views.update(id, {
+        state: 'error',
+        startedAt: undefined,
+        error: { kind: 'upstream', message: `Waiting on ${label}, which failed: fix it and this cell runs again.`, upstreamCellId: failed },
+      });
+    }
+  }
+
+  private removeCell(id: string): void {
+    const analysis = this.analyses.get(id);
+    if (analysis && analysis.outputs.length > 0) this.executor.send({ type: 'forget', names: analysis.outputs });
+    this.analyses.delete(id);
+    this.controls.delete(id);
+    this.holdsValue.delete(id);
+    this.dirty.delete(id);
+    this.views.delete(id);
+  }
+
+  private async startRuntime(status: KernelStatus): Promise<void> {
+    this.setStatus(status);
+    try {
+      await this.executor.start();
+      this.setStatus(this.loop ? 'busy' : 'ready');
+    } catch (error) {
+      this.setStatus('dead', (error as Error).message);
+      throw error;
+    }
+  }
+
+  private setStatus(status: KernelStatus, message?: string): void {
+    for (const listener of this.statusListeners) listener(status, message);
+  }
+}
