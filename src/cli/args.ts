@@ -1,0 +1,51 @@
+import type { ControlValue } from '../kernel/types.ts';
+
+export const USAGE = `Usage: stepwise run <notebook.md> [--json] [--timeout <ms>] [--set name=value ...]
+
+Runs every code cell of a notebook headless and prints each cell's outputs.
+  --json            print one JSON object instead of text
+  --timeout <ms>    stop a cell that runs longer than this (default 30000)
+  --set name=value  give the control called \`name\` this value before running (repeatable)
+Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage or an unreadable file.`;
+
+export interface RunArgs {
+  file: string;
+  json: boolean;
+  timeoutMs: number;
+  controls: Record<string, ControlValue>;
+}
+
+export class UsageError extends Error {}
+
+/** Parses `run <file> [--json] [--timeout ms] [--set k=v]…`; throws UsageError with the reason. */
+export function parseArgs(argv: string[]): RunArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
+  const args: RunArgs = { file: '', json: false, timeoutMs: 30_000, controls: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') args.json = true;
+    else if (arg === '--timeout') {
+      const value = Number(rest[++i]);
+      if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--timeout needs a positive number of milliseconds, got '${rest[i] ?? ''}'`);
+      args.timeoutMs = value;
+    } else if (arg === '--set') {
+      const pair = rest[++i] ?? '';
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--set needs name=value, got '${pair}'`);
+      args.controls[pair.slice(0, eq)] = parseValue(pair.slice(eq + 1));
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else if (args.file) throw new UsageError(`only one notebook at a time (got '${args.file}' and '${arg}')`);
+    else args.file = arg;
+  }
+  if (!args.file) throw new UsageError('missing the notebook file to run');
+  return args;
+}
+
+/** `5` → 5, `true` → true, anything else stays a string. */
+function parseValue(text: string): ControlValue {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+}

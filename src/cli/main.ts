@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { NotebookFormatError } from '../notebook/index.ts';
+import { runNotebook } from '../kernel/node/run-notebook.ts';
+import { parseArgs, UsageError, USAGE } from './args.ts';
+import { formatReport } from './format-report.ts';
+
+/** `stepwise run …`: returns the exit status (0 all cells ok, 1 a cell failed, 2 usage or file). */
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`stepwise: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(args.file);
+  } catch (error) {
+    err.write(`stepwise: cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+
+  try {
+    const report = await runNotebook(bytes, args.file, { timeoutMs: args.timeoutMs, controls: args.controls });
+    out.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(args.file, report)}\n`);
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof NotebookFormatError)) throw error;
+    err.write(`stepwise: ${error.message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,54 @@
+import { codeCells, parseNotebook } from '../../notebook/index.ts';
+import type { CellError, ControlValue, Output } from '../types.ts';
+import { createNodeSession } from './create-node-session.ts';
+
+/** One code cell's result in a headless run (the shape `stepwise run --json` prints). */
+export interface CellReport {
+  /** 0-based position among the notebook's code cells. */
+  index: number;
+  /** 1-based line of the cell's opening fence in the file. */
+  fileLine: number;
+  status: 'ok' | 'error';
+  durationMs: number;
+  outputs: Output[];
+  error?: CellError;
+}
+
+export interface RunReport {
+  ok: boolean;
+  cells: CellReport[];
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  controls?: Record<string, ControlValue>;
+}
+
+/**
+ * Runs every code cell of a notebook in a fresh Node worker thread with the same analysis,
+ * graph, scheduler and runtime as the browser. Throws NotebookFormatError for a malformed file.
+ */
+export async function runNotebook(source: string | Uint8Array, file: string, options: RunOptions = {}): Promise<RunReport> {
+  const notebook = parseNotebook(source, file);
+  const cells = codeCells(notebook);
+  const session = createNodeSession({ timeoutMs: options.timeoutMs ?? 30_000, initialControls: options.controls });
+  try {
+    session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
+    await session.runAll();
+    const reports = cells.map((cell, index): CellReport => {
+      const view = session.view(cell.id)!;
+      const ok = view.state === 'done';
+      return {
+        index,
+        fileLine: cell.line,
+        status: ok ? 'ok' : 'error',
+        durationMs: Math.round((view.durationMs ?? 0) * 10) / 10,
+        outputs: view.outputs,
+        ...(ok || !view.error ? {} : { error: view.error }),
+      };
+    });
+    return { ok: reports.every((r) => r.status === 'ok'), cells: reports };
+  } finally {
+    session.dispose();
+  }
+}
