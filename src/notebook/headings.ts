@@ -33,7 +33,7 @@ export function headingAnchor(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .trim()
-    .replace(/\s+/g, '-');
+    .replace(/\s/g, '-'); // one '-' per space, as GitHub does
   return anchor === '' ? 'section' : anchor;
 }
 
