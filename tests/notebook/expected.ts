@@ -4,10 +4,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
  * Compare `actual` with the expected-output file `<path>` (JSON).
  * UPDATE_EXPECTED=1 rewrites it; a missing or different file fails and leaves `<path>-changed` to review.
  */
-export function matchExpected(path: string, actual: unknown): { ok: true } | { ok: false; reason: string } {
+export function matchExpected(
+  path: string,
+  actual: unknown,
+  update = process.env.UPDATE_EXPECTED === '1',
+): { ok: true } | { ok: false; reason: string } {
   const text = JSON.stringify(actual, null, 2) + '\n';
   const changed = `${path}-changed`;
-  if (process.env.UPDATE_EXPECTED === '1') {
+  if (update) {
     writeFileSync(path, text);
     rmSync(changed, { force: true });
     return { ok: true };
