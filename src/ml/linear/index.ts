@@ -6,3 +6,6 @@ export * from './ridge.ts';
 export * from './coordinate-descent.ts';
 export * from './elastic-net.ts';
 export * from './paths.ts';
+export * from './logistic-loss.ts';
+export * from './proximal-gradient.ts';
+export * from './logistic.ts';
