@@ -1,1 +1,11 @@
-export {};
+export * from './tokenize.ts';
+export * from './englishStopWords.ts';
+export * from './stopWords.ts';
+export * from './porterStem.ts';
+export * from './lemmatize.ts';
+export * from './analyzer.ts';
+export * from './countVectorizer.ts';
+export * from './tfidfTransformer.ts';
+export * from './tfidfVectorizer.ts';
+export * from './cosineSimilarity.ts';
+export * from './corpora/index.ts';

@@ -1,0 +1,10 @@
+import { spamHam } from './spamHam.ts';
+import { embeddingSentences } from './embeddingSentences.ts';
+import { passages, queries } from './passages.ts';
+import { charText } from './charText.ts';
+
+/**
+ * Small corpora written for the NLP notebooks: `spamHam` (labelled messages), `embeddingSentences`
+ * (for skip-gram), `passages` + `queries` (retrieval), `charText` (a character-level model).
+ */
+export const corpora = { spamHam, embeddingSentences, passages, queries, charText };
