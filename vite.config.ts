@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import solid from 'vite-plugin-solid';
+import { stepwiseRuntime } from './src/kernel/build/runtime-plugin.ts';
 
 /** Debian's Chromium, started with the flags that work on these machines (see README). */
 export const chromiumLaunch = {
@@ -18,7 +19,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   base: './',
-  plugins: [solid()],
+  plugins: [solid(), stepwiseRuntime()],
   test: {
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',

@@ -1,0 +1,59 @@
+import { build, type Plugin, type ViteDevServer } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const VIRTUAL_ID = 'virtual:stepwise-runtime';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const entry = fileURLToPath(new URL('../runtime/browser-entry.ts', import.meta.url));
+const srcRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Folders whose code ends up inside the sandbox runtime. */
+const RUNTIME_DIRS = ['ml/', 'plot/', 'kernel/runtime/', 'analysis/'].map((d) => srcRoot + d);
+
+/**
+ * `import source from 'virtual:stepwise-runtime'` gives the sandbox runtime as one classic
+ * script (text). It is a separate library build because only a classic Blob worker starts inside
+ * an opaque-origin frame; the page imports this module lazily and hands the text to the frame.
+ */
+export function stepwiseRuntime(): Plugin {
+  let bundled: Promise<string> | undefined;
+  return {
+    name: 'stepwise-runtime',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      bundled ??= bundleRuntime();
+      return `export default ${JSON.stringify(await bundled)};`;
+    },
+    configureServer(server: ViteDevServer) {
+      // In dev, an edit to code that runs in the sandbox rebuilds the runtime on next load.
+      server.watcher.on('change', (file) => {
+        if (!RUNTIME_DIRS.some((dir) => file.startsWith(dir))) return;
+        bundled = undefined;
+        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) server.moduleGraph.invalidateModule(module);
+      });
+    },
+  };
+}
+
+async function bundleRuntime(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: false,
+      lib: { entry, formats: ['iife'], name: 'StepwiseRuntime', fileName: () => 'runtime.js' },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  for (const output of outputs) {
+    if (!('output' in output)) continue;
+    const chunk = output.output.find((item) => item.type === 'chunk');
+    if (chunk && chunk.type === 'chunk') return chunk.code;
+  }
+  throw new Error('stepwise-runtime: the runtime build produced no script');
+}

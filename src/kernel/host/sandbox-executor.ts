@@ -1,0 +1,95 @@
+import type { Executor } from '../executor.ts';
+import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
+import { frameDocument } from './frame-document.ts';
+
+/** Messages the frame may send; anything else (or from another window) is ignored. */
+type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; fromRuntime?: unknown; exit?: string };
+
+function isFrameMessage(data: unknown): data is FrameMessage {
+  return typeof data === 'object' && data !== null && (data as FrameMessage).channel === 'stepwise-sandbox';
+}
+
+/**
+ * Runs cells in a classic Blob worker inside a sandboxed, CSP-locked iframe. The page never
+ * evaluates cell code itself. `kill` terminates the worker (even in `while (true) {}`); `start`
+ * builds a fresh one from the same runtime text.
+ */
+export class SandboxExecutor implements Executor {
+  private frame: HTMLIFrameElement | undefined;
+  private frameLoaded: Promise<void> | undefined;
+  private onFrameLoaded: (() => void) | undefined;
+  private onReady: (() => void) | undefined;
+  private booted = false;
+  private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
+  private readonly exitListeners: ((reason: string) => void)[] = [];
+  private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
+
+  constructor(private readonly loadRuntime: () => Promise<string>, private readonly container: HTMLElement = document.body) {}
+
+  async start(): Promise<void> {
+    const [source] = await Promise.all([this.booted ? Promise.resolve('') : this.loadRuntime(), this.ensureFrame()]);
+    const ready = new Promise<void>((resolve) => (this.onReady = resolve));
+    if (this.booted) this.post({ restart: true });
+    else {
+      this.post({ boot: source });
+      this.booted = true;
+    }
+    await ready;
+  }
+
+  send(message: ToRuntime): void {
+    this.post({ toRuntime: message });
+  }
+
+  onMessage(listener: (message: FromRuntime) => void): void {
+    this.messageListeners.push(listener);
+  }
+
+  onExit(listener: (reason: string) => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  kill(): void {
+    this.post({ kill: true });
+  }
+
+  dispose(): void {
+    window.removeEventListener('message', this.onWindowMessage);
+    this.frame?.remove();
+    this.frame = undefined;
+    this.messageListeners.length = 0;
+    this.exitListeners.length = 0;
+  }
+
+  private ensureFrame(): Promise<void> {
+    if (this.frameLoaded) return this.frameLoaded;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('title', 'Stepwise sandbox');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.display = 'none';
+    frame.srcdoc = frameDocument();
+    this.frame = frame;
+    this.frameLoaded = new Promise((resolve) => (this.onFrameLoaded = resolve));
+    window.addEventListener('message', this.onWindowMessage);
+    this.container.appendChild(frame);
+    return this.frameLoaded;
+  }
+
+  private post(message: Record<string, unknown>): void {
+    // An opaque-origin frame cannot be addressed by origin; the data is not secret.
+    this.frame?.contentWindow?.postMessage({ channel: 'stepwise-host', ...message }, '*');
+  }
+
+  private receive(event: MessageEvent): void {
+    if (!this.frame || event.source !== this.frame.contentWindow || !isFrameMessage(event.data)) return;
+    const data = event.data;
+    if (data.loaded) this.onFrameLoaded?.();
+    else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
+    else if (isFromRuntime(data.fromRuntime)) {
+      const message = data.fromRuntime;
+      if (message.type === 'ready') this.onReady?.();
+      for (const listener of this.messageListeners) listener(message);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBrowserSession } from '../../src/kernel/host/index.ts';
+import type { Session } from '../../src/kernel/session.ts';
+import type { CellView } from '../../src/kernel/types.ts';
+
+let session: Session | undefined;
+afterEach(() => {
+  session?.dispose();
+  session = undefined;
+  document.querySelectorAll('iframe').forEach((f) => f.remove());
+});
+
+async function runCells(sources: string[]): Promise<{ session: Session; views: CellView[] }> {
+  session = await createBrowserSession();
+  const cells = sources.map((source, i) => ({ id: `c${i}`, source }));
+  session.setCells(cells);
+  await session.runAll();
+  return { session, views: cells.map((c) => session!.view(c.id)!) };
+}
+
+function text(view: CellView): string {
+  return view.outputs.map((o) => (o.kind === 'text' ? o.text : o.kind === 'log' ? o.text : '')).join('\n');
+}
+
+describe('sandboxed kernel in Chromium', () => {
+  it('runs cells in a worker with the library globals', async () => {
+    const { views } = await runCells(['const a: number = 20', 'a + 22', 'new Matrix([[1, 2]]).columns', 'tf.tensor([1, 2]).shape']);
+    expect(views.map((v) => v.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(text(views[1])).toBe('42');
+    expect(text(views[2])).toBe('2');
+    expect(text(views[3])).toBe('[2]');
+  });
+
+  it('cell code cannot reach the page: no DOM, storage, cookies or parent', async () => {
+    localStorage.setItem('stepwise-secret', 'hidden');
+    const { views } = await runCells([
+      `[typeof document, typeof window, typeof localStorage, typeof parent, self.origin, typeof document === 'undefined' ? 'no cookies' : document.cookie]`,
+    ]);
+    expect(text(views[0])).toBe('["undefined", "undefined", "undefined", "undefined", "null", "no cookies"]');
+  });
+
+  it('cell code cannot open IndexedDB of the app (opaque origin)', async () => {
+    const { views } = await runCells([
+      `let outcome = 'opened'
+try {
+  await new Promise((resolve, reject) => { const r = indexedDB.open('stepwise'); r.onsuccess = resolve; r.onerror = () => reject(r.error) })
+} catch (e) { outcome = 'blocked: ' + e.name }
+outcome`,
+    ]);
+    expect(text(views[0])).toMatch(/^blocked: /);
+  });
+
+  it('cell code cannot use the network: fetch, XHR, WebSocket and importScripts are blocked by CSP', async () => {
+    const { views } = await runCells([
+      `const results: string[] = []
+try { await fetch(${JSON.stringify(location.origin)} + '/'); results.push('fetch ok') } catch (e) { results.push('fetch blocked') }
+try {
+  const xhr = new XMLHttpRequest(); xhr.open('GET', ${JSON.stringify(location.origin)} + '/', false); xhr.send(); results.push('xhr ok')
+} catch (e) { results.push('xhr blocked') }
+try {
+  const ws = new WebSocket('ws://127.0.0.1:9'); await new Promise((res, rej) => { ws.onopen = res; ws.onerror = rej }); results.push('ws ok')
+} catch (e) { results.push('ws blocked') }
+try { importScripts(${JSON.stringify(location.origin)} + '/x.js'); results.push('import ok') } catch (e) { results.push('import blocked') }
+results`,
+    ]);
+    expect(text(views[0])).toBe('["fetch blocked", "xhr blocked", "ws blocked", "import blocked"]');
+  });
+
+  it('the frame is sandboxed without same-origin, navigation or popups', async () => {
+    await runCells(['1']);
+    const frame = document.querySelector('iframe')!;
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    // An opaque origin: the page cannot read the frame's document, nor the frame the page's.
+    expect(frame.contentDocument).toBeNull();
+  });
+
+  it('ignores messages that do not come from its own frame', async () => {
+    session = await createBrowserSession();
+    session.setCells([{ id: 'slow', source: 'await sleep(300)\nconst v = "real"\nv' }]);
+    const run = session.runAll();
+    while (session.view('slow')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));
+    window.postMessage({ channel: 'stepwise-sandbox', fromRuntime: { type: 'done', runId: 1, ok: true, durationMs: 0 } }, '*');
+    window.postMessage({ channel: 'stepwise-sandbox', fromRuntime: { type: 'output', runId: 1, output: { id: 'out-0', kind: 'text', text: 'forged' } } }, '*');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(session.view('slow')!.state).toBe('running');
+    await run;
+    expect(text(session.view('slow')!)).toBe('real');
+  });
+
+  it('interrupt stops while (true) {} and restores upstream values', async () => {
+    session = await createBrowserSession();
+    session.setCells([
+      { id: 'up', source: 'const base = 40' },
+      { id: 'stuck', source: 'const spin = base; while (true) {}' },
+      { id: 'after', source: 'base + 2' },
+    ]);
+    const run = session.runAll();
+    while (session.view('stuck')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));
+    const t0 = performance.now();
+    await session.interrupt();
+    await run;
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(session.view('stuck')!.state).toBe('error');
+    expect(session.view('stuck')!.error!.kind).toBe('interrupted');
+    expect(session.view('up')!.state).toBe('done');
+    // `after` does not read from the stuck cell, so it still ran, against the restored `base`.
+    expect(text(session.view('after')!)).toBe('42');
+    await session.run(['after']);
+    expect(text(session.view('after')!)).toBe('42');
+  });
+});
