@@ -22,7 +22,8 @@ export function setCellOptions(nb: Notebook, blockId: string, options: string[])
   for (const option of options) {
     if (option === '' || /\s/.test(option) || (fence.char === '`' && option.includes('`'))) {
       throw new RangeError(
-        `${nb.file}: cell option ${JSON.stringify(option)} must be one word without spaces${fence.char === '`' ? ' or backticks' : ''}`,
+        `${nb.file}: cell option ${JSON.stringify(option)} must be one word without spaces` +
+          (fence.char === '`' ? ' or backticks' : ''),
       );
     }
   }
@@ -50,7 +51,9 @@ export function updateProse(nb: Notebook, blockId: string, text: string): Notebo
 function codeBlock(nb: Notebook, blockId: string, action: string): CodeBlock {
   const block = nb.blocks[indexOfBlock(nb, blockId)];
   if (block.kind !== 'code') {
-    throw new RangeError(`${nb.file}: block "${blockId}" is prose, not a code cell; ${action} applies to code cells (use updateProse for prose)`);
+    throw new RangeError(
+      `${nb.file}: block "${blockId}" is prose, not a code cell; ${action} applies to code cells (use updateProse for prose)`,
+    );
   }
   return block;
 }
@@ -69,7 +72,8 @@ function checkFencesClosed(text: string, file: string, firstLine: number): void 
     const close = lines.findIndex((line, j) => j > i && closesFence(line, fence));
     if (close === -1) {
       const run = fence.char.repeat(fence.length);
-      throw new NotebookFormatError(file, firstLine + i, `unterminated ${run} fence in this prose; close it with ${run}`);
+      const problem = `unterminated ${run} fence in this prose; close it with ${run}`;
+      throw new NotebookFormatError(file, firstLine + i, problem);
     }
     i = close;
   }

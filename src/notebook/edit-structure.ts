@@ -6,7 +6,12 @@ import type { Block, Notebook } from './types.ts';
  * A new notebook with a fresh block after `afterBlockId` (null: first). It gets an id never used
  * in this notebook and a blank line before it. Note: prose next to prose is read back as one block.
  */
-export function insertCell(nb: Notebook, afterBlockId: string | null, source = '', kind: 'code' | 'prose' = 'code'): Notebook {
+export function insertCell(
+  nb: Notebook,
+  afterBlockId: string | null,
+  source = '',
+  kind: 'code' | 'prose' = 'code',
+): Notebook {
   const at = afterBlockId === null ? 0 : indexOfBlock(nb, afterBlockId) + 1;
   const { layout } = nb;
   const number = layout.nextId;
@@ -15,7 +20,10 @@ export function insertCell(nb: Notebook, afterBlockId: string | null, source = '
     kind === 'code'
       ? { kind, id: `c${number}`, source: text, options: [], line: 0 }
       : { kind, id: `p${number}`, text, line: 0 };
-  const raw = kind === 'code' ? renderCell({ source: text, options: [] }, undefined, true, layout.eol) : renderProse(text, undefined, layout.eol);
+  const raw =
+    kind === 'code'
+      ? renderCell({ source: text, options: [] }, undefined, true, layout.eol)
+      : renderProse(text, undefined, layout.eol);
 
   // The old gap stays in front of the next block; the new block gets one blank line before it
   // (and the next block gets one after it if it had none), so no existing byte changes.

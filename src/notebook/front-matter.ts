@@ -35,7 +35,8 @@ export function readFrontMatter(lines: readonly Line[], file: string): FrontMatt
   const error = document.errors[0];
   if (error) {
     const [position] = error.linePos ?? [{ line: 1, col: 1 }];
-    throw new NotebookFormatError(file, position.line + 1, `bad YAML in front matter: ${yamlProblem(error.message)}`, position.col);
+    const problem = `bad YAML in front matter: ${yamlProblem(error.message)}`;
+    throw new NotebookFormatError(file, position.line + 1, problem, position.col);
   }
   const meta = checkMeta(document, yaml, file);
   return { raw: joinLines(lines.slice(0, close + 1)), meta, end: close + 1 };

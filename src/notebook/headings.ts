@@ -66,7 +66,7 @@ function proseHeadings(markdown: string): { level: number; text: string }[] {
       paragraph = [];
     } else if (INDENTED_CODE.test(line) && paragraph.length > 0) {
       paragraph.push(line); // an indented line continues a paragraph
-    } else if (fence !== null || line.trim() === '' || THEMATIC_BREAK.test(line) || INDENTED_CODE.test(line) || LIST_OR_QUOTE.test(line)) {
+    } else if (fence !== null || line.trim() === '' || [THEMATIC_BREAK, INDENTED_CODE, LIST_OR_QUOTE].some((re) => re.test(line))) {
       paragraph = [];
     } else {
       paragraph.push(line);

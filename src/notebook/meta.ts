@@ -13,7 +13,8 @@ export function checkMeta(document: Document, yaml: string, file: string): Noteb
     throw new NotebookFormatError(file, 1, "front matter is empty; add at least 'title: <the notebook's title>'");
   }
   if (typeof value !== 'object' || Array.isArray(value) || !isMap(document.contents)) {
-    throw new NotebookFormatError(file, 2, `front matter must be a mapping of 'key: value' lines, got ${describe(value)}`);
+    const problem = `front matter must be a mapping of 'key: value' lines, got ${describe(value)}`;
+    throw new NotebookFormatError(file, 2, problem);
   }
   const fields = value as Record<string, unknown>;
   const lineOf = (key: string): number => keyLine(document, yaml, key);
@@ -22,7 +23,8 @@ export function checkMeta(document: Document, yaml: string, file: string): Noteb
     throw new NotebookFormatError(file, 1, "front matter has no 'title'; add 'title: <the notebook's title>'");
   }
   if (typeof fields.title !== 'string' || fields.title.trim() === '') {
-    throw new NotebookFormatError(file, lineOf('title'), `'title' must be a non-empty string, got ${describe(fields.title)}`);
+    const problem = `'title' must be a non-empty string, got ${describe(fields.title)}`;
+    throw new NotebookFormatError(file, lineOf('title'), problem);
   }
   for (const key of ['summary', 'group'] as const) {
     if (key in fields && typeof fields[key] !== 'string') {
@@ -42,7 +44,12 @@ export function checkMeta(document: Document, yaml: string, file: string): Noteb
   if ('order' in fields && (typeof fields.order !== 'number' || !Number.isFinite(fields.order))) {
     throw new NotebookFormatError(file, lineOf('order'), `'order' must be a number, got ${describe(fields.order)}`);
   }
-  return { ...fields, title: fields.title, summary: (fields.summary as string | undefined) ?? '', tags: (fields.tags as string[] | undefined) ?? [] };
+  return {
+    ...fields,
+    title: fields.title,
+    summary: (fields.summary as string | undefined) ?? '',
+    tags: (fields.tags as string[] | undefined) ?? [],
+  };
 }
 
 /** The file line of a top-level key (the YAML starts on file line 2). */

@@ -39,7 +39,8 @@ export function parseNotebook(source: string | Uint8Array, file: string): Notebo
     gap += joinLines(lines.slice(start, first));
     if (first < last) {
       const id = `p${counts.prose++}`;
-      blocks.push({ kind: 'prose', id, text: lines.slice(first, last).map((line) => line.text).join('\n'), line: first + 1 });
+      const text = lines.slice(first, last).map((line) => line.text);
+      blocks.push({ kind: 'prose', id, text: text.join('\n'), line: first + 1 });
       raw[id] = joinLines(lines.slice(first, last));
       gaps.push(gap);
       gap = '';
@@ -50,7 +51,8 @@ export function parseNotebook(source: string | Uint8Array, file: string): Notebo
   const addCode = (start: number, end: number, fence: Fence): void => {
     const id = `c${counts.code++}`;
     const source = lines.slice(start + 1, end - 1).map((line) => dedent(line.text, fence.indent));
-    blocks.push({ kind: 'code', id, source: source.join('\n'), options: infoWords(fence.info).slice(1), line: start + 1 });
+    const options = infoWords(fence.info).slice(1);
+    blocks.push({ kind: 'code', id, source: source.join('\n'), options, line: start + 1 });
     raw[id] = joinLines(lines.slice(start, end));
     gaps.push(gap);
     gap = '';
@@ -81,7 +83,15 @@ export function parseNotebook(source: string | Uint8Array, file: string): Notebo
     file,
     meta: frontMatter.meta,
     blocks,
-    layout: { bom, frontMatter: frontMatter.raw, gaps, raw, finalNewline, eol, nextId: Math.max(counts.code, counts.prose) },
+    layout: {
+      bom,
+      frontMatter: frontMatter.raw,
+      gaps,
+      raw,
+      finalNewline,
+      eol,
+      nextId: Math.max(counts.code, counts.prose),
+    },
   };
 }
 
