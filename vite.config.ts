@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import solid from 'vite-plugin-solid';
+import { catalogPlugin } from './src/ui/build/catalog-plugin.ts';
+import { cellTypesPlugin } from './src/ui/build/cell-types-plugin.ts';
 import { stepwiseRuntime } from './src/kernel/build/runtime-plugin.ts';
 
 /** Debian's Chromium, started with the flags that work on these machines (see README). */
@@ -19,7 +21,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   base: './',
-  plugins: [solid(), stepwiseRuntime()],
+  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin()],
   test: {
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',

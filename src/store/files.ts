@@ -1,0 +1,34 @@
+/** Download and open of notebook files (.md, the same format as the repository's). */
+
+/** A file name for a notebook: its slug, or its title made file-safe. */
+export function notebookFileName(slugOrTitle: string): string {
+  const base = slugOrTitle
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${base === '' ? 'notebook' : base}.md`;
+}
+
+/** Starts a browser download of `text` as `fileName`. */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a file the learner picked or dropped; refuses what is clearly not a notebook. */
+export async function readNotebookFile(file: File): Promise<string> {
+  if (!/\.(md|markdown|txt)$/i.test(file.name)) {
+    throw new Error(`"${file.name}" is not a notebook: open a .md file (as saved by Download).`);
+  }
+  if (file.size > 5_000_000) {
+    throw new Error(`"${file.name}" is ${(file.size / 1e6).toFixed(1)} MB; a notebook is plain text of a few kB. Is it the right file?`);
+  }
+  return file.text();
+}

@@ -1,0 +1,64 @@
+/**
+ * The browser's store of saved notebooks: IndexedDB when the browser allows it, a Map in memory
+ * otherwise (so editing keeps working; the page reports the problem). Records: saved-notebook.ts.
+ */
+import type { SavedNotebook } from './saved-notebook.ts';
+
+export interface NotebookDb {
+  get(key: string): Promise<SavedNotebook | undefined>;
+  put(record: SavedNotebook): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Lasts only as long as the page: IndexedDB could not be opened. */
+  readonly inMemory: boolean;
+}
+
+const DB_NAME = 'stepwise';
+const STORE = 'notebooks';
+
+/** Opens (creating on first use) the IndexedDB database; rejects if the browser refuses. */
+export function openIndexedDb(name = DB_NAME): Promise<NotebookDb> {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(Object.assign(new Error('IndexedDB is not available in this browser'), { name: 'NotSupportedError' }));
+      return;
+    }
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(Object.assign(new Error('another tab holds an old version of the database open'), { name: 'InvalidStateError' }));
+    request.onsuccess = () => resolve(wrap(request.result));
+  });
+}
+
+function wrap(db: IDBDatabase): NotebookDb {
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const transaction = db.transaction(STORE, mode);
+      const request = act(transaction.objectStore(STORE));
+      // Resolve on commit, not on the request's success: only then is a write durable.
+      transaction.oncomplete = () => resolve(request.result);
+      transaction.onerror = () => reject(transaction.error ?? request.error);
+      transaction.onabort = () => reject(transaction.error ?? new Error('the save was aborted'));
+    });
+  return {
+    inMemory: false,
+    get: (key) => run<SavedNotebook | undefined>('readonly', (store) => store.get(key)),
+    put: async (record) => {
+      await run('readwrite', (store) => store.put(record));
+    },
+    delete: async (key) => {
+      await run('readwrite', (store) => store.delete(key));
+    },
+  };
+}
+
+/** A store that lives in this page only. */
+export function memoryDb(): NotebookDb {
+  const records = new Map<string, SavedNotebook>();
+  return {
+    inMemory: true,
+    get: async (key) => records.get(key),
+    put: async (record) => void records.set(record.key, { ...record }),
+    delete: async (key) => void records.delete(key),
+  };
+}

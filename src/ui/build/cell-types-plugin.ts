@@ -1,0 +1,99 @@
+/**
+ * Vite plugin: the virtual module `virtual:stepwise-cell-types`, the declaration files Monaco
+ * needs for IntelliSense in cells. They are generated from the cell prelude with the native
+ * `tsc --emitDeclarationOnly` (never written by hand), plus the packages the prelude re-exports.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { globalsDeclaration, listExports } from './declaration-exports.ts';
+
+const MODULE_ID = 'virtual:stepwise-cell-types';
+const RESOLVED_ID = '\0' + MODULE_ID;
+const PRELUDE = 'src/kernel/runtime/prelude.ts';
+/** Where the declarations live in Monaco's virtual file system. */
+const PROJECT_URI = 'file:///stepwise/';
+const PACKAGES_URI = 'file:///node_modules/';
+/** Folders whose sources the declarations come from (a change there regenerates them in dev). */
+const SOURCE_DIRS = ['src/ml', 'src/plot', 'src/kernel/runtime'];
+
+/** Runs tsc on the prelude and returns every declaration file Monaco needs, by file URI. */
+export function generateCellTypes(root: string): Record<string, string> {
+  const outDir = join(root, 'node_modules', '.cache', 'stepwise-cell-types');
+  rmSync(outDir, { recursive: true, force: true });
+  const tsc = join(root, 'node_modules', '.bin', 'tsc');
+  const args = [
+    '--ignoreConfig', '--declaration', '--emitDeclarationOnly', '--outDir', outDir, '--rootDir', root,
+    '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'bundler', '--allowImportingTsExtensions',
+    '--skipLibCheck', '--strict', '--lib', 'ES2023,DOM', '--types', 'node', join(root, PRELUDE),
+  ];
+  const result = spawnSync(tsc, args, { cwd: root, encoding: 'utf8' });
+  const preludeDeclaration = join(outDir, PRELUDE.replace(/\.ts$/, '.d.ts'));
+  if (!existsSync(preludeDeclaration)) {
+    throw new Error(`cell types: tsc emitted no ${preludeDeclaration}; its output was:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
+  }
+
+  // Our own declarations, keyed by their path in the project ('src/ml/index.d.ts').
+  const project: Record<string, string> = {};
+  for (const file of walk(outDir)) project[relative(outDir, file).split(sep).join('/')] = readFileSync(file, 'utf8');
+  const files: Record<string, string> = {};
+  for (const [path, text] of Object.entries(project)) files[PROJECT_URI + path] = text;
+
+  const names = listExports(project, PRELUDE.replace(/\.ts$/, '.d.ts'));
+  files[PROJECT_URI + 'cell-globals.d.ts'] = globalsDeclaration('./' + PRELUDE, names);
+  Object.assign(files, packageDeclarations(root));
+  return files;
+}
+
+/** ml-matrix and the parts of TensorFlow.js a cell is likely to touch (core ops and layers). */
+function packageDeclarations(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const modules = join(root, 'node_modules');
+  files[PACKAGES_URI + 'ml-matrix/index.d.ts'] = readFileSync(join(modules, 'ml-matrix', 'matrix.d.ts'), 'utf8');
+  for (const pkg of ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers']) {
+    const dist = join(modules, pkg, 'dist');
+    for (const file of walk(dist)) {
+      if (/(_test|test_util|\.test)\.d\.ts$/.test(file)) continue;
+      files[`${PACKAGES_URI}${pkg}/dist/${relative(dist, file).split(sep).join('/')}`] = readFileSync(file, 'utf8');
+    }
+    files[`${PACKAGES_URI}${pkg}/package.json`] = JSON.stringify({ name: pkg, types: 'dist/index.d.ts' });
+  }
+  files[PACKAGES_URI + '@tensorflow/tfjs/index.d.ts'] = "export * from '@tensorflow/tfjs-core';\nexport * from '@tensorflow/tfjs-layers';\n";
+  return files;
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else if (name.endsWith('.d.ts')) yield path;
+  }
+}
+
+/** The plugin. The declarations are generated once per build, and again in dev when a source changes. */
+export function cellTypesPlugin(): Plugin {
+  let root = process.cwd();
+  let cached: Record<string, string> | undefined;
+  return {
+    name: 'stepwise-cell-types',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      cached ??= generateCellTypes(root);
+      return `export default ${JSON.stringify(cached)};\n`;
+    },
+    handleHotUpdate({ file, server }) {
+      const path = relative(root, file).split(sep).join('/');
+      if (!SOURCE_DIRS.some((dir) => path.startsWith(dir + '/'))) return;
+      cached = undefined;
+      const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+      if (module) server.moduleGraph.invalidateModule(module);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/** Types of the virtual modules made by the plugins in this folder. */
+declare module 'virtual:stepwise-catalog' {
+  import type { CatalogNotebook } from '../catalog/catalog-entry.ts';
+  /** Every notebook of the site, in file order (see catalog-plugin.ts). */
+  export const catalog: CatalogNotebook[];
+}
+
+declare module 'virtual:stepwise-cell-types' {
+  /** Declaration files for Monaco by file URI, generated from the cell prelude (cell-types-plugin.ts). */
+  const files: Record<string, string>;
+  export default files;
+}
