@@ -11,8 +11,13 @@ function gaussianRows(n: number, d: number, seed: number): number[][] {
   return Array.from({ length: n }, () => Array.from({ length: d }, () => r.normal()));
 }
 
-/** Times `code` in Python: it reads X, y (and Q) from DATA and must define `run()`. */
-function sklearnMs(dir: string, data: object, code: string, repeat = 7): number | null {
+// Both sides get the same warm-up runs (JIT tier-up here, caches and imports there) before the
+// measured runs, so the figures compare steady states.
+const WARMUP = 3;
+const REPEAT = 9;
+
+/** Times `code` in Python: it reads X, y (and Q) from a JSON file and must define `run()`. */
+function sklearnMs(dir: string, data: object, code: string): number | null {
   const file = join(dir, 'data.json');
   writeFileSync(file, JSON.stringify(data));
   const result = runPython(`
@@ -20,9 +25,9 @@ import json, time, numpy as np
 d = json.load(open(${JSON.stringify(file)}))
 X = np.array(d['X']); y = np.array(d['y']); Q = np.array(d.get('Q', [[0.0]]))
 ${code}
-run()
+for _ in range(${WARMUP}): run()
 times = []
-for _ in range(${repeat}):
+for _ in range(${REPEAT}):
     t0 = time.perf_counter(); run(); times.append((time.perf_counter() - t0) * 1000)
 print(json.dumps({'ms': sorted(times)[len(times) // 2]}))
 `);
@@ -36,7 +41,7 @@ export default async function bench(): Promise<void> {
     const X = gaussianRows(10_000, 8, 1);
     const y = X.map((row) => (row[0] + row[1] * row[2] > 0 ? 1 : 0));
     const Q = gaussianRows(1_000, 8, 2);
-    const knn = await measure(() => new KNeighborsClassifier({ nNeighbors: 5 }).fit(X, y).predict(Q));
+    const knn = await measure(() => new KNeighborsClassifier({ nNeighbors: 5 }).fit(X, y).predict(Q), REPEAT, WARMUP);
     const knnRef = sklearnMs(dir, { X, y, Q }, `
 from sklearn.neighbors import KNeighborsClassifier
 def run(): KNeighborsClassifier(n_neighbors=5).fit(X, y).predict(Q)`);
@@ -47,7 +52,7 @@ def run(): KNeighborsClassifier(n_neighbors=5).fit(X, y).predict(Q)`);
     const w = Array.from({ length: 20 }, () => r.normal());
     const XL = gaussianRows(10_000, 20, 4);
     const yL = XL.map((row) => (row.reduce((s, v, j) => s + v * w[j], 0) + r.normal() > 0 ? 1 : 0));
-    const lr = await measure(() => new LogisticRegression({ C: 1 }).fit(XL, yL));
+    const lr = await measure(() => new LogisticRegression({ C: 1 }).fit(XL, yL), REPEAT, WARMUP);
     const lrRef = sklearnMs(dir, { X: XL, y: yL }, `
 from sklearn.linear_model import LogisticRegression
 def run(): LogisticRegression(C=1.0).fit(X, y)`);

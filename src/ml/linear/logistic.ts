@@ -74,13 +74,13 @@ export class LogisticRegression {
     this.classes = classes;
     this.nFeaturesIn = d;
     const dataLoss = logisticObjective(problem, 0);
-    const scratch = new Float64Array(nOut * (d + 1));
     const x0 = new Float64Array(nOut * (d + 1));
 
     const emit = (iteration: number, x: Float64Array, objective: number, converged: boolean): LogisticStep => {
       this.setWeights(x, nOut, d);
       this.nIter = iteration;
-      const loss = penalty === 'none' ? objective : dataLoss(x, scratch);
+      // The solver reports the penalised objective; the data term is it minus the penalty.
+      const loss = objective - this.penaltyValue(x, nOut, d);
       return { iteration, coef: this.coef!, intercept: this.intercept!, loss: loss / n, objective, converged };
     };
 
@@ -130,6 +130,19 @@ export class LogisticRegression {
   score(X: MatrixLike, y: VectorLike): number {
     const predicted = this.predict(X);
     return accuracy(toVector(y, 'LogisticRegression.score', { length: predicted.length }), predicted);
+  }
+
+  /** (1/2C)‖w‖² for l2, (1/C)‖w‖₁ for l1, 0 for none: the penalty in the solver's scaling. */
+  private penaltyValue(x: Float64Array, nOut: number, d: number): number {
+    const { penalty, C } = this.params;
+    let s = 0;
+    for (let k = 0; k < nOut; k++) {
+      for (let j = 0; j < d; j++) {
+        const w = x[k * (d + 1) + j];
+        s += penalty === 'l2' ? (0.5 * w * w) / C : penalty === 'l1' ? Math.abs(w) / C : 0;
+      }
+    }
+    return s;
   }
 
   private setWeights(x: Float64Array, nOut: number, d: number): void {

@@ -1,7 +1,7 @@
 import type { Dense } from '../core/dense.ts';
 import { NeighborList } from './heap.ts';
 import type { ResolvedMetric } from './metric.ts';
-import { powAbs } from './metric.ts';
+import { reducedDistance } from './metric.ts';
 
 /**
  * Exhaustive k-nearest search: every training row against the query, on the flat Float64Array.
@@ -25,13 +25,13 @@ export function bruteQuery(train: Dense, norms: Float64Array | null, metric: Res
     return;
   }
   const p = metric.p;
+  let bound = out.worst();
   for (let i = 0; i < train.rows; i++) {
-    const base = i * d;
-    const bound = out.worst();
-    let s = 0;
-    // Early exit: stop summing once this row already loses to the current k-th best.
-    for (let j = 0; j < d && s <= bound; j++) s += powAbs(x[base + j] - q[qOffset + j], p);
-    if (s <= bound) out.push(s, i);
+    const s = reducedDistance(x, i * d, q, qOffset, d, p);
+    if (s <= bound) {
+      out.push(s, i);
+      bound = out.worst();
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Dense } from '../core/dense.ts';
 import { NeighborList } from './heap.ts';
-import { powAbs } from './metric.ts';
+import { reducedDistance } from './metric.ts';
 
 /**
  * A k-d tree over the rows of a Dense matrix for Minkowski distances (p ≥ 1).
@@ -71,12 +71,13 @@ export class KDTree {
   /** Reduced distance from q to the node's box: Σ_j (distance outside [lo_j, hi_j])^p. */
   private boxDistance(node: number, q: Float64Array, qOffset: number): number {
     const d = this.d, p = this.p, base = node * d;
+    const lower = this.lower, upper = this.upper;
     let s = 0;
     for (let j = 0; j < d; j++) {
       const v = q[qOffset + j];
-      const below = this.lower[base + j] - v, above = v - this.upper[base + j];
+      const below = lower[base + j] - v, above = v - upper[base + j];
       const gap = below > 0 ? below : above > 0 ? above : 0;
-      if (gap > 0) s += powAbs(gap, p);
+      s += p === 2 ? gap * gap : p === 1 ? gap : Math.pow(gap, p);
     }
     return s;
   }
@@ -87,12 +88,13 @@ export class KDTree {
     if (l < 0) {
       // Leaf: scan its points, contiguous in `points`.
       const d = this.d, p = this.p, pts = this.points;
+      let bound = out.worst();
       for (let t = this.start[node]; t < this.end[node]; t++) {
-        const base = t * d;
-        const bound = out.worst();
-        let s = 0;
-        for (let j = 0; j < d && s <= bound; j++) s += powAbs(pts[base + j] - q[qOffset + j], p);
-        if (s <= bound) out.push(s, this.order[t]);
+        const s = reducedDistance(pts, t * d, q, qOffset, d, p);
+        if (s <= bound) {
+          out.push(s, this.order[t]);
+          bound = out.worst();
+        }
       }
       return;
     }

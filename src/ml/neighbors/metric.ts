@@ -35,3 +35,22 @@ export function finishDistance(reduced: number, metric: ResolvedMetric): number 
   if (metric.kind === 'cosine') return reduced;
   return metric.p === 2 ? Math.sqrt(reduced) : metric.p === 1 ? reduced : Math.pow(reduced, 1 / metric.p);
 }
+
+/**
+ * Σ_j |a_j − b_j|^p between a[aOff..aOff+d) and b[bOff..bOff+d): the reduced Minkowski distance.
+ * p = 2 and p = 1 get their own loops so the hot path has no pow and no branch per coordinate.
+ */
+export function reducedDistance(a: Float64Array, aOff: number, b: Float64Array, bOff: number, d: number, p: number): number {
+  let s = 0;
+  if (p === 2) {
+    for (let j = 0; j < d; j++) {
+      const t = a[aOff + j] - b[bOff + j];
+      s += t * t;
+    }
+  } else if (p === 1) {
+    for (let j = 0; j < d; j++) s += Math.abs(a[aOff + j] - b[bOff + j]);
+  } else {
+    for (let j = 0; j < d; j++) s += Math.pow(Math.abs(a[aOff + j] - b[bOff + j]), p);
+  }
+  return s;
+}
