@@ -1,4 +1,5 @@
 import { denseFromRows, type Dense } from '../core/dense.ts';
+import { toDense } from '../core/dense-input.ts';
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
 import { assignToNearest } from './assign-update.ts';
@@ -45,17 +46,17 @@ export class KMeans {
 
   /** Runs nInit k-means runs and keeps the one with the lowest inertia. */
   fit(X: MatrixLike): this {
-    const { x, runs, tol, random } = this.prepare(X, 'KMeans.fit');
+    const { x, mean, runs, tol, random } = this.prepare(X, 'KMeans.fit');
     let best: { state: LloydState; nIter: number } | undefined;
     for (let run = 0; run < runs; run++) {
-      const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, this.params.maxIter, tol);
+      const steps = lloydSteps(x, this.initialCenters(x, mean, random), this.params.nClusters, this.params.maxIter, tol);
       let result = steps.next();
       while (!result.done) result = steps.next();
       const state = result.value;
       if (best === undefined || state.inertia < best.state.inertia) best = { state, nIter: state.iteration };
     }
     const { state, nIter } = best!;
-    this.clusterCenters = toNested(state.centers, x.cols);
+    this.clusterCenters = toNested(state.centers, mean);
     this.labels = Array.from(state.labels);
     this.inertia = state.inertia;
     this.nIter = nIter;
@@ -67,15 +68,15 @@ export class KMeans {
    * step ({ phase, iteration, centers, labels, inertia }), then sets the fitted attributes.
    */
   *steps(X: MatrixLike): Generator<KMeansStep, this> {
-    const { x, tol, random } = this.prepare(X, 'KMeans.steps');
-    const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, this.params.maxIter, tol);
+    const { x, mean, tol, random } = this.prepare(X, 'KMeans.steps');
+    const steps = lloydSteps(x, this.initialCenters(x, mean, random), this.params.nClusters, this.params.maxIter, tol);
     let result = steps.next();
     while (!result.done) {
       const s = result.value;
-      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, x.cols), labels: Array.from(s.labels), inertia: s.inertia };
+      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, mean), labels: Array.from(s.labels), inertia: s.inertia };
       result = steps.next();
     }
-    this.clusterCenters = toNested(result.value.centers, x.cols);
+    this.clusterCenters = toNested(result.value.centers, mean);
     this.labels = Array.from(result.value.labels);
     this.inertia = result.value.inertia;
     this.nIter = result.value.iteration;
@@ -111,8 +112,12 @@ export class KMeans {
     return -distances.reduce((s, row) => s + Math.min(...row) ** 2, 0);
   }
 
-  private prepare(X: MatrixLike, where: string): { x: Dense; runs: number; tol: number; random: Random } {
-    const x = denseFromRows(toRows(X, where));
+  /**
+   * Checks the options and returns X centered on its column means (as scikit-learn does: it
+   * changes no distance, and keeps Σ‖x‖² − 2Σc·s + Σn‖c‖² well conditioned in lloydSteps).
+   */
+  private prepare(X: MatrixLike, where: string): { x: Dense; mean: Float64Array; runs: number; tol: number; random: Random } {
+    const x = toDense(X, where);
     const { nClusters, init, nInit, maxIter, tol, seed } = this.params;
     checkPositiveInt(nClusters, where, 'nClusters');
     if (nClusters > x.rows) fail(where, `nClusters = ${nClusters} is more than the ${x.rows} rows of X; use fewer clusters`);
@@ -127,12 +132,15 @@ export class KMeans {
     }
     // Given centers make every run identical, so one run is enough.
     const runs = Array.isArray(init) ? 1 : nInit === 'auto' ? (init === 'random' ? 10 : 1) : nInit;
-    return { x, runs, tol: tol * meanVariance(x), random: toRandom(seed) };
+    const mean = columnMeans(x);
+    for (let i = 0; i < x.rows; i++) for (let f = 0; f < x.cols; f++) x.data[i * x.cols + f] -= mean[f];
+    return { x, mean, runs, tol: tol * meanVariance(x), random: toRandom(seed) };
   }
 
-  private initialCenters(x: Dense, random: Random): Float64Array {
+  /** Initial centers in the centered coordinates of x. */
+  private initialCenters(x: Dense, mean: Float64Array, random: Random): Float64Array {
     const { init, nClusters } = this.params;
-    if (Array.isArray(init)) return denseFromRows(init).data;
+    if (Array.isArray(init)) return denseFromRows(init.map((c) => c.map((v, f) => v - mean[f]))).data;
     if (init === 'k-means++') return plusPlusCenters(x, nClusters, random);
     const centers = new Float64Array(nClusters * x.cols);
     random.sample(x.rows, nClusters).forEach((row, j) => centers.set(x.data.subarray(row * x.cols, (row + 1) * x.cols), j * x.cols));
@@ -140,21 +148,21 @@ export class KMeans {
   }
 }
 
-function toNested(flat: Float64Array, d: number): number[][] {
-  return Array.from({ length: flat.length / d }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d)));
+/** Centers back in the coordinates of X: c + mean. */
+function toNested(flat: Float64Array, mean: Float64Array): number[][] {
+  const d = mean.length;
+  return Array.from({ length: flat.length / d }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d), (v, f) => v + mean[f]));
 }
 
-/** Mean over features of the per-feature variance: scikit-learn scales tol by it. */
+function columnMeans(x: Dense): Float64Array {
+  const mean = new Float64Array(x.cols);
+  for (let i = 0; i < x.rows; i++) for (let f = 0; f < x.cols; f++) mean[f] += x.data[i * x.cols + f];
+  return mean.map((m) => m / x.rows);
+}
+
+/** Mean over features of the per-feature variance of (centered) x: scikit-learn scales tol by it. */
 function meanVariance(x: Dense): number {
-  const { rows: n, cols: d, data } = x;
   let total = 0;
-  for (let f = 0; f < d; f++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[i * d + f];
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (data[i * d + f] - mean) ** 2;
-    total += v / n;
-  }
-  return total / d;
+  for (let i = 0; i < x.rows * x.cols; i++) total += x.data[i] * x.data[i];
+  return total / (x.rows * x.cols);
 }

@@ -10,58 +10,70 @@ export interface LloydState {
 }
 
 /**
- * Lloyd's k-means iterations with Hamerly's bounds (Hamerly 2010, "Making k-means even faster").
- * The labels and centers are exactly Lloyd's, but most distance computations are skipped:
- *   upper[i] ≥ ‖x_i − c_a(i)‖   (distance to the assigned center)
- *   lower[i] ≤ ‖x_i − c_j‖ for every j ≠ a(i)   (distance to the second-closest center)
- *   halfGap[j] = ½ min_{j'≠j} ‖c_j − c_j'‖
- * If upper[i] < max(lower[i], halfGap[a]), no other center can be closer, so row i keeps its
- * label without computing a single distance. After the update step the bounds are loosened by
- * how far the centers moved (triangle inequality), never recomputed from scratch.
+ * Lloyd's k-means iterations with Elkan's bounds (Elkan 2003, "Using the triangle inequality to
+ * accelerate k-means"). The labels and centers are exactly Lloyd's, but most distance
+ * computations are skipped. For every row i and center j we keep
+ *   upper(i)   ≥ ‖x_i − c_a(i)‖   (distance to the assigned center)
+ *   lower(i,j) ≤ ‖x_i − c_j‖
+ * and center j cannot beat the assigned center a when upper(i) < lower(i, j) or
+ * upper(i) < ½‖c_a − c_j‖ (triangle inequality), so its distance is never computed.
+ * (Hamerly's single lower bound prunes less on overlapping clusters: the second-closest center
+ * stays close, while per-center bounds still rule most centers out.)
+ *
+ * Three more ways work is skipped exactly:
+ * - When center j moves by δ_j every bound involving it loosens by δ_j. Instead of touching all
+ *   n·k bounds after each update, bounds are stored relative to the running total moved[j] = Σδ_j:
+ *   lower(i,j) = lowerStored − moved[j], upper(i) = upperStored + moved[a(i)].
+ * - Cluster sums are updated only for rows whose label changed (s_a −= x, s_b += x).
+ * - The inertia of each step comes from the sums, not from another pass over X:
+ *   Σ_i ‖x_i − c_a(i)‖² = Σ_i ‖x_i‖² − 2 Σ_k c_k·s_k + Σ_k n_k ‖c_k‖²  (X is centered by the
+ *   caller, which keeps this difference well conditioned); the final inertia is summed directly.
  *
  * Stops as scikit-learn's lloyd does: when no label changed, or when Σ_k ‖c_k,new − c_k,old‖² ≤ tol;
  * if it stopped for any reason other than unchanged labels, one last assign step makes the labels
  * agree with the final centers. Yields after each assign step and after each update step.
  */
 export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, maxIter: number, tol: number): Generator<LloydState, LloydState> {
-  const { rows: n, cols: d } = x;
-  let centers = initialCenters.slice();
-  const labels = new Int32Array(n).fill(-1);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const halfGap = new Float64Array(k);
+  const { rows: n, cols: d, data } = x;
+  const b: Bounds = {
+    upper: new Float64Array(n),
+    lower: new Float64Array(n * k),
+    moved: new Float64Array(k),
+    gaps: new Float64Array(k * k),
+    halfGap: new Float64Array(k),
+  };
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const shift = new Float64Array(k);
+  const labels = new Int32Array(n).fill(-1);
+  let sumSqNorms = 0;
+  for (let i = 0; i < n * d; i++) sumSqNorms += data[i] * data[i];
+  let centers = initialCenters.slice();
   let state: LloydState = { phase: 'assign', iteration: 0, centers, labels, inertia: NaN };
   let strictlyConverged = false;
 
   for (let iteration = 1; iteration <= maxIter; iteration++) {
-    computeHalfGaps(centers, k, d, halfGap);
-    const changed = assign(x, centers, k, labels, upper, lower, halfGap, iteration === 1);
-    // Σ_i ‖x_i − c_a(i)‖² with the old centers, and the per-cluster sums for the new means.
-    const assignInertia = sumsAndInertia(x, centers, labels, k, sums, counts);
+    centerGaps(centers, k, d, b);
+    const changed = assign(x, centers, k, labels, b, sums, counts, iteration === 1);
+    const assignInertia = inertiaFromSums(sumSqNorms, centers, sums, counts, k, d);
     state = { phase: 'assign', iteration, centers, labels, inertia: assignInertia };
     yield state;
 
     const newCenters = new Float64Array(k * d);
     const relocated = meansOrRelocate(x, centers, labels, sums, counts, k, newCenters);
     let totalShift = 0;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let f = 0; f < d; f++) {
-        const t = newCenters[j * d + f] - centers[j * d + f];
-        s += t * t;
-      }
-      totalShift += s;
-      shift[j] = Math.sqrt(s);
-    }
-    // Moving each center to its cluster mean lowers the inertia by n_k ‖c_k − μ_k‖² (parallel-axis theorem).
     let updateInertia = assignInertia;
-    for (let j = 0; j < k; j++) updateInertia -= counts[j] * shift[j] * shift[j];
+    for (let j = 0; j < k; j++) {
+      const s = sqDistance(newCenters, j * d, centers, j * d, d);
+      totalShift += s;
+      b.moved[j] += Math.sqrt(s);
+      // Moving c_k to its cluster mean lowers the inertia by n_k ‖c_k − μ_k‖² (parallel-axis theorem).
+      updateInertia -= counts[j] * s;
+    }
     centers = newCenters;
-    if (relocated) updateInertia = inertiaOf(x, centers, labels);
-    loosenBounds(labels, upper, lower, shift);
+    if (relocated) {
+      recomputeSums(x, labels, k, sums, counts);
+      updateInertia = inertiaOf(x, centers, labels);
+    }
     state = { phase: 'update', iteration, centers, labels, inertia: updateInertia };
     yield state;
 
@@ -72,98 +84,139 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
     if (totalShift <= tol) break;
   }
   if (!strictlyConverged) {
-    computeHalfGaps(centers, k, d, halfGap);
-    assign(x, centers, k, labels, upper, lower, halfGap, false);
-    state = { phase: 'assign', iteration: state.iteration, centers, labels, inertia: inertiaOf(x, centers, labels) };
+    centerGaps(centers, k, d, b);
+    assign(x, centers, k, labels, b, sums, counts, false);
+    state = { phase: 'assign', iteration: state.iteration, centers, labels, inertia: NaN };
     yield state;
   }
-  return state;
+  return { ...state, inertia: inertiaOf(x, centers, labels) };
 }
 
-function computeHalfGaps(centers: Float64Array, k: number, d: number, halfGap: Float64Array): void {
-  halfGap.fill(Infinity);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      let s = 0;
-      for (let f = 0; f < d; f++) {
-        const t = centers[a * d + f] - centers[b * d + f];
-        s += t * t;
-      }
-      const half = 0.5 * Math.sqrt(s);
-      if (half < halfGap[a]) halfGap[a] = half;
-      if (half < halfGap[b]) halfGap[b] = half;
+interface Bounds {
+  upper: Float64Array;
+  lower: Float64Array;
+  /** Total distance each center has moved so far: the offset of its stored bounds. */
+  moved: Float64Array;
+  /** ½‖c_a − c_b‖ for every pair. */
+  gaps: Float64Array;
+  /** min over b ≠ a of gaps[a, b]. */
+  halfGap: Float64Array;
+}
+
+function centerGaps(centers: Float64Array, k: number, d: number, b: Bounds): void {
+  b.halfGap.fill(Infinity);
+  for (let p = 0; p < k; p++) {
+    for (let q = p + 1; q < k; q++) {
+      const half = 0.5 * Math.sqrt(sqDistance(centers, p * d, centers, q * d, d));
+      b.gaps[p * k + q] = half;
+      b.gaps[q * k + p] = half;
+      if (half < b.halfGap[p]) b.halfGap[p] = half;
+      if (half < b.halfGap[q]) b.halfGap[q] = half;
     }
   }
 }
 
-/** The assign step with Hamerly's pruning; returns how many labels changed. */
+function sqDistance(a: Float64Array, aStart: number, c: Float64Array, cStart: number, d: number): number {
+  let s = 0;
+  for (let f = 0; f < d; f++) {
+    const t = a[aStart + f] - c[cStart + f];
+    s += t * t;
+  }
+  return s;
+}
+
+/**
+ * The assign step with Elkan's pruning; keeps the cluster sums in step with the labels and
+ * returns how many labels changed. Comparisons are strict (<) so exact ties are always computed
+ * and broken like Lloyd's argmin (lowest index).
+ */
 function assign(
-  x: Dense, centers: Float64Array, k: number, labels: Int32Array,
-  upper: Float64Array, lower: Float64Array, halfGap: Float64Array, firstPass: boolean,
+  x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds,
+  sums: Float64Array, counts: Float64Array, firstPass: boolean,
 ): number {
   const { rows: n, cols: d, data } = x;
+  const { upper, lower, moved, gaps, halfGap } = b;
+  if (firstPass) {
+    sums.fill(0);
+    counts.fill(0);
+  }
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const row = i * d;
-    const current = labels[i];
-    if (!firstPass) {
-      const bound = Math.max(lower[i], halfGap[current]);
-      // Strict < so that exact ties go to the full scan, which breaks them like Lloyd (lowest index).
-      if (upper[i] < bound) continue;
-      let s = 0;
-      for (let f = 0; f < d; f++) {
-        const t = data[row + f] - centers[current * d + f];
-        s += t * t;
+    const bounds = i * k;
+    const old = labels[i];
+    let a = old;
+    if (firstPass) {
+      // Every distance is needed once to start the bounds.
+      let bestDist = Infinity;
+      for (let j = 0; j < k; j++) {
+        const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
+        lower[bounds + j] = dist + moved[j];
+        if (dist < bestDist) {
+          bestDist = dist;
+          a = j;
+        }
       }
-      upper[i] = Math.sqrt(s);
-      if (upper[i] < bound) continue;
+      upper[i] = bestDist - moved[a];
+    } else {
+      let u = upper[i] + moved[a];
+      // No center is closer than half the gap from the assigned center to its nearest neighbour.
+      if (u < halfGap[a]) continue;
+      let tight = false;
+      for (let j = 0; j < k; j++) {
+        if (j === a || u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
+        if (!tight) {
+          u = Math.sqrt(sqDistance(data, row, centers, a * d, d));
+          lower[bounds + a] = u + moved[a];
+          tight = true;
+          if (u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
+        }
+        const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
+        lower[bounds + j] = dist + moved[j];
+        if (dist < u || (dist === u && j < a)) {
+          a = j;
+          u = dist;
+        }
+      }
+      upper[i] = u - moved[a];
     }
-    // Full scan: the nearest and second-nearest centers.
-    let best = 0, bestSq = Infinity, secondSq = Infinity;
-    for (let j = 0; j < k; j++) {
-      const c = j * d;
-      let s = 0;
-      for (let f = 0; f < d; f++) {
-        const t = data[row + f] - centers[c + f];
-        s += t * t;
-      }
-      if (s < bestSq) {
-        secondSq = bestSq;
-        bestSq = s;
-        best = j;
-      } else if (s < secondSq) {
-        secondSq = s;
-      }
+    if (a === old) continue;
+    changed++;
+    labels[i] = a;
+    counts[a]++;
+    for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
+    if (old >= 0) {
+      counts[old]--;
+      for (let f = 0; f < d; f++) sums[old * d + f] -= data[row + f];
     }
-    if (best !== current) changed++;
-    labels[i] = best;
-    upper[i] = Math.sqrt(bestSq);
-    lower[i] = Math.sqrt(secondSq);
   }
   return changed;
 }
 
-/** Per-cluster sums and counts of the rows, and Σ_i ‖x_i − c_a(i)‖², in one pass. */
-function sumsAndInertia(x: Dense, centers: Float64Array, labels: Int32Array, k: number, sums: Float64Array, counts: Float64Array): number {
+/** Σ_i ‖x_i − c_a(i)‖² = Σ_i ‖x_i‖² − 2 Σ_k c_k·s_k + Σ_k n_k ‖c_k‖², in O(k·d). */
+function inertiaFromSums(sumSqNorms: number, centers: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number): number {
+  let inertia = sumSqNorms;
+  for (let j = 0; j < k; j++) {
+    for (let f = 0; f < d; f++) {
+      const c = centers[j * d + f];
+      inertia += counts[j] * c * c - 2 * c * sums[j * d + f];
+    }
+  }
+  return Math.max(inertia, 0);
+}
+
+function recomputeSums(x: Dense, labels: Int32Array, k: number, sums: Float64Array, counts: Float64Array): void {
   const { rows: n, cols: d, data } = x;
   sums.fill(0);
   counts.fill(0);
-  let inertia = 0;
   for (let i = 0; i < n; i++) {
-    const a = labels[i];
-    counts[a]++;
-    for (let f = 0; f < d; f++) {
-      const v = data[i * d + f];
-      sums[a * d + f] += v;
-      const t = v - centers[a * d + f];
-      inertia += t * t;
-    }
+    counts[labels[i]]++;
+    for (let f = 0; f < d; f++) sums[labels[i] * d + f] += data[i * d + f];
   }
-  return inertia;
 }
 
 /**
- * μ_k = sum_k / n_k. An empty cluster is moved onto the row farthest from its own center
+ * μ_k = s_k / n_k. An empty cluster is moved onto the row farthest from its own center
  * (scikit-learn's rule), so k clusters survive. Returns whether that happened.
  */
 function meansOrRelocate(
@@ -183,47 +236,15 @@ function meansOrRelocate(
 
 function farthestRows(x: Dense, centers: Float64Array, labels: Int32Array, count: number): number[] {
   const d = x.cols;
-  const distances = Array.from({ length: x.rows }, (_, i) => {
-    let s = 0;
-    for (let f = 0; f < d; f++) {
-      const t = x.data[i * d + f] - centers[labels[i] * d + f];
-      s += t * t;
-    }
-    return { i, s };
-  });
-  distances.sort((a, b) => b.s - a.s);
+  const distances = Array.from({ length: x.rows }, (_, i) => ({ i, s: sqDistance(x.data, i * d, centers, labels[i] * d, d) }));
+  distances.sort((p, q) => q.s - p.s);
   return distances.slice(0, count).map((e) => e.i);
 }
 
-/** Triangle inequality: a center that moved by δ changes any distance to it by at most δ. */
-function loosenBounds(labels: Int32Array, upper: Float64Array, lower: Float64Array, shift: Float64Array): void {
-  let maxShift = 0, secondShift = 0, maxIndex = -1;
-  for (let j = 0; j < shift.length; j++) {
-    if (shift[j] > maxShift) {
-      secondShift = maxShift;
-      maxShift = shift[j];
-      maxIndex = j;
-    } else if (shift[j] > secondShift) {
-      secondShift = shift[j];
-    }
-  }
-  for (let i = 0; i < labels.length; i++) {
-    const a = labels[i];
-    upper[i] += shift[a];
-    lower[i] -= a === maxIndex ? secondShift : maxShift;
-  }
-}
-
-/** Σ_i ‖x_i − c_a(i)‖². */
+/** Σ_i ‖x_i − c_a(i)‖², summed directly. */
 export function inertiaOf(x: Dense, centers: Float64Array, labels: Int32Array): number {
   const { rows: n, cols: d, data } = x;
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const c = labels[i] * d;
-    for (let f = 0; f < d; f++) {
-      const t = data[i * d + f] - centers[c + f];
-      inertia += t * t;
-    }
-  }
+  for (let i = 0; i < n; i++) inertia += sqDistance(data, i * d, centers, labels[i] * d, d);
   return inertia;
 }
