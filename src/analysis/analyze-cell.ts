@@ -2,7 +2,7 @@ import type { CellError } from '../kernel/types.ts';
 import { transpile } from './transpile.ts';
 import { parseCell } from './parse.ts';
 import { cellScope } from './scope.ts';
-import { rewriteCell } from './rewrite.ts';
+import { rewriteCell, toSourceColumn, type ColumnShift } from './rewrite.ts';
 
 /**
  * A cell as plain data: the contract between the analyser and the runtime.
@@ -17,11 +17,13 @@ export interface CellAnalysis {
   /** Free names the cell assigns to. */
   assigns: string[];
   body: string;
+  /** Where the rewrite moved code right on a line, to map runtime columns back to the source. */
+  shifts: ColumnShift[];
   error?: CellError;
 }
 
 export function analyzeCell(id: string, source: string): CellAnalysis {
-  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: [], assigns: [], body: '', error });
+  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: [], assigns: [], body: '', shifts: [], error });
 
   const js = transpile(source);
   if ('error' in js) return failed(js.error);
@@ -32,5 +34,11 @@ export function analyzeCell(id: string, source: string): CellAnalysis {
   const rewritten = rewriteCell(js.code, parsed.program, scope.declared, new Set(scope.free));
   if ('error' in rewritten) return failed(rewritten.error);
 
-  return { id, inputs: scope.free, outputs: scope.declared, assigns: scope.assigned, body: rewritten.body };
+  return { id, inputs: scope.free, outputs: scope.declared, assigns: scope.assigned, body: rewritten.body, shifts: rewritten.shifts };
+}
+
+/** A runtime error's position, moved from the rewritten body back into the cell's source. */
+export function errorInSource(analysis: CellAnalysis, error: CellError): CellError {
+  if (error.line === undefined || error.column === undefined) return error;
+  return { ...error, column: toSourceColumn(analysis.shifts, error.line, error.column) };
 }

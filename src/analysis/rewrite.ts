@@ -17,6 +17,13 @@ interface Edit {
   text: string;
 }
 
+/** An edit that made a line longer: from 1-based `column` of `line` on, code moved right by `delta`. */
+export interface ColumnShift {
+  line: number;
+  column: number;
+  delta: number;
+}
+
 /**
  * Turns a cell's JavaScript into the body of an async function that returns its declarations
  * and the value of its last expression. Every edit stays on the lines it replaces, so runtime
@@ -26,7 +33,7 @@ interface Edit {
  * - a last expression statement `expr` → `;__sw_last = (expr)`
  * - `return { values: { a, b }, last: __sw_last }` appended after the last line.
  */
-export function rewriteCell(code: string, program: Program, declared: string[], free: Set<string>): { body: string } | { error: CellError } {
+export function rewriteCell(code: string, program: Program, declared: string[], free: Set<string>): { body: string; shifts: ColumnShift[] } | { error: CellError } {
   const edits: Edit[] = [];
   const body = program.body;
 
@@ -64,7 +71,7 @@ export function rewriteCell(code: string, program: Program, declared: string[], 
 
   const rewritten = applyEdits(code, edits);
   const values = declared.map((name) => `${JSON.stringify(name)}: ${name}`).join(', ');
-  return { body: `${rewritten}\nreturn { values: { ${values} }, last: ${LAST_VALUE} };` };
+  return { body: `${rewritten}\nreturn { values: { ${values} }, last: ${LAST_VALUE} };`, shifts: columnShifts(code, edits) };
 }
 
 function isInputHelperCall(call: CallExpression, free: Set<string>): boolean {
@@ -101,6 +108,32 @@ function rewriteImport(code: string, statement: ImportDeclaration): { edit: Edit
   const original = code.slice(statement.start, statement.end);
   const newlines = '\n'.repeat((original.match(/\n/g) ?? []).length);
   return { edit: { start: statement.start, end: statement.end, text: parts.join(' ') + newlines } };
+}
+
+/** Shifts made by single-line edits (a rewritten import keeps its lines; its columns do not matter). */
+function columnShifts(code: string, edits: Edit[]): ColumnShift[] {
+  const shifts: ColumnShift[] = [];
+  for (const edit of edits) {
+    if (code.slice(edit.start, edit.end).includes('\n') || edit.text.includes('\n')) continue;
+    const before = code.slice(0, edit.start);
+    const line = before.split('\n').length;
+    const column = edit.start - before.lastIndexOf('\n');
+    shifts.push({ line, column, delta: edit.text.length - (edit.end - edit.start) });
+  }
+  return shifts.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Maps a line and column in the rewritten body back to the cell's source. */
+export function toSourceColumn(shifts: readonly ColumnShift[], line: number, column: number): number {
+  let offset = 0;
+  for (const shift of shifts) {
+    if (shift.line !== line) continue;
+    const start = shift.column + offset;
+    if (column < start) break;
+    if (column < start + shift.delta) return shift.column; // inside inserted runtime code
+    offset += shift.delta;
+  }
+  return column - offset;
 }
 
 function applyEdits(code: string, edits: Edit[]): string {

@@ -1,4 +1,4 @@
-import { analyzeCell, type CellAnalysis } from '../analysis/index.ts';
+import { analyzeCell, errorInSource, type CellAnalysis } from '../analysis/index.ts';
 import { buildGraph, type CellGraph } from './graph/index.ts';
 import { cellsToRun, nextCell, seedFor } from './scheduler.ts';
 import { CellViews } from './cell-views.ts';
@@ -213,7 +213,8 @@ export class Session implements KernelSession {
     const active = this.active;
     if (!active || active.runId !== message.runId) return; // a stale run's message
     if (message.type === 'done') {
-      active.finish(message.ok ? { kind: 'done' } : { kind: 'error', error: message.error });
+      const analysis = this.analyses.get(active.cellId);
+      active.finish(message.ok ? { kind: 'done' } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error });
       return;
     }
     // The first output of a run replaces the previous run's outputs (no flash of empty cell).
@@ -253,10 +254,12 @@ export class Session implements KernelSession {
       if (id === failed || !this.dirty.has(id)) continue;
       this.dirty.delete(id);
       this.holdsValue.delete(id);
+      // A cell with its own syntax or graph error shows that: it is the one to fix there.
+      const own = this.analyses.get(id)?.error ?? this.graph.errors.get(id);
       this.views.update(id, {
         state: 'error',
         startedAt: undefined,
-        error: { kind: 'upstream', message: `Waiting on ${label}, which failed: fix it and this cell runs again.`, upstreamCellId: failed },
+        error: own ?? { kind: 'upstream', message: `Waiting on ${label}, which failed: fix it and this cell runs again.`, upstreamCellId: failed },
       });
     }
   }

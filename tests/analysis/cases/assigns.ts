@@ -1,0 +1,2 @@
+count = count + 1
+total += 2

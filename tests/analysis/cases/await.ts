@@ -1,0 +1,3 @@
+const data = await loadSomething()
+for (let i = 0; i < 3; i++) await tick()
+data

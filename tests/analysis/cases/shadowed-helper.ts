@@ -1,0 +1,2 @@
+function slider(x: number) { return x }
+const k = slider(3)

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+const bin = join(import.meta.dirname, '../../src/cli/stepwise.mjs');
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+function stepwise(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('stepwise run', () => {
+  it('--json prints one object with every cell\'s outputs and exits 0', async () => {
+    const { code, stdout } = await stepwise('run', fixture('ok.md'), '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(true);
+    expect(report.cells.map((c: { index: number; status: string }) => [c.index, c.status])).toEqual([[0, 'ok'], [1, 'ok']]);
+    expect(report.cells[0].outputs[0]).toMatchObject({ kind: 'control', name: 'n', value: 3 });
+    const [log, figure] = report.cells[1].outputs;
+    expect(log).toMatchObject({ kind: 'log', level: 'log', text: 'computed 3' });
+    expect(figure).toMatchObject({ kind: 'figure', figure: { data: [{ x: [0, 1, 4], y: [0, 1, 4] }], layout: { title: 'Squares' } } });
+    expect(typeof report.cells[1].durationMs).toBe('number');
+  });
+
+  it('--set gives a control its value before the run', async () => {
+    const { stdout } = await stepwise('run', fixture('ok.md'), '--json', '--set', 'n=5');
+    const report = JSON.parse(stdout);
+    expect(report.cells[0].outputs[0]).toMatchObject({ name: 'n', value: 5 });
+    expect(report.cells[1].outputs[1].figure.data[0].x).toEqual([0, 1, 4, 9, 16]);
+  });
+
+  it('prints readable text without --json', async () => {
+    const { code, stdout } = await stepwise('run', fixture('ok.md'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('control n = 3 (slider)');
+    expect(stdout).toContain('figure "Squares" (1 trace)');
+    expect(stdout).toContain('2 cells: 2 ok, 0 failed');
+  });
+
+  it('exits 1 with the cell, line and column of a syntax error, an upstream wait and a timeout', async () => {
+    const { code, stdout } = await stepwise('run', fixture('fails.md'), '--json', '--timeout', '800');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(false);
+    expect(report.cells.map((c: { status: string }) => c.status)).toEqual(['ok', 'error', 'error', 'error']);
+    expect(report.cells[1].error).toMatchObject({ kind: 'syntax', line: 2 });
+    expect(report.cells[2].error).toMatchObject({ kind: 'upstream', message: expect.stringContaining('Waiting on cell 2') });
+    expect(report.cells[3].error).toMatchObject({ kind: 'timeout', message: expect.stringContaining('Stopped after 800 ms') });
+  });
+
+  it('exits 2 with file and line for a malformed notebook', async () => {
+    const { code, stderr } = await stepwise('run', fixture('malformed.md'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/malformed\.md:\d+(:\d+)?: bad YAML in front matter/);
+  });
+
+  it('exits 2 for bad usage and unreadable files', async () => {
+    expect((await stepwise('run')).code).toBe(2);
+    expect((await stepwise('walk', 'x.md')).stderr).toContain("unknown command 'walk'");
+    expect((await stepwise('run', 'x.md', '--timeout', 'soon')).stderr).toContain('--timeout needs a positive number');
+    const missing = await stepwise('run', fixture('does-not-exist.md'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNodeSession } from '../../src/kernel/node/create-node-session.ts';
+import type { Session } from '../../src/kernel/session.ts';
+import type { CellView } from '../../src/kernel/types.ts';
+
+let session: Session;
+afterEach(() => session?.dispose());
+
+const cells = (...sources: string[]) => sources.map((source, i) => ({ id: `c${i}`, source }));
+/** Records each cell id every time that cell starts a run. */
+function recordRunStarts(s: Session): string[] {
+  const starts: string[] = [];
+  const last = new Map<string, number | undefined>();
+  s.onCellChange((id, view) => {
+    if (view.state === 'running' && last.get(id) !== view.startedAt) starts.push(id);
+    last.set(id, view.startedAt);
+  });
+  return starts;
+}
+const texts = (view: CellView | undefined) => (view?.outputs ?? []).filter((o) => o.kind === 'text').map((o) => (o as { text: string }).text);
+
+describe('Session (Node worker thread)', () => {
+  it('runAll runs every cell in dependency order', async () => {
+    session = createNodeSession();
+    session.setCells(cells('b * 2', 'const b = a + 1', 'const a = 1'));
+    await session.runAll();
+    expect(texts(session.view('c0'))).toEqual(['4']);
+    expect(['c0', 'c1', 'c2'].map((id) => session.view(id)!.state)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('setControl re-runs the control cell and everything downstream, once each', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const k = slider(2, { min: 1, max: 9 })', 'const doubled = k * 2', 'doubled + 1', 'const unrelated = 5\nunrelated'));
+    await session.runAll();
+    const runs = recordRunStarts(session);
+    await session.setControl('c0', 'k', 5);
+    expect(runs).toEqual(['c0', 'c1', 'c2']);
+    expect(texts(session.view('c2'))).toEqual(['11']);
+  });
+
+  it('rapid control changes run with the latest value without a backlog', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const k = slider(1, { min: 1, max: 100 })', 'k'));
+    await session.runAll();
+    const runs = recordRunStarts(session);
+    const pending = [];
+    for (let v = 2; v <= 30; v++) pending.push(session.setControl('c0', 'k', v));
+    await Promise.all(pending);
+    expect(texts(session.view('c1'))).toEqual(['30']);
+    // 29 changes, but each cell runs at most twice: the run in progress, then the latest value.
+    expect(runs.length).toBeLessThanOrEqual(4);
+  });
+
+  it('a cell downstream of a failed cell says it is waiting on it', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const a = notDefined', 'a + 1'));
+    await session.runAll();
+    expect(session.view('c0')!.error).toMatchObject({ kind: 'runtime', line: 1 });
+    expect(session.view('c1')!.error).toMatchObject({ kind: 'upstream', upstreamCellId: 'c0', message: expect.stringContaining('Waiting on cell 1') });
+  });
+
+  it('shows graph errors on the cells involved when they run', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const x = 1', 'const x = 2', 'const y = z', 'const z = y'));
+    await session.runAll();
+    expect(['c0', 'c1', 'c2', 'c3'].map((id) => session.view(id)!.error?.kind)).toEqual(['duplicate', 'duplicate', 'cycle', 'cycle']);
+  });
+
+  it('re-running an edited cell replaces its outputs and forgets renamed values', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const old = 1', '1 + 1'));
+    await session.runAll();
+    session.setCells([{ id: 'c0', source: 'const renamed = 2' }, { id: 'c1', source: 'typeof old' }]);
+    await session.run(['c0', 'c1']);
+    expect(texts(session.view('c1'))).toEqual(['undefined']);
+  });
+
+  it('a timeout stops a runaway cell, restarts the runtime and restores upstream values', async () => {
+    session = createNodeSession({ timeoutMs: 500 });
+    session.setCells(cells('const base = 40', 'const stuck = base; while (true) {}', 'base + 2'));
+    await session.runAll();
+    expect(session.view('c1')!.error).toMatchObject({ kind: 'timeout', message: expect.stringContaining('Stopped after 500 ms') });
+    expect(texts(session.view('c2'))).toEqual(['42']);
+  });
+
+  it('interrupt stops a running cell and keeps the other outputs', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const base = 1\nbase', 'const spin = base; while (true) {}'));
+    const run = session.runAll();
+    while (session.view('c1')!.state !== 'running') await new Promise((r) => setTimeout(r, 5));
+    await session.interrupt();
+    await run;
+    expect(session.view('c1')!.error?.kind).toBe('interrupted');
+    expect(texts(session.view('c0'))).toEqual(['1']);
+  });
+
+  it('a newer run cancels an async cell that awaits tick()', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const n = slider(1, { min: 1, max: 5 })', '// endless unless cancelled while n is 1\nfor (let i = 0; i < (n === 1 ? Infinity : 10); i++) await sleep(1)\nn'));
+    const first = session.runAll();
+    while (session.view('c1')!.state !== 'running') await new Promise((r) => setTimeout(r, 5));
+    await session.setControl('c0', 'n', 3);
+    await first;
+    // The stale run was cancelled at its next sleep (else this would never finish) and the cell ran again with n = 3.
+    expect(session.view('c1')!.state).toBe('done');
+    expect(texts(session.view('c1'))).toEqual(['3']);
+  });
+
+  it('restart clears values: running a cell then re-runs the upstream it needs', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const a = 5', 'a * 2'));
+    await session.runAll();
+    await session.restart();
+    expect(session.view('c1')!.state).toBe('idle');
+    await session.run(['c1']);
+    expect(texts(session.view('c1'))).toEqual(['10']);
+  });
+});

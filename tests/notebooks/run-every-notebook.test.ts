@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNotebook } from '../../src/kernel/node/run-notebook.ts';
+
+// Every notebook the project ships runs headless, cell by cell, with no error and no warning.
+const dir = join(import.meta.dirname, '../../notebooks');
+const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+
+describe('every notebook runs clean', () => {
+  it('there are notebooks to run', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    it(`${file} runs every cell without errors or warnings`, async () => {
+      const report = await runNotebook(readFileSync(join(dir, file)), `notebooks/${file}`, { timeoutMs: 30_000 });
+      const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1} (line ${c.fileLine}): ${c.error?.message}`);
+      expect(failures).toEqual([]);
+      const warnings = report.cells.flatMap((c) => c.outputs.filter((o) => o.kind === 'log' && (o.level === 'warn' || o.level === 'error')).map((o) => `cell ${c.index + 1}: ${(o as { text: string }).text}`));
+      expect(warnings).toEqual([]);
+    }, 60_000);
+  }
+});
