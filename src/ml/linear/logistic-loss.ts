@@ -71,14 +71,13 @@ export function weightMask(nOut: number, d: number): Uint8Array {
  * gradient (σ(z) − y)·[x, 1]. Rows are taken four at a time (register blocking): each w_j is
  * loaded once for four dot products, the four dot products are independent chains the CPU
  * overlaps, and each gradient entry is read and written once per four rows instead of per row.
+ * One exp per row serves loss and gradient: with e = e^(−|z|), log(1 + e^z) = max(z, 0) + log(1 + e)
+ * and σ(z) = 1/(1 + e) or e/(1 + e); the four log(1 + e) are taken as one log of their product.
  */
 function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: Float64Array, grad: Float64Array): number {
   const n = X.rows, d = X.cols, x = X.data;
   const b = fitIntercept ? params[d] : 0;
-  // acc[0]: running Σ loss; acc[1]: running Π(1 + e^(−|z|)) of the current block, whose log is
-  // added once per four rows (one Math.log instead of four log1p: log Π = Σ log).
-  const acc = Float64Array.of(0, 1);
-  let gb = 0, i = 0;
+  let loss = 0, gb = 0, i = 0;
   for (; i + 3 < n; i += 4) {
     const r0 = i * d, r1 = r0 + d, r2 = r1 + d, r3 = r2 + d;
     let z0 = b, z1 = b, z2 = b, z3 = b;
@@ -89,10 +88,13 @@ function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: 
       z2 += w * x[r2 + j];
       z3 += w * x[r3 + j];
     }
-    const g0 = rowTerm(z0, codes[i], acc), g1 = rowTerm(z1, codes[i + 1], acc);
-    const g2 = rowTerm(z2, codes[i + 2], acc), g3 = rowTerm(z3, codes[i + 3], acc);
-    acc[0] += Math.log(acc[1]);
-    acc[1] = 1;
+    const y0 = codes[i], y1 = codes[i + 1], y2 = codes[i + 2], y3 = codes[i + 3];
+    const e0 = Math.exp(-Math.abs(z0)), e1 = Math.exp(-Math.abs(z1));
+    const e2 = Math.exp(-Math.abs(z2)), e3 = Math.exp(-Math.abs(z3));
+    loss += linearPart(z0, y0) + linearPart(z1, y1) + linearPart(z2, y2) + linearPart(z3, y3)
+      + Math.log((1 + e0) * (1 + e1) * (1 + e2) * (1 + e3));
+    const g0 = sigmoidFrom(z0, e0) - y0, g1 = sigmoidFrom(z1, e1) - y1;
+    const g2 = sigmoidFrom(z2, e2) - y2, g3 = sigmoidFrom(z3, e3) - y3;
     for (let j = 0; j < d; j++) grad[j] += g0 * x[r0 + j] + g1 * x[r1 + j] + g2 * x[r2 + j] + g3 * x[r3 + j];
     gb += g0 + g1 + g2 + g3;
   }
@@ -100,24 +102,22 @@ function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: 
     const row = i * d;
     let z = b;
     for (let j = 0; j < d; j++) z += params[j] * x[row + j];
-    const g = rowTerm(z, codes[i], acc);
-    acc[0] += Math.log(acc[1]);
-    acc[1] = 1;
+    const e = Math.exp(-Math.abs(z));
+    loss += linearPart(z, codes[i]) + Math.log(1 + e);
+    const g = sigmoidFrom(z, e) - codes[i];
     for (let j = 0; j < d; j++) grad[j] += g * x[row + j];
     gb += g;
   }
   if (fitIntercept) grad[d] = gb;
-  return acc[0];
+  return loss;
 }
 
-/**
- * One row's share of log(1 + e^z) − y·z and its derivative σ(z) − y. One exp serves both: with
- * e = e^(−|z|), log(1 + e^z) = max(z, 0) + log(1 + e) and σ(z) = 1/(1 + e) or e/(1 + e).
- * Adds max(z, 0) − y·z to acc[0], multiplies (1 + e) into acc[1], returns σ(z) − y.
- */
-function rowTerm(z: number, y: number, acc: Float64Array): number {
-  const e = Math.exp(-Math.abs(z));
-  acc[0] += (z > 0 ? z : 0) - y * z;
-  acc[1] *= 1 + e;
-  return (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y;
+/** max(z, 0) − y·z: the part of log(1 + e^z) − y·z outside the log. */
+function linearPart(z: number, y: number): number {
+  return (z > 0 ? z : 0) - y * z;
+}
+
+/** σ(z) given e = e^(−|z|). */
+function sigmoidFrom(z: number, e: number): number {
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
