@@ -23,7 +23,7 @@ export interface CellAnalysis {
 }
 
 export function analyzeCell(id: string, source: string): CellAnalysis {
-  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: [], assigns: [], body: '', shifts: [], error });
+  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: guessDeclarations(source), assigns: [], body: '', shifts: [], error });
 
   const js = transpile(source);
   if ('error' in js) return failed(js.error);
@@ -41,4 +41,19 @@ export function analyzeCell(id: string, source: string): CellAnalysis {
 export function errorInSource(analysis: CellAnalysis, error: CellError): CellError {
   if (error.line === undefined || error.column === undefined) return error;
   return { ...error, column: toSourceColumn(analysis.shifts, error.line, error.column) };
+}
+
+/**
+ * The names a cell that does not parse most likely declares: unindented `const x`, `let x`,
+ * `function f`, `class C`. With them, the cells that use those names wait on the broken cell
+ * ("Waiting on cell 2") instead of failing with "x is not defined".
+ */
+function guessDeclarations(source: string): string[] {
+  const names: string[] = [];
+  const declaration = /^(?:const|let|var|(?:async\s+)?function\*?|class)\s+([A-Za-z_$][\w$]*)/;
+  for (const line of source.split('\n')) {
+    const name = declaration.exec(line)?.[1];
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
 }
