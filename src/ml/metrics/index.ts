@@ -1,1 +1,14 @@
-export {};
+export * from './accuracy.ts';
+export * from './confusion-matrix.ts';
+export * from './precision-recall-fscore.ts';
+export * from './classification-report.ts';
+export * from './roc.ts';
+export * from './auc.ts';
+export * from './precision-recall-curve.ts';
+export * from './probabilistic-losses.ts';
+export * from './regression.ts';
+export * from './silhouette.ts';
+export * from './calibration-curve.ts';
+export * from './ks-two-sample.ts';
+export * from './chi-squared-test.ts';
+export * from './population-stability-index.ts';
