@@ -9,3 +9,7 @@ export * from './paths.ts';
 export * from './logistic-loss.ts';
 export * from './proximal-gradient.ts';
 export * from './logistic.ts';
+export * from './sgd-loss.ts';
+export * from './sgd.ts';
+export * from './sgd-regressor.ts';
+export * from './sgd-classifier.ts';
