@@ -1,1 +1,24 @@
-export {};
+export * from './erf.ts';
+// `sigmoid` is also exported by src/ml/linear (a scalar σ); two `export *` of one name would make
+// it ambiguous at the root, so the elementwise version is reached as `activations.sigmoid`.
+export {
+  elementwise, relu, leakyRelu, gelu, geluTanh, tanh, elu, swish, linear, activations, activationDerivative,
+  softmax, softmaxJacobian,
+} from './activations.ts';
+export type { Numeric, Mapped, Elementwise, ActivationName } from './activations.ts';
+export * from './sampling.ts';
+export * from './attention.ts';
+export * from './positionalEncoding.ts';
+export * from './layerNorm.ts';
+export * from './conv2d.ts';
+export * from './pooling.ts';
+export * from './kernels.ts';
+export * from './skipGram.ts';
+export * from './seededDropout.ts';
+export * from './buildMLP.ts';
+export * from './losses.ts';
+export * from './optimizers.ts';
+export * from './schedule.ts';
+export * from './trainSteps.ts';
+export * from './transformerBlock.ts';
+export * from './charTransformer.ts';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activationDerivative, activations, elementwise, erf, gelu, geluTanh, leakyRelu, relu, softmax, softmaxJacobian,
+  type ActivationName,
+} from '../../src/ml/index.ts';
+import erfFixture from './fixtures/d-erf.json';
+
+const names = Object.keys(activations) as ActivationName[];
+// Points away from the kinks of relu / leakyRelu / elu at 0, where f′ is one-sided.
+const points = [-4, -2.3, -1, -0.4, -0.05, 0.07, 0.5, 1.3, 2.6, 5];
+
+describe('activations', () => {
+  it('activationDerivative matches central finite differences within 1e-6 for every activation', () => {
+    const h = 1e-5;
+    for (const name of names) {
+      const f = activations[name], df = activationDerivative(name);
+      for (const x of points) {
+        const numeric = (f(x + h) - f(x - h)) / (2 * h);
+        expect(Math.abs(df(x) - numeric), `${name}'(${x})`).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('erf matches Python math.erf to 1e-15', () => {
+    erfFixture.x.forEach((x, i) => expect(Math.abs(erf(x) - erfFixture.erf[i]), `erf(${x})`).toBeLessThan(1e-15));
+  });
+
+  it('relu, leakyRelu and gelu give the textbook values', () => {
+    expect(relu(-3)).toBe(0);
+    expect(relu(2.5)).toBe(2.5);
+    expect(leakyRelu(-2)).toBeCloseTo(-0.02, 15);
+    expect(leakyRelu(-2, 0.2)).toBeCloseTo(-0.4, 15);
+    expect(gelu(1)).toBeCloseTo(0.8413447460685429, 14); // 1·Φ(1)
+    expect(Math.abs(geluTanh(1) - gelu(1))).toBeLessThan(1e-3); // the approximation is close …
+    expect(geluTanh(1)).not.toBe(gelu(1)); // … but not equal
+    expect(activations.sigmoid(0)).toBe(0.5);
+    expect(activations.sigmoid(-800)).toBe(0); // no overflow warning, no NaN
+    expect(activations.elu(-1)).toBeCloseTo(Math.exp(-1) - 1, 15);
+  });
+
+  it('activations apply elementwise to arrays and keep the shape', () => {
+    expect(relu([-1, 0, 2])).toEqual([0, 0, 2]);
+    expect(relu([[-1, 3], [4, -5]])).toEqual([[0, 3], [4, 0]]);
+    expect(activationDerivative('relu')([[-1, 3]])).toEqual([[0, 1]]);
+    const cube = elementwise((x) => x ** 3);
+    expect(cube([[1, 2], [3]])).toEqual([[1, 8], [27]]);
+  });
+
+  it('sigmoid derivative peaks at 1/4, the root of vanishing gradients', () => {
+    const ds = activationDerivative('sigmoid');
+    expect(ds(0)).toBe(0.25);
+    expect(Math.max(...ds(points))).toBeLessThanOrEqual(0.25);
+    expect(activationDerivative('tanh')(0)).toBe(1);
+  });
+
+  it('activationDerivative rejects an unknown name and lists the known ones', () => {
+    expect(() => activationDerivative('softplus' as ActivationName)).toThrow(/unknown activation "softplus"; use one of relu, leakyRelu/);
+  });
+});
+
+describe('softmax', () => {
+  it('softmax sums to 1, is shift-invariant and does not overflow', () => {
+    const p = softmax([1, 2, 3]);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
+    const e = [Math.exp(1), Math.exp(2), Math.exp(3)], z = e[0] + e[1] + e[2];
+    p.forEach((v, i) => expect(v).toBeCloseTo(e[i] / z, 15));
+    expect(softmax([1001, 1002, 1003])).toEqual(p.map((v) => expect.closeTo(v, 15)));
+  });
+
+  it('softmax with temperature: T → large flattens, T → small sharpens', () => {
+    const x = [1, 2, 4];
+    expect(softmax(x, 2)).toEqual(softmax(x.map((v) => v / 2)).map((v) => expect.closeTo(v, 15)));
+    expect(Math.max(...softmax(x, 100))).toBeLessThan(0.35);
+    expect(softmax(x, 0.01)[2]).toBeCloseTo(1, 12);
+    expect(() => softmax(x, 0)).toThrow(/temperature must be > 0, got 0/);
+  });
+
+  it('softmax works row by row on a matrix', () => {
+    expect(softmax([[0, 0], [1, 1]])).toEqual([[0.5, 0.5], [0.5, 0.5]]);
+  });
+
+  it('softmaxJacobian matches finite differences of softmax', () => {
+    const x = [0.3, -1.2, 2.0, 0.1];
+    const J = softmaxJacobian(x), h = 1e-6;
+    for (let j = 0; j < x.length; j++) {
+      const up = softmax(x.map((v, k) => (k === j ? v + h : v))), down = softmax(x.map((v, k) => (k === j ? v - h : v)));
+      for (let i = 0; i < x.length; i++) expect(Math.abs(J[i][j] - (up[i] - down[i]) / (2 * h))).toBeLessThan(1e-8);
+    }
+  });
+});
