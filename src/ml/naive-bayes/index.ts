@@ -1,4 +1,3 @@
-export * from './base.ts';
 export * from './gaussian.ts';
 export * from './multinomial.ts';
 export * from './bernoulli.ts';
