@@ -20,6 +20,7 @@ export function plot(data: Trace | Trace[], layout: Layout = {}): Figure {
   return { type: 'stepwise.figure', data: Array.isArray(data) ? data : [data], layout };
 }
 
+/** Whether a value is a figure (as built by `plot`, `scatter`, `line`, …). */
 export function isFigure(value: unknown): value is Figure {
   return typeof value === 'object' && value !== null && (value as Figure).type === 'stepwise.figure';
 }

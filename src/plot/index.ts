@@ -1,1 +1,17 @@
 export * from './figure.ts';
+export { PlotInputError } from './errors.ts';
+export { palette, colorFor, sequential, diverging, type Colorscale } from './colors.ts';
+export type { ChartOptions, LogAxisOptions } from './layout.ts';
+export { scatter, type ScatterOptions, type PointsInput, type Label } from './scatter.ts';
+export { line, lines, type LineOptions, type LinesOptions, type LineStyle, type Series, type Dash } from './line.ts';
+export { heatmap, type HeatmapOptions, type ColorscaleOption } from './heatmap.ts';
+export { contour, type ContourOptions, type FieldOptions } from './contour.ts';
+export { surface } from './surface.ts';
+export type { Box, Resolution } from './grid.ts';
+export { bar, type BarOptions } from './bar.ts';
+export { histogram, type HistogramOptions } from './histogram.ts';
+export { decisionBoundary, type DecisionBoundaryOptions, type ClassifierLike } from './decision-boundary.ts';
+export { path, type PathOptions } from './path.ts';
+export { overlay, withLayout } from './combine.ts';
+export { subplots, type SubplotsOptions } from './subplots.ts';
+export { applyTheme, type Theme } from './theme.ts';

@@ -1,0 +1,86 @@
+/**
+ * The layout every chart starts from. Theme-neutral: transparent backgrounds, grid lines in a
+ * half-transparent grey, no font colour (applyTheme adds one for the page's theme). Margins are
+ * small because a chart sits in a narrow notebook cell.
+ */
+import type { Layout, Trace } from './figure.ts';
+
+/** Options every chart accepts. */
+export interface ChartOptions {
+  /** Title above the chart. @example { title: 'Training loss' } */
+  title?: string;
+  /** Title of the horizontal axis. @example { xTitle: 'epoch' } */
+  xTitle?: string;
+  /** Title of the vertical axis. @example { yTitle: 'loss' } */
+  yTitle?: string;
+  /** Height in pixels (default: the page's choice). @example { height: 300 } */
+  height?: number;
+  /** Width in pixels (default: the cell's width). @example { width: 400 } */
+  width?: number;
+  /** Show the legend or not (default: only when more than one trace is named). @example { showLegend: false } */
+  showLegend?: boolean;
+}
+
+/** Options for charts with numeric axes that may be logarithmic. */
+export interface LogAxisOptions {
+  /** Logarithmic x axis, e.g. for a regularisation strength C. @example { logX: true } */
+  logX?: boolean;
+  /** Logarithmic y axis, e.g. for a loss that falls by orders of magnitude. @example { logY: true } */
+  logY?: boolean;
+}
+
+/** Kept the same for every figure so Plotly keeps the learner's zoom when a slider redraws a chart. */
+export const UI_REVISION = 'stepwise';
+
+/** Grid and zero lines that read on light and dark backgrounds alike. */
+export const NEUTRAL_GRID = 'rgba(128,128,128,0.25)';
+
+const TRANSPARENT = 'rgba(0,0,0,0)';
+
+/** An axis layout with a title (when given) and neutral grid lines. */
+export function axis(title: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ...(title !== undefined ? { title: { text: title } } : {}),
+    gridcolor: NEUTRAL_GRID,
+    zerolinecolor: NEUTRAL_GRID,
+    automargin: true,
+    ...extra,
+  };
+}
+
+/** Plotly shows a legend for the traces that have a name and are not hidden from it. */
+export function legendEntries(data: readonly Trace[]): number {
+  return data.filter((t) => typeof t.name === 'string' && t.name !== '' && t.showlegend !== false).length;
+}
+
+/** A chart's layout: title, axis titles, margins, legend rule and the constant uirevision. */
+export function baseLayout(opts: ChartOptions & LogAxisOptions, data: readonly Trace[], extra: Layout = {}): Layout {
+  const layout: Layout = {
+    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
+    xaxis: axis(opts.xTitle, opts.logX ? { type: 'log' } : {}),
+    yaxis: axis(opts.yTitle, opts.logY ? { type: 'log' } : {}),
+    showlegend: opts.showLegend ?? legendEntries(data) > 1,
+    margin: { l: 50, r: 20, t: opts.title !== undefined ? 45 : 20, b: 40 },
+    paper_bgcolor: TRANSPARENT,
+    plot_bgcolor: TRANSPARENT,
+    hovermode: 'closest',
+    uirevision: UI_REVISION,
+    ...(opts.height !== undefined ? { height: opts.height } : {}),
+    ...(opts.width !== undefined ? { width: opts.width } : {}),
+  };
+  return mergeLayout(layout, extra);
+}
+
+/** A deep merge of plain objects where `patch` wins; arrays and other values are replaced. */
+export function mergeLayout<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeLayout(current, value) : value;
+  }
+  return out as T;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}

@@ -1,0 +1,51 @@
+/**
+ * Figures are built theme-neutral; the page's figure component calls applyTheme with the
+ * current theme just before drawing, so one figure reads in light and in dark mode.
+ */
+import type { Figure, Layout } from './figure.ts';
+import { isPlainObject } from './layout.ts';
+import { isThreeD } from './trace-kinds.ts';
+
+/** The page's colour theme. */
+export type Theme = 'light' | 'dark';
+
+/** Text and line colours of each theme. */
+export const THEME_COLORS: Record<Theme, { font: string; grid: string; line: string; zeroline: string }> = {
+  light: { font: '#2b2b2b', grid: 'rgba(0,0,0,0.10)', line: 'rgba(0,0,0,0.35)', zeroline: 'rgba(0,0,0,0.25)' },
+  dark: { font: '#d9d9d9', grid: 'rgba(255,255,255,0.12)', line: 'rgba(255,255,255,0.35)', zeroline: 'rgba(255,255,255,0.30)' },
+};
+
+const TRANSPARENT = 'rgba(0,0,0,0)';
+
+/**
+ * A copy of the figure with font, grid and axis-line colours for the theme; the input is not changed.
+ * @example Plotly.react(element, applyTheme(figure, 'dark').data, applyTheme(figure, 'dark').layout)
+ */
+export function applyTheme(figure: Figure, theme: Theme): Figure {
+  const colors = THEME_COLORS[theme];
+  if (colors === undefined) throw new TypeError(`applyTheme: theme must be 'light' or 'dark', got ${JSON.stringify(theme)}`);
+  const themed: Figure = structuredClone(figure);
+  const layout: Layout = themed.layout;
+  const axisColors = { gridcolor: colors.grid, linecolor: colors.line, zerolinecolor: colors.zeroline, tickcolor: colors.line };
+  layout.font = { ...objectOr(layout.font), color: colors.font };
+  layout.paper_bgcolor ??= TRANSPARENT;
+  layout.plot_bgcolor ??= TRANSPARENT;
+  // A figure built with plot() may have cartesian traces but no axis entries; Plotly's default grid is near-white.
+  if (themed.data.some((t) => !isThreeD(t))) {
+    layout.xaxis ??= {};
+    layout.yaxis ??= {};
+  }
+  for (const key of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(key)) layout[key] = { ...objectOr(layout[key]), ...axisColors };
+    if (/^scene\d*$/.test(key)) {
+      const scene = objectOr(layout[key]);
+      for (const axisKey of ['xaxis', 'yaxis', 'zaxis']) scene[axisKey] = { ...objectOr(scene[axisKey]), ...axisColors };
+      layout[key] = scene;
+    }
+  }
+  return themed;
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return isPlainObject(value) ? { ...value } : {};
+}
