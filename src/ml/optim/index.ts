@@ -1,1 +1,7 @@
+export { GradientOptimizer, minimize } from './optimizer.ts';
+export type { Gradient, MinimizeOptions, MinimizeResult, MinimizeStep, Objective } from './optimizer.ts';
+export * from './gradient-descent.ts';
+export * from './adaptive.ts';
+export * from './adam.ts';
+export * from './test-functions.ts';
 export * from './lbfgs.ts';

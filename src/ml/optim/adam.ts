@@ -1,0 +1,75 @@
+import { fail } from '../core/validate.ts';
+import { GradientOptimizer, checkDecay, checkPositive } from './optimizer.ts';
+
+export interface AdamOptions {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** AdamW only: decoupled weight decay λ (x shrinks by lr·λ·x each step, outside the adaptive scaling). */
+  weightDecay: number;
+}
+
+/** Adam's memory: raw moment estimates m, v and their bias-corrected versions m̂, v̂. */
+export interface AdamState extends Record<string, number[]> {
+  m: number[];
+  v: number[];
+  mHat: number[];
+  vHat: number[];
+}
+
+/**
+ * Adam: momentum on the gradient (m) and RMSprop-style scaling (v), both started at 0 and
+ * bias-corrected by 1/(1 − β^t) so the first steps are not too small:
+ * x ← x − lr·m̂/(√v̂ + ε). The first step therefore has size ≈ lr in every coordinate.
+ */
+export class Adam extends GradientOptimizer<AdamOptions, AdamState> {
+  readonly name: string = 'Adam';
+  private m: number[] = [];
+  private v: number[] = [];
+  private mHat: number[] = [];
+  private vHat: number[] = [];
+
+  constructor(options: Partial<AdamOptions> = {}, weightDecayDefault = 0) {
+    super({ lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: weightDecayDefault }, options);
+  }
+
+  protected validate(): void {
+    checkPositive(this.params.lr, this.name, 'lr');
+    checkDecay(this.params.beta1, this.name, 'beta1');
+    checkDecay(this.params.beta2, this.name, 'beta2');
+    if (!(this.params.weightDecay >= 0)) fail(this.name, `weightDecay must be ≥ 0, got ${this.params.weightDecay}`);
+  }
+
+  state(): AdamState {
+    return { m: this.m.slice(), v: this.v.slice(), mHat: this.mHat.slice(), vHat: this.vHat.slice() };
+  }
+
+  protected init(dimension: number): void {
+    const zeros = () => new Array<number>(dimension).fill(0);
+    this.m = zeros(); this.v = zeros(); this.mHat = zeros(); this.vHat = zeros();
+  }
+
+  protected update(x: readonly number[], g: readonly number[]): number[] {
+    const { lr, beta1, beta2, eps, weightDecay } = this.params;
+    const t = this.t;
+    this.m = this.m.map((m, j) => beta1 * m + (1 - beta1) * g[j]); // m ← β₁m + (1 − β₁)g
+    this.v = this.v.map((v, j) => beta2 * v + (1 - beta2) * g[j] * g[j]); // v ← β₂v + (1 − β₂)g²
+    this.mHat = this.m.map((m) => m / (1 - beta1 ** t)); // m̂ = m / (1 − β₁ᵗ)
+    this.vHat = this.v.map((v) => v / (1 - beta2 ** t)); // v̂ = v / (1 − β₂ᵗ)
+    return x.map((xi, j) => xi - lr * (this.mHat[j] / (Math.sqrt(this.vHat[j]) + eps) + weightDecay * xi));
+  }
+}
+
+/**
+ * AdamW (Loshchilov & Hutter): Adam with decoupled weight decay, x ← x − lr·(m̂/(√v̂ + ε) + λx).
+ * Unlike an L2 term added to the gradient, the decay is not divided by √v̂, so every weight
+ * shrinks at the same rate.
+ */
+export class AdamW extends Adam {
+  override readonly name: string = 'AdamW';
+
+  constructor(options: Partial<AdamOptions> = {}) {
+    super(options, 0.01);
+  }
+}
