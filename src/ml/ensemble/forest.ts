@@ -1,0 +1,131 @@
+import { toDense } from '../core/dense-input.ts';
+import { denseToRows } from '../core/dense.ts';
+import { toRandom, type Random } from '../core/random.ts';
+import { checkFitted, checkPositiveInt, fail, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import type { MaxFeatures } from '../tree/max-features.ts';
+import type { TreeNode } from '../tree/tree-data.ts';
+
+/** Options every random forest shares (the tree options are passed to each tree). */
+export interface ForestParams<C extends string> {
+  nEstimators: number;
+  criterion: C;
+  maxDepth: number | undefined;
+  minSamplesSplit: number;
+  minSamplesLeaf: number;
+  maxFeatures: MaxFeatures;
+  maxLeafNodes: number | undefined;
+  /** Train each tree on a bootstrap sample (n rows drawn with replacement). */
+  bootstrap: boolean;
+  /** Score each row with the trees that did not see it (needs bootstrap). */
+  oobScore: boolean;
+  seed: number;
+}
+
+/** A forest after one more tree: the tree and, with oobScore, the out-of-bag score so far. */
+export interface ForestStep {
+  nEstimators: number;
+  tree: TreeNode[];
+  /** Out-of-bag score of the forest so far (null until oobScore is requested or defined). */
+  oobScore: number | null;
+}
+
+interface TreeLike {
+  tree?: TreeNode[];
+  featureImportances?: number[];
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): unknown;
+}
+
+/**
+ * Random forests (Breiman 2001): many trees, each on a bootstrap sample and trying a random
+ * subset of features at each split; their average is far less variable than any one tree.
+ * Subclasses say how to make a tree, what one tree predicts for a row (a vector: class
+ * probabilities or [value]) and how to score the out-of-bag predictions.
+ */
+export abstract class BaseForest<C extends string, T extends TreeLike> {
+  readonly params: Readonly<ForestParams<C>>;
+  /** The fitted trees (draw any of them with its `tree` nodes). */
+  estimators?: T[];
+  featureImportances?: number[];
+  /** Out-of-bag score (accuracy or R²), when oobScore is set. */
+  oobScore?: number;
+
+  protected constructor(params: ForestParams<C>) {
+    this.params = params;
+  }
+
+  protected abstract readonly name: string;
+  protected abstract makeTree(seed: number): T;
+  protected abstract treeOutput(tree: T, rows: number[][]): number[][];
+  /** Learns classes (classifiers) and returns y as the trees should see it. */
+  protected abstract prepare(y: number[]): void;
+  /** Sets the out-of-bag attributes from the summed out-of-bag outputs; returns the score. */
+  protected abstract finishOob(sums: number[][], counts: number[], y: number[]): number;
+
+  /** Fits nEstimators trees. */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const steps = this.steps(X, y);
+    while (!steps.next().done);
+    return this;
+  }
+
+  /** Adds trees one at a time, yielding after each (fit runs this to the end). */
+  *steps(X: MatrixLike, y: VectorLike): Generator<ForestStep, this> {
+    const where = `${this.name}.fit`;
+    const x = toDense(X, where);
+    const target = toVector(y, where, { length: x.rows });
+    const { nEstimators, bootstrap, oobScore, seed } = this.params;
+    checkPositiveInt(nEstimators, where, 'nEstimators');
+    if (oobScore && !bootstrap) fail(where, 'oobScore needs bootstrap: true (otherwise every tree sees every row)');
+    this.prepare(target);
+    const rows = denseToRows(x);
+    const random: Random = toRandom(seed);
+    const estimators: T[] = [];
+    const oobSums: number[][] = [];
+    const oobCounts = new Array<number>(x.rows).fill(0);
+    for (let t = 0; t < nEstimators; t++) {
+      const tree = this.makeTree(random.int(2 ** 31));
+      // Bootstrap as weights: row i is drawn counts[i] times, so it weighs counts[i] in the tree.
+      const counts = new Array<number>(x.rows).fill(bootstrap ? 0 : 1);
+      if (bootstrap) for (let i = 0; i < x.rows; i++) counts[random.int(x.rows)]++;
+      tree.fit(rows, target, counts);
+      estimators.push(tree);
+      let score: number | null = null;
+      if (oobScore) {
+        const outOfBag = counts.flatMap((c, i) => (c === 0 ? [i] : []));
+        if (outOfBag.length > 0) {
+          this.treeOutput(tree, outOfBag.map((i) => rows[i])).forEach((out, k) => {
+            const i = outOfBag[k];
+            oobSums[i] = oobSums[i] ? oobSums[i].map((s, c) => s + out[c]) : out.slice();
+            oobCounts[i]++;
+          });
+        }
+        score = this.finishOob(oobSums, oobCounts, target);
+      }
+      yield { nEstimators: t + 1, tree: tree.tree!, oobScore: score };
+    }
+    this.estimators = estimators;
+    this.featureImportances = meanImportances(estimators, x.cols);
+    if (oobScore) this.oobScore = this.finishOob(oobSums, oobCounts, target);
+    return this;
+  }
+
+  /** The average over trees of each tree's output for every row. */
+  protected averageOutput(X: MatrixLike, method: string): number[][] {
+    const estimators = checkFitted(this.estimators, `${this.name}.${method}`);
+    const rows = denseToRows(toDense(X, `${this.name}.${method}`));
+    let sum: number[][] | undefined;
+    for (const tree of estimators) {
+      const out = this.treeOutput(tree, rows);
+      sum = sum ? sum.map((row, i) => row.map((s, c) => s + out[i][c])) : out;
+    }
+    return sum!.map((row) => row.map((s) => s / estimators.length));
+  }
+}
+
+/** Mean of the trees' normalised importances, renormalised (scikit-learn's rule). */
+function meanImportances(trees: TreeLike[], nFeatures: number): number[] {
+  const total = new Array<number>(nFeatures).fill(0);
+  for (const t of trees) t.featureImportances!.forEach((v, f) => (total[f] += v / trees.length));
+  const s = total.reduce((a, b) => a + b, 0);
+  return s > 0 ? total.map((v) => v / s) : total;
+}

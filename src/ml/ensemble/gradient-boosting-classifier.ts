@@ -1,0 +1,141 @@
+import { fail, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { argmax } from '../tree/classifier.ts';
+import type { TreeNode } from '../tree/tree-data.ts';
+import { BaseGradientBoosting, gradientBoostingDefaults, type GradientBoostingParams } from './gradient-boosting-base.ts';
+
+/** One boosting stage of the classifier (K = 1 tree for two classes, one per class otherwise). */
+export interface GradientBoostingClassifierStep {
+  stage: number;
+  trees: TreeNode[][];
+  /** residuals[k][i] = [y_i = k] − p_k(x_i): what tree k was fitted to. */
+  residuals: number[][];
+  /** Raw scores F(x_i) after this stage (log-odds for two classes). */
+  decision: number[][];
+  /** Predicted classes of the training rows after this stage. */
+  predictions: number[];
+}
+
+/**
+ * Gradient boosting with log-loss: F is the log-odds (two classes) or one score per class
+ * (softmax, more classes). Each stage fits regression trees to y − p and sets every leaf to one
+ * Newton step, Σ r / Σ p(1 − p) (times (K−1)/K for K classes), as scikit-learn.
+ */
+export class GradientBoostingClassifier extends BaseGradientBoosting {
+  protected readonly name = 'GradientBoostingClassifier';
+  classes?: number[];
+
+  constructor(params: Partial<GradientBoostingParams> = {}) {
+    super({ ...gradientBoostingDefaults, ...params });
+  }
+
+  /** Fits nEstimators stages. */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const steps = this.steps(X, y);
+    while (!steps.next().done);
+    return this;
+  }
+
+  /** Boosts one stage at a time, yielding the trees, their residuals and the staged scores. */
+  *steps(X: MatrixLike, y: VectorLike): Generator<GradientBoostingClassifierStep, this> {
+    const { data, target } = this.prepareData(X, y);
+    const classes = [...new Set(target)].sort((a, b) => a - b);
+    if (classes.length < 2) fail('GradientBoostingClassifier.fit', `y has only one class (${classes[0]}); a classifier needs at least two`);
+    const index = new Map(classes.map((c, i) => [c, i]));
+    const yIndex = target.map((v) => index.get(v)!);
+    const K = classes.length === 2 ? 1 : classes.length;
+    const prior = classes.map((_, c) => yIndex.filter((v) => v === c).length / yIndex.length);
+    // F₀: the log-odds of the prior (two classes) or the log of each class prior (softmax).
+    const init = K === 1 ? [Math.log(prior[1] / prior[0])] : prior.map((p) => Math.log(p));
+    const F = yIndex.map(() => init.slice());
+    const estimators = [];
+    for (let stage = 1; stage <= this.params.nEstimators; stage++) {
+      const probabilities = F.map((f) => toProbabilities(f));
+      const weights = this.stageWeights(data);
+      const trees = [];
+      const residuals: number[][] = [];
+      for (let k = 0; k < K; k++) {
+        const cls = K === 1 ? 1 : k;
+        // Negative gradient of the log-loss with respect to F_k: r = [y = k] − p_k.
+        const r = yIndex.map((v, i) => (v === cls ? 1 : 0) - probabilities[i][cls]);
+        const tree = this.fitStageTree(data, r, weights);
+        this.newtonLeaves(tree.tree!, tree.apply(data.rows), r, weights, K);
+        tree.predict(data.rows).forEach((v, i) => (F[i][k] += this.params.learningRate * v));
+        trees.push(tree);
+        residuals.push(r);
+      }
+      estimators.push(trees);
+      yield {
+        stage, trees: trees.map((t) => t.tree!), residuals, decision: F.map((f) => f.slice()),
+        predictions: F.map((f) => classes[argmax(toProbabilities(f))]),
+      };
+    }
+    this.classes = classes;
+    this.init = init;
+    this.estimators = estimators;
+    return this;
+  }
+
+  /**
+   * Leaf value γ = Σ r / Σ p(1 − p) over the leaf's in-bag rows, scaled by (K−1)/K. With
+   * r = [y = k] − p, p(1 − p) = |r|(1 − |r|) whatever the label, so only r is needed.
+   */
+  private newtonLeaves(nodes: TreeNode[], leaves: number[], r: number[], weights: number[], K: number): void {
+    const numerator = new Map<number, number>();
+    const denominator = new Map<number, number>();
+    leaves.forEach((leaf, i) => {
+      if (weights[i] === 0) return;
+      const a = Math.abs(r[i]);
+      numerator.set(leaf, (numerator.get(leaf) ?? 0) + r[i]);
+      denominator.set(leaf, (denominator.get(leaf) ?? 0) + a * (1 - a));
+    });
+    const scale = K === 1 ? 1 : (K - 1) / K;
+    for (const [leaf, num] of numerator) {
+      const den = denominator.get(leaf)!;
+      nodes[leaf].value = [Math.abs(den) < 1e-150 ? 0 : (scale * num) / den];
+    }
+  }
+
+  /** Raw scores F(x): one column (log-odds) for two classes, one per class otherwise. */
+  decisionFunction(X: MatrixLike): number[][] {
+    return this.raw(X, 'decisionFunction');
+  }
+
+  /** Raw scores after each stage. */
+  stagedDecisionFunction(X: MatrixLike): number[][][] {
+    return this.stagedRaw(X, 'stagedDecisionFunction');
+  }
+
+  /** Class probabilities: sigmoid of the log-odds, or softmax of the class scores. */
+  predictProba(X: MatrixLike): number[][] {
+    return this.raw(X, 'predictProba').map((f) => toProbabilities(f));
+  }
+
+  /** The most probable class. */
+  predict(X: MatrixLike): number[] {
+    return this.predictProba(X).map((p) => this.classes![argmax(p)]);
+  }
+
+  /** Predicted classes after each stage. */
+  stagedPredict(X: MatrixLike): number[][] {
+    return this.stagedRaw(X, 'stagedPredict').map((stage) => stage.map((f) => this.classes![argmax(toProbabilities(f))]));
+  }
+
+  /** Accuracy on X, y. */
+  score(X: MatrixLike, y: VectorLike): number {
+    const predicted = this.predict(X);
+    if (predicted.length !== y.length) fail('GradientBoostingClassifier.score', `y has ${y.length} values but X has ${predicted.length} rows; they must match`);
+    return predicted.filter((p, i) => p === y[i]).length / predicted.length;
+  }
+}
+
+/** [1 − σ(F), σ(F)] for one log-odds score, softmax for several. */
+function toProbabilities(f: number[]): number[] {
+  if (f.length === 1) {
+    const p = 1 / (1 + Math.exp(-f[0]));
+    return [1 - p, p];
+  }
+  const max = Math.max(...f);
+  const e = f.map((v) => Math.exp(v - max));
+  const total = e.reduce((s, v) => s + v, 0);
+  return e.map((v) => v / total);
+}
