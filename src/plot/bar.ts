@@ -35,7 +35,7 @@ export function bar(categories: readonly (string | number)[], values: readonly n
   if (series.length === 0) fail('bar', 'there are no series to draw; give at least one');
   const data = series.map(([name, ys], k): Trace => {
     const v = toNumbers(ys, 'bar', name === undefined ? 'values' : `values.${name}`);
-    checkSameLength(v.length, names.length, 'bar', name === undefined ? 'values' : `values.${name}`, 'categories');
+    checkSameLength(v.length, names.length, 'bar', name === undefined ? 'values' : `values.${name}`, 'categories', 'category');
     const trace: Trace = opts.horizontal
       ? { type: 'bar', orientation: 'h', x: v, y: names }
       : { type: 'bar', x: names, y: v };

@@ -37,7 +37,7 @@ export function decisionBoundary(model: ClassifierLike, X: readonly (readonly nu
   if (typeof model?.predict !== 'function') fail(where, `model must have a predict(X) method (a fitted classifier), got ${describe(model)}`);
   const rows = toRows(X, where, 'X', 2);
   const labels = toNumbers(y, where, 'y');
-  checkSameLength(labels.length, rows.length, where, 'y', 'rows of X');
+  checkSameLength(labels.length, rows.length, where, 'y', 'rows of X', 'row of X');
   const box = paddedBox(rows, opts.padding ?? 0.1, where);
   const axes = gridAxes(box, opts.resolution ?? 100, where);
   // One batch of predictions for the whole grid, row by row: point (x[i], y[j]) is at j·nx + i.
@@ -105,7 +105,7 @@ function probabilityTrace(model: ClassifierLike, gridPoints: number[][], axes: {
   const classes = uniqueLabels(y) as number[];
   if (classes.length > 2) fail(where, `proba: true draws P(class 1) of a binary classifier, but y has ${classes.length} classes; use proba: false for class regions`);
   const proba = Array.from(model.predictProba(gridPoints), (row) => Array.from(row));
-  checkSameLength(proba.length, gridPoints.length, where, 'predictProba(grid)', 'grid points');
+  checkSameLength(proba.length, gridPoints.length, where, 'predictProba(grid)', 'grid points', 'grid point');
   const p1 = checkedOutput(proba.map((row) => row[row.length - 1]), gridPoints.length, 'predictProba');
   const nx = axes.x.length;
   const z = axes.y.map((_, j) => axes.x.map((_, i) => p1[j * nx + i]));
@@ -144,6 +144,6 @@ function probabilityTrace(model: ClassifierLike, gridPoints: number[][], axes: {
 
 /** A model's output for the grid, checked: one finite number per grid point. */
 function checkedOutput(values: unknown[], expected: number, method: string): number[] {
-  checkSameLength(values.length, expected, 'decisionBoundary', `model.${method}(grid)`, 'grid points');
+  checkSameLength(values.length, expected, 'decisionBoundary', `model.${method}(grid)`, 'grid points', 'grid point');
   return toNumbers(values, 'decisionBoundary', `model.${method}(grid)`);
 }

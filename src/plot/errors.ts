@@ -52,9 +52,9 @@ export function toRows(rows: unknown, where: string, name: string, minWidth: num
   });
 }
 
-/** Checks that two arrays that describe the same points have the same length. */
-export function checkSameLength(length: number, expected: number, where: string, name: string, what: string): void {
-  if (length !== expected) fail(where, `${name} has ${length} values but there are ${expected} ${what}; give one per ${what.replace(/s$/, '')}`);
+/** Checks that an array has one value per item: `labels has 2 values but there are 5 points; give one per point`. */
+export function checkSameLength(length: number, expected: number, where: string, name: string, items: string, item: string): void {
+  if (length !== expected) fail(where, `${name} has ${length} values but there are ${expected} ${items}; give one per ${item}`);
 }
 
 /** A `[min, max]` pair with min < max. */

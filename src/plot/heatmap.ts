@@ -43,8 +43,8 @@ export function heatmap(z: readonly (readonly number[])[], opts: HeatmapOptions 
   const rows = toMatrix(z, 'heatmap');
   const nRows = rows.length;
   const nCols = rows[0].length;
-  if (opts.x !== undefined) checkSameLength(opts.x.length, nCols, 'heatmap', 'x', 'columns');
-  if (opts.y !== undefined) checkSameLength(opts.y.length, nRows, 'heatmap', 'y', 'rows');
+  if (opts.x !== undefined) checkSameLength(opts.x.length, nCols, 'heatmap', 'x', 'columns', 'column');
+  if (opts.y !== undefined) checkSameLength(opts.y.length, nRows, 'heatmap', 'y', 'rows', 'row');
   const [min, max] = finiteExtent(rows);
   const signed = min < 0 && max > 0;
   const trace: Trace = {

@@ -75,7 +75,7 @@ export function lines(series: Record<string, readonly number[]> | readonly Serie
 function lineTrace(s: LineStyle & { x?: readonly number[]; y: readonly number[] }, k: number, where: string): Trace {
   const y = toNumbers(s.y, where, 'y');
   const x = s.x === undefined ? y.map((_, i) => i) : toNumbers(s.x, where, 'x');
-  checkSameLength(y.length, x.length, where, 'y', 'x values');
+  checkSameLength(y.length, x.length, where, 'y', 'x values', 'x value');
   const color = s.color ?? palette[k % palette.length];
   const trace: Trace = {
     type: 'scatter',

@@ -59,7 +59,7 @@ export function toColumns(points: PointsInput, where: string): { x: number[]; y:
   if (typeof points === 'object' && points !== null && 'x' in points && 'y' in points) {
     const x = toNumbers(points.x, where, 'x');
     const y = toNumbers(points.y, where, 'y');
-    checkSameLength(y.length, x.length, where, 'y', 'x values');
+    checkSameLength(y.length, x.length, where, 'y', 'x values', 'x value');
     return { x, y };
   }
   return fail(where, 'points must be rows like [[x, y], …] or columns like { x: [...], y: [...] }');
@@ -87,7 +87,7 @@ export function pointTraces(x: number[], y: number[], opts: ScatterOptions, wher
     return [trace];
   }
   const labels = opts.labels;
-  checkSameLength(labels.length, n, where, 'labels', 'points');
+  checkSameLength(labels.length, n, where, 'labels', 'points', 'point');
   const classes = uniqueLabels(labels);
   const colors = labelColors(classes);
   return classes.map((label, k) => {
@@ -134,15 +134,15 @@ function checkPerPoint(opts: ScatterOptions, n: number, where: string): { color:
   if (typeof opts.color === 'string' || opts.color === undefined) color = opts.color;
   else {
     color = toNumbers(opts.color, where, 'color');
-    checkSameLength(color.length, n, where, 'color', 'points');
+    checkSameLength(color.length, n, where, 'color', 'points', 'point');
   }
   let size: number | number[] = 7;
   if (typeof opts.size === 'number') size = opts.size;
   else if (opts.size !== undefined) {
     size = toNumbers(opts.size, where, 'size');
-    checkSameLength(size.length, n, where, 'size', 'points');
+    checkSameLength(size.length, n, where, 'size', 'points', 'point');
   }
-  if (opts.text !== undefined) checkSameLength(opts.text.length, n, where, 'text', 'points');
+  if (opts.text !== undefined) checkSameLength(opts.text.length, n, where, 'text', 'points', 'point');
   return { color, size };
 }
 
