@@ -4,7 +4,7 @@ import { checkFitted, fail } from '../core/validate.ts';
 import { createOptimizer } from './optimizers.ts';
 import { positionalEncoding } from './positionalEncoding.ts';
 import { sampleFrom, softmaxWithTemperature, topKFilter, topPFilter } from './sampling.ts';
-import { TransformerBlock, denseOverTokens, layerNormTensor, seededWeight } from './transformerBlock.ts';
+import { TransformerBlock, denseOverTokens, layerNormTensor, seededWeight, variableOf } from './transformerBlock.ts';
 
 export interface CharTransformerParams {
   /** Context length: how many previous characters the model sees. */
@@ -162,8 +162,8 @@ export class CharTransformer {
     this.blocks = Array.from({ length: p.numLayers }, () =>
       new TransformerBlock({ dModel: p.dModel, numHeads: p.numHeads, ffDim: p.ffDim ?? 4 * p.dModel }, random));
     this.head = {
-      W: seededWeight(random, p.dModel, V), b: tf.variable(tf.zeros([V])),
-      gamma: tf.variable(tf.ones([p.dModel])), beta: tf.variable(tf.zeros([p.dModel])),
+      W: seededWeight(random, p.dModel, V), b: variableOf(() => tf.zeros([V])),
+      gamma: variableOf(() => tf.ones([p.dModel])), beta: variableOf(() => tf.zeros([p.dModel])),
     };
   }
 

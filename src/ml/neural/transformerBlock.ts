@@ -14,7 +14,12 @@ export interface TransformerBlockOptions {
  */
 export function seededWeight(random: Random, fanIn: number, fanOut: number, std = 1 / Math.sqrt(fanIn)): tf.Variable {
   const values = Float32Array.from({ length: fanIn * fanOut }, () => random.normal(0, std));
-  return tf.variable(tf.tensor2d(values, [fanIn, fanOut]));
+  return variableOf(() => tf.tensor2d(values, [fanIn, fanOut]));
+}
+
+/** A trainable variable holding `make()`; the temporary tensor it was made from is freed. */
+export function variableOf(make: () => tf.Tensor): tf.Variable {
+  return tf.tidy(() => tf.variable(make()));
 }
 
 /** x·W (+ b) for x of shape [batch, time, in]: the same dense layer applied to every token. */
@@ -58,8 +63,8 @@ export class TransformerBlock {
     this.dModel = dModel;
     this.numHeads = numHeads;
     this.ffDim = ffDim;
-    const zeros = (n: number) => tf.variable(tf.zeros([n]));
-    const ones = (n: number) => tf.variable(tf.ones([n]));
+    const zeros = (n: number) => variableOf(() => tf.zeros([n]));
+    const ones = (n: number) => variableOf(() => tf.ones([n]));
     this.weights = {
       Wq: seededWeight(random, dModel, dModel), Wk: seededWeight(random, dModel, dModel),
       Wv: seededWeight(random, dModel, dModel), Wo: seededWeight(random, dModel, dModel),
