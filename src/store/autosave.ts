@@ -8,6 +8,8 @@ export interface Autosaver {
   schedule(text: string): void;
   /** Saves now whatever is pending (e.g. before the page hides). */
   flush(): Promise<void>;
+  /** Drops what is pending without saving it (the notebook was reset). */
+  cancel(): void;
   dispose(): void;
 }
 
@@ -47,6 +49,11 @@ export function createAutosaver(
       timer = setTimeout(() => void flush(), wait);
     },
     flush,
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+    },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;

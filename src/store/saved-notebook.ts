@@ -9,6 +9,8 @@ export interface SavedNotebook {
   text: string;
   /** For edited copies: contentHash of the original when the copy was made. */
   originalHash?: string;
+  /** For local notebooks: the text as first opened, which "Reset notebook" returns to. */
+  originalText?: string;
   /** Where a local notebook came from. */
   origin: 'repo' | 'file' | 'link';
   /** The title at the last save, for lists. */

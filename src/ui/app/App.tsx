@@ -1,0 +1,32 @@
+import { Match, Switch, Show } from 'solid-js';
+import { useRoute } from './use-route.ts';
+import { IndexPage } from '../index-page/IndexPage.tsx';
+import { NotebookPage } from '../notebook/NotebookPage.tsx';
+import { SharedLinkPage } from '../notebook/SharedLinkPage.tsx';
+import { DropToOpen } from '../notebook/DropToOpen.tsx';
+import { storageIssue } from './storage.ts';
+
+/** The whole app: one page per route, a storage warning when saving does not work. */
+export function App() {
+  const route = useRoute();
+  return (
+    <DropToOpen>
+      <Show when={storageIssue()}>
+        <div class="banner banner-warning" role="status">
+          {storageIssue()}
+        </div>
+      </Show>
+      <Switch>
+        <Match when={route().page === 'index'}>
+          <IndexPage />
+        </Match>
+        <Match when={route().page === 'shared' && route()} keyed>
+          {(r) => r.page === 'shared' && <SharedLinkPage payload={r.payload} />}
+        </Match>
+        <Match when={(route().page === 'notebook' || route().page === 'local') && route()} keyed>
+          {(r) => (r.page === 'notebook' ? <NotebookPage source={{ kind: 'site', slug: r.slug }} /> : r.page === 'local' ? <NotebookPage source={{ kind: 'local', id: r.id }} /> : null)}
+        </Match>
+      </Switch>
+    </DropToOpen>
+  );
+}

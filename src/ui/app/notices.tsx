@@ -1,0 +1,40 @@
+import { createSignal, For } from 'solid-js';
+
+/** A short message to the learner (a file that could not be opened, a copied link). */
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+const [notices, setNotices] = createSignal<Notice[]>([]);
+let counter = 0;
+
+/** Shows a message for a few seconds (errors stay until dismissed). */
+export function notify(text: string, kind: Notice['kind'] = 'info'): void {
+  const id = ++counter;
+  setNotices((list) => [...list, { id, kind, text }]);
+  if (kind === 'info') setTimeout(() => dismiss(id), 5000);
+}
+
+function dismiss(id: number): void {
+  setNotices((list) => list.filter((notice) => notice.id !== id));
+}
+
+/** The corner where notices appear (a live region, so screen readers read them). */
+export function Notices() {
+  return (
+    <div class="notices" role="status" aria-live="polite">
+      <For each={notices()}>
+        {(notice) => (
+          <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
+            <span>{notice.text}</span>
+            <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
+              ×
+            </button>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * How the index lists notebooks: grouped by front-matter `group` (groups in the order of their
+ * first notebook), ordered by `order` then title inside a group, and filtered by a search.
+ */
+import type { CatalogEntry } from './catalog-entry.ts';
+
+export interface CatalogGroup<T extends CatalogEntry> {
+  /** The group's name ('' for notebooks without one). */
+  name: string;
+  entries: T[];
+}
+
+const byOrderThenTitle = (a: CatalogEntry, b: CatalogEntry): number =>
+  (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || a.title.localeCompare(b.title);
+
+/** Notebooks in reading order: groups by their smallest `order`, then `order`, then title. */
+export function readingOrder<T extends CatalogEntry>(entries: T[]): T[] {
+  return groupCatalog(entries).flatMap((group) => group.entries);
+}
+
+/** Notebooks grouped for the index page. Ungrouped notebooks come first ("Start here"). */
+export function groupCatalog<T extends CatalogEntry>(entries: T[]): CatalogGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const name = entry.group ?? '';
+    groups.set(name, [...(groups.get(name) ?? []), entry]);
+  }
+  const result = [...groups].map(([name, list]) => ({ name, entries: [...list].sort(byOrderThenTitle) }));
+  const rank = (group: CatalogGroup<T>) => (group.name === '' ? Number.NEGATIVE_INFINITY : (group.entries[0].order ?? Number.POSITIVE_INFINITY));
+  return result.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/**
+ * The notebooks matching a search: every word of the query must appear in the title, the
+ * summary or a tag (case- and accent-insensitive). An empty query matches all.
+ */
+export function filterCatalog<T extends CatalogEntry>(entries: T[], query: string): T[] {
+  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return entries;
+  return entries.filter((entry) => {
+    const haystack = fold([entry.title, entry.summary, ...entry.tags, entry.group ?? ''].join(' '));
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** The notebooks before and after `slug` in reading order. */
+export function neighboursOf<T extends CatalogEntry>(entries: T[], slug: string): { previous?: T; next?: T } {
+  const ordered = readingOrder(entries);
+  const at = ordered.findIndex((entry) => entry.slug === slug);
+  if (at === -1) return {};
+  return { previous: ordered[at - 1], next: ordered[at + 1] };
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

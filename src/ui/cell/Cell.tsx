@@ -1,0 +1,129 @@
+import { createSignal, Show } from 'solid-js';
+import type { CellView, ControlValue } from '../../kernel/types.ts';
+import { CellEditor, type EditorHandle } from '../editor/CellEditor.tsx';
+import { Outputs } from '../output/Outputs.tsx';
+import { CellErrorView } from '../output/CellErrorView.tsx';
+import { RunTime } from './RunTime.tsx';
+import { hiddenSummary } from './hidden-summary.ts';
+
+/** What the notebook can do with a cell from outside: focus it (Shift+Enter moves on). */
+export interface CellHandle {
+  focus(): void;
+  hasFocus(): boolean;
+}
+
+export interface CellProps {
+  id: string;
+  /** Position among the code cells (0-based), shown 1-based. */
+  index: number;
+  count: number;
+  source: string;
+  options: string[];
+  view: CellView | undefined;
+  /** The source of the last run, to mark a cell edited since. */
+  ranSource: string | undefined;
+  register(handle: CellHandle): void;
+  onSource(source: string): void;
+  onRun(): void;
+  onRunAndNext(): void;
+  onDelete(): void;
+  onMove(direction: -1 | 1): void;
+  onHiddenChange(hidden: boolean): void;
+  onControl(name: string, value: ControlValue): void;
+}
+
+/** A code cell: toolbar, code (static until focused, then Monaco), outputs and error. */
+export function Cell(props: CellProps) {
+  let root!: HTMLElement;
+  let editor: EditorHandle | undefined;
+  const [unfolded, setUnfolded] = createSignal(false);
+  const hidden = () => props.options.includes('hidden') && !unfolded();
+  const state = () => props.view?.state ?? 'idle';
+  const stale = () => props.ranSource !== undefined && props.ranSource !== props.source && state() !== 'running' && state() !== 'queued';
+
+  props.register({
+    focus: () => {
+      setUnfolded(true);
+      if (editor) editor.focus();
+      else root.focus();
+      root.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    },
+    hasFocus: () => root.contains(document.activeElement),
+  });
+
+  return (
+    <section
+      ref={root}
+      class={`cell cell-${state()}`}
+      classList={{ 'cell-stale': stale() }}
+      data-cell={props.index}
+      data-state={state()}
+      tabIndex={-1}
+      aria-label={`Cell ${props.index + 1}`}
+    >
+      <div class="cell-bar">
+        <span class="cell-label">[{props.index + 1}]</span>
+        <span class="cell-state">
+          <StateText state={state()} stale={stale()} />
+          <RunTime view={props.view} />
+        </span>
+        <div class="cell-actions" role="toolbar" aria-label={`Cell ${props.index + 1} actions`}>
+          <button type="button" class="icon-button" aria-label="Run cell" title="Run cell (Shift+Enter)" onClick={props.onRun}>
+            ▶
+          </button>
+          <button type="button" class="icon-button" aria-label="Move cell up" title="Move cell up" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
+            ↑
+          </button>
+          <button type="button" class="icon-button" aria-label="Move cell down" title="Move cell down" disabled={props.index === props.count - 1} onClick={() => props.onMove(1)}>
+            ↓
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={props.options.includes('hidden') ? 'Show code by default' : 'Hide code by default'}
+            title={props.options.includes('hidden') ? 'Show this cell’s code when the notebook opens' : 'Fold this cell’s code when the notebook opens'}
+            onClick={() => props.onHiddenChange(!props.options.includes('hidden'))}
+          >
+            {props.options.includes('hidden') ? '◉' : '◎'}
+          </button>
+          <button type="button" class="icon-button danger" aria-label="Delete cell" title="Delete cell" onClick={props.onDelete}>
+            ✕
+          </button>
+        </div>
+      </div>
+      <Show
+        when={!hidden()}
+        fallback={
+          <button type="button" class="hidden-cell" onClick={() => setUnfolded(true)} aria-expanded="false">
+            <span aria-hidden="true">▸</span> {hiddenSummary(props.source)}
+          </button>
+        }
+      >
+        <CellEditor
+          cellId={props.id}
+          source={props.source}
+          errorLine={props.view?.error?.line}
+          onChange={props.onSource}
+          onRun={props.onRun}
+          onRunAndNext={props.onRunAndNext}
+          ref={(handle) => (editor = handle)}
+        />
+      </Show>
+      <div class="cell-output" aria-live="polite">
+        <Show when={props.view?.error}>{(error) => <CellErrorView error={error()} source={props.source} />}</Show>
+        <Outputs cellId={props.id} outputs={props.view?.outputs ?? []} onControl={props.onControl} />
+      </div>
+    </section>
+  );
+}
+
+const STATE_TEXT = { idle: '', queued: 'queued', running: 'running', done: '', error: 'error' } as const;
+
+function StateText(props: { state: CellView['state']; stale: boolean }) {
+  return (
+    <>
+      <span class={`state-dot state-${props.state}`} aria-hidden="true" />
+      <span class="state-text">{props.stale ? 'edited – run to update' : STATE_TEXT[props.state]}</span>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { siteNotebooks } from '../catalog/catalog.ts';
+import { filterCatalog, groupCatalog } from '../catalog/order.ts';
+import { routeHash } from '../app/route.ts';
+import { OpenFileButton } from '../notebook/OpenFileButton.tsx';
+
+/** The list of notebooks, grouped, with a search over titles, summaries and tags. */
+export function IndexPage() {
+  const [query, setQuery] = createSignal('');
+  const groups = createMemo(() => groupCatalog(filterCatalog(siteNotebooks, query())));
+  return (
+    <main class="index-page">
+      <header class="index-header">
+        <h1>Stepwise</h1>
+        <p class="lede">Machine learning, one runnable step at a time. Every notebook runs in your browser: move a slider, edit the code, step through the algorithm.</p>
+        <div class="index-tools">
+          <label class="search">
+            <span class="visually-hidden">Search notebooks</span>
+            <input type="search" placeholder="Search by title, summary or tag" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+          </label>
+          <OpenFileButton />
+        </div>
+      </header>
+      <Show when={groups().length > 0} fallback={<p class="empty">No notebook matches “{query()}”.</p>}>
+        <For each={groups()}>
+          {(group) => (
+            <section class="index-group">
+              <h2>{group.name === '' ? 'Start here' : group.name}</h2>
+              <ul class="cards">
+                <For each={group.entries}>
+                  {(entry) => (
+                    <li class="card" classList={{ broken: entry.error !== undefined }}>
+                      <a href={routeHash({ page: 'notebook', slug: entry.slug })}>
+                        <h3>{entry.title}</h3>
+                        <Show when={entry.summary}>
+                          <p>{entry.summary}</p>
+                        </Show>
+                        <Show when={entry.error}>
+                          <p class="card-error">Cannot be read: {entry.error}</p>
+                        </Show>
+                      </a>
+                      <Show when={entry.tags.length > 0}>
+                        <ul class="tags" aria-label="Tags">
+                          <For each={entry.tags}>
+                            {(tag) => (
+                              <li>
+                                <button type="button" class="tag" onClick={() => setQuery(tag)} title={`Show notebooks tagged ${tag}`}>
+                                  {tag}
+                                </button>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+          )}
+        </For>
+      </Show>
+    </main>
+  );
+}

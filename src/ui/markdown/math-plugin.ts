@@ -1,0 +1,92 @@
+/**
+ * markdown-it rules for TeX math: `$…$` inline and `$$…$$` display (on its own lines or one
+ * line), rendered with KaTeX. A bad formula shows KaTeX's red message in place, not a broken page.
+ * KaTeX (~70 kB gzip) loads on the first formula, off the first paint: until then the TeX source
+ * is shown, and `mathReady` tells the page to render again.
+ */
+import type MarkdownIt from 'markdown-it';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
+import { createSignal } from 'solid-js';
+import { escapeHtml } from './highlight.ts';
+
+type Katex = typeof import('katex').default;
+let katex: Katex | undefined;
+let loading: Promise<void> | undefined;
+const [ready, setReady] = createSignal(false);
+/** True once KaTeX has loaded; read it where Markdown is rendered so math re-renders then. */
+export const mathReady = ready;
+
+function renderTex(tex: string, displayMode: boolean): string {
+  if (katex) return katex.renderToString(tex, { displayMode, throwOnError: false, output: 'html' });
+  loading ??= import('katex').then((module) => {
+    katex = module.default;
+    setReady(true);
+  });
+  return `<span class="math-pending">${escapeHtml(tex)}</span>`;
+}
+
+/** `$x$`: not `$ x$`, not `$x $`, and not followed by a digit (so "$5 and $6" stays text). */
+function inlineMath(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax } = state;
+  if (src[pos] !== '$' || src[pos + 1] === '$' || pos + 1 >= posMax || /\s/.test(src[pos + 1])) return false;
+  let end = pos + 1;
+  while (end < posMax) {
+    end = src.indexOf('$', end);
+    if (end === -1 || end >= posMax) return false;
+    if (src[end - 1] === '\\') {
+      end++;
+      continue;
+    }
+    break;
+  }
+  if (/\s/.test(src[end - 1]) || /\d/.test(src[end + 1] ?? '')) return false;
+  if (!silent) {
+    const token = state.push('math_inline', 'math', 0);
+    token.content = src.slice(pos + 1, end);
+  }
+  state.pos = end + 1;
+  return true;
+}
+
+/** `$$` … `$$` spanning lines, or `$$ … $$` on one line. */
+function blockMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const firstLine = state.src.slice(start, state.eMarks[startLine]);
+  if (!firstLine.startsWith('$$')) return false;
+  if (silent) return true;
+  let content: string;
+  let line = startLine;
+  const rest = firstLine.slice(2);
+  if (rest.trimEnd().endsWith('$$')) {
+    content = rest.trimEnd().slice(0, -2);
+  } else {
+    const lines = [rest];
+    let closed = false;
+    while (++line < endLine) {
+      const text = state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+      if (text.trimEnd().endsWith('$$')) {
+        lines.push(text.trimEnd().slice(0, -2));
+        closed = true;
+        break;
+      }
+      lines.push(text);
+    }
+    if (!closed) return false;
+    content = lines.join('\n');
+  }
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.content = content;
+  token.map = [startLine, line + 1];
+  state.line = line + 1;
+  return true;
+}
+
+/** Adds the math rules to a markdown-it instance. */
+export function mathPlugin(md: MarkdownIt): void {
+  md.inline.ruler.after('escape', 'math_inline', inlineMath);
+  md.block.ruler.after('blockquote', 'math_block', blockMath, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.renderer.rules.math_inline = (tokens, idx) => renderTex(tokens[idx].content, false);
+  md.renderer.rules.math_block = (tokens, idx) => `<div class="math-display">${renderTex(tokens[idx].content, true)}</div>\n`;
+}

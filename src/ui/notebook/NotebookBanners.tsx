@@ -1,0 +1,36 @@
+import { Show } from 'solid-js';
+import type { KernelStore } from './kernel-store.ts';
+import type { NotebookDoc } from './notebook-doc.ts';
+import type { LoadedNotebook } from './load-notebook.ts';
+
+/** What the learner should know about this notebook: edited copy, changed original, untrusted code, dead kernel. */
+export function NotebookBanners(props: { doc: NotebookDoc; kernel: KernelStore; loaded: LoadedNotebook; untrusted: boolean; onRunAll: () => void }) {
+  return (
+    <div class="banners">
+      <Show when={props.untrusted}>
+        <div class="banner banner-info" role="note">
+          This notebook came from {props.loaded.origin === 'link' ? 'a shared link' : 'a file'}, so nothing has run yet. Read the code first; when you trust it,{' '}
+          <button type="button" class="link-button" onClick={props.onRunAll}>
+            run all cells
+          </button>
+          .
+        </div>
+      </Show>
+      <Show when={props.doc.originalChanged()}>
+        <div class="banner banner-warning" role="note">
+          The original of this notebook changed since you started editing your copy. “Reset notebook” gives you the new version (download your copy first to keep your edits).
+        </div>
+      </Show>
+      <Show when={props.doc.edited() && !props.doc.originalChanged()}>
+        <div class="banner banner-quiet" role="note" data-testid="edited-banner">
+          Edited: your changes are saved in this browser. “Reset notebook” returns to the {props.loaded.origin === 'repo' ? 'original' : 'version you opened'}.
+        </div>
+      </Show>
+      <Show when={props.kernel.status() === 'dead'}>
+        <div class="banner banner-error" role="alert">
+          {props.kernel.statusMessage() ?? 'The kernel stopped.'} Use “Restart” to start a fresh one.
+        </div>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { createResource, Match, Switch } from 'solid-js';
+import { notebookDb } from '../app/storage.ts';
+import { loadNotebook, type NotebookSource } from './load-notebook.ts';
+import { MessagePage } from './MessagePage.tsx';
+import { NotebookView } from './NotebookView.tsx';
+
+/** A notebook route: loads the text (saved copy or original), then shows the notebook. */
+export function NotebookPage(props: { source: NotebookSource }) {
+  const [result] = createResource(
+    () => props.source,
+    async (source) => loadNotebook(await notebookDb(), source),
+  );
+  return (
+    <Switch fallback={<p class="loading">Loading the notebook…</p>}>
+      <Match when={result.error}>
+        <MessagePage title="This notebook could not be loaded" message={String((result.error as Error)?.message ?? result.error)} />
+      </Match>
+      <Match when={result()} keyed>
+        {(loaded) => (loaded.ok ? <NotebookView loaded={loaded.loaded} /> : <MessagePage title={loaded.title} message={loaded.message} />)}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,116 @@
+import { createSignal, For, Show } from 'solid-js';
+import { downloadText, notebookFileName, shareUrl } from '../../store/index.ts';
+import { routeHash } from '../app/route.ts';
+import { notify } from '../app/notices.tsx';
+import { OpenFileButton } from './OpenFileButton.tsx';
+import { SHORTCUTS } from './shortcuts.ts';
+import type { KernelStore } from './kernel-store.ts';
+import type { NotebookDoc } from './notebook-doc.ts';
+import type { LoadedNotebook } from './load-notebook.ts';
+
+/** The notebook's toolbar: run, interrupt, restart, add, reset, share, download, open. */
+export function NotebookToolbar(props: { doc: NotebookDoc; kernel: KernelStore; loaded: LoadedNotebook; onRunAll: () => void; onAddCell: () => void }) {
+  const [link, setLink] = createSignal<string | undefined>();
+  const busy = () => props.kernel.status() === 'busy';
+
+  const share = async () => {
+    await props.doc.flush();
+    const url = shareUrl(props.doc.text(), location);
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      notify('Share link copied to the clipboard.');
+    } catch {
+      notify('Copy the link from the box below the toolbar.');
+    }
+  };
+  const reset = async () => {
+    const what = props.loaded.origin === 'repo' ? 'the original notebook' : 'the notebook as it was opened';
+    if (!confirm(`Reset to ${what}? Your edits to this notebook will be lost (download it first to keep them).`)) return;
+    await props.doc.reset();
+    props.onRunAll();
+  };
+  const fileName = () =>
+    notebookFileName(props.loaded.source.kind === 'site' ? props.loaded.source.slug : props.doc.notebook().meta.title);
+
+  return (
+    <div class="toolbar-wrap">
+      <nav class="toolbar" aria-label="Notebook">
+        <a class="toolbar-home" href={routeHash({ page: 'index' })} title="All notebooks">
+          Stepwise
+        </a>
+        <div class="toolbar-group">
+          <button type="button" class="button primary" onClick={props.onRunAll}>
+            Run all
+          </button>
+          <button type="button" class="button" onClick={() => void props.kernel.interrupt()} disabled={!busy()} title="Stop the running cell (Ctrl/⌘+.)">
+            Interrupt
+          </button>
+          <button type="button" class="button" onClick={() => void props.kernel.restart()} title="Clear all values and start a fresh kernel">
+            Restart
+          </button>
+          <button type="button" class="button" onClick={props.onAddCell} title="Add a code cell after the current one">
+            Add cell
+          </button>
+        </div>
+        <div class="toolbar-group">
+          <button type="button" class="button" onClick={() => void reset()} disabled={!props.doc.edited() && !props.doc.originalChanged()}>
+            Reset notebook
+          </button>
+          <button type="button" class="button" onClick={() => void share()}>
+            Share
+          </button>
+          <button type="button" class="button" onClick={() => downloadText(fileName(), props.doc.text())}>
+            Download
+          </button>
+          <OpenFileButton />
+        </div>
+        <KernelStatusBadge kernel={props.kernel} />
+        <details class="shortcuts">
+          <summary>Keys</summary>
+          <dl>
+            <For each={SHORTCUTS}>
+              {(shortcut) => (
+                <>
+                  <dt>
+                    <kbd>{shortcut.keys}</kbd>
+                  </dt>
+                  <dd>{shortcut.action}</dd>
+                </>
+              )}
+            </For>
+          </dl>
+        </details>
+      </nav>
+      <Show when={link()}>
+        <div class="share-box">
+          <label>
+            Share link (carries your whole notebook):
+            <input type="text" readOnly value={link()} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+          </label>
+          <button type="button" class="icon-button" aria-label="Close share link" onClick={() => setLink(undefined)}>
+            ×
+          </button>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  'not-started': 'Kernel not started',
+  starting: 'Starting kernel…',
+  ready: 'Kernel ready',
+  busy: 'Running…',
+  restarting: 'Restarting kernel…',
+  dead: 'Kernel stopped',
+};
+
+function KernelStatusBadge(props: { kernel: KernelStore }) {
+  return (
+    <span class={`kernel-status kernel-${props.kernel.status()}`} role="status" title={props.kernel.statusMessage() ?? ''}>
+      <span class="dot" aria-hidden="true" />
+      {STATUS_TEXT[props.kernel.status()]}
+    </span>
+  );
+}

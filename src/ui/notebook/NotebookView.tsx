@@ -1,0 +1,159 @@
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, type Block } from '../../notebook/index.ts';
+import { notebookDb } from '../app/storage.ts';
+import { createKernelStore } from './kernel-store.ts';
+import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
+import type { LoadedNotebook } from './load-notebook.ts';
+import { NotebookToolbar } from './NotebookToolbar.tsx';
+import { NotebookBanners } from './NotebookBanners.tsx';
+import { TableOfContents } from './TableOfContents.tsx';
+import { Neighbours } from './Neighbours.tsx';
+import { ProseBlock } from './ProseBlock.tsx';
+import { Cell, type CellHandle } from '../cell/Cell.tsx';
+import { isInterruptShortcut } from './shortcuts.ts';
+import { createAnchorCounter } from './anchors.ts';
+import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
+
+/** A notebook: toolbar, table of contents, prose and cells, neighbours. Owns its doc and kernel. */
+export function NotebookView(props: { loaded: LoadedNotebook }) {
+  const loaded = props.loaded;
+  let doc!: NotebookDoc;
+  const kernel = createKernelStore();
+  const [untrusted, setUntrusted] = createSignal(loaded.untrusted);
+  const handles = new Map<string, CellHandle>();
+  // createNotebookDoc needs the db, which NotebookPage already opened.
+  const dbPromise = notebookDb();
+  const [ready, setReady] = createSignal(false);
+  void dbPromise.then((db) => {
+    doc = createNotebookDoc(loaded, db);
+    setReady(true);
+  });
+
+  onMount(() => {
+    document.title = `${loaded.notebook.meta.title} · Stepwise`;
+    // Notebooks of the site run on open; ones from a file or link wait for the learner.
+    if (!loaded.untrusted) void dbPromise.then(() => kernel.runAll(doc.cellSources()));
+  });
+  const onKey = (event: KeyboardEvent) => {
+    if (isInterruptShortcut(event)) {
+      event.preventDefault();
+      void kernel.interrupt();
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => {
+    window.removeEventListener('keydown', onKey);
+    kernel.dispose();
+    doc?.dispose();
+    disposeCellModels();
+  });
+
+  return (
+    <Show when={ready()} fallback={<p class="loading">Loading the notebook…</p>}>
+      <NotebookBody doc={doc} kernel={kernel} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
+    </Show>
+  );
+}
+
+function NotebookBody(props: {
+  doc: NotebookDoc;
+  kernel: ReturnType<typeof createKernelStore>;
+  loaded: LoadedNotebook;
+  untrusted: boolean;
+  trust: () => void;
+  handles: Map<string, CellHandle>;
+}) {
+  const { doc, kernel, handles } = props;
+  const nb = doc.notebook;
+  const blockIds = createMemo(() => nb().blocks.map((block) => block.id), undefined, { equals: (a, b) => a.join() === b.join() });
+  const blockById = createMemo(() => new Map(nb().blocks.map((block) => [block.id, block])));
+  const codeIds = createMemo(() => nb().blocks.filter((block) => block.kind === 'code').map((block) => block.id));
+  const toc = createMemo(() => headings(nb()));
+  // One counter for all prose blocks, so heading ids are unique on the page (as toc() computes them).
+  const anchorsFor = createAnchorCounter(() => nb().blocks);
+
+  createEffect(() => syncCellModels(doc.cellSources()));
+
+  const runAll = () => {
+    props.trust();
+    void kernel.runAll(doc.cellSources());
+  };
+  const runCell = (id: string) => {
+    props.trust();
+    void kernel.run(doc.cellSources(), [id]);
+  };
+  const focusNextCell = (id: string) => {
+    const ids = codeIds();
+    const next = ids[ids.indexOf(id) + 1];
+    if (next !== undefined) handles.get(next)?.focus();
+  };
+  const addCell = () => {
+    const focused = [...handles].find(([, handle]) => handle.hasFocus())?.[0];
+    const after = focused ?? nb().blocks.at(-1)?.id ?? null;
+    const before = new Set(nb().blocks.map((block) => block.id));
+    doc.edit((current) => insertCell(current, after, ''));
+    const added = nb().blocks.find((block) => !before.has(block.id));
+    if (added) queueMicrotask(() => handles.get(added.id)?.focus());
+  };
+
+  return (
+    <div class="notebook-layout">
+      <TableOfContents headings={toc()} />
+      <main class="notebook" aria-labelledby="notebook-title">
+        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} />
+        <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
+        <header class="notebook-header">
+          <h1 id="notebook-title">{nb().meta.title}</h1>
+          <Show when={nb().meta.summary}>
+            <p class="lede">{nb().meta.summary}</p>
+          </Show>
+        </header>
+        <For each={blockIds()}>
+          {(id) => {
+            const block = () => blockById().get(id) as Block;
+            return (
+              <Show when={blockById().has(id)}>
+                <Show
+                  when={block().kind === 'code'}
+                  fallback={<ProseBlock text={(block() as { text: string }).text} anchors={anchorsFor(id)} />}
+                >
+                  <Cell
+                    id={id}
+                    index={codeIds().indexOf(id)}
+                    count={codeIds().length}
+                    source={(block() as { source: string }).source}
+                    options={(block() as { options: string[] }).options}
+                    view={kernel.view(id)}
+                    ranSource={kernel.ranSource(id)}
+                    register={(handle) => {
+                      handles.set(id, handle);
+                      onCleanup(() => handles.delete(id));
+                    }}
+                    onSource={(source) => doc.edit((current) => updateCellSource(current, id, source))}
+                    onRun={() => runCell(id)}
+                    onRunAndNext={() => {
+                      runCell(id);
+                      focusNextCell(id);
+                    }}
+                    onDelete={() => doc.edit((current) => deleteBlock(current, id))}
+                    onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
+                    onHiddenChange={(hidden) =>
+                      doc.edit((current) => {
+                        const options = (block() as { options: string[] }).options.filter((o) => o !== 'hidden');
+                        return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
+                      })
+                    }
+                    onControl={(name, value) => kernel.setControl(id, name, value)}
+                  />
+                </Show>
+              </Show>
+            );
+          }}
+        </For>
+        <Show when={props.loaded.source.kind === 'site'}>
+          <Neighbours slug={(props.loaded.source as { slug: string }).slug} />
+        </Show>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The page's handle on a notebook's kernel: loads it on demand (a separate chunk, so prose
+ * paints first), and mirrors every cell's view and the kernel's status into Solid signals.
+ */
+import { createSignal, type Accessor, type Setter } from 'solid-js';
+import type { CellSource, CellView, ControlValue, KernelSession, KernelStatus } from '../../kernel/types.ts';
+
+export type KernelState = KernelStatus | 'not-started';
+
+export interface KernelStore {
+  status: Accessor<KernelState>;
+  statusMessage: Accessor<string | undefined>;
+  /** The view of a cell (undefined until the kernel has seen the cell). */
+  view(cellId: string): CellView | undefined;
+  /** The source each cell had when it was last sent to run (to mark edited-but-not-run cells). */
+  ranSource(cellId: string): string | undefined;
+  runAll(cells: CellSource[]): Promise<void>;
+  run(cells: CellSource[], cellIds: string[]): Promise<void>;
+  setControl(cellId: string, name: string, value: ControlValue): void;
+  interrupt(): Promise<void>;
+  restart(): Promise<void>;
+  /** Starts loading the kernel without running anything. */
+  warmUp(): void;
+  dispose(): void;
+}
+
+export function createKernelStore(): KernelStore {
+  const views = new Map<string, [Accessor<CellView | undefined>, Setter<CellView | undefined>]>();
+  const viewSignal = (id: string) => {
+    let signal = views.get(id);
+    if (!signal) {
+      signal = createSignal<CellView | undefined>(undefined, { equals: false });
+      views.set(id, signal);
+    }
+    return signal;
+  };
+  const [ran, setRan] = createSignal<Record<string, string>>({});
+  const [status, setStatus] = createSignal<KernelState>('not-started');
+  const [statusMessage, setStatusMessage] = createSignal<string | undefined>();
+  let session: Promise<KernelSession> | undefined;
+  let disposed = false;
+
+  const ensure = (): Promise<KernelSession> => {
+    session ??= import('../../kernel/host/index.ts')
+      .then(({ createBrowserSession }) => createBrowserSession())
+      .then((created) => {
+        if (disposed) {
+          created.dispose();
+          throw new Error('the notebook was closed');
+        }
+        created.onCellChange((id, view) => viewSignal(id)[1](view));
+        created.onStatus((next, message) => {
+          setStatus(next);
+          setStatusMessage(message);
+        });
+        return created;
+      })
+      .catch((error: unknown) => {
+        setStatus('dead');
+        setStatusMessage(`The kernel could not start: ${(error as Error).message}. Reload the page to try again.`);
+        throw error;
+      });
+    if (status() === 'not-started') setStatus('starting');
+    return session;
+  };
+
+  const sync = async (cells: CellSource[]): Promise<KernelSession> => {
+    const kernel = await ensure();
+    kernel.setCells(cells);
+    return kernel;
+  };
+  const remember = (cells: CellSource[], ids: string[]) =>
+    setRan((old) => ({ ...old, ...Object.fromEntries(cells.filter((c) => ids.includes(c.id)).map((c) => [c.id, c.source])) }));
+
+  return {
+    status,
+    statusMessage,
+    view: (id) => viewSignal(id)[0](),
+    ranSource: (id) => ran()[id],
+    async runAll(cells) {
+      remember(cells, cells.map((c) => c.id));
+      await (await sync(cells)).runAll();
+    },
+    async run(cells, cellIds) {
+      remember(cells, cellIds);
+      await (await sync(cells)).run(cellIds);
+    },
+    setControl(cellId, name, value) {
+      // The session coalesces: while a run is going, only the latest value is run next.
+      void session?.then((kernel) => kernel.setControl(cellId, name, value));
+    },
+    async interrupt() {
+      await (await session)?.interrupt();
+    },
+    async restart() {
+      if (!session) return;
+      setRan({});
+      await (await session).restart();
+    },
+    warmUp() {
+      void ensure().catch(() => undefined);
+    },
+    dispose() {
+      disposed = true;
+      void session?.then((kernel) => kernel.dispose()).catch(() => undefined);
+    },
+  };
+}

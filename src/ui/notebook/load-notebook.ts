@@ -1,0 +1,79 @@
+/**
+ * Finds the text of the notebook a route asks for: a site notebook (the learner's saved copy if
+ * there is one) or a local notebook opened from a file or link. Pure of Solid: data in, data out.
+ */
+import { NotebookFormatError, parseNotebook, type Notebook } from '../../notebook/index.ts';
+import { contentHash, localKey, repoKey, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
+import { findNotebook } from '../catalog/catalog.ts';
+
+export type NotebookSource = { kind: 'site'; slug: string } | { kind: 'local'; id: string };
+
+export interface LoadedNotebook {
+  source: NotebookSource;
+  /** Storage key of the learner's copy. */
+  key: string;
+  notebook: Notebook;
+  /** The text to reset to: the site's file, or the text as first opened. */
+  originalText: string;
+  /** The notebook shown is the learner's edited copy. */
+  edited: boolean;
+  /** The site's file changed since the learner's copy was made. */
+  originalChanged: boolean;
+  /** contentHash of the original the learner's copy was made from (kept on every save). */
+  copyOf: string;
+  /** Came from a file or link: shown, not run, until the learner runs it. */
+  untrusted: boolean;
+  origin: SavedNotebook['origin'];
+}
+
+export type LoadResult = { ok: true; loaded: LoadedNotebook } | { ok: false; title: string; message: string };
+
+/** Local notebooks opened in this page, in case storage is not available. */
+const openedHere = new Map<string, SavedNotebook>();
+
+/** Keeps a notebook opened from a file or a link; returns its local id. */
+export async function keepLocalNotebook(db: NotebookDb, text: string, title: string, origin: 'file' | 'link'): Promise<string> {
+  const id = contentHash(text);
+  const record: SavedNotebook = { key: localKey(id), text, originalHash: contentHash(text), origin, title, savedAt: Date.now(), originalText: text };
+  openedHere.set(record.key, record);
+  // The same link opened twice keeps the learner's edits made after the first time.
+  if (!(await db.get(record.key))) await db.put(record);
+  return id;
+}
+
+export async function loadNotebook(db: NotebookDb, source: NotebookSource): Promise<LoadResult> {
+  if (source.kind === 'site') {
+    const entry = findNotebook(source.slug);
+    if (!entry) {
+      return { ok: false, title: 'Notebook not found', message: `There is no notebook called “${source.slug}”. It may have been renamed; the index lists every notebook.` };
+    }
+    const originalText = await entry.load();
+    const key = repoKey(source.slug);
+    const saved = await db.get(key).catch(() => undefined);
+    const text = saved?.text ?? originalText;
+    return parse(text, `${source.slug}.md`, {
+      source, key, originalText, edited: saved !== undefined && saved.text !== originalText,
+      originalChanged: saved !== undefined && saved.originalHash !== contentHash(originalText),
+      copyOf: saved?.originalHash ?? contentHash(originalText),
+      untrusted: false, origin: 'repo',
+    });
+  }
+  const key = localKey(source.id);
+  const saved = (await db.get(key).catch(() => undefined)) ?? openedHere.get(key);
+  if (!saved) {
+    return { ok: false, title: 'Notebook not found', message: 'This notebook was opened from a file or a link in another browser (or its storage was cleared). Open the file or the link again.' };
+  }
+  const originalText = saved.originalText ?? saved.text;
+  return parse(saved.text, `${saved.title || source.id}.md`, {
+    source, key, originalText, edited: saved.text !== originalText, originalChanged: false, copyOf: contentHash(originalText), untrusted: true, origin: saved.origin,
+  });
+}
+
+function parse(text: string, file: string, rest: Omit<LoadedNotebook, 'notebook'>): LoadResult {
+  try {
+    return { ok: true, loaded: { ...rest, notebook: parseNotebook(text, file) } };
+  } catch (error) {
+    if (error instanceof NotebookFormatError) return { ok: false, title: 'This notebook cannot be read', message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The notebook being edited: the parsed notebook as a signal, every edit saved to the browser's
+ * storage within a second, and reset to the original.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import { codeCells, parseNotebook, serializeNotebook, type Notebook } from '../../notebook/index.ts';
+import { contentHash, createAutosaver, type NotebookDb } from '../../store/index.ts';
+import type { CellSource } from '../../kernel/types.ts';
+import { reportSaveError, reportSaveOk } from '../app/storage.ts';
+import type { LoadedNotebook } from './load-notebook.ts';
+
+export interface NotebookDoc {
+  notebook: Accessor<Notebook>;
+  /** The notebook differs from its original. */
+  edited: Accessor<boolean>;
+  /** The site's original changed after the learner's copy was made (until reset). */
+  originalChanged: Accessor<boolean>;
+  /** Applies an edit (a function from src/notebook's edit API) and schedules a save. */
+  edit(change: (nb: Notebook) => Notebook): void;
+  /** Back to the original text; the saved copy is deleted. */
+  reset(): Promise<void>;
+  /** The notebook's text in the file format. */
+  text(): string;
+  /** The code cells as the kernel takes them. */
+  cellSources(): CellSource[];
+  /** Saves any pending edit now. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): NotebookDoc {
+  const [notebook, setNotebook] = createSignal(loaded.notebook);
+  const [edited, setEdited] = createSignal(loaded.edited);
+  const [originalChanged, setOriginalChanged] = createSignal(loaded.originalChanged);
+  const originalHash = contentHash(loaded.originalText);
+  // A copy keeps the hash of the original it was made from, so a later change of the file shows.
+  let copyOfHash = loaded.copyOf;
+
+  const saver = createAutosaver(
+    async (text) => {
+      if (text === loaded.originalText && loaded.origin === 'repo') await db.delete(loaded.key);
+      else {
+        await db.put({
+          key: loaded.key, text, originalHash: copyOfHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(),
+          originalText: loaded.origin === 'repo' ? undefined : loaded.originalText,
+        });
+      }
+      reportSaveOk();
+    },
+    { onError: reportSaveError },
+  );
+  const text = () => serializeNotebook(notebook());
+  const onHide = () => void saver.flush();
+  window.addEventListener('pagehide', onHide);
+
+  return {
+    notebook,
+    edited,
+    originalChanged,
+    edit(change) {
+      const next = change(notebook());
+      if (next === notebook()) return;
+      setNotebook(next);
+      const written = serializeNotebook(next);
+      setEdited(written !== loaded.originalText);
+      saver.schedule(written);
+    },
+    async reset() {
+      saver.cancel();
+      copyOfHash = originalHash;
+      setNotebook(parseNotebook(loaded.originalText, loaded.notebook.file));
+      setEdited(false);
+      setOriginalChanged(false);
+      try {
+        if (loaded.origin === 'repo') await db.delete(loaded.key);
+        else await db.put({ key: loaded.key, text: loaded.originalText, originalHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(), originalText: loaded.originalText });
+      } catch (error) {
+        reportSaveError(error);
+      }
+    },
+    text,
+    cellSources: () => codeCells(notebook()).map((cell) => ({ id: cell.id, source: cell.source })),
+    flush: () => saver.flush(),
+    dispose() {
+      void saver.flush();
+      saver.dispose();
+      window.removeEventListener('pagehide', onHide);
+    },
+  };
+}

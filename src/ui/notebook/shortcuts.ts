@@ -1,0 +1,25 @@
+/**
+ * Keyboard shortcuts of a notebook, listed in the toolbar's help. Ctrl/Cmd+. interrupts as it
+ * cancels in macOS terminals; inside the editor it replaces Monaco's quick-fix binding.
+ */
+export const SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: 'Shift+Enter', action: 'Run the cell and move to the next one' },
+  { keys: 'Ctrl/⌘+Enter', action: 'Run the cell and stay' },
+  { keys: 'Ctrl/⌘+.', action: 'Interrupt the running cell' },
+  { keys: 'Esc', action: 'Leave the editor (Tab then moves between controls)' },
+];
+
+/** Ctrl+. or Cmd+. */
+export function isInterruptShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key === '.';
+}
+
+/** Shift+Enter (without Ctrl/Cmd). */
+export function isRunAndNextShortcut(event: KeyboardEvent): boolean {
+  return event.key === 'Enter' && event.shiftKey && !event.ctrlKey && !event.metaKey;
+}
+
+/** Ctrl+Enter or Cmd+Enter. */
+export function isRunShortcut(event: KeyboardEvent): boolean {
+  return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+}

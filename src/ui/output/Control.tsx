@@ -1,0 +1,132 @@
+import { createEffect, createSignal, For, Match, onCleanup, Switch, untrack } from 'solid-js';
+import type { ControlValue, Output } from '../../kernel/types.ts';
+
+type ControlOutput = Extract<Output, { kind: 'control' }>;
+
+/**
+ * An input a cell asked for (slider, number, select, checkbox, button, stepper), as a real form
+ * control with a label and its current value. Every change goes to the kernel at once; the
+ * kernel runs only the latest value when changes come faster than runs.
+ */
+export function Control(props: { output: ControlOutput; onChange(value: ControlValue): void }) {
+  const spec = () => props.output.control;
+  const as = <K extends ControlOutput['control']['type']>(type: K) =>
+    spec().type === type ? (spec() as Extract<ControlOutput['control'], { type: K }>) : undefined;
+  return (
+    <div class={`control control-${spec().type}`}>
+      <Switch>
+        <Match when={as('slider')}>
+          {(slider) => (
+            <label>
+              <span class="control-label">{slider().label}</span>
+              <input
+                type="range"
+                min={slider().min}
+                max={slider().max}
+                step={slider().step}
+                value={Number(props.output.value)}
+                onInput={(e) => props.onChange(e.currentTarget.valueAsNumber)}
+              />
+              <output class="control-value">{formatNumber(Number(props.output.value))}</output>
+            </label>
+          )}
+        </Match>
+        <Match when={as('number')}>
+          {(box) => (
+            <label>
+              <span class="control-label">{box().label}</span>
+              <input
+                type="number"
+                min={box().min}
+                max={box().max}
+                step={box().step ?? 'any'}
+                value={Number(props.output.value)}
+                onChange={(e) => {
+                  if (!Number.isNaN(e.currentTarget.valueAsNumber)) props.onChange(e.currentTarget.valueAsNumber);
+                }}
+              />
+            </label>
+          )}
+        </Match>
+        <Match when={as('select')}>
+          {(select) => (
+            <label>
+              <span class="control-label">{select().label}</span>
+              <select
+                onChange={(e) => {
+                  const chosen = select().options[e.currentTarget.selectedIndex];
+                  if (chosen !== undefined) props.onChange(chosen);
+                }}
+              >
+                <For each={select().options}>{(option) => <option selected={option === props.output.value}>{String(option)}</option>}</For>
+              </select>
+            </label>
+          )}
+        </Match>
+        <Match when={as('checkbox')}>
+          {(checkbox) => (
+            <label>
+              <input type="checkbox" checked={props.output.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+              <span class="control-label">{checkbox().label}</span>
+            </label>
+          )}
+        </Match>
+        <Match when={as('button')}>
+          {(button) => (
+            <button type="button" class="button" onClick={() => props.onChange(Number(props.output.value) + 1)}>
+              {button().label}
+            </button>
+          )}
+        </Match>
+        <Match when={as('stepper')}>{(stepper) => <Stepper label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
+      </Switch>
+    </div>
+  );
+}
+
+/** A slider over the steps of an algorithm, with play/pause and single steps. */
+function Stepper(props: { label: string; count: number; intervalMs: number; value: number; onChange(value: number): void }) {
+  const [playing, setPlaying] = createSignal(false);
+  const last = () => props.count - 1;
+  createEffect(() => {
+    if (!playing()) return;
+    // Start over when play is pressed at the end.
+    let step = untrack(() => (props.value >= last() ? 0 : props.value));
+    if (step === 0) untrack(() => props.onChange(0));
+    const timer = setInterval(() => {
+      step += 1;
+      props.onChange(step);
+      if (step >= untrack(last)) setPlaying(false);
+    }, props.intervalMs);
+    onCleanup(() => clearInterval(timer));
+  });
+  const go = (step: number) => {
+    setPlaying(false);
+    props.onChange(Math.max(0, Math.min(last(), step)));
+  };
+  return (
+    <div class="stepper" role="group" aria-label={props.label}>
+      <button type="button" class="icon-button" aria-label={playing() ? 'Pause' : 'Play'} onClick={() => setPlaying(!playing())}>
+        {playing() ? '❚❚' : '▶'}
+      </button>
+      <button type="button" class="icon-button" aria-label="Previous step" disabled={props.value <= 0} onClick={() => go(props.value - 1)}>
+        ‹
+      </button>
+      <label>
+        <span class="control-label">{props.label}</span>
+        <input type="range" min={0} max={last()} step={1} value={props.value} onInput={(e) => go(e.currentTarget.valueAsNumber)} />
+      </label>
+      <button type="button" class="icon-button" aria-label="Next step" disabled={props.value >= last()} onClick={() => go(props.value + 1)}>
+        ›
+      </button>
+      <output class="control-value">
+        {props.value + 1} / {props.count}
+      </output>
+    </div>
+  );
+}
+
+/** Up to 4 significant decimals, no float noise (0.30000000000000004 → 0.3). */
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number.parseFloat(value.toPrecision(4)));
+}

@@ -1,0 +1,42 @@
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import type { Figure as FigureData } from '../../plot/figure.ts';
+import { currentTheme } from '../app/theme.ts';
+import { prepareFigure } from './prepare-figure.ts';
+import { figureHeight } from './figure-height.ts';
+
+type Plotly = typeof import('plotly.js-dist-min');
+let plotly: Promise<Plotly> | undefined;
+const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((module) => ((module as unknown as { default?: Plotly }).default ?? module) as Plotly));
+
+/**
+ * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
+ * Plotly.react, which diffs against what is drawn: no flash, zoom kept when `uirevision` is set.
+ */
+export default function Figure(props: { figure: FigureData }) {
+  let element!: HTMLDivElement;
+  let disposed = false;
+  let drawn = 0;
+
+  onMount(() => {
+    createEffect(() => {
+      const args = prepareFigure(props.figure, currentTheme());
+      const version = ++drawn;
+      void loadPlotly().then(async (Plotly) => {
+        // Only the latest figure is drawn; one that arrives while another draws waits its turn.
+        if (disposed || version !== drawn) return;
+        await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
+        element.dataset.drawn = String(version);
+      });
+    });
+  });
+  onCleanup(() => {
+    disposed = true;
+    void plotly?.then((Plotly) => Plotly.purge(element));
+  });
+
+  return <div ref={element} class="figure" style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }} role="img" aria-label={titleOf(props.figure) ?? 'Figure'} />;
+}
+
+function titleOf(figure: FigureData): string | undefined {
+  return typeof figure.layout.title === 'string' ? figure.layout.title : figure.layout.title?.text;
+}

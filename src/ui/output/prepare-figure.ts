@@ -1,0 +1,48 @@
+/**
+ * What the page hands to Plotly for a figure: the theme's colours (applyTheme from src/plot),
+ * WebGL for big scatter traces, a size that fits the cell, and a mode bar with "download PNG".
+ */
+import type { Figure, Trace } from '../../plot/figure.ts';
+import { applyTheme, type Theme } from '../../plot/theme.ts';
+import { figureHeight } from './figure-height.ts';
+
+/** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
+export const WEBGL_POINTS = 2000;
+
+export interface PlotlyArguments {
+  data: Trace[];
+  layout: Record<string, unknown>;
+  config: Record<string, unknown>;
+}
+
+export function prepareFigure(figure: Figure, theme: Theme): PlotlyArguments {
+  const themed = applyTheme(figure, theme);
+  const data = themed.data.map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
+  const layout: Record<string, unknown> = {
+    margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
+    ...themed.layout,
+    autosize: true,
+    height: figureHeight(themed.layout),
+  };
+  delete layout.width; // the figure takes the cell's width
+  const config = {
+    responsive: true,
+    displaylogo: false,
+    modeBarButtonsToRemove: ['lasso2d', 'select2d'],
+    toImageButtonOptions: { format: 'png', filename: fileNameOf(figure), scale: 2 },
+    ...themed.config,
+  };
+  return { data, layout, config };
+}
+
+function pointCount(trace: Trace): number {
+  const x = trace.x as { length?: number } | undefined;
+  const y = trace.y as { length?: number } | undefined;
+  return Math.max(x?.length ?? 0, y?.length ?? 0);
+}
+
+function fileNameOf(figure: Figure): string {
+  const title = typeof figure.layout.title === 'string' ? figure.layout.title : figure.layout.title?.text;
+  const base = (title ?? 'figure').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return base === '' ? 'figure' : base;
+}
