@@ -1,1 +1,2 @@
-export {};
+export type { GammaOption, SVMKernel } from './kernel.ts';
+export * from './svc.ts';
