@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SeededDropout, buildMLP, createOptimizer, learningRateAt, rng, train, trainSteps } from '../../src/ml/index.ts';
+import { SeededDropout, buildMLP, createOptimizer, learningRateAt, rng, train, trainSteps, variableOf } from '../../src/ml/index.ts';
 
 /** Two interleaving half circles (scikit-learn's make_moons), inline: src/ml/data is someone else's work in progress. */
 function moons(n: number, noise: number, seed: number): { X: number[][]; y: number[] } {
@@ -130,6 +130,19 @@ describe('trainSteps', () => {
     model.dispose();
   });
 
+  it('trainSteps fits a linear output with mean squared error', async () => {
+    const X = Array.from({ length: 64 }, (_, i) => [i / 32 - 1]);
+    const y = X.map(([x]) => 2 * x - 0.5);
+    const model = buildMLP({ inputDim: 1, hidden: [], outputActivation: 'linear', seed: 0 });
+    const history = await train(model, X, y, { epochs: 60, batchSize: 16, learningRate: 0.1 });
+    expect(history.at(-1)!.loss).toBeLessThan(1e-3);
+    expect(history.at(-1)!.accuracy).toBeUndefined();
+    const [w, b] = model.getWeights().map((t) => t.dataSync()[0]);
+    expect(w).toBeCloseTo(2, 1);
+    expect(b).toBeCloseTo(-0.5, 1);
+    model.dispose();
+  });
+
   it('trainSteps says what is wrong with the data', async () => {
     const model = buildMLP({ inputDim: 2 });
     await expect(train(model, [[1, 2, 3]], [1])).rejects.toThrow(/X rows have 3 features but the model expects 2/);
@@ -141,7 +154,8 @@ describe('trainSteps', () => {
 
 describe('optimisers and schedules', () => {
   it('createOptimizer("adamw") takes a bias-corrected Adam step plus decoupled weight decay', () => {
-    const w = tf.variable(tf.tensor2d([[1, -2]]));
+    const start = tf.memory().numTensors;
+    const w = variableOf(() => tf.tensor2d([[1, -2]]));
     const g = tf.tensor2d([[0.5, -1]]);
     const opt = createOptimizer('adamw', { weightDecay: 0.1 });
     opt.step([w], [g], 0.01);
@@ -149,8 +163,8 @@ describe('optimisers and schedules', () => {
     const expected = [1 - 0.01 * (1 + 0.1 * 1), -2 - 0.01 * (-1 + 0.1 * -2)];
     Array.from(w.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
     opt.dispose();
-    w.dispose();
-    g.dispose();
+    tf.dispose([w, g]);
+    expect(tf.memory().numTensors).toBe(start); // the moment estimates m, v were freed by dispose()
   });
 
   it('createOptimizer("sgd") with momentum accumulates velocity v ← μv + g', () => {

@@ -1,9 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CharTransformer, TransformerBlock, corpora, perplexity, rng } from '../../src/ml/index.ts';
+import {
+  CharTransformer, TransformerBlock, corpora, geluTanh, geluTensor, layerNorm, layerNormTensor, perplexity, rng,
+} from '../../src/ml/index.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+});
+
+describe('tensor building blocks', () => {
+  it('layerNormTensor and geluTensor agree with the plain-array layerNorm and geluTanh', () => {
+    const rows = [[1, 2, 3, 4], [0.5, -1, 2, 0]];
+    const start = tf.memory().numTensors;
+    const [ln, ge] = tf.tidy(() => {
+      const x = tf.tensor3d([rows]);
+      const gamma = tf.tensor1d([1, 2, 1, 0.5]), beta = tf.tensor1d([0, 0, 1, 1]);
+      return [layerNormTensor(x, gamma, beta).arraySync()[0], geluTensor(x).arraySync()[0]];
+    });
+    expect(tf.memory().numTensors).toBe(start);
+    const expected = layerNorm(rows, { gamma: [1, 2, 1, 0.5], beta: [0, 0, 1, 1] });
+    ln.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i][j], 5)));
+    ge.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(geluTanh(rows[i][j]), 5)));
+  });
 });
 
 describe('TransformerBlock', () => {

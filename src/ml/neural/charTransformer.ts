@@ -4,7 +4,8 @@ import { checkFitted, fail } from '../core/validate.ts';
 import { createOptimizer } from './optimizers.ts';
 import { positionalEncoding } from './positionalEncoding.ts';
 import { sampleFrom, softmaxWithTemperature, topKFilter, topPFilter } from './sampling.ts';
-import { TransformerBlock, denseOverTokens, layerNormTensor, seededWeight, variableOf } from './transformerBlock.ts';
+import { denseOverTokens, layerNormTensor, seededWeight, variableOf } from './tensorOps.ts';
+import { TransformerBlock } from './transformerBlock.ts';
 
 export interface CharTransformerParams {
   /** Context length: how many previous characters the model sees. */

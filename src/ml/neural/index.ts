@@ -20,5 +20,6 @@ export * from './losses.ts';
 export * from './optimizers.ts';
 export * from './schedule.ts';
 export * from './trainSteps.ts';
+export * from './tensorOps.ts';
 export * from './transformerBlock.ts';
 export * from './charTransformer.ts';
