@@ -95,6 +95,12 @@ describe('CharTransformer', () => {
     const observed = Array.from(text.slice(1), (ch, i) => model.nextCharProbabilities(text.slice(0, i + 1))[model.vocabulary!.indexOf(ch)]);
     expect(perplexity(observed)).toBeLessThan(V / 2);
 
+    const attention = model.attentionWeights('the cat');
+    expect(attention).toHaveLength(1); // layers
+    expect(attention[0]).toHaveLength(2); // heads
+    expect(attention[0][0][0]).toEqual([1, 0, 0, 0, 0, 0, 0]); // the first character can only see itself
+    for (const row of attention[0][1]) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });

@@ -127,6 +127,24 @@ export class CharTransformer {
     return softmaxWithTemperature(logits, temperature);
   }
 
+  /**
+   * What each head attends to while reading `context` (its last blockSize characters):
+   * weights[layer][head][i][j] = how much character i looks at character j (0 for j > i).
+   */
+  attentionWeights(context: string): number[][][][] {
+    const ids = this.encode(context, 'CharTransformer.attentionWeights').slice(-this.params.blockSize);
+    return tf.tidy(() => {
+      let x = this.embed(tf.tensor2d([ids], undefined, 'int32'));
+      const perLayer: number[][][][] = [];
+      for (const block of this.blocks) {
+        const { output, weights } = block.forward(x, { causal: true });
+        perLayer.push(weights.arraySync()[0]);
+        x = output;
+      }
+      return perLayer;
+    });
+  }
+
   /** `prompt` followed by `length` sampled characters (seeded, so the same options give the same text). */
   generate(prompt: string, options: GenerateOptions = {}): string {
     const { length = 100, temperature = 1, topK, topP, seed = 0 } = options;
@@ -172,11 +190,16 @@ export class CharTransformer {
     return [this.embedding!, ...this.blocks.flatMap((b) => b.variables), ...Object.values(this.head!)];
   }
 
+  /** Token embedding + position encoding, [batch, time, dModel], for token ids [batch, time]. */
+  private embed(ids: tf.Tensor2D): tf.Tensor3D {
+    const [batch, time] = ids.shape;
+    return tf.gather(this.embedding!, ids.reshape([-1])).reshape([batch, time, this.params.dModel])
+      .add(this.positions!.slice([0, 0], [time, -1])) as tf.Tensor3D;
+  }
+
   /** Logits [batch, time, V] for token ids [batch, time]. */
   private logits(ids: tf.Tensor2D): tf.Tensor3D {
-    const [batch, time] = ids.shape;
-    let x = tf.gather(this.embedding!, ids.reshape([-1])).reshape([batch, time, this.params.dModel])
-      .add(this.positions!.slice([0, 0], [time, -1])) as tf.Tensor3D;
+    let x = this.embed(ids);
     for (const block of this.blocks) x = block.apply(x, { causal: true });
     const h = this.head!;
     return denseOverTokens(layerNormTensor(x, h.gamma as tf.Tensor1D, h.beta as tf.Tensor1D), h.W as tf.Tensor2D, h.b as tf.Tensor1D);
