@@ -46,8 +46,8 @@ export function decisionBoundary(model: ClassifierLike, X: readonly (readonly nu
   const points = pointTraces(rows.map((r) => r[0]), rows.map((r) => r[1]), { ...opts, labels }, where);
   const data = [...region, ...points];
   return plot(data, baseLayout(opts, data, {
-    xaxis: { range: [box.x[0], box.x[1]], showgrid: false, zeroline: false },
-    yaxis: { range: [box.y[0], box.y[1]], showgrid: false, zeroline: false },
+    xaxis: { range: [box.x[0], box.x[1]] },
+    yaxis: { range: [box.y[0], box.y[1]] },
   }));
 }
 
@@ -132,9 +132,9 @@ function probabilityTrace(model: ClassifierLike, gridPoints: number[][], axes: {
       y: axes.y,
       z,
       autocontour: false,
-      contours: { start: 0.5, end: 0.5, size: 1, coloring: 'lines' },
+      // coloring 'none' draws the level in line.color; 'lines' would take it from a colourscale.
+      contours: { start: 0.5, end: 0.5, size: 1, coloring: 'none' },
       line: { width: 2, color: 'rgba(128,128,128,0.9)' },
-      showscale: false,
       hoverinfo: 'skip',
       name: 'P = 0.5',
       showlegend: false,

@@ -68,10 +68,12 @@ export function heatmap(z: readonly (readonly number[])[], opts: HeatmapOptions 
     trace.text = rows.map((row) => row.map((v) => v.toFixed(digits)));
     trace.texttemplate = '%{text}';
   }
-  const layout = baseLayout(opts, [trace], {
+  // Axes replaced rather than merged: a matrix has no grid or zero lines, so no colours for them either.
+  const layout = {
+    ...baseLayout(opts, [trace]),
     xaxis: axis(opts.xTitle, { ...ticks(opts.x, nCols), showgrid: false, zeroline: false }),
     yaxis: axis(opts.yTitle, { ...ticks(opts.y, nRows), showgrid: false, zeroline: false, autorange: 'reversed' }),
-  });
+  };
   return plot([trace], layout);
 }
 

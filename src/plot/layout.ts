@@ -37,15 +37,21 @@ export const NEUTRAL_GRID = 'rgba(128,128,128,0.25)';
 
 const TRANSPARENT = 'rgba(0,0,0,0)';
 
-/** An axis layout with a title (when given) and neutral grid lines. */
+/** An axis layout with a title (when given) and neutral grid lines (unless `extra` turns them off). */
 export function axis(title: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ...(title !== undefined ? { title: { text: title } } : {}),
-    gridcolor: NEUTRAL_GRID,
-    zerolinecolor: NEUTRAL_GRID,
+    // Colours only for lines that are drawn: Plotly ignores the others, and its validator flags them.
+    ...(extra.showgrid !== false ? { gridcolor: NEUTRAL_GRID } : {}),
+    ...(extra.zeroline !== false ? { zerolinecolor: NEUTRAL_GRID } : {}),
     automargin: true,
     ...extra,
   };
+}
+
+/** A 3-D scene axis: a title and neutral grid lines (scene axes have no automargin). */
+export function sceneAxis(title: string): Record<string, unknown> {
+  return { title: { text: title }, gridcolor: NEUTRAL_GRID, zerolinecolor: NEUTRAL_GRID };
 }
 
 /** Plotly shows a legend for the traces that have a name and are not hidden from it. */

@@ -40,7 +40,9 @@ export function cellDomain(k: number, columns: number, rows: number): { x: [numb
   const height = (1 - V_GAP * (rows - 1)) / rows;
   const left = column * (width + H_GAP);
   const top = 1 - row * (height + V_GAP);
-  return { x: [left, left + width], y: [top - height, top] };
+  // Clamped: rounding can leave the bottom row at -5.6e-17, which Plotly rejects as a domain.
+  const clamp = (v: number) => Math.min(1, Math.max(0, v));
+  return { x: [clamp(left), clamp(left + width)], y: [clamp(top - height), clamp(top)] };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { plot, type Figure, type Trace } from './figure.ts';
 import { evaluateGrid, type Box } from './grid.ts';
 import { DEFAULT_RESOLUTION, fieldColoring, type FieldOptions } from './contour.ts';
-import { axis, baseLayout } from './layout.ts';
+import { baseLayout, sceneAxis } from './layout.ts';
 import { log10Grid } from './scale.ts';
 
 /**
@@ -19,15 +19,16 @@ export function surface(f: (x: number, y: number) => number, box: Box, opts: Fie
   const zTitle = opts.logScale ? `log10 ${opts.zTitle ?? 'f'}` : (opts.zTitle ?? 'f');
   const layout = baseLayout(opts, [trace], {
     scene: {
-      xaxis: axis(opts.xTitle ?? 'x'),
-      yaxis: axis(opts.yTitle ?? 'y'),
-      zaxis: axis(zTitle),
+      xaxis: sceneAxis(opts.xTitle ?? 'x'),
+      yaxis: sceneAxis(opts.yTitle ?? 'y'),
+      zaxis: sceneAxis(zTitle),
       camera: { eye: { x: 1.5, y: -1.5, z: 1.1 } },
     },
     margin: { l: 0, r: 0, t: opts.title !== undefined ? 45 : 10, b: 0 },
   });
-  // A 3-D chart has no 2-D axes; leaving them in would draw empty ones under the scene.
+  // A 3-D chart has no 2-D axes or plot area; only the scene is drawn.
   delete layout.xaxis;
   delete layout.yaxis;
+  delete layout.plot_bgcolor;
   return plot([trace], layout);
 }

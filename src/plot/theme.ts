@@ -26,24 +26,31 @@ export function applyTheme(figure: Figure, theme: Theme): Figure {
   if (colors === undefined) throw new TypeError(`applyTheme: theme must be 'light' or 'dark', got ${JSON.stringify(theme)}`);
   const themed: Figure = structuredClone(figure);
   const layout: Layout = themed.layout;
-  const axisColors = { gridcolor: colors.grid, linecolor: colors.line, zerolinecolor: colors.zeroline, tickcolor: colors.line };
   layout.font = { ...objectOr(layout.font), color: colors.font };
   layout.paper_bgcolor ??= TRANSPARENT;
-  layout.plot_bgcolor ??= TRANSPARENT;
   // A figure built with plot() may have cartesian traces but no axis entries; Plotly's default grid is near-white.
   if (themed.data.some((t) => !isThreeD(t))) {
+    layout.plot_bgcolor ??= TRANSPARENT;
     layout.xaxis ??= {};
     layout.yaxis ??= {};
   }
   for (const key of Object.keys(layout)) {
-    if (/^[xy]axis\d*$/.test(key)) layout[key] = { ...objectOr(layout[key]), ...axisColors };
+    if (/^[xy]axis\d*$/.test(key)) layout[key] = themedAxis(layout[key], colors);
     if (/^scene\d*$/.test(key)) {
       const scene = objectOr(layout[key]);
-      for (const axisKey of ['xaxis', 'yaxis', 'zaxis']) scene[axisKey] = { ...objectOr(scene[axisKey]), ...axisColors };
+      for (const axisKey of ['xaxis', 'yaxis', 'zaxis']) scene[axisKey] = themedAxis(scene[axisKey], colors);
       layout[key] = scene;
     }
   }
   return themed;
+}
+
+/** An axis with the theme's line colours; grid and zero-line colours only where those lines are drawn. */
+function themedAxis(axis: unknown, colors: (typeof THEME_COLORS)[Theme]): Record<string, unknown> {
+  const out = { ...objectOr(axis), linecolor: colors.line, tickcolor: colors.line };
+  if (out.showgrid !== false) out.gridcolor = colors.grid;
+  if (out.zeroline !== false) out.zerolinecolor = colors.zeroline;
+  return out;
 }
 
 function objectOr(value: unknown): Record<string, unknown> {

@@ -85,7 +85,7 @@ describe('decisionBoundary', () => {
     const [heat, boundary] = fig.data as { type: string; x: number[]; z: number[][]; contours?: object }[];
     expect(heat).toMatchObject({ type: 'heatmap', zmin: 0, zmax: 1, colorbar: { title: { text: 'P(class 1)' } } });
     heat.z.forEach((row) => row.forEach((p, i) => expect(p).toBeCloseTo(1 / (1 + Math.exp(-2 * heat.x[i])), 15)));
-    expect(boundary).toMatchObject({ type: 'contour', contours: { start: 0.5, end: 0.5, coloring: 'lines' }, z: heat.z });
+    expect(boundary).toMatchObject({ type: 'contour', contours: { start: 0.5, end: 0.5, coloring: 'none' }, line: { color: expect.any(String) }, z: heat.z });
     expect(fig.data.slice(2).map((t) => t.name)).toEqual(['class 0', 'class 1']);
     expectPlainFigure(fig);
   });

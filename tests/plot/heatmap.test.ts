@@ -10,6 +10,8 @@ describe('heatmap', () => {
     expect(fig.data[0]).toMatchObject({ type: 'heatmap', x: [0, 1], y: [0, 1], z: confusion, colorscale: sequential });
     expect(fig.layout.xaxis).toMatchObject({ tickvals: [0, 1], ticktext: ['cat', 'dog'], title: { text: 'predicted' } });
     expect(fig.layout.yaxis).toMatchObject({ tickvals: [0, 1], ticktext: ['cat', 'dog'], autorange: 'reversed', title: { text: 'true' } });
+    expect(fig.layout.yaxis).toMatchObject({ showgrid: false, zeroline: false });
+    expect(fig.layout.yaxis).not.toHaveProperty('gridcolor');
     expectPlainFigure(fig);
   });
 
