@@ -85,6 +85,14 @@ describe('vectorizer errors', () => {
     expect(() => new TfidfVectorizer({ norm: 'l3' as 'l2' }).fit(docs)).toThrow(/TfidfVectorizer.fit: norm must be one of 'l2', 'l1'/);
   });
 
+  it('TfidfTransformer checks that it was fitted and that the column count matches', () => {
+    expect(() => new TfidfTransformer().transform([[1, 0]])).toThrow(/TfidfTransformer.transform: this estimator is not fitted yet/);
+    const t = new TfidfTransformer().fit([[1, 0], [2, 1]]);
+    expect(() => t.transform([[1, 0, 3]])).toThrow(/counts has 3 columns but fit saw 2/);
+    expect(t.idf![0]).toBeCloseTo(1, 15); // in every document: ln(3/3) + 1
+    expect(t.idf![1]).toBeCloseTo(Math.log(3 / 2) + 1, 15);
+  });
+
   it('CountVectorizer.fit rejects a single string and non-string documents', () => {
     expect(() => new CountVectorizer().fit('red apple' as unknown as string[])).toThrow(/got a single string; wrap it: \[text\]/);
     expect(() => new CountVectorizer().fit(['ok doc', 3 as unknown as string])).toThrow(/document 1 is number/);

@@ -43,6 +43,8 @@ export class CountVectorizer {
   stopWords?: string[];
   private features?: string[];
   private columns?: Map<string, number>;
+  /** The class name for error messages (spelled out: minified builds rename classes). */
+  protected readonly estimatorName: string = 'CountVectorizer';
 
   constructor(params: Partial<CountVectorizerParams> = {}) {
     this.params = { ...DEFAULTS, ...params };
@@ -56,7 +58,7 @@ export class CountVectorizer {
 
   /** Learns the vocabulary and returns the document–term count matrix. */
   fitTransform(docs: readonly string[]): number[][] {
-    const where = `${this.constructor.name}.fit`;
+    const where = `${this.estimatorName}.fit`;
     checkDocs(docs, where);
     const { minDocs, maxDocs } = this.checkParams(docs.length, where);
     const analyze = buildAnalyzer(this.params);
@@ -106,7 +108,7 @@ export class CountVectorizer {
 
   /** The document–term count matrix of `docs` over the fitted vocabulary (unknown terms are ignored). */
   transform(docs: readonly string[]): number[][] {
-    const where = `${this.constructor.name}.transform`;
+    const where = `${this.estimatorName}.transform`;
     const columns = checkFitted(this.columns, where);
     checkDocs(docs, where);
     const analyze = buildAnalyzer(this.params);
@@ -123,7 +125,7 @@ export class CountVectorizer {
 
   /** The terms, in column order. */
   getFeatureNamesOut(): string[] {
-    return checkFitted(this.features, `${this.constructor.name}.getFeatureNamesOut`).slice();
+    return checkFitted(this.features, `${this.estimatorName}.getFeatureNamesOut`).slice();
   }
 
   /** Checks every option and turns minDf / maxDf into document counts for `nDocs` documents. */

@@ -29,7 +29,7 @@ export class TfidfTransformer {
 
   /** Learns the idf of each column of a document–term count matrix. */
   fit(counts: readonly (readonly number[])[]): this {
-    const where = `${this.constructor.name}.fit`;
+    const where = `TfidfTransformer.fit`;
     checkTfidfParams(this.params, where);
     const rows = toRows(counts, where, { name: 'counts' });
     const nFeatures = rows[0].length;
@@ -50,7 +50,7 @@ export class TfidfTransformer {
 
   /** The TF-IDF matrix of `counts`, one row per document. */
   transform(counts: readonly (readonly number[])[]): number[][] {
-    const where = `${this.constructor.name}.transform`;
+    const where = `TfidfTransformer.transform`;
     const nFeatures = checkFitted(this.nFeatures, where);
     const rows = toRows(counts, where, { name: 'counts' });
     if (rows[0].length !== nFeatures) fail(where, `counts has ${rows[0].length} columns but fit saw ${nFeatures}`);

@@ -15,6 +15,7 @@ export class TfidfVectorizer extends CountVectorizer {
   /** Inverse document frequency of each column, after fit (when useIdf). */
   idf?: number[];
   private weigher?: TfidfTransformer;
+  protected override readonly estimatorName: string = 'TfidfVectorizer';
 
   constructor(params: Partial<TfidfVectorizerParams> = {}) {
     super({ ...TFIDF_DEFAULTS, ...params });
@@ -22,7 +23,7 @@ export class TfidfVectorizer extends CountVectorizer {
 
   /** Learns the vocabulary and idf, and returns the TF-IDF matrix of `docs`. */
   override fitTransform(docs: readonly string[]): number[][] {
-    checkTfidfParams(this.params, `${this.constructor.name}.fit`);
+    checkTfidfParams(this.params, `${this.estimatorName}.fit`);
     const counts = super.fitTransform(docs);
     this.weigher = new TfidfTransformer(this.params).fit(counts);
     this.idf = this.weigher.idf;
@@ -31,7 +32,7 @@ export class TfidfVectorizer extends CountVectorizer {
 
   /** The TF-IDF matrix of new documents, with the fitted vocabulary and idf. */
   override transform(docs: readonly string[]): number[][] {
-    const weigher = checkFitted(this.weigher, `${this.constructor.name}.transform`);
+    const weigher = checkFitted(this.weigher, `${this.estimatorName}.transform`);
     return weigher.transform(super.transform(docs));
   }
 }
