@@ -1,3 +1,4 @@
+import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression } from '../../src/ml/index.ts';
 import type { LogisticPenalty } from '../../src/ml/index.ts';
@@ -64,6 +65,16 @@ describe('LogisticRegression input checks', () => {
     expect(() => new LogisticRegression({ C: 0 }).fit(fx.binary.X, fx.binary.y)).toThrow('C must be a positive number, got 0');
     expect(() => new LogisticRegression({ penalty: 'l3' as LogisticPenalty }).fit(fx.binary.X, fx.binary.y)).toThrow("penalty must be one of 'l2', 'l1', 'none'");
     expect(() => new LogisticRegression().predictProba(fx.binary.X)).toThrow('not fitted yet');
+  });
+
+  it('LogisticRegression.fit reports a NaN or a ragged row where it is, and accepts an ml-matrix Matrix', () => {
+    const X = fx.binary.X.map((r) => r.slice());
+    X[7][2] = NaN;
+    expect(() => new LogisticRegression().fit(X, fx.binary.y)).toThrow('LogisticRegression.fit: X[7][2] is NaN; impute missing values first');
+    X[7] = [1, 2];
+    expect(() => new LogisticRegression().fit(X, fx.binary.y)).toThrow('X row 7 has 2 values, expected 4');
+    const fromMatrix = new LogisticRegression().fit(new Matrix(fx.binary.X), fx.binary.y);
+    expect(fromMatrix.coef).toEqual(new LogisticRegression().fit(fx.binary.X, fx.binary.y).coef);
   });
 
   it('LogisticRegression.predictProba rows sum to 1 for three classes', () => {

@@ -1,7 +1,7 @@
-import { denseFromRows } from '../core/dense.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } from '../core/validate.ts';
 import { lbfgs } from '../optim/lbfgs.ts';
+import { toDense } from './dense-input.ts';
 import { accuracy, argmax, encodeLabels } from './labels.ts';
 import { logisticObjective, weightMask } from './logistic-loss.ts';
 import { fistaL1 } from './proximal-gradient.ts';
@@ -59,15 +59,14 @@ export class LogisticRegression {
   /** One state per solver iteration; the fitted attributes follow the latest iteration. */
   *steps(X: MatrixLike, y: VectorLike): Generator<LogisticStep, void, void> {
     const where = 'LogisticRegression.fit';
-    const rows = toRows(X, where);
-    const target = toVector(y, where, { length: rows.length });
+    const data = toDense(X, where);
+    const target = toVector(y, where, { length: data.rows });
     const { penalty, C, fitIntercept, tol, maxIter } = this.params;
     checkOneOf(penalty, ['l2', 'l1', 'none'], where, 'penalty');
     if (!(C > 0) || !Number.isFinite(C)) fail(where, `C must be a positive number, got ${C}`);
     if (!(tol > 0)) fail(where, `tol must be > 0, got ${tol}`);
     checkPositiveInt(maxIter, where, 'maxIter');
     const { classes, codes } = encodeLabels(target, where);
-    const data = denseFromRows(rows);
     const n = data.rows, d = data.cols;
     const nOut = classes.length === 2 ? 1 : classes.length;
     const problem = { X: data, codes, nOut, fitIntercept };

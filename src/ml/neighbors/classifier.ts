@@ -1,5 +1,6 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
-import { checkFitted, checkOneOf, toRows, toVector } from '../core/validate.ts';
+import { checkFitted, checkOneOf, toVector } from '../core/validate.ts';
+import { toDense } from '../linear/dense-input.ts';
 import { accuracy, argmax, encodeLabels } from '../linear/labels.ts';
 import type { NearestNeighborsOptions } from './nearest-neighbors.ts';
 import { NearestNeighbors, nearestNeighborsDefaults } from './nearest-neighbors.ts';
@@ -27,11 +28,11 @@ export class KNeighborsClassifier extends NearestNeighbors {
   /** Stores the training points and their labels. */
   override fit(X: MatrixLike, y?: VectorLike): this {
     const where = 'KNeighborsClassifier.fit';
-    const rows = toRows(X, where);
-    const target = toVector(y ?? [], where, { length: rows.length });
+    const train = toDense(X, where);
+    const target = toVector(y ?? [], where, { length: train.rows });
     checkOneOf(this.params.weights, ['uniform', 'distance'], where, 'weights');
     const { classes, codes } = encodeLabels(target, where, 1);
-    this.buildIndex(rows, where);
+    this.buildIndex(train, where);
     this.classes = classes;
     this.codes = codes;
     return this;

@@ -1,6 +1,7 @@
-import { denseFromRows } from '../core/dense.ts';
+import type { Dense } from '../core/dense.ts';
 import type { MatrixLike } from '../core/validate.ts';
-import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows } from '../core/validate.ts';
+import { checkFitted, checkOneOf, checkPositiveInt, fail } from '../core/validate.ts';
+import { toDense } from '../linear/dense-input.ts';
 import type { NeighborMetric } from './metric.ts';
 import { resolveMetric } from './metric.ts';
 import type { NeighborAlgorithm, Neighbors } from './search.ts';
@@ -37,8 +38,7 @@ export class NearestNeighbors {
   /** Stores the points and builds the search structure. */
   fit(X: MatrixLike): this {
     const where = `${this.name}.fit`;
-    const rows = toRows(X, where);
-    this.buildIndex(rows, where);
+    this.buildIndex(toDense(X, where), where);
     return this;
   }
 
@@ -49,26 +49,26 @@ export class NearestNeighbors {
     return index.search(this.queries(X, nNeighbors, where), nNeighbors);
   }
 
-  protected buildIndex(rows: number[][], where: string): void {
+  protected buildIndex(train: Dense, where: string): void {
     const { nNeighbors, metric, p, algorithm, leafSize } = this.params;
     checkPositiveInt(nNeighbors, where, 'nNeighbors');
     checkPositiveInt(leafSize, where, 'leafSize');
     checkOneOf(algorithm, ['auto', 'kd_tree', 'brute'], where, 'algorithm');
     const resolved = resolveMetric(metric, p, where);
     // As scikit-learn: when k is at least half the data, a tree cannot prune, so search exhaustively.
-    const chosen = algorithm === 'auto' && nNeighbors >= rows.length / 2 ? 'brute' : algorithm;
-    this.index = new NeighborIndex(rows, resolved, chosen, leafSize, where);
+    const chosen = algorithm === 'auto' && nNeighbors >= train.rows / 2 ? 'brute' : algorithm;
+    this.index = new NeighborIndex(train, resolved, chosen, leafSize, where);
     this.fitMethod = this.index.method;
-    this.nFeaturesIn = rows[0].length;
-    this.nSamplesFit = rows.length;
+    this.nFeaturesIn = train.cols;
+    this.nSamplesFit = train.rows;
   }
 
   /** Query rows checked against the fitted data, as a Dense matrix. */
-  protected queries(X: MatrixLike, k: number, where: string) {
-    const rows = toRows(X, where);
+  protected queries(X: MatrixLike, k: number, where: string): Dense {
+    const queries = toDense(X, where);
     checkPositiveInt(k, where, 'nNeighbors');
-    if (rows[0].length !== this.nFeaturesIn) fail(where, `X has ${rows[0].length} features but the model was fitted on ${this.nFeaturesIn}`);
+    if (queries.cols !== this.nFeaturesIn) fail(where, `X has ${queries.cols} features but the model was fitted on ${this.nFeaturesIn}`);
     if (k > this.nSamplesFit!) fail(where, `nNeighbors = ${k} exceeds the ${this.nSamplesFit} training points; choose nNeighbors ≤ ${this.nSamplesFit}`);
-    return denseFromRows(rows);
+    return queries;
   }
 }

@@ -1,5 +1,6 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
-import { checkFitted, checkOneOf, toRows, toVector } from '../core/validate.ts';
+import { checkFitted, checkOneOf, toVector } from '../core/validate.ts';
+import { toDense } from '../linear/dense-input.ts';
 import { r2 } from '../linear/labels.ts';
 import type { NearestNeighborsOptions } from './nearest-neighbors.ts';
 import { NearestNeighbors, nearestNeighborsDefaults } from './nearest-neighbors.ts';
@@ -23,10 +24,10 @@ export class KNeighborsRegressor extends NearestNeighbors {
   /** Stores the training points and their targets. */
   override fit(X: MatrixLike, y?: VectorLike): this {
     const where = 'KNeighborsRegressor.fit';
-    const rows = toRows(X, where);
-    const target = toVector(y ?? [], where, { length: rows.length });
+    const train = toDense(X, where);
+    const target = toVector(y ?? [], where, { length: train.rows });
     checkOneOf(this.params.weights, ['uniform', 'distance'], where, 'weights');
-    this.buildIndex(rows, where);
+    this.buildIndex(train, where);
     this.target = target;
     return this;
   }

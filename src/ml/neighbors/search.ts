@@ -1,5 +1,4 @@
 import type { Dense } from '../core/dense.ts';
-import { denseFromRows } from '../core/dense.ts';
 import { fail } from '../core/validate.ts';
 import { bruteQuery, rowNorms } from './brute.ts';
 import { NeighborList } from './heap.ts';
@@ -18,17 +17,15 @@ export interface Neighbors {
 
 /** The fitted search structure shared by every neighbour estimator: training data plus tree or norms. */
 export class NeighborIndex {
-  readonly train: Dense;
   readonly method: 'kd_tree' | 'brute';
   private readonly tree: KDTree | null;
   private readonly norms: Float64Array | null;
 
-  constructor(rows: number[][], readonly metric: ResolvedMetric, algorithm: NeighborAlgorithm, leafSize: number, where: string) {
-    this.train = denseFromRows(rows);
+  constructor(readonly train: Dense, readonly metric: ResolvedMetric, algorithm: NeighborAlgorithm, leafSize: number, where: string) {
     const treeable = metric.kind === 'minkowski';
     if (algorithm === 'kd_tree' && !treeable) fail(where, "algorithm 'kd_tree' supports minkowski-family metrics only; use 'brute' for cosine");
     // Beyond ~16 dimensions a k-d tree prunes little and brute force on flat memory wins.
-    this.method = algorithm === 'brute' || !treeable || (algorithm === 'auto' && rows[0].length > 16) ? 'brute' : 'kd_tree';
+    this.method = algorithm === 'brute' || !treeable || (algorithm === 'auto' && train.cols > 16) ? 'brute' : 'kd_tree';
     this.tree = this.method === 'kd_tree' ? new KDTree(this.train, (metric as { p: number }).p, leafSize) : null;
     this.norms = metric.kind === 'cosine' ? rowNorms(this.train) : null;
   }
