@@ -76,6 +76,7 @@ export function activationDerivative(name: ActivationName): Elementwise {
  * subtracted first (the result is unchanged, e^x cannot overflow). T > 1 flattens, T < 1 sharpens.
  */
 export function softmax(x: readonly number[], temperature?: number): number[];
+/** softmax of each row of a matrix (see the vector form). */
 export function softmax(x: readonly (readonly number[])[], temperature?: number): number[][];
 export function softmax(x: readonly number[] | readonly (readonly number[])[], temperature = 1): number[] | number[][] {
   if (!(temperature > 0)) throw new RangeError(`softmax: temperature must be > 0, got ${temperature}`);

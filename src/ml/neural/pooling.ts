@@ -40,6 +40,7 @@ export function avgPool2d(image: Grid, options: PoolOptions = {}): number[][] {
  * of channels (one number per channel), which is how a CNN turns maps into a feature vector.
  */
 export function globalAveragePool(maps: Grid): number;
+/** Global average pooling of each channel: one mean per feature map. */
 export function globalAveragePool(maps: readonly Grid[]): number[];
 export function globalAveragePool(maps: Grid | readonly Grid[]): number | number[] {
   if (!Array.isArray(maps) || maps.length === 0) throw new RangeError('globalAveragePool: expected a feature map (2-D) or a list of maps (3-D)');
