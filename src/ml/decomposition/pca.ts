@@ -1,6 +1,6 @@
-import { denseFromRows } from '../core/dense.ts';
+import { toDense } from '../core/dense-input.ts';
 import { checkFitted, checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
-import { centerDense, covarianceDense, symmetricEigen } from './pca-steps.ts';
+import { columnMeans, covarianceOfRows, symmetricEigen } from './pca-steps.ts';
 
 export interface PCAParams {
   /**
@@ -35,10 +35,11 @@ export class PCA {
 
   /** Learns the mean and the principal axes of X. */
   fit(X: MatrixLike): this {
-    const x = denseFromRows(toRows(X, 'PCA.fit'));
+    const x = toDense(X, 'PCA.fit');
     if (x.rows < 2) fail('PCA.fit', 'needs at least 2 rows');
-    const { centered, mean } = centerDense(x);
-    const { values, vectors } = symmetricEigen(covarianceDense(centered));
+    // center → covariance → eigen-decomposition; the centering happens inside the covariance pass.
+    const mean = columnMeans(x);
+    const { values, vectors } = symmetricEigen(covarianceOfRows(x, mean));
     const rank = Math.min(x.rows, x.cols);
     // Eigenvalues of a covariance are ≥ 0; rounding can leave the smallest at −1e-17.
     const variances = values.slice(0, rank).map((v) => Math.max(v, 0));
