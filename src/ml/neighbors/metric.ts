@@ -24,12 +24,6 @@ export function resolveMetric(metric: NeighborMetric, p: number, where: string):
   }
 }
 
-/** |t|^p specialised for the common p so the hot loops avoid Math.pow. */
-export function powAbs(t: number, p: number): number {
-  const a = t < 0 ? -t : t;
-  return p === 2 ? a * a : p === 1 ? a : Math.pow(a, p);
-}
-
 /** The true distance from a reduced one: (Σ|Δ|^p)^(1/p). */
 export function finishDistance(reduced: number, metric: ResolvedMetric): number {
   if (metric.kind === 'cosine') return reduced;

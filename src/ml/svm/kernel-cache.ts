@@ -1,6 +1,6 @@
 import type { Dense } from '../core/dense.ts';
 import type { KernelSpec } from './kernel.ts';
-import { kernelValue } from './kernel.ts';
+import { kernelRow, kernelValue } from './kernel.ts';
 import type { QRow } from './smo.ts';
 
 /**
@@ -15,12 +15,14 @@ export function cachedQ(X: Dense, norms: Float64Array, y: Int8Array, spec: Kerne
   const capacity = Math.max(2, Math.floor(maxBytes / (4 * l)));
   const rows = new Map<number, Float32Array>();
   const QD = new Float64Array(l);
+  const scratch = new Float64Array(l);
   for (let i = 0; i < l; i++) QD[i] = kernelValue(spec, X, i, norms, X, i, norms);
   const Q: QRow = (i) => {
     const hit = rows.get(i);
     if (hit) return hit;
-    const row = new Float32Array(l);
-    for (let j = 0; j < l; j++) row[j] = y[i] * y[j] * kernelValue(spec, X, i, norms, X, j, norms);
+    // Computed in double precision, then stored as float (like libsvm's Qfloat).
+    kernelRow(spec, X, i, norms, X, norms, scratch, y);
+    const row = Float32Array.from(scratch);
     if (rows.size >= capacity) rows.delete(rows.keys().next().value!);
     rows.set(i, row);
     return row;

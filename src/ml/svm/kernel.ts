@@ -54,3 +54,27 @@ export function kernelValue(spec: KernelSpec, a: Dense, i: number, aNorm: Float6
     default: return assertUnreachable(spec.kernel);
   }
 }
+
+/**
+ * out[j] = k(a_i, b_j) for every row j of b: one kernel row. The kernel choice is decided once
+ * per row, outside the loop, and the dot products run straight over the flat buffers.
+ */
+export function kernelRow(spec: KernelSpec, a: Dense, i: number, aNorm: Float64Array, b: Dense, bNorm: Float64Array, out: Float64Array | Float32Array, scale?: Int8Array): void {
+  const d = a.cols, ai = i * d, x = a.data, z = b.data;
+  const { kernel, gamma, coef0, degree } = spec;
+  for (let j = 0; j < b.rows; j++) {
+    const bj = j * d;
+    let dot = 0;
+    for (let k = 0; k < d; k++) dot += x[ai + k] * z[bj + k];
+    out[j] = dot;
+  }
+  switch (kernel) {
+    case 'linear': break;
+    case 'poly': for (let j = 0; j < b.rows; j++) out[j] = (gamma * out[j] + coef0) ** degree; break;
+    case 'rbf': for (let j = 0; j < b.rows; j++) out[j] = Math.exp(-gamma * (aNorm[i] + bNorm[j] - 2 * out[j])); break;
+    case 'sigmoid': for (let j = 0; j < b.rows; j++) out[j] = Math.tanh(gamma * out[j] + coef0); break;
+    default: assertUnreachable(kernel);
+  }
+  // Q_ij = y_i y_j k(x_i, x_j) when signs are given.
+  if (scale) for (let j = 0; j < b.rows; j++) out[j] *= scale[i] * scale[j];
+}

@@ -5,7 +5,7 @@ import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } fro
 import { accuracy, encodeLabels } from '../linear/labels.ts';
 import { cachedQ } from './kernel-cache.ts';
 import type { GammaOption, KernelSpec, SVMKernel } from './kernel.ts';
-import { kernelValue, resolveGamma, squaredNorms } from './kernel.ts';
+import { kernelRow, resolveGamma, squaredNorms } from './kernel.ts';
 import type { OneVsOneLayout, PairModel } from './one-vs-one.ts';
 import { assembleOneVsOne, ovrFromOvo } from './one-vs-one.ts';
 import { smo } from './smo.ts';
@@ -172,7 +172,7 @@ export class SVC {
     const svClass = layout.nSupport.flatMap((count, c) => new Array<number>(count).fill(c));
     const k = new Float64Array(nSV);
     return rows.map((_, r) => {
-      for (let s = 0; s < nSV; s++) k[s] = kernelValue(this.spec!, q, r, qNorms, svData, s, svNorms);
+      kernelRow(this.spec!, q, r, qNorms, svData, svNorms, k);
       return pairs.map((p, m) => {
         // For pair (a, b), SVs of class a keep their coefficient in row b − 1, SVs of class b in row a.
         let sum = layout.intercept[m];
