@@ -4,7 +4,7 @@
  */
 import { fail } from './errors.ts';
 import { isFigure, plot, type Figure, type Layout, type Trace } from './figure.ts';
-import { legendEntries, mergeLayout } from './layout.ts';
+import { hideUnnamed, legendLayout, mergeLayout } from './layout.ts';
 
 /**
  * The figure with more traces drawn on top: traces, arrays of traces, or other figures' traces.
@@ -20,9 +20,9 @@ export function overlay(figure: Figure, ...layers: (Trace | readonly Trace[] | F
     if (typeof layer === 'object' && layer !== null) return [layer as Trace];
     return fail('overlay', `layer ${i + 1} must be a trace, an array of traces or a figure, got ${String(layer)}`);
   });
-  const data = [...figure.data, ...added].map((t) => structuredClone(t));
+  const data = hideUnnamed([...figure.data, ...added].map((t) => structuredClone(t)));
   const layout = structuredClone(figure.layout);
-  return { ...plot(data, { ...layout, showlegend: legendEntries(data) > 1 }), ...configOf(figure) };
+  return { ...plot(data, { ...layout, ...legendLayout(data) }), ...configOf(figure) };
 }
 
 /**

@@ -43,7 +43,7 @@ export function decisionBoundary(model: ClassifierLike, X: readonly (readonly nu
   // One batch of predictions for the whole grid, row by row: point (x[i], y[j]) is at j·nx + i.
   const gridPoints = axes.y.flatMap((yj) => axes.x.map((xi) => [xi, yj]));
   const region = opts.proba ? probabilityTrace(model, gridPoints, axes, labels, opts) : classTrace(model, gridPoints, axes, labels, opts);
-  const points = pointTraces(rows.map((r) => r[0]), rows.map((r) => r[1]), { ...opts, labels }, where);
+  const points = pointTraces(rows.map((r) => r[0]), rows.map((r) => r[1]), { opacity: 1, ...opts, labels }, where);
   const data = [...region, ...points];
   return plot(data, baseLayout(opts, data, {
     xaxis: { range: [box.x[0], box.x[1]] },

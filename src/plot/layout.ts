@@ -59,13 +59,39 @@ export function legendEntries(data: readonly Trace[]): number {
   return data.filter((t) => typeof t.name === 'string' && t.name !== '' && t.showlegend !== false).length;
 }
 
+const COLORBAR_TYPES = new Set(['heatmap', 'contour', 'surface', 'histogram2d', 'histogram2dcontour']);
+
+/** Whether a trace draws a colour bar (Plotly's default for these types unless showscale is false). */
+export function hasColorbar(trace: Trace): boolean {
+  if (COLORBAR_TYPES.has(String(trace.type))) return trace.showscale !== false;
+  return isPlainObject(trace.marker) && trace.marker.showscale === true;
+}
+
+/** Hides unnamed traces from a shown legend, where Plotly would list them as "trace 3". Changes `data`. */
+export function hideUnnamed(data: Trace[]): Trace[] {
+  for (const trace of data) {
+    if ((typeof trace.name !== 'string' || trace.name === '') && trace.showlegend === undefined) trace.showlegend = false;
+  }
+  return data;
+}
+
+/**
+ * The legend only when more than one trace is named (or as forced). Legend and colour bar both
+ * sit right of the plot and would overlap, so next to a colour bar the legend goes above the plot.
+ */
+export function legendLayout(data: readonly Trace[], show?: boolean): Layout {
+  const showlegend = show ?? legendEntries(data) > 1;
+  if (!showlegend || !data.some(hasColorbar)) return { showlegend };
+  return { showlegend, legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' } };
+}
+
 /** A chart's layout: title, axis titles, margins, legend rule and the constant uirevision. */
 export function baseLayout(opts: ChartOptions & LogAxisOptions, data: readonly Trace[], extra: Layout = {}): Layout {
   const layout: Layout = {
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
     xaxis: axis(opts.xTitle, opts.logX ? { type: 'log' } : {}),
     yaxis: axis(opts.yTitle, opts.logY ? { type: 'log' } : {}),
-    showlegend: opts.showLegend ?? legendEntries(data) > 1,
+    ...legendLayout(data, opts.showLegend),
     margin: { l: 50, r: 20, t: opts.title !== undefined ? 45 : 20, b: 40 },
     paper_bgcolor: TRANSPARENT,
     plot_bgcolor: TRANSPARENT,

@@ -4,7 +4,7 @@
 import { palette } from './colors.ts';
 import { checkSameLength, fail, toNumbers } from './errors.ts';
 import { plot, type Figure, type Trace } from './figure.ts';
-import { baseLayout, type ChartOptions, type LogAxisOptions } from './layout.ts';
+import { baseLayout, hideUnnamed, type ChartOptions, type LogAxisOptions } from './layout.ts';
 
 /** Line style. */
 export type Dash = 'solid' | 'dash' | 'dot' | 'dashdot' | 'longdash';
@@ -65,9 +65,9 @@ export function lines(series: Record<string, readonly number[]> | readonly Serie
       ? Object.entries(series).map(([name, y]) => ({ name, y }))
       : fail('lines', 'series must be an object like { train: [...], test: [...] } or a list like [{ y: [...], name: "train" }]');
   if (list.length === 0) fail('lines', 'there are no series to draw; give at least one');
-  const data = list.map((s, k) =>
+  const data = hideUnnamed(list.map((s, k) =>
     lineTrace({ ...s, x: s.x ?? opts.x, markers: s.markers ?? opts.markers }, k, `lines (series ${s.name ?? k})`),
-  );
+  ));
   return plot(data, baseLayout(opts, data));
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, fail } from './errors.ts';
 import { isFigure, plot, type Figure, type Layout, type Trace } from './figure.ts';
-import { baseLayout, isPlainObject, legendEntries } from './layout.ts';
+import { baseLayout, hasColorbar, hideUnnamed, isPlainObject, legendLayout } from './layout.ts';
 import { isThreeD } from './trace-kinds.ts';
 
 /** Options of `subplots`. */
@@ -30,7 +30,6 @@ export interface SubplotsOptions {
 const H_GAP = 0.08;
 const V_GAP = 0.14;
 const ROW_HEIGHT = 260;
-const HAS_COLORBAR = new Set(['heatmap', 'contour', 'surface', 'histogram2d', 'histogram2dcontour']);
 
 /** Paper-coordinate domains of the cell of chart k. */
 export function cellDomain(k: number, columns: number, rows: number): { x: [number, number]; y: [number, number] } {
@@ -87,6 +86,7 @@ export function subplots(figures: readonly Figure[], opts: SubplotsOptions = {})
     }
   });
   shareLegendEntries(data);
+  hideUnnamed(data);
   const base = baseLayout({ title: opts.title, width: opts.width, height: opts.height ?? rows * ROW_HEIGHT + (opts.title ? 40 : 0) }, data);
   delete base.xaxis;
   delete base.yaxis;
@@ -95,16 +95,18 @@ export function subplots(figures: readonly Figure[], opts: SubplotsOptions = {})
     const owner = figures.find((f) => f.layout[key] !== undefined);
     return owner ? [[key, owner.layout[key]]] : [];
   }));
-  return plot(data, { ...base, ...barSettings, ...layout, annotations, showlegend: legendEntries(data) > 1 });
+  return plot(data, { ...base, ...barSettings, ...layout, annotations, ...legendLayout(data) });
 }
 
 /** A trace moved onto cell k's axes or scene, its colour bar beside its cell. */
 function placeTrace(trace: Trace, suffix: string, threeD: boolean, domain: { x: [number, number]; y: [number, number] }): Trace {
   if (threeD) trace.scene = `scene${suffix}`;
   else Object.assign(trace, { xaxis: `x${suffix}`, yaxis: `y${suffix}` });
-  if (HAS_COLORBAR.has(String(trace.type)) && trace.showscale !== false) {
-    trace.colorbar = {
-      ...objectOr(trace.colorbar),
+  if (hasColorbar(trace)) {
+    // A scatter's colour bar belongs to its marker; a heatmap's, contour's or surface's to the trace.
+    const owner = isPlainObject(trace.marker) && trace.marker.showscale === true ? trace.marker : trace;
+    owner.colorbar = {
+      ...objectOr(owner.colorbar),
       x: domain.x[1] + 0.01, xanchor: 'left', y: (domain.y[0] + domain.y[1]) / 2, yanchor: 'middle',
       len: domain.y[1] - domain.y[0], thickness: 10,
     };

@@ -37,13 +37,16 @@ describe('overlay and withLayout', () => {
     expect(base).toEqual(before);
     expect(fig.data.map((t) => t.type)).toEqual(['contour', 'scatter', 'scatter', 'scatter']);
     expect(fig.data[1].name).toBe('SGD');
+    // The unnamed contour and line stay out of the legend instead of appearing as "trace 3".
+    expect(fig.data.map((t) => t.showlegend)).toEqual([false, undefined, undefined, false]);
     expect(fig.layout.title).toEqual({ text: 'loss' });
     expectPlainFigure(fig);
   });
 
   it('overlay shows the legend once more than one trace is named', () => {
     expect(overlay(base, path([[0, 0]], { name: 'SGD' })).layout.showlegend).toBe(false);
-    expect(overlay(base, path([[0, 0]], { name: 'SGD' }), path([[0, 0]], { name: 'Adam' })).layout.showlegend).toBe(true);
+    const two = overlay(base, path([[0, 0]], { name: 'SGD' }), path([[0, 0]], { name: 'Adam' }));
+    expect(two.layout).toMatchObject({ showlegend: true, legend: { orientation: 'h' } });
   });
 
   it('overlay keeps the traces independent of the inputs', () => {

@@ -87,6 +87,8 @@ describe('decisionBoundary', () => {
     heat.z.forEach((row) => row.forEach((p, i) => expect(p).toBeCloseTo(1 / (1 + Math.exp(-2 * heat.x[i])), 15)));
     expect(boundary).toMatchObject({ type: 'contour', contours: { start: 0.5, end: 0.5, coloring: 'none' }, line: { color: expect.any(String) }, z: heat.z });
     expect(fig.data.slice(2).map((t) => t.name)).toEqual(['class 0', 'class 1']);
+    // Legend and colour bar would overlap on the right, so the legend moves above the plot.
+    expect(fig.layout).toMatchObject({ showlegend: true, legend: { orientation: 'h', yanchor: 'bottom' } });
     expectPlainFigure(fig);
   });
 

@@ -26,6 +26,7 @@ describe('scatter', () => {
     expect(fig.data[2]).toMatchObject({ x: [0, 4], y: [1, 5] });
     expect(fig.data.map((t) => (t.marker as { color: string }).color)).toEqual([colorFor(0), colorFor(1), colorFor(2)]);
     expect(fig.layout.showlegend).toBe(true);
+    expect(fig.layout.legend).toBeUndefined();
     expectPlainFigure(fig);
   });
 
