@@ -44,7 +44,7 @@ export interface SGDStep {
   converged: boolean;
 }
 
-/** Yield after every update or once per epoch. */
+/** Yield after every update or once per epoch ('update' also yields the converged state at the end of the stopping epoch). */
 export type SGDEvery = 'update' | 'epoch';
 
 /** Checks the options once, in fit (as every estimator does). */

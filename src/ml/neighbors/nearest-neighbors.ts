@@ -17,6 +17,7 @@ export interface NearestNeighborsOptions {
   leafSize: number;
 }
 
+/** scikit-learn's defaults: 5 neighbours, Minkowski p = 2 (Euclidean), automatic search method, leaves of 40. */
 export const nearestNeighborsDefaults: NearestNeighborsOptions = {
   nNeighbors: 5, metric: 'minkowski', p: 2, algorithm: 'auto', leafSize: 40,
 };
