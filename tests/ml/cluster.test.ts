@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DBSCAN, KMeans, assignToNearest, kmeansPlusPlusInit, updateCenters } from '../../src/ml/cluster/index.ts';
+import { denseFromRows } from '../../src/ml/core/dense.ts';
 import fixture from './fixtures/c-cluster.json';
 
 const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
@@ -11,6 +12,14 @@ describe('KMeans', () => {
     expect(km.nIter).toBe(fixture.nIter);
     expect(close(km.inertia!, fixture.inertia, 1e-9)).toBe(true);
     km.clusterCenters!.forEach((c, j) => c.forEach((v, f) => expect(v).toBeCloseTo(fixture.centers[j][f], 9)));
+  });
+
+  it('KMeans.fit accepts a Dense matrix and gives the same result as rows', () => {
+    const km = new KMeans({ nClusters: 4, init: fixture.init }).fit(denseFromRows(fixture.X));
+    expect(km.labels).toEqual(fixture.labels);
+    const bad = denseFromRows([[1, 2], [3, 4]]);
+    bad.data[3] = Infinity;
+    expect(() => new KMeans({ nClusters: 1 }).fit(bad)).toThrow(/X\[1\]\[1\] is Infinity, expected a finite number/);
   });
 
   it('KMeans.fit with k-means++ reaches inertia within 1% of scikit-learn best of nInit', () => {

@@ -1,5 +1,5 @@
 import { denseFromRows, type Dense } from '../core/dense.ts';
-import { toDense } from '../core/dense-input.ts';
+import { toDense, type DenseLike } from '../core/dense-input.ts';
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
 import { assignToNearest } from './assign-update.ts';
@@ -44,8 +44,8 @@ export class KMeans {
     this.params = { ...defaults, ...params };
   }
 
-  /** Runs nInit k-means runs and keeps the one with the lowest inertia. */
-  fit(X: MatrixLike): this {
+  /** Runs nInit k-means runs and keeps the one with the lowest inertia. X: rows, a Matrix or a Dense. */
+  fit(X: DenseLike): this {
     const { x, mean, runs, tol, random } = this.prepare(X, 'KMeans.fit');
     let best: { state: LloydState; nIter: number } | undefined;
     for (let run = 0; run < runs; run++) {
@@ -67,7 +67,7 @@ export class KMeans {
    * The first run of fit, one step at a time: yields after every assign step and every update
    * step ({ phase, iteration, centers, labels, inertia }), then sets the fitted attributes.
    */
-  *steps(X: MatrixLike): Generator<KMeansStep, this> {
+  *steps(X: DenseLike): Generator<KMeansStep, this> {
     const { x, mean, tol, random } = this.prepare(X, 'KMeans.steps');
     const steps = lloydSteps(x, this.initialCenters(x, mean, random), this.params.nClusters, this.params.maxIter, tol);
     let result = steps.next();
@@ -116,7 +116,7 @@ export class KMeans {
    * Checks the options and returns X centered on its column means (as scikit-learn does: it
    * changes no distance, and keeps Σ‖x‖² − 2Σc·s + Σn‖c‖² well conditioned in lloydSteps).
    */
-  private prepare(X: MatrixLike, where: string): { x: Dense; mean: Float64Array; runs: number; tol: number; random: Random } {
+  private prepare(X: DenseLike, where: string): { x: Dense; mean: Float64Array; runs: number; tol: number; random: Random } {
     const x = toDense(X, where);
     const { nClusters, init, nInit, maxIter, tol, seed } = this.params;
     checkPositiveInt(nClusters, where, 'nClusters');

@@ -147,9 +147,17 @@ function assign(
     const old = labels[i];
     let a = old;
     if (firstPass) {
-      // Every distance is needed once to start the bounds.
-      let bestDist = Infinity;
-      for (let j = 0; j < k; j++) {
+      // Start the bounds. Center j is skipped when d(x, c_best) < ½‖c_best − c_j‖: it cannot be
+      // closer, and 2·½‖c_best − c_j‖ − d(x, c_best) is a valid lower bound on d(x, c_j).
+      let bestDist = Math.sqrt(sqDistance(data, row, centers, 0, d));
+      a = 0;
+      lower[bounds] = bestDist + moved[0];
+      for (let j = 1; j < k; j++) {
+        const gap = gaps[a * k + j];
+        if (bestDist < gap) {
+          lower[bounds + j] = 2 * gap - bestDist + moved[j];
+          continue;
+        }
         const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
         lower[bounds + j] = dist + moved[j];
         if (dist < bestDist) {

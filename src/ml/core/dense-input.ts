@@ -1,13 +1,18 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { denseFromRows, type Dense } from './dense.ts';
-import { toRows, type MatrixLike } from './validate.ts';
+import { fail, toRows, type MatrixLike } from './validate.ts';
+
+/** Input accepted where hot loops run on dense data: rows, an ml-matrix Matrix, or a `Dense` itself. */
+export type DenseLike = MatrixLike | Dense;
 
 /**
  * X checked (as `toRows`) and copied into one row-major Float64Array, in a single pass: the
  * input conversion for estimators whose hot loops run on `Dense` data. On any problem it defers
- * to `toRows`, so the error message is the same one a learner gets everywhere else.
+ * to `toRows`, so the error message is the same one a learner gets everywhere else. A `Dense`
+ * is checked for finite values and copied (callers may modify the copy).
  */
-export function toDense(X: MatrixLike, where: string, opts: { name?: string } = {}): Dense {
+export function toDense(X: DenseLike, where: string, opts: { name?: string } = {}): Dense {
+  if (isDense(X)) return checkedDenseCopy(X, where, opts.name ?? 'X');
   if (!Array.isArray(X) || X.length === 0 || !Array.isArray(X[0]) || X[0].length === 0) {
     return denseFromRows(AbstractMatrix.isMatrix(X) ? (X as AbstractMatrix).to2DArray() : toRows(X, where, opts));
   }
@@ -27,4 +32,17 @@ export function toDense(X: MatrixLike, where: string, opts: { name?: string } = 
     }
   }
   return { data, rows: n, cols: d };
+}
+
+function isDense(X: unknown): X is Dense {
+  return typeof X === 'object' && X !== null && (X as Dense).data instanceof Float64Array && Number.isInteger((X as Dense).rows) && Number.isInteger((X as Dense).cols);
+}
+
+function checkedDenseCopy(X: Dense, where: string, name: string): Dense {
+  if (X.rows < 1 || X.cols < 1) fail(where, `${name} is empty; expected at least one row and one feature`);
+  if (X.data.length !== X.rows * X.cols) fail(where, `${name}.data has ${X.data.length} values, expected rows × cols = ${X.rows * X.cols}`);
+  for (let i = 0; i < X.data.length; i++) {
+    if (!Number.isFinite(X.data[i])) fail(where, `${name}[${Math.floor(i / X.cols)}][${i % X.cols}] is ${X.data[i]}, expected a finite number`);
+  }
+  return { data: X.data.slice(), rows: X.rows, cols: X.cols };
 }

@@ -1,4 +1,4 @@
-import { toDense } from '../core/dense-input.ts';
+import { toDense, type DenseLike } from '../core/dense-input.ts';
 import { checkFitted, checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
 import { columnMeans, covarianceOfRows, symmetricEigen } from './pca-steps.ts';
 
@@ -33,8 +33,8 @@ export class PCA {
     this.params = { ...defaults, ...params };
   }
 
-  /** Learns the mean and the principal axes of X. */
-  fit(X: MatrixLike): this {
+  /** Learns the mean and the principal axes of X (rows, a Matrix or a Dense). */
+  fit(X: DenseLike): this {
     const x = toDense(X, 'PCA.fit');
     if (x.rows < 2) fail('PCA.fit', 'needs at least 2 rows');
     // center → covariance → eigen-decomposition; the centering happens inside the covariance pass.
