@@ -87,7 +87,7 @@ function durbinMatrix(n: number, d: number): number {
   for (let i = 1; i < m; i++) for (let r = i - 1; r < m; r++) H[r][i] = w[r - i + 1];
   for (let r = 0; r < m; r++) H[r][0] = v[r];
   for (let c = 0; c < m; c++) H[m - 1][c] = v[m - 1 - c];
-  let power = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0)));
+  let power: number[][] = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0)));
   let exponent = 0;
   let hExponent = 0;
   // H^n by repeated squaring, rescaling H by 2^128 whenever its k-th diagonal entry grows large.

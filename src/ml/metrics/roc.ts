@@ -76,7 +76,7 @@ export function rocAucScore(yTrue: VectorLike, yScore: VectorLike | MatrixLike, 
   const weights: number[] = [];
   if (multiClass === 'ovr') {
     labels.forEach((label, j) => {
-      const binary = t.map((v) => (v === label ? 1 : 0));
+      const binary: number[] = t.map((v) => (v === label ? 1 : 0));
       scores.push(rocAucScore(binary, column(j, all)));
       weights.push(binary.reduce((a, b) => a + b, 0));
     });
@@ -85,7 +85,7 @@ export function rocAucScore(yTrue: VectorLike, yScore: VectorLike | MatrixLike, 
     for (let a = 0; a < labels.length; a++) {
       for (let b = a + 1; b < labels.length; b++) {
         const rows = all.filter((i) => t[i] === labels[a] || t[i] === labels[b]);
-        const isA = rows.map((i) => (t[i] === labels[a] ? 1 : 0));
+        const isA: number[] = rows.map((i) => (t[i] === labels[a] ? 1 : 0));
         const isB = isA.map((v) => 1 - v);
         scores.push((rocAucScore(isA, column(a, rows)) + rocAucScore(isB, column(b, rows))) / 2);
         weights.push(rows.length);

@@ -1,1 +1,16 @@
-export {};
+export * from './k-fold.ts';
+export * from './stratified-k-fold.ts';
+export * from './time-series-split.ts';
+export * from './train-test-split.ts';
+export type { CV } from './check-cv.ts';
+export type { Scorer, Scoring, ScorerName } from './scoring.ts';
+export { getScorer } from './scoring.ts';
+export type { Model, PredictorModel, TransformerModel } from './model-types.ts';
+export * from './cross-validate.ts';
+export * from './grid-search-cv.ts';
+export * from './randomized-search-cv.ts';
+export type { ParamGrid, ParamDistribution } from './parameter-grid.ts';
+export type { CVResults } from './search-results.ts';
+export * from './curves.ts';
+export * from './pipeline.ts';
+export * from './column-transformer.ts';

@@ -1,0 +1,33 @@
+// Model selection composes estimators whose inputs differ (numeric matrices, categorical tables,
+// label vectors), so the composition layer types data loosely and lets each estimator check its own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyData = any;
+
+/** Something with scikit-learn's constructor-options shape that can be fitted. */
+export interface Model {
+  readonly params: object;
+  fit(X: AnyData, y?: AnyData): unknown;
+}
+
+/** A model with transform (every non-final pipeline step). */
+export interface TransformerModel extends Model {
+  transform(X: AnyData): number[][];
+  fitTransform?(X: AnyData, y?: AnyData): number[][];
+}
+
+/** A model with predict (the final step of a pipeline, the estimator a search tunes). */
+export interface PredictorModel extends Model {
+  predict(X: AnyData): number[];
+  score?(X: AnyData, y: AnyData): number;
+  predictProba?(X: AnyData): number[][];
+  decisionFunction?(X: AnyData): number[] | number[][];
+  readonly classes?: number[];
+}
+
+/** True for classifiers: they predict labels and get stratified folds (scikit-learn's is_classifier). */
+export function isClassifier(model: object): boolean {
+  const m = model as { estimatorType?: string; predictProba?: unknown; finalEstimator?: object };
+  if (m.estimatorType !== undefined) return m.estimatorType === 'classifier';
+  if (m.finalEstimator !== undefined) return isClassifier(m.finalEstimator);
+  return typeof m.predictProba === 'function';
+}
