@@ -43,8 +43,11 @@ describe('KMeans', () => {
     updateCenters(fixture.X, firstAssign.labels, 4).forEach((c, j) => c.forEach((v, f) => expect(firstUpdate.centers[j][f]).toBeCloseTo(v, 10)));
   });
 
-  it('KMeans.steps reports the inertia of its labels and centers', () => {
-    for (const s of new KMeans({ nClusters: 4, init: fixture.init }).steps(fixture.X)) {
+  it('KMeans.steps reports the inertia of its labels and centers, also when stopped by maxIter', () => {
+    const runs = [new KMeans({ nClusters: 4, init: fixture.init }), new KMeans({ nClusters: 4, init: fixture.init, maxIter: 2 })];
+    const steps = runs.flatMap((km) => [...km.steps(fixture.X)]);
+    expect(steps.filter((s) => s.iteration === 2 && s.phase === 'assign').length).toBe(3);
+    for (const s of steps) {
       const direct = fixture.X.reduce((sum, row, i) => sum + row.reduce((t, v, f) => t + (v - s.centers[s.labels[i]][f]) ** 2, 0), 0);
       expect(close(s.inertia, direct, 1e-9)).toBe(true);
     }

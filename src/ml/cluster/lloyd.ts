@@ -86,9 +86,11 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
   if (!strictlyConverged) {
     centerGaps(centers, k, d, b);
     assign(x, centers, k, labels, b, sums, counts, false);
-    state = { phase: 'assign', iteration: state.iteration, centers, labels, inertia: NaN };
+    state = { phase: 'assign', iteration: state.iteration, centers, labels, inertia: inertiaOf(x, centers, labels) };
     yield state;
+    return state;
   }
+  // The final inertia is summed directly, free of the rounding of the sums identity.
   return { ...state, inertia: inertiaOf(x, centers, labels) };
 }
 

@@ -25,6 +25,7 @@ export function eigenDecomposition(symmetric: MatrixLike): { values: number[]; v
   return symmetricEigen(denseFromRows(rows));
 }
 
+/** A centered copy of x and its column means. */
 export function centerDense(x: Dense): { centered: Dense; mean: Float64Array } {
   const { rows: n, cols: d, data } = x;
   const mean = columnMeans(x);

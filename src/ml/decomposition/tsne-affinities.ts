@@ -54,6 +54,7 @@ export function jointProbabilities(x: Dense, perplexity: number): Float64Array {
   return joint;
 }
 
+/** All pairwise squared Euclidean distances as a full n × n matrix. */
 export function squaredDistances(x: Dense): Float64Array {
   const { rows: n, cols: d, data } = x;
   const out = new Float64Array(n * n);

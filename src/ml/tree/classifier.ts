@@ -58,6 +58,7 @@ export class DecisionTreeClassifier extends BaseDecisionTree<'gini' | 'entropy'>
   }
 }
 
+/** Index of the largest value (the first one on a tie, like numpy.argmax). */
 export function argmax(values: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;

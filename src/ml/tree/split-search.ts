@@ -32,6 +32,7 @@ export interface FeatureSplit {
   proxy: number;
 }
 
+/** Weighted statistics of the samples samples[start..end). */
 export function nodeStats(t: TreeTargets, samples: Int32Array, start: number, end: number): NodeStats {
   const stats: NodeStats = { weight: 0, counts: new Float64Array(t.nClasses), sum: 0, sqSum: 0 };
   for (let i = start; i < end; i++) {
@@ -48,6 +49,7 @@ export function nodeStats(t: TreeTargets, samples: Int32Array, start: number, en
   return stats;
 }
 
+/** Gini 1 − Σp², entropy −Σp log₂ p, or the variance Σwy²/w − (Σwy/w)² of a node. */
 export function nodeImpurity(t: TreeTargets, stats: NodeStats): number {
   const w = stats.weight;
   if (t.criterion === 'squared_error') return stats.sqSum / w - (stats.sum / w) ** 2;
