@@ -1,4 +1,4 @@
-import { denseFromRows } from '../core/dense.ts';
+import { toDense } from '../core/dense-input.ts';
 import { rng } from '../core/random.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, checkRange, fail, toRows, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import { growTree, type TreeSplitStep } from './builder.ts';
@@ -40,7 +40,7 @@ export abstract class BaseDecisionTree<C extends Criterion> {
   /** Grows the tree one split at a time, yielding each split (fit runs this to the end). */
   *steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<TreeSplitStep, this> {
     const where = `${this.name}.fit`;
-    const x = denseFromRows(toRows(X, where));
+    const x = toDense(X, where);
     const labels = toVector(y, where, { length: x.rows });
     const weights = sampleWeight === undefined
       ? new Float64Array(x.rows).fill(1)
