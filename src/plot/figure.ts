@@ -15,12 +15,18 @@ export type Trace = { type?: string; [key: string]: unknown };
 /** A Plotly layout. */
 export type Layout = { title?: string | { text: string }; [key: string]: unknown };
 
-/** Wraps Plotly traces and a layout as a figure that cells can return or `display`. */
+/**
+ * Wraps Plotly traces and a layout as a figure that cells can return or `display`.
+ * @example plot({ type: 'scatter', mode: 'lines', x: [0, 1, 2], y: [0, 1, 4] }, { title: { text: 'y = x²' } })
+ */
 export function plot(data: Trace | Trace[], layout: Layout = {}): Figure {
   return { type: 'stepwise.figure', data: Array.isArray(data) ? data : [data], layout };
 }
 
-/** Whether a value is a figure (as built by `plot`, `scatter`, `line`, …). */
+/**
+ * Whether a value is a figure (as built by `plot`, `scatter`, `line`, …).
+ * @example isFigure(scatter(X)) // true
+ */
 export function isFigure(value: unknown): value is Figure {
   return typeof value === 'object' && value !== null && (value as Figure).type === 'stepwise.figure';
 }
