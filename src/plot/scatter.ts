@@ -4,7 +4,7 @@
  * points, WebGL ~0.6 s for 100k (measured, see design.md).
  */
 import { colorFor, palette, sequential } from './colors.ts';
-import { checkSameLength, fail, toNumbers, toRows } from './errors.ts';
+import { checkSameLength, describe, fail, toNumbers, toRows } from './errors.ts';
 import { plot, type Figure, type Trace } from './figure.ts';
 import { baseLayout, type ChartOptions, type LogAxisOptions } from './layout.ts';
 
@@ -87,7 +87,14 @@ export function pointTraces(x: number[], y: number[], opts: ScatterOptions, wher
     return [trace];
   }
   const labels = opts.labels;
+  if (!Array.isArray(labels)) fail(where, `labels must be an array with one label per point, got ${describe(labels)}`);
   checkSameLength(labels.length, n, where, 'labels', 'points', 'point');
+  labels.forEach((l, i) => {
+    if (typeof l !== 'string' && !(typeof l === 'number' && Number.isFinite(l))) fail(where, `labels[${i}] is ${describe(l)}, expected a number or a name`);
+  });
+  if (Array.isArray(perPoint.color)) {
+    fail(where, 'color as numbers colours points on a scale, but labels already give each class its colour; pass one or the other');
+  }
   const classes = uniqueLabels(labels);
   const colors = labelColors(classes);
   return classes.map((label, k) => {

@@ -86,5 +86,8 @@ describe('scatter', () => {
     expect(() => scatter([[1, 2], [3, NaN]])).toThrow('scatter: X[1][1] is NaN, expected a finite number');
     expect(() => scatter({ x: [1, 2], y: [1] })).toThrow('scatter: y has 1 values but there are 2 x values');
     expect(() => scatter('abc' as never)).toThrow('scatter: points must be rows');
+    expect(() => scatter(X.slice(0, 2), { labels: [0, undefined as never] })).toThrow('scatter: labels[1] is undefined, expected a number or a name');
+    expect(() => scatter(X.slice(0, 2), { labels: [0, 1], color: [1, 2] })).toThrow('scatter: color as numbers colours points on a scale, but labels already give each class its colour');
+    expect(() => scatter(X.slice(0, 2), { size: [1] })).toThrow('scatter: size has 1 values but there are 2 points; give one per point');
   });
 });
