@@ -69,6 +69,10 @@ function NotebookBody(props: {
   const blockById = createMemo(() => new Map(nb().blocks.map((block) => [block.id, block])));
   const codeIds = createMemo(() => nb().blocks.filter((block) => block.kind === 'code').map((block) => block.id));
   const toc = createMemo(() => headings(nb()));
+  const opensWithTitle = createMemo(() => {
+    const first = nb().blocks[0];
+    return first?.kind === 'prose' && /^#\s/.test(first.text);
+  });
   // One counter for all prose blocks, so heading ids are unique on the page (as toc() computes them).
   const anchorsFor = createAnchorCounter(() => nb().blocks);
 
@@ -103,8 +107,11 @@ function NotebookBody(props: {
         <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} />
         <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
         <header class="notebook-header">
-          <h1 id="notebook-title">{nb().meta.title}</h1>
-          <Show when={nb().meta.summary}>
+          {/* Most notebooks open with "# <title>"; the front-matter title is shown only when they do not. */}
+          <h1 id="notebook-title" classList={{ 'visually-hidden': opensWithTitle() }}>
+            {nb().meta.title}
+          </h1>
+          <Show when={nb().meta.summary && !opensWithTitle()}>
             <p class="lede">{nb().meta.summary}</p>
           </Show>
         </header>

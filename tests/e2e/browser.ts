@@ -1,0 +1,36 @@
+/** Headless Debian Chromium for the end-to-end tests and the app benchmark. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Launches Chromium with vite.config.ts's `chromiumLaunch` flags (passed in: tests get them by inject). */
+export async function launchChromium(launch: { executablePath: string; args: string[] }): Promise<Browser> {
+  return chromium.launch({ executablePath: launch.executablePath, args: launch.args, headless: true });
+}
+
+/** A fresh profile (its own IndexedDB) with a laptop-sized window, in the given colour scheme. */
+export async function newProfile(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 850 }, colorScheme, acceptDownloads: true });
+}
+
+/** Opens a page of the site and collects its console errors (a test can assert there are none). */
+export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Waits until every code cell of the page is done (or errored), with a timeout in ms. */
+export async function waitForCellsSettled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const cells = [...document.querySelectorAll('[data-cell]')];
+      return cells.length > 0 && cells.every((cell) => ['done', 'error'].includes(cell.getAttribute('data-state') ?? ''));
+    },
+    undefined,
+    { timeout },
+  );
+}

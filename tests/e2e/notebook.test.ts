@@ -1,0 +1,133 @@
+/** End-to-end: reading and running notebooks in the built site, in headless Chromium. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { cell, cellCode, cellState, clickButton, figureY, typeIntoCell, waitForCellState, waitForFigure } from './pages.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumLaunch'));
+  context = await newProfile(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('index page', () => {
+  it('lists every notebook with its title and summary, and the search filters them by tag', async () => {
+    const { page, errors } = await openPage(context, `${base}#/`);
+    await page.waitForSelector('.card');
+    const titles = await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent));
+    expect(titles).toContain('Welcome to Stepwise');
+    expect(titles).toContain('E2E runaway loop');
+    await page.fill('input[type="search"]', 'e2e');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+    expect(await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(['E2E cells', 'E2E runaway loop']);
+    await page.fill('input[type="search"]', 'no such notebook anywhere');
+    await page.waitForSelector('.empty');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an unknown slug shows a not-found page with a link back to the index', async () => {
+    const { page } = await openPage(context, `${base}#/no-such-notebook`);
+    await page.waitForSelector('.message-page');
+    expect(await page.textContent('.message-page h1')).toBe('Notebook not found');
+    await page.click('.message-page a');
+    await page.waitForSelector('.card');
+    await page.close();
+  });
+});
+
+describe('welcome notebook', () => {
+  let page: Page;
+  beforeAll(async () => {
+    ({ page } = await openPage(context, `${base}#/welcome`));
+  });
+  afterAll(async () => page?.close());
+
+  it('runs every cell on open and draws the figure', async () => {
+    await waitForCellsSettled(page);
+    for (let i = 0; i < 4; i++) expect(await cellState(page, i)).toBe('done');
+    await waitForFigure(page, 2);
+    expect((await figureY(page, 2)).length).toBe(300);
+    expect(await page.textContent(`${cell(3)} .output-markdown`)).toContain('After 10 points');
+    // Math in prose is typeset by KaTeX, and the table of contents lists the headings.
+    await page.waitForSelector('.prose .katex');
+    expect(await page.$$eval('.toc a', (links) => links.map((a) => a.textContent))).toContain('Inputs');
+  });
+
+  it('moving the slider re-runs the cells that use it and redraws the figure', async () => {
+    const before = await figureY(page, 2);
+    await page.focus(`${cell(1)} input[type="range"]`);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((expected) => document.querySelector('[data-cell="1"] output')?.textContent === expected, '0.35');
+    await page.waitForFunction(
+      (first) => {
+        const data = (document.querySelector('[data-cell="2"] .figure') as unknown as { data?: { y: number[] }[] }).data;
+        return data !== undefined && data[0].y[0] !== first;
+      },
+      before[0],
+    );
+    expect(await figureY(page, 2)).not.toEqual(before);
+  });
+
+  it('a stepper steps forward and its dependent output follows', async () => {
+    await page.click(`${cell(3)} button[aria-label="Next step"]`);
+    await page.waitForFunction(() => document.querySelector('[data-cell="3"] .output-markdown')?.textContent?.includes('After 25 points'));
+  });
+
+  it('editing a cell and pressing Shift+Enter re-runs it and everything downstream', async () => {
+    await typeIntoCell(page, 0, 'const n = 50\nconst seed = 7');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => {
+      const data = (document.querySelector('[data-cell="2"] .figure') as unknown as { data?: { y: number[] }[] }).data;
+      return data?.[0].y.length === 50;
+    });
+    await waitForCellState(page, 2, 'done');
+  });
+});
+
+describe('errors and interrupts', () => {
+  it('Interrupt stops a while (true) {} cell within a second and the cells above keep their values', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-loop`);
+    await waitForCellState(page, 1, 'running');
+    await page.waitForTimeout(800);
+    const started = Date.now();
+    await clickButton(page, 'Interrupt');
+    await waitForCellState(page, 1, 'error', 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await page.textContent(`${cell(1)} .error-box`)).toContain('Interrupted');
+    // The cell above is still done, and the cell that only needs it runs from its restored value.
+    await waitForCellState(page, 0, 'done');
+    await waitForCellState(page, 2, 'done');
+    expect(await page.textContent(`${cell(2)} .outputs`)).toContain('84');
+    await page.close();
+  });
+
+  it('a runtime error names the line and highlights it in the code', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 1, 'const b = a * 10\nnotDefined + 1');
+    await page.keyboard.press('Control+Enter');
+    await waitForCellState(page, 1, 'error');
+    const text = await page.textContent(`${cell(1)} .error-box`);
+    expect(text).toContain('line 2');
+    expect(text).toContain('notDefined');
+    expect(await cellCode(page, 1)).toContain('notDefined + 1');
+    await page.close();
+  });
+
+  it('a hidden cell shows a one-line summary and unfolds on click', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-cells`);
+    await page.waitForSelector(`${cell(2)} .hidden-cell`);
+    expect(await page.textContent(`${cell(2)} .hidden-cell`)).toContain('A hidden helper');
+    await page.click(`${cell(2)} .hidden-cell`);
+    await page.waitForSelector(`${cell(2)} .code-static`);
+    expect(await cellCode(page, 2)).toContain('const half');
+    await page.close();
+  });
+});
