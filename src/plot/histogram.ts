@@ -12,7 +12,7 @@ import { baseLayout, type ChartOptions } from './layout.ts';
 export interface HistogramOptions extends ChartOptions {
   /** Number of equal-width bins, or the bin edges themselves (default: Sturges' rule). @example { bins: 30 } or { bins: [0, 0.5, 1, 2, 4] } */
   bins?: number | readonly number[];
-  /** Range the bins cover (default: min to max of all values); values outside are left out. @example { range: [0, 1] } */
+  /** Range the equal-width bins cover (default: min to max of all values; unused when bins are edges); values outside are left out. @example { range: [0, 1] } */
   range?: readonly [number, number];
   /** Divide counts by n × bin width so the bars' area is 1, to compare with a density. @example { density: true } */
   density?: boolean;
