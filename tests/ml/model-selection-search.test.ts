@@ -106,6 +106,15 @@ describe('crossValScore and crossValidate', () => {
     expectClose(crossValScore(new TestKNN(), cls.X, cls.y, { scoring: 'f1', cv: new StratifiedKFold({ nSplits: 3 }) }), cls.f1, 1e-12);
   });
 
+  it('crossValScore with multiclass scorers matches scikit-learn roc_auc_ovr, roc_auc_ovo, neg_log_loss and f1_macro', () => {
+    const m = fixture.multiclass;
+    expectClose(crossValScore(new TestKNN(), m.X, m.y, { cv: 3, scoring: 'roc_auc_ovr' }), m.rocAucOvr, 1e-12);
+    expectClose(crossValScore(new TestKNN(), m.X, m.y, { cv: 3, scoring: 'roc_auc_ovo' }), m.rocAucOvo, 1e-12);
+    expectClose(crossValScore(new TestKNN(), m.X, m.y, { cv: 3, scoring: 'neg_log_loss' }), m.negLogLoss, 1e-9);
+    expectClose(crossValScore(new TestKNN(), m.X, m.y, { cv: 3, scoring: 'f1_macro' }), m.f1Macro, 1e-12);
+    expect(() => crossValScore(new TestKNN(), m.X, m.y, { cv: 3, scoring: 'roc_auc' })).toThrow("scoring 'roc_auc': the problem has 3 classes; use scoring 'roc_auc_ovr' or 'roc_auc_ovo'");
+  });
+
   it('crossValScore accepts a scoring function and explains an unknown scoring name', () => {
     const scores = crossValScore(new TestRidge(), reg.X, reg.y, { scoring: (est, X, y) => est.score!(X, y) });
     expectClose(scores, reg.r2, 1e-9);

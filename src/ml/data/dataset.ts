@@ -13,10 +13,12 @@ export function shuffleRows<T extends Dataset>(data: T, random: Random): T {
   return { ...data, X: order.map((i) => data.X[i]), y: order.map((i) => data.y[i]) };
 }
 
+/** Throws unless nSamples is an integer ≥ min. */
 export function checkSamples(nSamples: number, where: string, min = 1): void {
   checkPositiveInt(nSamples, where, 'nSamples', min);
 }
 
+/** Throws unless noise is a number ≥ 0. */
 export function checkNoise(noise: number, where: string): void {
   if (typeof noise !== 'number' || !(noise >= 0)) fail(where, `noise must be a number ≥ 0, got ${String(noise)}`);
 }

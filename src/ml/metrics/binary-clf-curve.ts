@@ -31,6 +31,7 @@ export function binaryClfCurve(
   return { fps, tps, thresholds };
 }
 
+/** Rates need both classes: throws when yTrue has no positive or no negative sample. */
 export function checkBothClasses(fps: number[], tps: number[], where: string): void {
   if (tps[tps.length - 1] === 0) fail(where, 'yTrue has no positive sample, so the true positive rate is undefined');
   if (fps[fps.length - 1] === 0) fail(where, 'yTrue has no negative sample, so the false positive rate is undefined');

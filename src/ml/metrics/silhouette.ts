@@ -16,8 +16,9 @@ export function silhouetteSamples(X: MatrixLike, labels: VectorLike): number[] {
   }
   const index = new Map(clusters.map((c, i) => [c, i]));
   const k = clusters.length;
+  const cluster = Int32Array.from(l, (v) => index.get(v)!);
   const sizes = new Array<number>(k).fill(0);
-  for (const v of l) sizes[index.get(v)!]++;
+  for (const c of cluster) sizes[c]++;
   const D = denseFromRows(rows);
   const n = rows.length;
   // Row i of sums: total distance from sample i to each cluster (one pass over all pairs).
@@ -25,12 +26,12 @@ export function silhouetteSamples(X: MatrixLike, labels: VectorLike): number[] {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const d = Math.sqrt(sqDistRows(D, i, D, j));
-      sums[i * k + index.get(l[j])!] += d;
-      sums[j * k + index.get(l[i])!] += d;
+      sums[i * k + cluster[j]] += d;
+      sums[j * k + cluster[i]] += d;
     }
   }
-  return l.map((label, i) => {
-    const own = index.get(label)!;
+  return l.map((_, i) => {
+    const own = cluster[i];
     if (sizes[own] === 1) return 0;
     const a = sums[i * k + own] / (sizes[own] - 1);
     let b = Infinity;

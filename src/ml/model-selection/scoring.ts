@@ -17,9 +17,19 @@ const fromPredictions = (metric: (y: number[], p: number[]) => number): Scorer =
 
 /** A continuous score for the positive class: P(class 1) from predictProba, or the decision function. */
 function positiveScore(est: PredictorModel, X: AnyData, where: string): number[] {
-  if (typeof est.predictProba === 'function') return est.predictProba(X).map((p) => p[p.length - 1]);
+  if (typeof est.predictProba === 'function') {
+    const proba = est.predictProba(X);
+    if (proba[0].length > 2) fail(where, `the problem has ${proba[0].length} classes; use scoring 'roc_auc_ovr' or 'roc_auc_ovo'`);
+    return proba.map((p) => p[p.length - 1]);
+  }
   if (typeof est.decisionFunction === 'function') return est.decisionFunction(X) as number[];
   return fail(where, 'the estimator has neither predictProba nor decisionFunction, so it cannot be scored by ranking');
+}
+
+/** Class probabilities, one column per class; a clear error for models without predictProba. */
+function probabilities(est: PredictorModel, X: AnyData, where: string): number[][] {
+  if (typeof est.predictProba !== 'function') fail(where, 'the estimator has no predictProba');
+  return est.predictProba(X);
 }
 
 const SCORERS = {
@@ -32,11 +42,10 @@ const SCORERS = {
   precision: fromPredictions((y, p) => precisionScore(y, p)),
   recall: fromPredictions((y, p) => recallScore(y, p)),
   roc_auc: (est, X, y) => rocAucScore(y, positiveScore(est, X, "scoring 'roc_auc'")),
+  roc_auc_ovr: (est, X, y) => rocAucScore(y, probabilities(est, X, "scoring 'roc_auc_ovr'"), { multiClass: 'ovr' }),
+  roc_auc_ovo: (est, X, y) => rocAucScore(y, probabilities(est, X, "scoring 'roc_auc_ovo'"), { multiClass: 'ovo' }),
   average_precision: (est, X, y) => averagePrecisionScore(y, positiveScore(est, X, "scoring 'average_precision'")),
-  neg_log_loss: (est, X, y) => {
-    if (typeof est.predictProba !== 'function') fail("scoring 'neg_log_loss'", 'the estimator has no predictProba');
-    return -logLoss(y, est.predictProba(X), { labels: est.classes });
-  },
+  neg_log_loss: (est, X, y) => -logLoss(y, probabilities(est, X, "scoring 'neg_log_loss'"), { labels: est.classes }),
   r2: fromPredictions(r2Score),
   neg_mean_squared_error: fromPredictions((y, p) => -meanSquaredError(y, p)),
   neg_root_mean_squared_error: fromPredictions((y, p) => -meanSquaredError(y, p, { squared: false })),

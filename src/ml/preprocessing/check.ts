@@ -12,6 +12,7 @@ export function rowsLike(X: MatrixLike, nFeatures: number, where: string, opts: 
   return rows;
 }
 
+/** Throws unless X has as many columns as fit saw. */
 export function checkWidth(width: number, nFeatures: number, where: string): void {
   if (width !== nFeatures) fail(where, `X has ${width} features but the model was fitted on ${nFeatures}`);
 }
