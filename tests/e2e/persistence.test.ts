@@ -1,0 +1,129 @@
+/** End-to-end: edits kept in IndexedDB, reset, download/open, share links, storage problems. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { encodeShare } from '../../src/store/share-link.ts';
+import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { cell, cellCode, cellState, clickButton, typeIntoCell, waitForCellState, waitForFigure } from './pages.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumLaunch'));
+  context = await newProfile(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('saving edits', () => {
+  it('an edit survives a reload, is marked as edited, and Reset notebook returns to the original', async () => {
+    const { page, errors } = await openPage(context, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const a = 5');
+    // Saved within a second of the edit.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await waitForCellsSettled(page);
+    expect(await cellCode(page, 0)).toBe('const a = 5');
+    expect(await page.textContent(`${cell(1)} .outputs`)).toContain('50');
+    await page.waitForSelector('[data-testid="edited-banner"]');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await clickButton(page, 'Reset notebook');
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"] .code-static')?.textContent?.startsWith('const a = 2'));
+    await waitForCellState(page, 1, 'done');
+    expect(await page.textContent(`${cell(1)} .outputs`)).toContain('20');
+    expect(await page.$('[data-testid="edited-banner"]')).toBeNull();
+    await page.reload();
+    await waitForCellsSettled(page);
+    expect(await cellCode(page, 0)).toBe('const a = 2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('when IndexedDB is unavailable the page says so and editing still works', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    await page.goto(`${base}#/e2e-cells`);
+    await page.waitForSelector('.banner-warning');
+    expect(await page.textContent('.banner-warning')).toContain('does not let Stepwise store data');
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const a = 3');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-cell="1"] .outputs')?.textContent?.includes('30'));
+    await page.close();
+  });
+});
+
+describe('download and open', () => {
+  it('Download saves the edited notebook as .md and Open brings it back as a notebook that waits to be run', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const a = 7');
+    const [download] = await Promise.all([page.waitForEvent('download'), clickButton(page, 'Download')]);
+    expect(download.suggestedFilename()).toBe('e2e-cells.md');
+    const path = await download.path();
+    const text = await readFile(path, 'utf8');
+    expect(text).toContain('```ts\nconst a = 7\n```');
+    expect(text).toContain('title: E2E cells');
+
+    await page.setInputFiles('[data-testid="open-file"]', { name: 'my-copy.md', mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await page.waitForURL(/#\/local\//);
+    await page.waitForSelector('.banner-info');
+    expect(await cellCode(page, 0)).toBe('const a = 7');
+    // Opened from a file: shown, not run.
+    await page.waitForTimeout(500);
+    expect(await cellState(page, 1)).toBe('idle');
+    await clickButton(page, 'Run all');
+    await waitForCellsSettled(page);
+    expect(await page.textContent(`${cell(1)} .outputs`)).toContain('70');
+    await page.close();
+  });
+
+  it('Open refuses a file that is not a notebook and says where it is wrong', async () => {
+    const { page } = await openPage(context, `${base}#/`);
+    await page.setInputFiles('[data-testid="open-file"]', { name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: x\n\n```ts\nconst a = 1\n') });
+    await page.waitForSelector('.notice-error');
+    expect(await page.textContent('.notice-error')).toContain('broken.md');
+    await page.close();
+  });
+});
+
+describe('share links', () => {
+  it('a share link opens the edited notebook in a fresh browser profile, code first, run on request', async () => {
+    const { page } = await openPage(context, `${base}#/welcome`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const n = 40\nconst seed = 3');
+    await clickButton(page, 'Share');
+    const link = await page.inputValue('[data-testid="share-link"]');
+    expect(link).toMatch(/#\/shared\/v1\./);
+    await page.close();
+
+    const fresh = await newProfile(browser);
+    const { page: other, errors } = await openPage(fresh, link);
+    await other.waitForURL(/#\/local\//);
+    await other.waitForSelector('.banner-info');
+    expect(await cellCode(other, 0)).toBe('const n = 40\nconst seed = 3');
+    await other.waitForTimeout(500);
+    expect(await cellState(other, 2)).toBe('idle');
+    await clickButton(other, 'Run all');
+    await waitForFigure(other, 2);
+    expect(await other.$eval(`${cell(2)} .figure`, (el) => (el as unknown as { data: { y: number[] }[] }).data[0].y.length)).toBe(40);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('a truncated or damaged share link shows a clear message', async () => {
+    const whole = encodeShare(await readFile('notebooks/welcome.md', 'utf8'));
+    const truncated = whole.slice(0, Math.floor(whole.length / 2));
+    const { page } = await openPage(context, `${base}#/shared/${truncated}`);
+    await page.waitForSelector('.message-page');
+    expect(await page.textContent('.message-page')).toContain('incomplete or damaged');
+    await page.goto(`${base}#/shared/not-a-link`);
+    await page.waitForFunction(() => document.querySelector('.message-page')?.textContent?.includes('not one Stepwise can read'));
+    await page.close();
+  });
+});
