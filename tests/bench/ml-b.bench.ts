@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KNeighborsClassifier, LogisticRegression, rng } from '../../src/ml/index.ts';
+import { KNeighborsClassifier, LogisticRegression, SVC, rng } from '../../src/ml/index.ts';
 import { measure, report, runPython } from './harness.ts';
 
 function gaussianRows(n: number, d: number, seed: number): number[][] {
@@ -57,6 +57,16 @@ def run(): KNeighborsClassifier(n_neighbors=5).fit(X, y).predict(Q)`);
 from sklearn.linear_model import LogisticRegression
 def run(): LogisticRegression(C=1.0).fit(X, y)`);
     report('LogisticRegression 10k×20 binary l2 C=1', lr, lrRef, '≤ 2×');
+
+    // SVC (no target; for the record): RBF kernel on 2,000 noisy points in a ring, fit + predict.
+    const XS = gaussianRows(2_000, 2, 5);
+    const noise = rng(6);
+    const yS = XS.map(([a, b]) => (a * a + b * b + 0.3 * noise.normal() > 1.4 ? 1 : 0));
+    const svc = await measure(() => new SVC({ kernel: 'rbf', C: 1 }).fit(XS, yS).predict(XS), REPEAT, WARMUP);
+    const svcRef = sklearnMs(dir, { X: XS, y: yS }, `
+from sklearn.svm import SVC
+def run(): SVC(kernel='rbf', C=1.0).fit(X, y).predict(X)`);
+    report('SVC rbf 2k×2 fit + predict', svc, svcRef);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
