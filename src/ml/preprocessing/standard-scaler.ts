@@ -34,9 +34,16 @@ export class StandardScaler implements Transformer<StandardScalerParams> {
     const d = rows[0].length;
     const mean = new Array<number>(d).fill(0);
     const variance = new Array<number>(d).fill(0);
-    for (const row of rows) for (let j = 0; j < d; j++) mean[j] += row[j] / n;
+    for (const row of rows) for (let j = 0; j < d; j++) mean[j] += row[j];
+    for (let j = 0; j < d; j++) mean[j] /= n;
     // Two passes: σ² = (1/n) Σ (x − μ)², stable where Σx² − nμ² would cancel.
-    for (const row of rows) for (let j = 0; j < d; j++) variance[j] += (row[j] - mean[j]) ** 2 / n;
+    for (const row of rows) {
+      for (let j = 0; j < d; j++) {
+        const t = row[j] - mean[j];
+        variance[j] += t * t;
+      }
+    }
+    for (let j = 0; j < d; j++) variance[j] /= n;
     this.mean = mean;
     this.var = variance;
     this.scale = this.params.withStd ? variance.map((v) => safeScale(Math.sqrt(v))) : new Array<number>(d).fill(1);
@@ -50,7 +57,11 @@ export class StandardScaler implements Transformer<StandardScalerParams> {
     const where = 'StandardScaler.transform';
     const scale = checkFitted(this.scale, where);
     const mean = this.params.withMean ? this.mean! : scale.map(() => 0);
-    return rowsLike(X, scale.length, where).map((row) => row.map((v, j) => (v - mean[j]) / scale[j]));
+    return rowsLike(X, scale.length, where).map((row) => {
+      const out = new Array<number>(row.length);
+      for (let j = 0; j < row.length; j++) out[j] = (row[j] - mean[j]) / scale[j];
+      return out;
+    });
   }
 
   /** x = z·σ + μ. */
