@@ -1,6 +1,5 @@
 // Model selection composes estimators whose inputs differ (numeric matrices, categorical tables,
 // label vectors), so the composition layer types data loosely and lets each estimator check its own.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyData = any;
 
 /** Something with scikit-learn's constructor-options shape that can be fitted. */
