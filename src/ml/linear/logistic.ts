@@ -1,7 +1,7 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } from '../core/validate.ts';
 import { lbfgs } from '../optim/lbfgs.ts';
-import { toDense } from './dense-input.ts';
+import { toDense } from '../core/dense-input.ts';
 import { accuracy, argmax, encodeLabels } from './labels.ts';
 import { logisticObjective, weightMask } from './logistic-loss.ts';
 import { fistaL1 } from './proximal-gradient.ts';

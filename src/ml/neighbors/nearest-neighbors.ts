@@ -1,7 +1,7 @@
 import type { Dense } from '../core/dense.ts';
 import type { MatrixLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail } from '../core/validate.ts';
-import { toDense } from '../linear/dense-input.ts';
+import { toDense } from '../core/dense-input.ts';
 import type { NeighborMetric } from './metric.ts';
 import { resolveMetric } from './metric.ts';
 import type { NeighborAlgorithm, Neighbors } from './search.ts';

@@ -1,6 +1,6 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, toVector } from '../core/validate.ts';
-import { toDense } from '../linear/dense-input.ts';
+import { toDense } from '../core/dense-input.ts';
 import { r2 } from '../linear/labels.ts';
 import type { NearestNeighborsOptions } from './nearest-neighbors.ts';
 import { NearestNeighbors, nearestNeighborsDefaults } from './nearest-neighbors.ts';
