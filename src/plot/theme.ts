@@ -47,7 +47,7 @@ export function applyTheme(figure: Figure, theme: Theme): Figure {
 
 /** An axis with the theme's line colours; grid and zero-line colours only where those lines are drawn. */
 function themedAxis(axis: unknown, colors: (typeof THEME_COLORS)[Theme]): Record<string, unknown> {
-  const out = { ...objectOr(axis), linecolor: colors.line, tickcolor: colors.line };
+  const out: Record<string, unknown> = { ...objectOr(axis), linecolor: colors.line, tickcolor: colors.line };
   if (out.showgrid !== false) out.gridcolor = colors.grid;
   if (out.zeroline !== false) out.zerolinecolor = colors.zeroline;
   return out;

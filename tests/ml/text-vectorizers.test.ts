@@ -23,7 +23,7 @@ function expectClose(actual: number[][], expected: number[][], tol: number, labe
   expect(worst, label).toBeLessThanOrEqual(tol);
 }
 
-const cases = fixture.cases as Case[];
+const cases = fixture.cases as unknown as Case[];
 
 describe('CountVectorizer and TfidfVectorizer against scikit-learn', () => {
   for (const c of cases) {
