@@ -61,6 +61,16 @@ describe('NearestNeighbors', () => {
     expect(nn.kneighbors([[0, 0]], 4).indices).toEqual([[0, 1, 2, 3]]);
   });
 
+  it('NearestNeighbors k-d tree handles many duplicate points and k larger than a leaf like brute force', () => {
+    const dup = Array.from({ length: 300 }, (_, i) => [i % 3, Math.floor(i / 100), 0.5]);
+    const queries = [[0.2, 0.1, 0.5], [2, 2, 0.5], [1.4, 0.9, 0]];
+    const tree = new NearestNeighbors({ algorithm: 'kd_tree', leafSize: 5 }).fit(dup);
+    const brute = new NearestNeighbors({ algorithm: 'brute' }).fit(dup);
+    const a = tree.kneighbors(queries, 60), b = brute.kneighbors(queries, 60);
+    expect(a.indices).toEqual(b.indices);
+    expect(a.distances).toEqual(b.distances);
+  });
+
   it('NearestNeighbors chooses brute force above 16 dimensions and for cosine', () => {
     const wide = Array.from({ length: 30 }, (_, i) => Array.from({ length: 17 }, (_, j) => Math.sin(i * 17 + j)));
     expect(new NearestNeighbors().fit(wide).fitMethod).toBe('brute');
