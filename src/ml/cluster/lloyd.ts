@@ -53,7 +53,7 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
 
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     centerGaps(centers, k, d, b);
-    const changed = assign(x, centers, k, labels, b, sums, counts, iteration === 1);
+    const changed = iteration === 1 ? firstAssign(x, centers, k, labels, b, sums, counts) : assign(x, centers, k, labels, b, sums, counts);
     const assignInertia = inertiaFromSums(sumSqNorms, centers, sums, counts, k, d);
     state = { phase: 'assign', iteration, centers, labels, inertia: assignInertia };
     yield state;
@@ -85,7 +85,7 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
   }
   if (!strictlyConverged) {
     centerGaps(centers, k, d, b);
-    assign(x, centers, k, labels, b, sums, counts, false);
+    assign(x, centers, k, labels, b, sums, counts);
     state = { phase: 'assign', iteration: state.iteration, centers, labels, inertia: inertiaOf(x, centers, labels) };
     yield state;
     return state;
@@ -128,76 +128,85 @@ function sqDistance(a: Float64Array, aStart: number, c: Float64Array, cStart: nu
 }
 
 /**
+ * The first assign step, which also starts the bounds. Center j is skipped when
+ * d(x, c_best) < ½‖c_best − c_j‖: it cannot be closer, and 2·½‖c_best − c_j‖ − d(x, c_best) is
+ * a valid lower bound on d(x, c_j). Computes the cluster sums from scratch.
+ */
+function firstAssign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
+  const { rows: n, cols: d, data } = x;
+  const { upper, lower, moved, gaps } = b;
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const row = i * d;
+    const bounds = i * k;
+    let a = 0;
+    let bestDist = Math.sqrt(sqDistance(data, row, centers, 0, d));
+    lower[bounds] = bestDist + moved[0];
+    for (let j = 1; j < k; j++) {
+      const gap = gaps[a * k + j];
+      if (bestDist < gap) {
+        lower[bounds + j] = 2 * gap - bestDist + moved[j];
+        continue;
+      }
+      const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
+      lower[bounds + j] = dist + moved[j];
+      if (dist < bestDist) {
+        bestDist = dist;
+        a = j;
+      }
+    }
+    upper[i] = bestDist - moved[a];
+    labels[i] = a;
+    counts[a]++;
+    for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
+  }
+  return n;
+}
+
+/**
  * The assign step with Elkan's pruning; keeps the cluster sums in step with the labels and
  * returns how many labels changed. Comparisons are strict (<) so exact ties are always computed
  * and broken like Lloyd's argmin (lowest index).
  */
-function assign(
-  x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds,
-  sums: Float64Array, counts: Float64Array, firstPass: boolean,
-): number {
+function assign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
   const { rows: n, cols: d, data } = x;
   const { upper, lower, moved, gaps, halfGap } = b;
-  if (firstPass) {
-    sums.fill(0);
-    counts.fill(0);
-  }
   let changed = 0;
   for (let i = 0; i < n; i++) {
-    const row = i * d;
-    const bounds = i * k;
     const old = labels[i];
     let a = old;
-    if (firstPass) {
-      // Start the bounds. Center j is skipped when d(x, c_best) < ½‖c_best − c_j‖: it cannot be
-      // closer, and 2·½‖c_best − c_j‖ − d(x, c_best) is a valid lower bound on d(x, c_j).
-      let bestDist = Math.sqrt(sqDistance(data, row, centers, 0, d));
-      a = 0;
-      lower[bounds] = bestDist + moved[0];
-      for (let j = 1; j < k; j++) {
-        const gap = gaps[a * k + j];
-        if (bestDist < gap) {
-          lower[bounds + j] = 2 * gap - bestDist + moved[j];
-          continue;
-        }
-        const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
-        lower[bounds + j] = dist + moved[j];
-        if (dist < bestDist) {
-          bestDist = dist;
-          a = j;
-        }
+    let u = upper[i] + moved[a];
+    // No center is closer than half the gap from the assigned center to its nearest neighbour.
+    if (u < halfGap[a]) continue;
+    const row = i * d;
+    const bounds = i * k;
+    let tight = false;
+    for (let j = 0; j < k; j++) {
+      if (j === a || u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
+      if (!tight) {
+        u = Math.sqrt(sqDistance(data, row, centers, a * d, d));
+        lower[bounds + a] = u + moved[a];
+        tight = true;
+        if (u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
       }
-      upper[i] = bestDist - moved[a];
-    } else {
-      let u = upper[i] + moved[a];
-      // No center is closer than half the gap from the assigned center to its nearest neighbour.
-      if (u < halfGap[a]) continue;
-      let tight = false;
-      for (let j = 0; j < k; j++) {
-        if (j === a || u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
-        if (!tight) {
-          u = Math.sqrt(sqDistance(data, row, centers, a * d, d));
-          lower[bounds + a] = u + moved[a];
-          tight = true;
-          if (u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
-        }
-        const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
-        lower[bounds + j] = dist + moved[j];
-        if (dist < u || (dist === u && j < a)) {
-          a = j;
-          u = dist;
-        }
+      const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
+      lower[bounds + j] = dist + moved[j];
+      if (dist < u || (dist === u && j < a)) {
+        a = j;
+        u = dist;
       }
-      upper[i] = u - moved[a];
     }
+    upper[i] = u - moved[a];
     if (a === old) continue;
+    // Row i moves from cluster `old` to cluster `a`: s_old −= x_i, s_a += x_i.
     changed++;
     labels[i] = a;
     counts[a]++;
-    for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
-    if (old >= 0) {
-      counts[old]--;
-      for (let f = 0; f < d; f++) sums[old * d + f] -= data[row + f];
+    counts[old]--;
+    for (let f = 0; f < d; f++) {
+      sums[a * d + f] += data[row + f];
+      sums[old * d + f] -= data[row + f];
     }
   }
   return changed;
