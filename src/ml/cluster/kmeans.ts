@@ -133,8 +133,17 @@ export class KMeans {
     // Given centers make every run identical, so one run is enough.
     const runs = Array.isArray(init) ? 1 : nInit === 'auto' ? (init === 'random' ? 10 : 1) : nInit;
     const mean = columnMeans(x);
-    for (let i = 0; i < x.rows; i++) for (let f = 0; f < x.cols; f++) x.data[i * x.cols + f] -= mean[f];
-    return { x, mean, runs, tol: tol * meanVariance(x), random: toRandom(seed) };
+    // Center in place and sum the squares on the way: mean variance = Σ (x − μ)² / (n·d).
+    let sumSquares = 0;
+    for (let i = 0; i < x.rows; i++) {
+      for (let f = 0; f < x.cols; f++) {
+        const v = x.data[i * x.cols + f] - mean[f];
+        x.data[i * x.cols + f] = v;
+        sumSquares += v * v;
+      }
+    }
+    // scikit-learn scales tol by the mean over features of the per-feature variance.
+    return { x, mean, runs, tol: (tol * sumSquares) / (x.rows * x.cols), random: toRandom(seed) };
   }
 
   /** Initial centers in the centered coordinates of x. */
@@ -158,11 +167,4 @@ function columnMeans(x: Dense): Float64Array {
   const mean = new Float64Array(x.cols);
   for (let i = 0; i < x.rows; i++) for (let f = 0; f < x.cols; f++) mean[f] += x.data[i * x.cols + f];
   return mean.map((m) => m / x.rows);
-}
-
-/** Mean over features of the per-feature variance of (centered) x: scikit-learn scales tol by it. */
-function meanVariance(x: Dense): number {
-  let total = 0;
-  for (let i = 0; i < x.rows * x.cols; i++) total += x.data[i] * x.data[i];
-  return total / (x.rows * x.cols);
 }
