@@ -11,24 +11,34 @@ export const SANDBOX_CSP = [
 ].join('; ');
 
 /**
- * The frame only relays: it builds the worker from the runtime text the page sends, forwards
- * messages both ways, and replaces the worker on request (interrupt). It accepts messages only
- * from its parent window.
+ * The frame only relays: it builds workers from the runtime text the page sends, forwards
+ * messages both ways, and replaces the worker on request (interrupt). It keeps one spare worker
+ * booted in the background, so an interrupt swaps in a ready runtime instead of waiting for a
+ * new one to parse and start TensorFlow.js. It accepts messages only from its parent window.
  */
 const BOOTSTRAP = `(() => {
   const parentWindow = window.parent;
   let workerUrl = null;
-  let worker = null;
+  let active = null;
+  let spare = null;
   const toPage = (message) => parentWindow.postMessage({ channel: 'stepwise-sandbox', ...message }, '*');
-  const startWorker = () => {
-    if (worker) worker.terminate();
-    worker = new Worker(workerUrl);
-    const current = worker;
-    worker.onmessage = (event) => { if (worker === current) toPage({ fromRuntime: event.data }); };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      if (worker === current) toPage({ exit: 'the runtime failed: ' + (event.message || 'unknown error') });
+  const spawn = () => {
+    const entry = { worker: new Worker(workerUrl), ready: false };
+    entry.worker.onmessage = (event) => {
+      if (event.data && event.data.type === 'ready') entry.ready = true;
+      if (entry === active) toPage({ fromRuntime: event.data });
     };
+    entry.worker.onerror = (event) => {
+      event.preventDefault();
+      if (entry === active) toPage({ exit: 'the runtime failed: ' + (event.message || 'unknown error') });
+    };
+    return entry;
+  };
+  const activate = () => {
+    if (active) active.worker.terminate();
+    active = spare || spawn();
+    spare = spawn();
+    if (active.ready) toPage({ fromRuntime: { type: 'ready' } });
   };
   window.addEventListener('message', (event) => {
     if (event.source !== parentWindow) return;
@@ -36,10 +46,10 @@ const BOOTSTRAP = `(() => {
     if (!message || message.channel !== 'stepwise-host') return;
     if (message.boot !== undefined) {
       workerUrl = URL.createObjectURL(new Blob([message.boot], { type: 'text/javascript' }));
-      startWorker();
-    } else if (message.restart) startWorker();
-    else if (message.kill) { if (worker) worker.terminate(); worker = null; }
-    else if (message.toRuntime && worker) worker.postMessage(message.toRuntime);
+      activate();
+    } else if (message.restart) activate();
+    else if (message.kill) { if (active) active.worker.terminate(); active = null; }
+    else if (message.toRuntime && active) active.worker.postMessage(message.toRuntime);
   });
   toPage({ loaded: true });
 })();`;
