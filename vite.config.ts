@@ -25,6 +25,7 @@ export default defineConfig({
   test: {
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
