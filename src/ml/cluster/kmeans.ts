@@ -46,17 +46,17 @@ export class KMeans {
 
   /** Runs nInit k-means runs and keeps the one with the lowest inertia. X: rows, a Matrix or a Dense. */
   fit(X: DenseLike): this {
-    const { x, mean, runs, tol, random } = this.prepare(X, 'KMeans.fit');
+    const { x, runs, options, random } = this.prepare(X, 'KMeans.fit');
     let best: { state: LloydState; nIter: number } | undefined;
     for (let run = 0; run < runs; run++) {
-      const steps = lloydSteps(x, this.initialCenters(x, mean, random), this.params.nClusters, this.params.maxIter, tol);
+      const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options);
       let result = steps.next();
       while (!result.done) result = steps.next();
       const state = result.value;
       if (best === undefined || state.inertia < best.state.inertia) best = { state, nIter: state.iteration };
     }
     const { state, nIter } = best!;
-    this.clusterCenters = toNested(state.centers, mean);
+    this.clusterCenters = toNested(state.centers, x.cols);
     this.labels = Array.from(state.labels);
     this.inertia = state.inertia;
     this.nIter = nIter;
@@ -68,15 +68,15 @@ export class KMeans {
    * step ({ phase, iteration, centers, labels, inertia }), then sets the fitted attributes.
    */
   *steps(X: DenseLike): Generator<KMeansStep, this> {
-    const { x, mean, tol, random } = this.prepare(X, 'KMeans.steps');
-    const steps = lloydSteps(x, this.initialCenters(x, mean, random), this.params.nClusters, this.params.maxIter, tol);
+    const { x, options, random } = this.prepare(X, 'KMeans.steps');
+    const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options);
     let result = steps.next();
     while (!result.done) {
       const s = result.value;
-      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, mean), labels: Array.from(s.labels), inertia: s.inertia };
+      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, x.cols), labels: Array.from(s.labels), inertia: s.inertia };
       result = steps.next();
     }
-    this.clusterCenters = toNested(result.value.centers, mean);
+    this.clusterCenters = toNested(result.value.centers, x.cols);
     this.labels = Array.from(result.value.labels);
     this.inertia = result.value.inertia;
     this.nIter = result.value.iteration;
@@ -112,12 +112,9 @@ export class KMeans {
     return -distances.reduce((s, row) => s + Math.min(...row) ** 2, 0);
   }
 
-  /**
-   * Checks the options and returns X centered on its column means (as scikit-learn does: it
-   * changes no distance, and keeps Σ‖x‖² − 2Σc·s + Σn‖c‖² well conditioned in lloydSteps).
-   */
-  private prepare(X: DenseLike, where: string): { x: Dense; mean: Float64Array; runs: number; tol: number; random: Random } {
-    const x = toDense(X, where);
+  /** Checks the options; returns X (not copied when given as a Dense: it is only read) and the run options. */
+  private prepare(X: DenseLike, where: string) {
+    const x = toDense(X, where, { copy: false });
     const { nClusters, init, nInit, maxIter, tol, seed } = this.params;
     checkPositiveInt(nClusters, where, 'nClusters');
     if (nClusters > x.rows) fail(where, `nClusters = ${nClusters} is more than the ${x.rows} rows of X; use fewer clusters`);
@@ -133,23 +130,21 @@ export class KMeans {
     // Given centers make every run identical, so one run is enough.
     const runs = Array.isArray(init) ? 1 : nInit === 'auto' ? (init === 'random' ? 10 : 1) : nInit;
     const mean = columnMeans(x);
-    // Center in place and sum the squares on the way: mean variance = Σ (x − μ)² / (n·d).
-    let sumSquares = 0;
+    let totalSquares = 0;
     for (let i = 0; i < x.rows; i++) {
       for (let f = 0; f < x.cols; f++) {
         const v = x.data[i * x.cols + f] - mean[f];
-        x.data[i * x.cols + f] = v;
-        sumSquares += v * v;
+        totalSquares += v * v;
       }
     }
-    // scikit-learn scales tol by the mean over features of the per-feature variance.
-    return { x, mean, runs, tol: (tol * sumSquares) / (x.rows * x.cols), random: toRandom(seed) };
+    // scikit-learn scales tol by the mean over features of the per-feature variance, Σ(x − m)²/(n·d).
+    const options = { maxIter, tol: (tol * totalSquares) / (x.rows * x.cols), mean, totalSquares };
+    return { x, runs, options, random: toRandom(seed) };
   }
 
-  /** Initial centers in the centered coordinates of x. */
-  private initialCenters(x: Dense, mean: Float64Array, random: Random): Float64Array {
+  private initialCenters(x: Dense, random: Random): Float64Array {
     const { init, nClusters } = this.params;
-    if (Array.isArray(init)) return denseFromRows(init.map((c) => c.map((v, f) => v - mean[f]))).data;
+    if (Array.isArray(init)) return denseFromRows(init).data;
     if (init === 'k-means++') return plusPlusCenters(x, nClusters, random);
     const centers = new Float64Array(nClusters * x.cols);
     random.sample(x.rows, nClusters).forEach((row, j) => centers.set(x.data.subarray(row * x.cols, (row + 1) * x.cols), j * x.cols));
@@ -157,10 +152,8 @@ export class KMeans {
   }
 }
 
-/** Centers back in the coordinates of X: c + mean. */
-function toNested(flat: Float64Array, mean: Float64Array): number[][] {
-  const d = mean.length;
-  return Array.from({ length: flat.length / d }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d), (v, f) => v + mean[f]));
+function toNested(flat: Float64Array, d: number): number[][] {
+  return Array.from({ length: flat.length / d }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d)));
 }
 
 function columnMeans(x: Dense): Float64Array {

@@ -25,16 +25,21 @@ export interface LloydState {
  *   n·k bounds after each update, bounds are stored relative to the running total moved[j] = Σδ_j:
  *   lower(i,j) = lowerStored − moved[j], upper(i) = upperStored + moved[a(i)].
  * - Cluster sums are updated only for rows whose label changed (s_a −= x, s_b += x).
- * - The inertia of each step comes from the sums, not from another pass over X:
- *   Σ_i ‖x_i − c_a(i)‖² = Σ_i ‖x_i‖² − 2 Σ_k c_k·s_k + Σ_k n_k ‖c_k‖²  (X is centered by the
- *   caller, which keeps this difference well conditioned); the final inertia is summed directly.
+ * - The inertia of each step comes from the sums, not from another pass over X. About the
+ *   column means m (which keeps the difference well conditioned, as centering X would):
+ *   Σ_i ‖x_i − c_a(i)‖² = Σ_i ‖x_i − m‖² − 2 Σ_k (c_k − m)·(s_k − n_k m) + Σ_k n_k ‖c_k − m‖².
+ *   The final inertia is summed directly.
  *
  * Stops as scikit-learn's lloyd does: when no label changed, or when Σ_k ‖c_k,new − c_k,old‖² ≤ tol;
  * if it stopped for any reason other than unchanged labels, one last assign step makes the labels
  * agree with the final centers. Yields after each assign step and after each update step.
  */
-export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, maxIter: number, tol: number): Generator<LloydState, LloydState> {
-  const { rows: n, cols: d, data } = x;
+export function* lloydSteps(
+  x: Dense, initialCenters: Float64Array, k: number,
+  options: { maxIter: number; tol: number; mean: Float64Array; totalSquares: number },
+): Generator<LloydState, LloydState> {
+  const { maxIter, tol, mean, totalSquares } = options;
+  const { rows: n, cols: d } = x;
   const b: Bounds = {
     upper: new Float64Array(n),
     lower: new Float64Array(n * k),
@@ -45,8 +50,6 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = new Int32Array(n).fill(-1);
-  let sumSqNorms = 0;
-  for (let i = 0; i < n * d; i++) sumSqNorms += data[i] * data[i];
   let centers = initialCenters.slice();
   let state: LloydState = { phase: 'assign', iteration: 0, centers, labels, inertia: NaN };
   let strictlyConverged = false;
@@ -54,7 +57,7 @@ export function* lloydSteps(x: Dense, initialCenters: Float64Array, k: number, m
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     centerGaps(centers, k, d, b);
     const changed = iteration === 1 ? firstAssign(x, centers, k, labels, b, sums, counts) : assign(x, centers, k, labels, b, sums, counts);
-    const assignInertia = inertiaFromSums(sumSqNorms, centers, sums, counts, k, d);
+    const assignInertia = inertiaFromSums(totalSquares, mean, centers, sums, counts, k, d);
     state = { phase: 'assign', iteration, centers, labels, inertia: assignInertia };
     yield state;
 
@@ -212,13 +215,16 @@ function assign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, 
   return changed;
 }
 
-/** Σ_i ‖x_i − c_a(i)‖² = Σ_i ‖x_i‖² − 2 Σ_k c_k·s_k + Σ_k n_k ‖c_k‖², in O(k·d). */
-function inertiaFromSums(sumSqNorms: number, centers: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number): number {
-  let inertia = sumSqNorms;
+/** Σ_i ‖x_i − c_a(i)‖² from the sums in O(k·d), about the column means m (see lloydSteps). */
+function inertiaFromSums(
+  totalSquares: number, mean: Float64Array, centers: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number,
+): number {
+  let inertia = totalSquares;
   for (let j = 0; j < k; j++) {
     for (let f = 0; f < d; f++) {
-      const c = centers[j * d + f];
-      inertia += counts[j] * c * c - 2 * c * sums[j * d + f];
+      const c = centers[j * d + f] - mean[f];
+      const s = sums[j * d + f] - counts[j] * mean[f];
+      inertia += counts[j] * c * c - 2 * c * s;
     }
   }
   return Math.max(inertia, 0);

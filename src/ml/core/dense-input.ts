@@ -9,10 +9,10 @@ export type DenseLike = MatrixLike | Dense;
  * X checked (as `toRows`) and copied into one row-major Float64Array, in a single pass: the
  * input conversion for estimators whose hot loops run on `Dense` data. On any problem it defers
  * to `toRows`, so the error message is the same one a learner gets everywhere else. A `Dense`
- * is checked for finite values and copied (callers may modify the copy).
+ * is checked for finite values and copied, unless `copy: false` (for callers that only read it).
  */
-export function toDense(X: DenseLike, where: string, opts: { name?: string } = {}): Dense {
-  if (isDense(X)) return checkedDenseCopy(X, where, opts.name ?? 'X');
+export function toDense(X: DenseLike, where: string, opts: { name?: string; copy?: boolean } = {}): Dense {
+  if (isDense(X)) return checkedDense(X, where, opts.name ?? 'X', opts.copy ?? true);
   if (!Array.isArray(X) || X.length === 0 || !Array.isArray(X[0]) || X[0].length === 0) {
     return denseFromRows(AbstractMatrix.isMatrix(X) ? (X as AbstractMatrix).to2DArray() : toRows(X, where, opts));
   }
@@ -38,11 +38,11 @@ function isDense(X: unknown): X is Dense {
   return typeof X === 'object' && X !== null && (X as Dense).data instanceof Float64Array && Number.isInteger((X as Dense).rows) && Number.isInteger((X as Dense).cols);
 }
 
-function checkedDenseCopy(X: Dense, where: string, name: string): Dense {
+function checkedDense(X: Dense, where: string, name: string, copy: boolean): Dense {
   if (X.rows < 1 || X.cols < 1) fail(where, `${name} is empty; expected at least one row and one feature`);
   if (X.data.length !== X.rows * X.cols) fail(where, `${name}.data has ${X.data.length} values, expected rows × cols = ${X.rows * X.cols}`);
   for (let i = 0; i < X.data.length; i++) {
     if (!Number.isFinite(X.data[i])) fail(where, `${name}[${Math.floor(i / X.cols)}][${i % X.cols}] is ${X.data[i]}, expected a finite number`);
   }
-  return { data: X.data.slice(), rows: X.rows, cols: X.cols };
+  return copy ? { data: X.data.slice(), rows: X.rows, cols: X.cols } : X;
 }
