@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SVC } from '../../src/ml/index.ts';
+import { LinearSVC, SVC } from '../../src/ml/index.ts';
 import type { SVCOptions } from '../../src/ml/index.ts';
 import fx from './fixtures/b-svm.json' with { type: 'json' };
 import { expectClose } from './fixtures/b-close.ts';
@@ -105,5 +105,34 @@ describe('SVC input checks', () => {
     const mean = all.reduce((a, b) => a + b, 0) / all.length;
     const variance = all.reduce((a, v) => a + (v - mean) ** 2, 0) / all.length;
     expectClose(svc.gammaValue, 1 / (2 * variance), 1e-12);
+  });
+});
+
+describe('LinearSVC against scikit-learn', () => {
+  for (const c of fx.linear) {
+    const data = c.data === 'binary' ? fx.binary : fx.multi;
+    const o = c.options as { C: number; loss?: 'hinge'; intercept_scaling?: number };
+    const options = { C: o.C, loss: o.loss ?? ('squared_hinge' as const), interceptScaling: o.intercept_scaling ?? 1, tol: 1e-10, maxIter: 100_000 };
+    it(`LinearSVC.fit matches scikit-learn coef, intercept and decisionFunction at 1e-6 (${c.data}, ${label(c.options)})`, () => {
+      const svc = new LinearSVC(options).fit(data.X, data.y);
+      expectClose(svc.coef, c.coef, 1e-6, 'coef');
+      expectClose(svc.intercept, c.intercept, 1e-6, 'intercept');
+      const decision = svc.decisionFunction(fx.binary.Xtest);
+      expectClose(c.data === 'binary' ? decision.map((r) => r[0]) : decision, c.decision, 1e-6, 'decision');
+      expect(svc.predict(fx.binary.Xtest)).toEqual(c.predict);
+    });
+  }
+
+  it('LinearSVC.steps yields passes whose violation ends below tol, and a different seed reaches the same optimum', () => {
+    const states = [...new LinearSVC({ tol: 1e-8, maxIter: 10_000 }).steps(bin.X, bin.y)];
+    expect(states.at(-1)!.converged).toBe(true);
+    expect(states.at(-1)!.violation).toBeLessThanOrEqual(1e-8);
+    const other = new LinearSVC({ tol: 1e-8, maxIter: 10_000, seed: 7 }).fit(bin.X, bin.y);
+    expectClose(other.coef![0], states.at(-1)!.coef, 1e-5);
+  });
+
+  it('LinearSVC.fit rejects a bad loss and C', () => {
+    expect(() => new LinearSVC({ loss: 'log' as 'hinge' }).fit(bin.X, bin.y)).toThrow("LinearSVC.fit: loss must be one of 'squared_hinge', 'hinge'");
+    expect(() => new LinearSVC({ C: -2 }).fit(bin.X, bin.y)).toThrow('LinearSVC.fit: C must be a positive number, got -2');
   });
 });

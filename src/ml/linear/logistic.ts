@@ -72,7 +72,6 @@ export class LogisticRegression {
     const problem = { X: data, codes, nOut, fitIntercept };
     this.classes = classes;
     this.nFeaturesIn = d;
-    const dataLoss = logisticObjective(problem, 0);
     const x0 = new Float64Array(nOut * (d + 1));
 
     const emit = (iteration: number, x: Float64Array, objective: number, converged: boolean): LogisticStep => {
@@ -85,6 +84,7 @@ export class LogisticRegression {
 
     if (penalty === 'l1') {
       // min Σ log-loss + (1/C)‖w‖₁, the same minimiser as C·Σ log-loss + ‖w‖₁
+      const dataLoss = logisticObjective(problem, 0);
       for (const s of fistaL1(dataLoss, x0, 1 / C, weightMask(nOut, d), maxIter, tol)) yield emit(s.iteration, s.x, s.objective, s.converged);
     } else {
       // min Σ log-loss + (1/2C)‖w‖², scikit-learn's scaling of the lbfgs objective
