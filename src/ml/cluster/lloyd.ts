@@ -131,30 +131,48 @@ function sqDistance(a: Float64Array, aStart: number, c: Float64Array, cStart: nu
 }
 
 /**
- * The first assign step, which also starts the bounds. Center j is skipped when
- * d(x, c_best) < ½‖c_best − c_j‖: it cannot be closer, and 2·½‖c_best − c_j‖ − d(x, c_best) is
- * a valid lower bound on d(x, c_j). Computes the cluster sums from scratch.
+ * The first assign step, which also starts the bounds. After d₀ = d(x, c₀), every other center
+ * has a lower bound from the triangle inequality, L_j = |d₀ − ‖c₀ − c_j‖| ≤ d(x, c_j)
+ * (Drake & Hamerly's annulus idea). Centers are tried in increasing L_j, and the scan stops at
+ * the first L_j above the best distance so far: no later center can be closer. Each skipped
+ * center keeps L_j (or 2·½‖c_best − c_j‖ − d_best if larger) as its lower bound.
  */
 function firstAssign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
   const { rows: n, cols: d, data } = x;
   const { upper, lower, moved, gaps } = b;
   sums.fill(0);
   counts.fill(0);
+  const annulus = new Float64Array(k);
+  const order = new Int32Array(k - 1);
   for (let i = 0; i < n; i++) {
     const row = i * d;
     const bounds = i * k;
-    let a = 0;
-    let bestDist = Math.sqrt(sqDistance(data, row, centers, 0, d));
-    lower[bounds] = bestDist + moved[0];
+    const d0 = Math.sqrt(sqDistance(data, row, centers, 0, d));
+    lower[bounds] = d0 + moved[0];
+    // Insertion sort of centers 1..k−1 by L_j (k is small).
     for (let j = 1; j < k; j++) {
-      const gap = gaps[a * k + j];
-      if (bestDist < gap) {
-        lower[bounds + j] = 2 * gap - bestDist + moved[j];
+      const bound = Math.abs(d0 - 2 * gaps[j]);
+      annulus[j] = bound;
+      let at = j - 1;
+      while (at > 0 && annulus[order[at - 1]] > bound) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = j;
+    }
+    let a = 0;
+    let bestDist = d0;
+    for (let t = 0; t < k - 1; t++) {
+      const j = order[t];
+      const bound = Math.max(annulus[j], 2 * gaps[a * k + j] - bestDist);
+      // Strict: a center whose bound equals the best could tie, and ties go to the lowest index.
+      if (bound > bestDist) {
+        lower[bounds + j] = bound + moved[j];
         continue;
       }
       const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
       lower[bounds + j] = dist + moved[j];
-      if (dist < bestDist) {
+      if (dist < bestDist || (dist === bestDist && j < a)) {
         bestDist = dist;
         a = j;
       }
