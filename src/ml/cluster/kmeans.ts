@@ -30,8 +30,8 @@ export interface KMeansStep {
 const defaults: KMeansParams = { nClusters: 8, init: 'k-means++', nInit: 'auto', maxIter: 300, tol: 1e-4, seed: 0 };
 
 /**
- * k-means clustering (Lloyd's algorithm, accelerated with Hamerly's bounds: same result, fewer
- * distances). Minimises the inertia Σ_i ‖x_i − μ_{label(i)}‖².
+ * k-means clustering (Lloyd's algorithm, accelerated with Elkan's triangle-inequality bounds:
+ * the same result with far fewer distances). Minimises the inertia Σ_i ‖x_i − μ_{label(i)}‖².
  */
 export class KMeans {
   readonly params: Readonly<KMeansParams>;
