@@ -137,6 +137,8 @@ describe('minimize', () => {
     const first = [...new Adam().minimize(bowl.f, bowl.grad, bowl.start, { maxIter: 2 })];
     expect(first.length).toBe(3);
     expectClose(first[1].mHat, first[0].grad, 1e-12);
+    const viaMinimize = minimize(new Adam(), bowl.f, bowl.grad, bowl.start, { maxIter: 2 });
+    expectClose(viaMinimize.path[1].vHat, first[0].grad.map((g) => g * g), 1e-12);
   });
 
   it('optimisers reject bad options and mismatched gradients with messages naming the class', () => {

@@ -1,5 +1,5 @@
 export { GradientOptimizer, minimize } from './optimizer.ts';
-export type { Gradient, MinimizeOptions, MinimizeResult, MinimizeStep, Objective } from './optimizer.ts';
+export type { Gradient, MinimizeOptions, MinimizeResult, MinimizeStep, Objective, OptimizerState } from './optimizer.ts';
 export * from './gradient-descent.ts';
 export * from './adaptive.ts';
 export * from './adam.ts';

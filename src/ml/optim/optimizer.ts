@@ -32,7 +32,7 @@ const minimizeDefaults: MinimizeOptions = { maxIter: 1000, tol: 1e-8 };
  * optimiser's memory (velocity, moment estimates…); `minimize` walks a function from x0.
  * `S` is the shape of that memory as reported in each step (e.g. Adam's m, v, m̂, v̂).
  */
-export abstract class GradientOptimizer<P extends object, S extends Record<string, number[]>> {
+export abstract class GradientOptimizer<P extends object, S extends object> {
   readonly params: Readonly<P>;
   /** Steps taken since the last reset (Adam's bias correction uses it). */
   t = 0;
@@ -91,12 +91,15 @@ export abstract class GradientOptimizer<P extends object, S extends Record<strin
   protected abstract update(params: readonly number[], grads: readonly number[]): number[];
 }
 
+/** The memory an optimiser reports with each step (e.g. Adam's m, v, m̂, v̂). */
+export type OptimizerState<O> = O extends GradientOptimizer<object, infer S> ? S : never;
+
 /** Runs `optimizer.minimize` to the end and returns the final point and the whole path. */
-export function minimize<S extends Record<string, number[]>>(
-  optimizer: GradientOptimizer<object, S>, f: Objective, grad: Gradient, x0: readonly number[], options: Partial<MinimizeOptions> = {},
-): MinimizeResult<S> {
+export function minimize<O extends GradientOptimizer<object, object>>(
+  optimizer: O, f: Objective, grad: Gradient, x0: readonly number[], options: Partial<MinimizeOptions> = {},
+): MinimizeResult<OptimizerState<O>> {
   const tol = options.tol ?? minimizeDefaults.tol;
-  const path = [...optimizer.minimize(f, grad, x0, options)];
+  const path = [...optimizer.minimize(f, grad, x0, options)] as MinimizeStep<OptimizerState<O>>[];
   const last = path[path.length - 1];
   return { x: last.x, loss: last.loss, nIter: last.t, converged: norm(last.grad) <= tol, path };
 }
