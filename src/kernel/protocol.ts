@@ -31,8 +31,9 @@ export type FromRuntime =
   | { type: 'ready' }
   | { type: 'output'; runId: number; output: Output }
   | { type: 'output-update'; runId: number; output: Output }
-  | { type: 'done'; runId: number; ok: true; durationMs: number }
-  | { type: 'done'; runId: number; ok: false; durationMs: number; error: CellError }
+  /** `tensors`: TensorFlow.js tensors alive after the run (a count that grows on re-runs is a leak). */
+  | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number }
+  | { type: 'done'; runId: number; ok: false; durationMs: number; error: CellError; tensors?: number }
   /** An error outside any cell (e.g. a timer callback threw after its cell finished). */
   | { type: 'fault'; message: string };
 

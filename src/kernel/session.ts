@@ -13,7 +13,7 @@ export interface SessionOptions {
   initialControls?: Record<string, ControlValue>;
 }
 
-type RunOutcome = { kind: 'done' } | { kind: 'error'; error: CellError } | { kind: 'killed'; error: CellError };
+type RunOutcome = { kind: 'done'; tensors?: number } | { kind: 'error'; error: CellError; tensors?: number } | { kind: 'killed'; error: CellError };
 
 interface ActiveRun {
   cellId: string;
@@ -195,11 +195,12 @@ export class Session implements KernelSession {
     const durationMs = performance.now() - startedAt;
     // A run that showed nothing still replaces what the previous run showed.
     if (!run.sawOutput) this.views.update(id, { outputs: [] });
+    const tensors = outcome.kind === 'killed' ? undefined : outcome.tensors;
     if (outcome.kind === 'done') {
       this.holdsValue.add(id);
-      this.views.update(id, { state: 'done', durationMs, startedAt: undefined, error: undefined });
+      this.views.update(id, { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
     } else {
-      this.views.update(id, { durationMs });
+      this.views.update(id, { durationMs, tensors });
     }
     return outcome;
   }
@@ -214,7 +215,8 @@ export class Session implements KernelSession {
     if (!active || active.runId !== message.runId) return; // a stale run's message
     if (message.type === 'done') {
       const analysis = this.analyses.get(active.cellId);
-      active.finish(message.ok ? { kind: 'done' } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error });
+      const tensors = message.tensors;
+      active.finish(message.ok ? { kind: 'done', tensors } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error, tensors });
       return;
     }
     // The first output of a run replaces the previous run's outputs (no flash of empty cell).

@@ -56,6 +56,8 @@ export interface CellView {
   error?: CellError;
   /** Wall time of the last finished run, or of the current run so far when it started. */
   durationMs?: number;
+  /** TensorFlow.js tensors alive in the runtime after this cell's last run. */
+  tensors?: number;
   /** `performance.now()` on the page when the current run started (for a live timer). */
   startedAt?: number;
   /** Names this cell declares and reads (from analysis), for tooltips and the graph. */

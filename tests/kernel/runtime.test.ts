@@ -14,7 +14,7 @@ Object.assign(globalThis, prelude);
 /** Runs cells in order in an in-process runtime and returns each run's messages as plain data. */
 async function runAll(sources: string[], controls: Record<string, Record<string, unknown>> = {}) {
   const messages: FromRuntime[] = [];
-  const runtime = createRuntime((m) => messages.push(m), { stepwise: prelude });
+  const runtime = createRuntime((m) => messages.push(m), { modules: { stepwise: prelude }, liveTensors: () => prelude.tf.memory().numTensors });
   const results = [];
   let runId = 0;
   for (const [i, source] of sources.entries()) {
@@ -151,5 +151,21 @@ describe('resolveControl', () => {
   it('keeps a stepper inside 0..count-1', () => {
     expect(resolveControl({ type: 'stepper', count: 5, options: {} }, 'step', 12).value).toBe(4);
     expect(() => resolveControl({ type: 'stepper', count: 0, options: {} }, 'step', undefined)).toThrow(/count must be a whole number/);
+  });
+});
+
+describe('tensor bookkeeping', () => {
+  it('re-running a cell disposes the tensors it declared before and reports the live count', async () => {
+    const messages: FromRuntime[] = [];
+    const runtime = createRuntime((m) => messages.push(m), { modules: {}, liveTensors: () => prelude.tf.memory().numTensors });
+    const a = analyzeCell('t', 'const t = tf.tensor([1, 2, 3])\nconst parts = [tf.scalar(1), tf.scalar(2)]');
+    const counts: number[] = [];
+    for (let runId = 1; runId <= 3; runId++) {
+      runtime.handle({ type: 'run', runId, cellId: 't', body: a.body, inputs: [], outputs: a.outputs, controls: {}, seed: 1 });
+      while (!messages.some((m) => m.type === 'done' && m.runId === runId)) await new Promise((r) => setTimeout(r, 1));
+      counts.push((messages.find((m) => m.type === 'done' && m.runId === runId) as { tensors: number }).tensors);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[2]).toBe(counts[0]);
   });
 });

@@ -13,12 +13,14 @@ describe('every notebook runs clean', () => {
   });
 
   for (const file of files) {
-    it(`${file} runs every cell without errors or warnings`, async () => {
-      const report = await runNotebook(readFileSync(join(dir, file)), `notebooks/${file}`, { timeoutMs: 30_000 });
+    it(`${file} runs every cell without errors, warnings or leaked tensors`, async () => {
+      // Run twice: a cell that leaves tensors undisposed makes the count grow on the second run.
+      const report = await runNotebook(readFileSync(join(dir, file)), `notebooks/${file}`, { timeoutMs: 30_000, repeat: 2 });
       const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1} (line ${c.fileLine}): ${c.error?.message}`);
       expect(failures).toEqual([]);
       const warnings = report.cells.flatMap((c) => c.outputs.filter((o) => o.kind === 'log' && (o.level === 'warn' || o.level === 'error')).map((o) => `cell ${c.index + 1}: ${(o as { text: string }).text}`));
       expect(warnings).toEqual([]);
-    }, 60_000);
+      expect(report.tensorsAfterRun[1], 'live tensors after a second run').toBe(report.tensorsAfterRun[0]);
+    }, 120_000);
   }
 });

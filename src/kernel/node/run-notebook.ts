@@ -17,11 +17,15 @@ export interface CellReport {
 export interface RunReport {
   ok: boolean;
   cells: CellReport[];
+  /** Live TensorFlow.js tensors after each run of the whole notebook (see `repeat`). */
+  tensorsAfterRun: number[];
 }
 
 export interface RunOptions {
   timeoutMs?: number;
   controls?: Record<string, ControlValue>;
+  /** Run the whole notebook this many times (default 1): a tensor count that grows leaks. */
+  repeat?: number;
 }
 
 /**
@@ -34,7 +38,15 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
   const session = createNodeSession({ timeoutMs: options.timeoutMs ?? 30_000, initialControls: options.controls });
   try {
     session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
-    await session.runAll();
+    let tensors = 0;
+    session.onCellChange((_, view) => {
+      if (view.tensors !== undefined) tensors = view.tensors;
+    });
+    const tensorsAfterRun: number[] = [];
+    for (let i = 0; i < (options.repeat ?? 1); i++) {
+      await session.runAll();
+      tensorsAfterRun.push(tensors);
+    }
     const reports = cells.map((cell, index): CellReport => {
       const view = session.view(cell.id)!;
       const ok = view.state === 'done';
@@ -47,7 +59,7 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
         ...(ok || !view.error ? {} : { error: view.error }),
       };
     });
-    return { ok: reports.every((r) => r.status === 'ok'), cells: reports };
+    return { ok: reports.every((r) => r.status === 'ok'), cells: reports, tensorsAfterRun };
   } finally {
     session.dispose();
   }

@@ -20,7 +20,10 @@ export async function bootRuntime(post: (message: FromRuntime) => void): Promise
   await tf.ready();
 
   Object.assign(globalThis, prelude);
-  const runtime = createRuntime(post, { '@tensorflow/tfjs': tf, 'ml-matrix': mlMatrix, stepwise: prelude });
+  const runtime = createRuntime(post, {
+    modules: { '@tensorflow/tfjs': tf, 'ml-matrix': mlMatrix, stepwise: prelude },
+    liveTensors: () => tf.memory().numTensors,
+  });
 
   for (const level of CONSOLE_LEVELS) {
     const original = console[level].bind(console);

@@ -2,6 +2,7 @@ import type { FromRuntime, RunRequest, ToRuntime } from '../protocol.ts';
 import type { CellError } from '../types.ts';
 import { rng } from '../../ml/core/random.ts';
 import { toOutput } from './to-output.ts';
+import { isTensorLike } from './inspect.ts';
 import { RunContext } from './run-context.ts';
 import { activeRun, setActiveRun } from './active-run.ts';
 import { cellArguments, compileCell, describeError, type CompiledCell } from './execute.ts';
@@ -11,7 +12,14 @@ import { cellArguments, compileCell, describeError, type CompiledCell } from './
  * and reports what it showed. Transport-agnostic: the browser worker and the Node worker thread
  * each wire `handle` and `post` to their own message port.
  */
-export function createRuntime(post: (message: FromRuntime) => void, modules: Record<string, unknown>) {
+export interface RuntimeOptions {
+  /** What `import … from '<name>'` in a cell gives. */
+  modules: Record<string, unknown>;
+  /** Live TensorFlow.js tensor count, reported after each run. */
+  liveTensors?: () => number;
+}
+
+export function createRuntime(post: (message: FromRuntime) => void, { modules, liveTensors }: RuntimeOptions) {
   const env = new Map<string, unknown>();
   const compiled = new Map<string, { body: string; inputs: string; cell: CompiledCell }>();
   const runs = new Map<number, RunContext>();
@@ -37,6 +45,7 @@ export function createRuntime(post: (message: FromRuntime) => void, modules: Rec
     const context = new RunContext(request.runId, request.controls, post, activeRun);
     runs.set(request.runId, context);
     const finish = (message: FromRuntime) => {
+      if (message.type === 'done' && liveTensors) message.tensors = liveTensors();
       context.finished = true;
       runs.delete(request.runId);
       if (activeRun() === context) setActiveRun(undefined);
@@ -48,7 +57,10 @@ export function createRuntime(post: (message: FromRuntime) => void, modules: Rec
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: 0, error: cell.error });
       return;
     }
-    for (const name of request.outputs) env.delete(name);
+    for (const name of request.outputs) {
+      disposeTensors(env.get(name));
+      env.delete(name);
+    }
     // Every run starts from the same seed, so random data is the same on every run and machine.
     const random = rng(request.seed);
     Math.random = random.next;
@@ -90,6 +102,20 @@ export function createRuntime(post: (message: FromRuntime) => void, modules: Rec
   }
 
   return { handle, logToActive };
+}
+
+/**
+ * Frees the tensors a cell declared last time before it runs again; without this, every re-run
+ * of `const t = tf.tensor(…)` would leak the previous tensor (TensorFlow.js does not collect
+ * tensors). Looks into arrays and plain objects one level deep.
+ */
+function disposeTensors(value: unknown): void {
+  const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [value];
+  for (const item of items) if (isTensorLike(item) && !item.isDisposed) (item as unknown as { dispose(): void }).dispose();
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function isHelperResult(value: unknown): boolean {
