@@ -9,6 +9,7 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { createSignal } from 'solid-js';
 import { escapeHtml } from './highlight.ts';
+import { afterPaint } from '../app/after-paint.ts';
 
 type Katex = typeof import('katex').default;
 let katex: Katex | undefined;
@@ -19,10 +20,12 @@ export const mathReady = ready;
 
 function renderTex(tex: string, displayMode: boolean): string {
   if (katex) return katex.renderToString(tex, { displayMode, throwOnError: false, output: 'html' });
-  loading ??= import('katex').then((module) => {
-    katex = module.default;
-    setReady(true);
-  });
+  loading ??= new Promise<void>((resolve) => afterPaint(resolve))
+    .then(() => import('katex'))
+    .then((module) => {
+      katex = module.default;
+      setReady(true);
+    });
   return `<span class="math-pending">${escapeHtml(tex)}</span>`;
 }
 

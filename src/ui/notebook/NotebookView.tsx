@@ -1,6 +1,7 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, type Block } from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
+import { afterPaint } from '../app/after-paint.ts';
 import { createKernelStore } from './kernel-store.ts';
 import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -31,8 +32,12 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
 
   onMount(() => {
     document.title = `${loaded.notebook.meta.title} · Stepwise`;
-    // Notebooks of the site run on open; ones from a file or link wait for the learner.
-    if (!loaded.untrusted) void dbPromise.then(() => kernel.runAll(doc.cellSources()));
+    // Notebooks of the site run on open; ones from a file or link wait for the learner. The
+    // kernel and Plotly load in parallel, after the prose has painted.
+    afterPaint(() => {
+      if (!loaded.untrusted) void dbPromise.then(() => kernel.runAll(doc.cellSources()));
+      if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/Figure.tsx').then((module) => module.loadPlotly());
+    });
   });
   const onKey = (event: KeyboardEvent) => {
     if (isInterruptShortcut(event)) {

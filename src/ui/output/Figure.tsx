@@ -6,7 +6,12 @@ import { figureHeight } from './figure-height.ts';
 
 type Plotly = typeof import('plotly.js-dist-min');
 let plotly: Promise<Plotly> | undefined;
-const loadPlotly = () => (plotly ??= import('plotly.js-dist-min').then((module) => ((module as unknown as { default?: Plotly }).default ?? module) as Plotly));
+/** Plotly, loaded once; the performance marks let the app benchmark see where time goes. */
+export const loadPlotly = (): Promise<Plotly> =>
+  (plotly ??= import('plotly.js-dist-min').then((module) => {
+    performance.mark('stepwise:plotly-loaded');
+    return ((module as unknown as { default?: Plotly }).default ?? module) as Plotly;
+  }));
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -24,7 +29,9 @@ export default function Figure(props: { figure: FigureData }) {
       void loadPlotly().then(async (Plotly) => {
         // Only the latest figure is drawn; one that arrives while another draws waits its turn.
         if (disposed || version !== drawn) return;
+        const started = performance.now();
         await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
+        performance.measure('stepwise:figure-draw', { start: started });
         element.dataset.drawn = String(version);
       });
     });

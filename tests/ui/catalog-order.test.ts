@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { filterCatalog, groupCatalog, neighboursOf, readingOrder } from '../../src/ui/catalog/order.ts';
+import type { CatalogEntry } from '../../src/ui/catalog/catalog-entry.ts';
+
+const entry = (slug: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({ slug, title: slug, summary: '', tags: [], ...extra });
+const entries = [
+  entry('pca', { group: 'Unsupervised', order: 21, title: 'PCA', tags: ['dimensionality'] }),
+  entry('k-means', { group: 'Unsupervised', order: 20, title: 'k-means', summary: 'Clustering by centroids', tags: ['clustering'] }),
+  entry('welcome', { order: 0, title: 'Welcome' }),
+  entry('linear', { group: 'Supervised', order: 10, title: 'Linear regression', tags: ['regression'] }),
+  entry('knn', { group: 'Supervised', title: 'Nearest neighbours' }),
+];
+
+describe('groupCatalog', () => {
+  it('puts ungrouped notebooks first, then groups by their smallest order, each sorted by order then title', () => {
+    const groups = groupCatalog(entries);
+    expect(groups.map((g) => g.name)).toEqual(['', 'Supervised', 'Unsupervised']);
+    expect(groups[1].entries.map((e) => e.slug)).toEqual(['linear', 'knn']);
+    expect(groups[2].entries.map((e) => e.slug)).toEqual(['k-means', 'pca']);
+  });
+});
+
+describe('filterCatalog', () => {
+  it('matches every word in title, summary or tags, ignoring case and accents', () => {
+    expect(filterCatalog(entries, 'CLUSTER').map((e) => e.slug)).toEqual(['k-means']);
+    expect(filterCatalog(entries, 'centroids clustering').map((e) => e.slug)).toEqual(['k-means']);
+    expect(filterCatalog(entries, 'neighbóurs').map((e) => e.slug)).toEqual(['knn']);
+    expect(filterCatalog(entries, '   ')).toHaveLength(entries.length);
+    expect(filterCatalog(entries, 'nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('neighboursOf', () => {
+  it('gives the previous and next notebook in reading order', () => {
+    expect(readingOrder(entries).map((e) => e.slug)).toEqual(['welcome', 'linear', 'knn', 'k-means', 'pca']);
+    expect(neighboursOf(entries, 'knn')).toEqual({ previous: entries[3], next: entries[1] });
+    expect(neighboursOf(entries, 'welcome').previous).toBeUndefined();
+    expect(neighboursOf(entries, 'missing')).toEqual({});
+  });
+});
