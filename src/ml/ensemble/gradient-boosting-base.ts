@@ -16,7 +16,10 @@ export interface GradientBoostingParams {
   subsample: number;
   /** Set → bin each feature into ≤ maxBins quantile bins first and split on bins (histogram boosting). */
   maxBins: number | undefined;
-  /** 'depthwise': level by level up to maxDepth; 'leafwise': best split anywhere next, up to maxLeafNodes. */
+  /**
+   * 'depthwise': level by level up to maxDepth; 'leafwise': the best split anywhere next, up to
+   * maxLeafNodes (maxDepth still caps the depth: set it to undefined for purely leaf-wise trees).
+   */
   growth: 'depthwise' | 'leafwise';
   /** Leaves per tree for leafwise growth (31 when not given, as HistGradientBoosting). */
   maxLeafNodes: number | undefined;
