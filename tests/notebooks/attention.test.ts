@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
+
+const source = readFileSync(join(import.meta.dirname, '../../notebooks/attention.md'));
+const run = (controls: Record<string, ControlValue> = {}) => runNotebook(source, 'notebooks/attention.md', { controls, timeoutMs: 30_000 });
+
+function allFigures(report: RunReport): Figure[] {
+  return report.cells.flatMap((c) => c.outputs.flatMap((o) => (o.kind === 'figure' ? [o.figure] : [])));
+}
+
+function titleOf(figure: Figure): string {
+  const title = figure.layout.title;
+  return typeof title === 'string' ? title : (title as { text?: string } | undefined)?.text ?? '';
+}
+
+function figureTitled(report: RunReport, prefix: string): Figure {
+  const found = allFigures(report).find((f) => titleOf(f).startsWith(prefix));
+  if (!found) throw new Error(`no figure titled "${prefix}…"; titles: ${allFigures(report).map(titleOf).join(' | ')}`);
+  return found;
+}
+
+function markdownWith(report: RunReport, text: string): string {
+  const found = report.cells.flatMap((c) => c.outputs).find((o) => o.kind === 'markdown' && o.markdown.includes(text));
+  if (!found || found.kind !== 'markdown') throw new Error(`no Markdown output containing "${text}"`);
+  return found.markdown;
+}
+
+/** The bold number right after `label` in a Markdown output, e.g. "in the output **2.2e-16**". */
+function boldNumberAfter(markdown: string, label: string): number {
+  const match = new RegExp(`${label}\\s*\\*\\*([-0-9.e+]+)\\*\\*`).exec(markdown);
+  if (!match) throw new Error(`no bold number after "${label}" in: ${markdown}`);
+  return Number(match[1]);
+}
+
+function tableWith(report: RunReport, column: string): { columns: string[]; rows: (string | number | boolean | null)[][] } {
+  const found = report.cells.flatMap((c) => c.outputs).find((o) => o.kind === 'table' && o.columns.includes(column));
+  if (!found || found.kind !== 'table') throw new Error(`no table with column "${column}"`);
+  return found;
+}
+
+const z = (trace: Trace) => trace.z as number[][];
+const tickText = (figure: Figure) => (figure.layout.xaxis as { ticktext: string[] }).ticktext;
+const traceNamed = (figure: Figure, name: string, xaxis = 'x') => {
+  const trace = figure.data.find((t) => t.name === name && (t.xaxis ?? 'x') === xaxis);
+  if (!trace) throw new Error(`no trace "${name}" on ${xaxis}`);
+  return trace;
+};
+const argmax = (row: number[]) => row.indexOf(Math.max(...row));
+
+describe('notebooks/attention.md', () => {
+  let byDefault: RunReport;
+  let sharpCausal: RunReport;
+  let repeatedWords: RunReport;
+  let hot: RunReport;
+
+  beforeAll(async () => {
+    byDefault = await run();
+    sharpCausal = await run({ temperature: 2.5, scaleScores: false, causal: true, dk: 20, numHeads: 8, dkIndex: 10 });
+    repeatedWords = await run({ sentence: 'to be or not to be', addPositions: false, numHeads: 2 });
+    hot = await run({ temperature: 3 });
+  }, 120_000);
+
+  it('runs every cell without errors under each set of controls', () => {
+    for (const report of [byDefault, sharpCausal, repeatedWords, hot]) {
+      expect(report.cells.filter((c) => c.status !== 'ok').map((c) => c.error?.message)).toEqual([]);
+    }
+  });
+
+  it('the hand-written attention matches scaledDotProductAttention, also with temperature, no scaling and the causal mask', () => {
+    for (const report of [byDefault, sharpCausal, hot]) {
+      const text = markdownWith(report, 'scaledDotProductAttention');
+      expect(boldNumberAfter(text, 'in the weights')).toBeLessThan(1e-12);
+      expect(boldNumberAfter(text, 'in the output')).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the hand-written multi-head attention matches multiHeadAttention and draws one weight map per head', () => {
+    for (const [report, heads] of [[byDefault, 4], [sharpCausal, 8], [repeatedWords, 2]] as const) {
+      const text = markdownWith(report, 'multiHeadAttention');
+      expect(text).toContain(`with ${heads} heads`);
+      expect(boldNumberAfter(text, 'in the weights')).toBeLessThan(1e-12);
+      expect(boldNumberAfter(text, 'in the output')).toBeLessThan(1e-12);
+      const maps = figureTitled(report, 'Attention weights of each head');
+      expect(maps.data.filter((t) => t.type === 'heatmap')).toHaveLength(heads);
+      expect(maps.data.filter((t) => t.showscale !== false)).toHaveLength(1);
+    }
+  });
+
+  it('the weight heat map has one row per token, each summing to 1, with tokens on the axes', () => {
+    const weights = figureTitled(byDefault, 'Attention weights softmax');
+    expect(tickText(weights)).toEqual('the cat sat on the mat because it was tired'.split(' '));
+    expect((weights.layout.xaxis as { title: { text: string } }).title.text).toBe('key (looked at)');
+    for (const row of z(weights.data[0])) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(markdownWith(byDefault, 'Every row sums to 1')).toContain('from 1.000000000000 to 1.000000000000');
+  });
+
+  it('the causal mask zeroes every weight above the diagonal', () => {
+    const weights = z(figureTitled(sharpCausal, 'Attention weights softmax').data[0]);
+    weights.forEach((row, i) => row.forEach((w, j) => {
+      if (j > i) expect(w).toBe(0);
+    }));
+    expect(weights[0][0]).toBe(1);
+    // Without the mask the upper triangle carries weight.
+    const open = z(figureTitled(byDefault, 'Attention weights softmax').data[0]);
+    expect(open.flatMap((row, i) => row.slice(i + 1)).reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
+  });
+
+  it('a higher temperature flattens the weights', () => {
+    const meanMax = (report: RunReport) => {
+      const rows = z(figureTitled(report, 'Attention weights softmax').data[0]);
+      return rows.reduce((sum, row) => sum + Math.max(...row), 0) / rows.length;
+    };
+    expect(meanMax(hot)).toBeLessThan(meanMax(byDefault) - 0.1);
+    expect(titleOf(figureTitled(hot, 'Scores'))).toContain('T = 3');
+  });
+
+  it('a different sentence redraws the heat maps with its tokens; without positions repeated words attend identically', () => {
+    const weights = figureTitled(repeatedWords, 'Attention weights softmax');
+    expect(tickText(weights)).toEqual(['to', 'be', 'or', 'not', 'to', 'be']);
+    const rows = z(weights.data[0]);
+    // Same word, same vector, no position: rows 0 and 4 ("to") are the same distribution.
+    rows[0].forEach((w, j) => expect(w).toBeCloseTo(rows[4][j], 12));
+    // With positions (the default), the two "the" of the default sentence (tokens 0 and 4) differ.
+    const positioned = z(figureTitled(byDefault, 'Attention weights softmax').data[0]);
+    expect(Math.max(...positioned[0].map((w, j) => Math.abs(w - positioned[4][j])))).toBeGreaterThan(1e-3);
+  });
+
+  it('softmax saturates as dₖ grows without the √dₖ scaling, and stays put with it', () => {
+    const chart = figureTitled(byDefault, 'Softmax saturation');
+    const last = (trace: Trace) => (trace.y as number[]).at(-1)!;
+    const first = (trace: Trace) => (trace.y as number[])[0];
+    expect(traceNamed(chart, 'unscaled: q·k').x).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]);
+    // largest weight
+    expect(last(traceNamed(chart, 'unscaled: q·k'))).toBeGreaterThan(0.9);
+    expect(Math.abs(last(traceNamed(chart, 'scaled: q·k/√dₖ')) - first(traceNamed(chart, 'scaled: q·k/√dₖ')))).toBeLessThan(0.2);
+    // entropy: near 0 unscaled, well above 1 nat scaled (uniform over 10 keys is ln 10 ≈ 2.3)
+    expect(last(traceNamed(chart, 'unscaled: q·k', 'x2'))).toBeLessThan(0.3);
+    expect(last(traceNamed(chart, 'scaled: q·k/√dₖ', 'x2'))).toBeGreaterThan(1.5);
+    // gradient size of the softmax
+    expect(last(traceNamed(chart, 'unscaled: q·k', 'x3'))).toBeLessThan(last(traceNamed(chart, 'scaled: q·k/√dₖ', 'x3')) / 3);
+    const table = tableWith(byDefault, 'std of q·k');
+    const at1024 = table.rows.find((r) => r[0] === 1024)!;
+    expect(at1024[table.columns.indexOf('std of q·k')]).toBeGreaterThan(28);
+    expect(at1024[table.columns.indexOf('std of q·k')]).toBeLessThan(36);
+    expect(at1024[table.columns.indexOf('std of q·k/√dₖ')]).toBeGreaterThan(0.85);
+    expect(at1024[table.columns.indexOf('std of q·k/√dₖ')]).toBeLessThan(1.15);
+  });
+
+  it('the dₖ stepper shows one query collapsing onto one key without scaling, on a fixed 0–1 axis', () => {
+    const start = figureTitled(byDefault, 'One query against 10 random keys');
+    const end = figureTitled(sharpCausal, 'One query against 10 random keys');
+    expect(titleOf(start)).toContain('dₖ = 1');
+    expect(titleOf(end)).toContain('dₖ = 1024');
+    expect(Math.max(...(traceNamed(end, 'unscaled: q·k').y as number[]))).toBeGreaterThan(0.9);
+    expect((start.layout.yaxis as { range: number[] }).range).toEqual([0, 1]);
+    expect((end.layout.yaxis as { range: number[] }).range).toEqual([0, 1]);
+  });
+
+  it('the hand-written sinusoidal encoding equals positionalEncoding', () => {
+    expect(boldNumberAfter(markdownWith(byDefault, 'positionalEncoding'), 'max \\|difference\\|')).toBeLessThan(1e-12);
+  });
+
+  it('word order changes the outputs only when positions are added', () => {
+    const table = tableWith(byDefault, 'change with positions');
+    expect(table.rows.map((r) => r[0])).toEqual(['dog', 'bites', 'man']);
+    for (const row of table.rows) {
+      expect(row[table.columns.indexOf('change without positions')]).toBeLessThan(1e-12);
+      expect(row[table.columns.indexOf('change with positions')]).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('the head built from positions attends to the previous token', () => {
+    const rows = z(figureTitled(byDefault, 'A previous-token head').data[0]);
+    expect(rows.map(argmax)).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const row of rows.slice(1)) expect(Math.max(...row)).toBeGreaterThan(0.9);
+  });
+
+  it('with the causal mask, replacing the last word changes only the last output', () => {
+    const chart = figureTitled(byDefault, 'Change in each output');
+    const causalChange = traceNamed(chart, 'causal (GPT)').y as number[];
+    const bidirectional = traceNamed(chart, 'bidirectional (BERT)').y as number[];
+    expect(causalChange.slice(0, -1).every((d) => d < 1e-12)).toBe(true);
+    expect(causalChange.at(-1)).toBeGreaterThan(1e-3);
+    expect(bidirectional.every((d) => d > 1e-6)).toBe(true);
+  });
+});
