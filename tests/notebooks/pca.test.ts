@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
+
+const file = join(import.meta.dirname, '../../notebooks/pca.md');
+
+// A headless run takes seconds (a fresh worker loads the library); tests share runs with the same controls.
+const runs = new Map<string, Promise<RunReport>>();
+
+async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
+  const key = JSON.stringify(controls);
+  if (!runs.has(key)) runs.set(key, runNotebook(readFileSync(file), 'notebooks/pca.md', { controls }));
+  const report = await runs.get(key)!;
+  const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
+  expect(failures).toEqual([]);
+  return report;
+}
+
+function outputs(report: RunReport): Output[] {
+  return report.cells.flatMap((c) => c.outputs);
+}
+
+/** The Markdown output that contains `phrase`. */
+function markdown(report: RunReport, phrase: string): string {
+  const found = outputs(report).flatMap((o) => (o.kind === 'markdown' && o.markdown.includes(phrase) ? [o.markdown] : []));
+  expect(found, `a Markdown output containing "${phrase}"`).toHaveLength(1);
+  return found[0];
+}
+
+/** The bold numbers of a Markdown output, in order. */
+function boldNumbers(text: string): number[] {
+  return [...text.matchAll(/\*\*(-?[\d.]+(?:e[+-]\d+)?)\s*%?\*\*/g)].map((m) => Number(m[1]));
+}
+
+/** The figure whose title starts with `prefix`. */
+function figure(report: RunReport, prefix: string): Figure {
+  const found = outputs(report).flatMap((o) => {
+    if (o.kind !== 'figure') return [];
+    const title = o.figure.layout.title;
+    const text = typeof title === 'string' ? title : title?.text ?? '';
+    return text.startsWith(prefix) ? [o.figure] : [];
+  });
+  expect(found, `a figure titled "${prefix}…"`).toHaveLength(1);
+  return found[0];
+}
+
+function axisTitle(fig: Figure, axis: 'xaxis' | 'yaxis'): string | undefined {
+  return ((fig.layout[axis] as { title?: { text?: string } } | undefined)?.title)?.text;
+}
+
+function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
+  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** Direction of an arrow trace in degrees, from its tail to its tip. */
+function arrowAngle(trace: Trace): number {
+  const x = trace.x as number[], y = trace.y as number[];
+  return (Math.atan2(y[1] - y[0], x[1] - x[0]) * 180) / Math.PI;
+}
+
+/** Difference of two line directions in degrees, ignoring which way they point (0 … 90). */
+function lineAngleGap(a: number, b: number): number {
+  const d = Math.abs((((a - b) % 180) + 180) % 180);
+  return Math.min(d, 180 - d);
+}
+
+describe('notebooks/pca.md', () => {
+  it('the hand-written standardise, centre, covariance and power-iteration steps agree with StandardScaler, center, covarianceMatrix, eigenDecomposition and PCA', async () => {
+    const report = await run();
+    expect(boldNumbers(markdown(report, 'StandardScaler'))[0]).toBeLessThan(1e-12);
+    const [centerGap, covGap] = boldNumbers(markdown(report, 'covarianceMatrix'));
+    expect(centerGap).toBeLessThan(1e-12);
+    expect(covGap).toBeLessThan(1e-12);
+    expect(boldNumbers(markdown(report, 'by hand (power iteration)'))[0]).toBeLessThan(1e-9);
+    expect(boldNumbers(markdown(report, 'new PCA().fit(X)'))[0]).toBeLessThan(1e-9);
+    const [, , eigenvalueGap, componentGap] = boldNumbers(markdown(report, 'The library agrees'));
+    expect(eigenvalueGap).toBeLessThan(1e-9);
+    expect(componentGap).toBeLessThan(1e-8);
+    expect(boldNumbers(markdown(report, 'Projection by hand'))[0]).toBeLessThan(1e-8);
+  }, 60_000);
+
+  it('draws PC1 and PC2 as orthogonal arrows with PC1 along the rotation angle of unstandardised data', async () => {
+    const report = await run({ angle: 60, stretch: 4 });
+    const fig = figure(report, 'Principal components');
+    const arrows = fig.data.filter((t) => String(t.name).startsWith('PC'));
+    expect(arrows.map((t) => String(t.name).slice(0, 4))).toEqual(['PC1:', 'PC2:']);
+    expect((arrows[0].marker as { symbol: string }).symbol).toBe('arrow');
+    const [pc1, pc2] = arrows.map(arrowAngle);
+    expect(lineAngleGap(pc1, 60)).toBeLessThan(5);
+    expect(lineAngleGap(pc1, pc2)).toBeCloseTo(90, 6);
+    expect(axisTitle(fig, 'xaxis')).toBe('x₁');
+    expect(axisTitle(fig, 'yaxis')).toBe('x₂');
+  }, 60_000);
+
+  it('standardising two features puts PC1 on a diagonal whatever the angle', async () => {
+    for (const angle of [10, 75]) {
+      const fig = figure(await run({ angle, stretch: 4, standardise2d: true }), 'Principal components');
+      const pc1 = fig.data.find((t) => String(t.name).startsWith('PC1'))!;
+      expect(lineAngleGap(arrowAngle(pc1), 45)).toBeLessThan(1e-6);
+      expect(axisTitle(fig, 'xaxis')).toBe('x₁ (standardised)');
+    }
+  }, 60_000);
+
+  it('the power-iteration stepper needs more steps when the two eigenvalues are close, and the chart follows the step', async () => {
+    const atStep3 = await run({ stretch: 6, powerStep: 3 });
+    const round = await run({ stretch: 1.2 });
+    const steps = (r: RunReport) => (control(r, 'powerStep').control as { count: number }).count;
+    expect(steps(round)).toBeGreaterThan(2 * steps(atStep3));
+    expect(figure(atStep3, 'Power iteration, step 3')).toBeDefined();
+    const convergence = figure(atStep3, 'Convergence');
+    const current = convergence.data.find((t) => t.name === 'current step')!;
+    expect(current.x).toEqual([3]);
+    // The axes stay put while playing: both ranges are fixed.
+    expect((convergence.layout.xaxis as { range: number[] }).range).toEqual([-0.5, steps(atStep3) - 0.5]);
+  }, 60_000);
+
+  it('keeping only PC1 loses exactly the variance along PC2', async () => {
+    const [lostVariance, lambda2] = boldNumbers(markdown(await run({ angle: 60, stretch: 4 }), 'Mean squared reconstruction error'));
+    expect(lostVariance).toBeCloseTo(lambda2, 4);
+  }, 60_000);
+
+  it('the 95 % rule: noise in large units satisfies it unstandardised; standardised it asks for one more component, as PCA({ nComponents: 0.95 }) does', async () => {
+    const raw = await run();
+    const standardised = await run({ standardiseNd: true, nComponents: 3 });
+    const [libraryRaw, handRaw] = boldNumbers(markdown(raw, 'The library agrees'));
+    const [libraryStd, handStd] = boldNumbers(markdown(standardised, 'The library agrees'));
+    expect([libraryRaw, handRaw]).toEqual([3, 3]);
+    expect([libraryStd, handStd]).toEqual([4, 4]);
+    const bars = figure(standardised, 'Explained variance: 4 components reach 95 %');
+    expect(bars.data.map((t) => t.name)).toEqual(['each component', 'cumulative', '95 %']);
+    const cumulative = bars.data[1].y as number[];
+    expect(cumulative[3]).toBeGreaterThanOrEqual(0.95);
+    expect(cumulative[2]).toBeLessThan(0.95);
+    expect(cumulative[7]).toBeCloseTo(1, 10);
+  }, 60_000);
+
+  it('reconstruction error falls to 0 as k reaches d and equals 1 − cumulative ratio at every k', async () => {
+    const report = await run({ standardiseNd: true, nComponents: 3 });
+    const fig = figure(report, 'Reconstruction error vs number of components');
+    const measured = fig.data.find((t) => t.name === 'measured reconstruction error')!.y as number[];
+    const fromRatios = fig.data.find((t) => t.name === '1 − cumulative ratio')!.y as number[];
+    expect(measured).toHaveLength(8);
+    measured.forEach((e, k) => expect(e).toBeCloseTo(fromRatios[k], 10));
+    for (let k = 1; k < measured.length; k++) expect(measured[k]).toBeLessThanOrEqual(measured[k - 1] + 1e-12);
+    expect(measured[7]).toBeLessThan(1e-12);
+    expect(fig.data.find((t) => t.name === 'k = 3')!.x).toEqual([3]);
+    const [, lostPercent, oneMinusCumulative] = boldNumbers(markdown(report, 'Projection by hand'));
+    expect(lostPercent).toBeCloseTo(oneMinusCumulative, 2);
+    expect(figure(report, 'Point 60').data.map((t) => t.name)).toEqual(['original', 'from 3 components']);
+  }, 60_000);
+
+  it('the 2-D projection separates the generated classes only after standardising', async () => {
+    // Between-class spread over total spread of the PC1/PC2 scores (a Fisher-style ratio).
+    const separation = (fig: Figure): number => {
+      const all = fig.data.flatMap((t) => (t.x as number[]).map((x, i) => [x, (t.y as number[])[i]]));
+      const mean = (pts: number[][]) => [0, 1].map((j) => pts.reduce((s, p) => s + p[j], 0) / pts.length);
+      const m = mean(all);
+      const total = all.reduce((s, p) => s + (p[0] - m[0]) ** 2 + (p[1] - m[1]) ** 2, 0);
+      const between = fig.data.reduce((s, t) => {
+        const pts = (t.x as number[]).map((x, i) => [x, (t.y as number[])[i]]);
+        const c = mean(pts);
+        return s + pts.length * ((c[0] - m[0]) ** 2 + (c[1] - m[1]) ** 2);
+      }, 0);
+      return between / total;
+    };
+    const raw = figure(await run(), 'Projection onto PC1 and PC2');
+    const standardised = figure(await run({ standardiseNd: true, nComponents: 3 }), 'Projection onto PC1 and PC2');
+    expect(standardised.data.map((t) => t.name)).toEqual(['class A', 'class B', 'class C']);
+    expect(separation(raw)).toBeLessThan(0.05);
+    expect(separation(standardised)).toBeGreaterThan(0.6);
+    expect(axisTitle(standardised, 'xaxis')).toMatch(/^PC1 score \(\d+\.\d %\)$/);
+  }, 60_000);
+
+  it('iris: the number-of-components slider stops at 4 and the projection is coloured by species', async () => {
+    const report = await run({ dataset: 'iris (4 features)', nComponents: 8 });
+    const slider = control(report, 'nComponents');
+    expect(slider.value).toBe(4);
+    expect((slider.control as { max: number }).max).toBe(4);
+    const fig = figure(report, 'Projection onto PC1 and PC2');
+    expect(fig.data.map((t) => t.name)).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(fig.data.map((t) => (t.x as number[]).length)).toEqual([50, 50, 50]);
+    expect(figure(report, 'Covariance of the raw features').data[0].z).toHaveLength(4);
+  }, 60_000);
+});
