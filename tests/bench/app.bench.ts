@@ -3,9 +3,7 @@
  * first prose visible, all cells done with the first figure drawn, JavaScript loaded before the
  * first paint (gzip), and slider → figure updated, on notebooks/welcome.md (300 points).
  */
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { build, preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { chromiumLaunch } from '../../vite.config.ts';
@@ -16,6 +14,7 @@ import { report, summarize } from './harness.ts';
 const NOTEBOOK = 'welcome';
 const COLD_LOADS = 5;
 const SLIDER_MOVES = 21;
+const OUT_DIR = 'node_modules/.cache/stepwise-bench-dist';
 
 /** Marks, inside the page, when the first prose appears (next frame) and when all cells are done with a figure drawn. */
 const OBSERVE = `
@@ -35,11 +34,11 @@ const OBSERVE = `
 `;
 
 export default async function appBench(): Promise<void> {
-  const root = process.cwd();
   delete process.env.STEPWISE_NOTEBOOK_DIRS;
-  await build({ logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true } });
+  // Its own output folder, so a build of dist/ by someone else meanwhile cannot mix files.
+  await build({ logLevel: 'error', build: { outDir: OUT_DIR, emptyOutDir: true } });
   const port = await freePort();
-  const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port, strictPort: true } });
+  const server = await preview({ logLevel: 'error', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true } });
   const url = `http://127.0.0.1:${port}/#/${NOTEBOOK}`;
   const browser = await launchChromium(chromiumLaunch);
   try {
@@ -62,7 +61,7 @@ export default async function appBench(): Promise<void> {
       });
       prose.push(marks.proseAt);
       done.push(marks.doneAt);
-      firstPaintJs.push(marks.scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(root, 'dist', path))).length, 0));
+      firstPaintJs.push(await gzipSizeOf(marks.scripts.map((path) => `http://127.0.0.1:${port}${path}`)));
       if (i === COLD_LOADS - 1) console.log(`  scripts loaded before the first prose: ${marks.scripts.join(', ')}`);
       await context.close();
     }
@@ -81,6 +80,13 @@ export default async function appBench(): Promise<void> {
     await browser.close();
     await server.close();
   }
+}
+
+/** Total gzip size of the scripts at these addresses, as served. */
+async function gzipSizeOf(urls: string[]): Promise<number> {
+  let total = 0;
+  for (const url of urls) total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+  return total;
 }
 
 /** Moves the noise slider one step at a time and times each move until Plotly has redrawn. */
@@ -103,7 +109,8 @@ async function sliderLatencies(page: Page): Promise<number[]> {
       const t0 = performance.now();
       slider.value = String(((i % 10) + 1) / 20);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await changed;
+      const timedOut = await Promise.race([changed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 10_000))]);
+      if (timedOut) throw new Error(`the figure was not redrawn within 10 s of slider move ${i + 1}`);
       // The time until the browser can paint the new figure.
       await new Promise((resolve) => requestAnimationFrame(resolve));
       times.push(performance.now() - t0);

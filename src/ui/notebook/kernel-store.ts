@@ -2,7 +2,7 @@
  * The page's handle on a notebook's kernel: loads it on demand (a separate chunk, so prose
  * paints first), and mirrors every cell's view and the kernel's status into Solid signals.
  */
-import { createSignal, type Accessor, type Setter } from 'solid-js';
+import { batch, createSignal, type Accessor, type Setter } from 'solid-js';
 import type { CellSource, CellView, ControlValue, KernelSession, KernelStatus } from '../../kernel/types.ts';
 
 export type KernelState = KernelStatus | 'not-started';
@@ -40,6 +40,19 @@ export function createKernelStore(): KernelStore {
   let session: Promise<KernelSession> | undefined;
   let disposed = false;
 
+  // The kernel reports a re-run as "outputs cleared" then "new output" in one go; applying the
+  // views once per microtask shows only the latter, so a figure is updated, never re-created.
+  const pending = new Map<string, CellView>();
+  const applyPending = () =>
+    batch(() => {
+      for (const [id, view] of pending) viewSignal(id)[1](view);
+      pending.clear();
+    });
+  const receive = (id: string, view: CellView) => {
+    if (pending.size === 0) queueMicrotask(applyPending);
+    pending.set(id, view);
+  };
+
   const ensure = (): Promise<KernelSession> => {
     session ??= import('../../kernel/host/index.ts')
       .then(({ createBrowserSession }) => createBrowserSession())
@@ -48,7 +61,7 @@ export function createKernelStore(): KernelStore {
           created.dispose();
           throw new Error('the notebook was closed');
         }
-        created.onCellChange((id, view) => viewSignal(id)[1](view));
+        created.onCellChange(receive);
         created.onStatus((next, message) => {
           setStatus(next);
           setStatusMessage(message);
