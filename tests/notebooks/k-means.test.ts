@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
+
+const file = join(import.meta.dirname, '../../notebooks/k-means.md');
+
+function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
+  return runNotebook(readFileSync(file), 'notebooks/k-means.md', { controls });
+}
+
+function outputs(report: RunReport): Output[] {
+  return report.cells.flatMap((c) => c.outputs);
+}
+
+/** All Markdown the run showed, joined, so a sentence can be matched wherever its cell is. */
+function markdown(report: RunReport): string {
+  return outputs(report).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : [])).join('\n');
+}
+
+/** The number after `label` in the Markdown output (bold markers and spaces skipped). */
+function numberAfter(report: RunReport, label: string): number {
+  const text = markdown(report);
+  const at = text.indexOf(label);
+  if (at < 0) throw new Error(`"${label}" not found in:\n${text}`);
+  const match = /-?\d+(\.\d+)?(e[+-]?\d+)?/.exec(text.slice(at + label.length));
+  if (!match) throw new Error(`no number after "${label}"`);
+  return Number(match[0]);
+}
+
+function figures(report: RunReport): Figure[] {
+  return outputs(report).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
+}
+
+function titleOf(figure: Figure): string {
+  const t = figure.layout.title;
+  return typeof t === 'string' ? t : (t?.text ?? '');
+}
+
+function figureTitled(report: RunReport, start: string): Figure {
+  const found = figures(report).find((f) => titleOf(f).startsWith(start));
+  if (!found) throw new Error(`no figure titled "${start}…"; titles: ${figures(report).map(titleOf).join(' | ')}`);
+  return found;
+}
+
+/** The figure with a subplot titled `text` (subplot titles are annotations). */
+function figureWithPanel(report: RunReport, text: string): Figure {
+  const found = figures(report).find((f) => ((f.layout.annotations as { text: string }[] | undefined) ?? []).some((a) => a.text === text));
+  if (!found) throw new Error(`no figure with a panel titled "${text}"`);
+  return found;
+}
+
+function trace(figure: Figure, name: string): Trace {
+  const found = figure.data.find((t) => t.name === name);
+  if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
+  return found;
+}
+
+function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
+  const found = outputs(report).find((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
+  if (!found) throw new Error(`no control named ${name}`);
+  return found;
+}
+
+function axisTitle(figure: Figure, axis: string): string | undefined {
+  return ((figure.layout[axis] as { title?: { text?: string } } | undefined)?.title)?.text;
+}
+
+describe('notebooks/k-means.md', () => {
+  it('the hand-written assign and update steps agree with assignToNearest and updateCenters', async () => {
+    const report = await run();
+    expect(report.ok).toBe(true);
+    expect(numberAfter(report, 'One assign step:')).toBe(0);
+    expect(numberAfter(report, 'largest difference between the means')).toBeLessThan(1e-12);
+  }, 60_000);
+
+  it('the hand-written Lloyd loop takes the same path as KMeans.steps, for both initialisations', async () => {
+    for (const init of ['random', 'k-means++']) {
+      const report = await run({ init, k: 4, seed: 11 });
+      expect(report.ok).toBe(true);
+      const handSteps = numberAfter(report, 'Whole run:');
+      expect(handSteps).toBeGreaterThan(2);
+      expect(numberAfter(report, 'steps by hand,')).toBe(handSteps);
+      expect(numberAfter(report, 'Labels differing over all steps:')).toBe(0);
+      expect(numberAfter(report, 'Largest centroid difference:')).toBeLessThan(1e-9);
+      expect(numberAfter(report, 'Largest relative inertia difference:')).toBeLessThan(1e-9);
+    }
+  }, 60_000);
+
+  it('the stepper walks start, assign, update, … and the chart shows k clusters, k centroids and fixed axes', async () => {
+    const start = await run({ k: 3, step: 0 });
+    const count = (control(start, 'step').control as { count: number }).count;
+    // The start, then an assign and an update per iteration.
+    expect(count % 2).toBe(1);
+    const startChart = figureTitled(start, 'blobs, k = 3: start');
+    expect(trace(startChart, 'not assigned yet').x).toHaveLength(300);
+    expect(trace(startChart, 'centroids').x).toHaveLength(3);
+    expect(axisTitle(startChart, 'xaxis')).toBe('x₁');
+    expect(axisTitle(startChart, 'yaxis')).toBe('x₂');
+
+    const later = await run({ k: 3, step: 3 });
+    const chart = figureTitled(later, 'blobs, k = 3: iteration 2, assign');
+    const clusterSizes = [0, 1, 2].map((j) => (trace(chart, `cluster ${j}`).x as number[]).length);
+    expect(clusterSizes.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(chart.data.some((t) => t.name === 'not assigned yet')).toBe(false);
+    // Trails: the start and the one update so far, for each of the 3 centroids.
+    const trails = chart.data.filter((t) => t.type === 'scatter' && t.mode === 'lines+markers');
+    expect(trails).toHaveLength(3);
+    for (const t of trails) expect(t.x).toHaveLength(2);
+    // The axes do not depend on the step, so playing does not make the chart jump.
+    expect((chart.layout.xaxis as { range: number[] }).range).toEqual((startChart.layout.xaxis as { range: number[] }).range);
+    expect((chart.layout.yaxis as { range: number[] }).range).toEqual((startChart.layout.yaxis as { range: number[] }).range);
+    expect(markdown(later)).toContain('**Iteration 2, assign**');
+  }, 60_000);
+
+  it('the inertia never rises from one step to the next, and the last step reports convergence', async () => {
+    const report = await run({ step: 1000 });
+    const chart = figureTitled(report, 'Inertia after each step');
+    const byStep = new Map<number, number>();
+    for (const name of ['after assign', 'after update']) {
+      const t = trace(chart, name);
+      (t.x as number[]).forEach((x, i) => byStep.set(x, (t.y as number[])[i]));
+    }
+    const path = [...byStep.entries()].sort((a, b) => a[0] - b[0]).map(([, j]) => j);
+    expect(path.length).toBeGreaterThan(4);
+    for (let t = 1; t < path.length; t++) expect(path[t]).toBeLessThanOrEqual(path[t - 1] * (1 + 1e-12));
+    expect(markdown(report)).toMatch(/Converged after \d+ iterations/);
+    expect(trace(chart, 'this step').y).toEqual([path[path.length - 1]]);
+  }, 60_000);
+
+  it('k-means++ starts reach the best inertia more often than random starts on the blobs', async () => {
+    const report = await run();
+    const randomHits = numberAfter(report, 'With k = 5:');
+    const plusPlusHits = numberAfter(report, 'random starts and');
+    expect(plusPlusHits).toBeGreaterThan(randomHits + 10);
+    const chart = figureTitled(report, 'Final inertia of 50 single runs');
+    expect(trace(chart, 'random').y).toHaveLength(50);
+    expect(trace(chart, 'k-means++').y).toHaveLength(50);
+    expect(axisTitle(chart, 'yaxis')).toBe('final inertia J');
+  }, 60_000);
+
+  it('elbow and silhouette point at the five blobs, but not at the two moons', async () => {
+    const blobs = await run({ k: 4 });
+    expect(numberAfter(blobs, 'Highest mean silhouette: **k =')).toBe(5);
+    const chart = figureWithPanel(blobs, 'Elbow: inertia against k');
+    const inertia = trace(chart, 'inertia').y as number[];
+    expect(inertia).toHaveLength(10);
+    for (let k = 1; k < 10; k++) expect(inertia[k]).toBeLessThan(inertia[k - 1]);
+    // The circled "your k" follows the slider.
+    expect(chart.data.filter((t) => t.name === 'your k = 4').map((t) => t.x)).toEqual([[4], [4]]);
+
+    const moons = await run({ dataset: 'moons' });
+    expect(moons.ok).toBe(true);
+    expect(numberAfter(moons, 'Highest mean silhouette: **k =')).not.toBe(2);
+    expect(figureTitled(moons, 'moons, k = 5')).toBeDefined();
+  }, 60_000);
+
+  it('k-means splits moons and circles wrongly, and works again on the right features', async () => {
+    const report = await run();
+    expect(numberAfter(report, 'moons **')).toBeLessThan(85);
+    expect(numberAfter(report, 'circles **')).toBeLessThan(60);
+    expect(numberAfter(report, 'k-means on $r$ alone puts **')).toBe(100);
+    expect(numberAfter(report, 'on the stretched bands **')).toBeLessThan(75);
+    expect(numberAfter(report, 'after dividing $x_1$ by 8 **')).toBeGreaterThan(95);
+    const panels = figureWithPanel(report, 'circles: k-means, k = 2');
+    expect(panels.data.filter((t) => t.name === 'group 0')).toHaveLength(4);
+  }, 60_000);
+});
