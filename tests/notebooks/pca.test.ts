@@ -111,7 +111,16 @@ describe('notebooks/pca.md', () => {
     const round = await run({ stretch: 1.2 });
     const steps = (r: RunReport) => (control(r, 'powerStep').control as { count: number }).count;
     expect(steps(round)).toBeGreaterThan(2 * steps(atStep3));
-    expect(figure(atStep3, 'Power iteration, step 3')).toBeDefined();
+    // Every 2-D chart shares one frame: equal scales and fixed ranges, so the arrow keeps its
+    // angle and nothing jumps while the stepper plays.
+    type Frame = { x: { range: number[] }; y: { range: number[]; scaleanchor: string } };
+    const frame = (fig: Figure) => ({ x: fig.layout.xaxis, y: fig.layout.yaxis }) as Frame;
+    const power = frame(figure(atStep3, 'Power iteration, step 3'));
+    const components = frame(figure(atStep3, 'Principal components'));
+    expect(power.y.scaleanchor).toBe('x');
+    expect(power.x.range).toHaveLength(2);
+    expect(power.x.range).toEqual(components.x.range);
+    expect(power.y.range).toEqual(components.y.range);
     const convergence = figure(atStep3, 'Convergence');
     const current = convergence.data.find((t) => t.name === 'current step')!;
     expect(current.x).toEqual([3]);
