@@ -67,7 +67,7 @@ export function NotebookToolbar(props: { doc: NotebookDoc; kernel: KernelStore; 
         </div>
         <KernelStatusBadge kernel={props.kernel} />
         <details class="shortcuts">
-          <summary>Keys</summary>
+          <summary title="Keyboard shortcuts" aria-label="Keyboard shortcuts">⌨</summary>
           <dl>
             <For each={SHORTCUTS}>
               {(shortcut) => (
@@ -98,17 +98,18 @@ export function NotebookToolbar(props: { doc: NotebookDoc; kernel: KernelStore; 
 }
 
 const STATUS_TEXT: Record<string, string> = {
-  'not-started': 'Kernel not started',
-  starting: 'Starting kernel…',
-  ready: 'Kernel ready',
+  'not-started': 'Not started',
+  starting: 'Starting…',
+  ready: 'Ready',
   busy: 'Running…',
-  restarting: 'Restarting kernel…',
-  dead: 'Kernel stopped',
+  restarting: 'Restarting…',
+  dead: 'Stopped',
 };
 
 function KernelStatusBadge(props: { kernel: KernelStore }) {
   return (
-    <span class={`kernel-status kernel-${props.kernel.status()}`} role="status" title={props.kernel.statusMessage() ?? ''}>
+    <span class={`kernel-status kernel-${props.kernel.status()}`} role="status" title={`Kernel: ${STATUS_TEXT[props.kernel.status()]} ${props.kernel.statusMessage() ?? ''}`}>
+      <span class="visually-hidden">Kernel: </span>
       <span class="dot" aria-hidden="true" />
       {STATUS_TEXT[props.kernel.status()]}
     </span>
