@@ -11,6 +11,13 @@ function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
   return runNotebook(readFileSync(file), 'notebooks/k-means.md', { controls });
 }
 
+// Several tests read the default run; it is run once.
+let defaultRun: Promise<RunReport> | undefined;
+function runDefault(): Promise<RunReport> {
+  defaultRun ??= run();
+  return defaultRun;
+}
+
 function outputs(report: RunReport): Output[] {
   return report.cells.flatMap((c) => c.outputs);
 }
@@ -70,7 +77,7 @@ function axisTitle(figure: Figure, axis: string): string | undefined {
 
 describe('notebooks/k-means.md', () => {
   it('the hand-written assign and update steps agree with assignToNearest and updateCenters', async () => {
-    const report = await run();
+    const report = await runDefault();
     expect(report.ok).toBe(true);
     expect(numberAfter(report, 'One assign step:')).toBe(0);
     expect(numberAfter(report, 'largest difference between the means')).toBeLessThan(1e-12);
@@ -95,7 +102,7 @@ describe('notebooks/k-means.md', () => {
     // The start, then an assign and an update per iteration.
     expect(count % 2).toBe(1);
     const startChart = figureTitled(start, 'blobs, k = 3: start');
-    expect(trace(startChart, 'not assigned yet').x).toHaveLength(300);
+    expect(trace(startChart, 'unassigned').x).toHaveLength(300);
     expect(trace(startChart, 'centroids').x).toHaveLength(3);
     expect(axisTitle(startChart, 'xaxis')).toBe('x₁');
     expect(axisTitle(startChart, 'yaxis')).toBe('x₂');
@@ -104,7 +111,7 @@ describe('notebooks/k-means.md', () => {
     const chart = figureTitled(later, 'blobs, k = 3: iteration 2, assign');
     const clusterSizes = [0, 1, 2].map((j) => (trace(chart, `cluster ${j}`).x as number[]).length);
     expect(clusterSizes.reduce((a, b) => a + b, 0)).toBe(300);
-    expect(chart.data.some((t) => t.name === 'not assigned yet')).toBe(false);
+    expect(chart.data.some((t) => t.name === 'unassigned')).toBe(false);
     // Trails: the start and the one update so far, for each of the 3 centroids.
     const trails = chart.data.filter((t) => t.type === 'scatter' && t.mode === 'lines+markers');
     expect(trails).toHaveLength(3);
@@ -131,7 +138,7 @@ describe('notebooks/k-means.md', () => {
   }, 60_000);
 
   it('k-means++ starts reach the best inertia more often than random starts on the blobs', async () => {
-    const report = await run();
+    const report = await runDefault();
     const randomHits = numberAfter(report, 'With k = 5:');
     const plusPlusHits = numberAfter(report, 'random starts and');
     expect(plusPlusHits).toBeGreaterThan(randomHits + 10);
@@ -158,7 +165,7 @@ describe('notebooks/k-means.md', () => {
   }, 60_000);
 
   it('k-means splits moons and circles wrongly, and works again on the right features', async () => {
-    const report = await run();
+    const report = await runDefault();
     expect(numberAfter(report, 'moons **')).toBeLessThan(85);
     expect(numberAfter(report, 'circles **')).toBeLessThan(60);
     expect(numberAfter(report, 'k-means on $r$ alone puts **')).toBe(100);
