@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
+
+const file = join(import.meta.dirname, '../../notebooks/gradient-descent.md');
+
+async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
+  const report = await runNotebook(readFileSync(file), 'notebooks/gradient-descent.md', { controls });
+  const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
+  expect(failures).toEqual([]);
+  return report;
+}
+
+function outputs(report: RunReport): Output[] {
+  return report.cells.flatMap((c) => c.outputs);
+}
+
+/** The one Markdown output that contains `phrase`. */
+function markdown(report: RunReport, phrase: string): string {
+  const found = outputs(report).flatMap((o) => (o.kind === 'markdown' && o.markdown.includes(phrase) ? [o.markdown] : []));
+  expect(found, `a Markdown output containing "${phrase}"`).toHaveLength(1);
+  return found[0];
+}
+
+/** The bold numbers of a Markdown output, in order. */
+function boldNumbers(text: string): number[] {
+  return [...text.matchAll(/\*\*(-?[\d.]+(?:e[+-]\d+)?)\*\*/g)].map((m) => Number(m[1]));
+}
+
+function titleOf(fig: Figure): string {
+  const title = fig.layout.title;
+  return typeof title === 'string' ? title : title?.text ?? '';
+}
+
+/** The one figure whose title starts with `prefix`. */
+function figure(report: RunReport, prefix: string): Figure {
+  const found = outputs(report).flatMap((o) => (o.kind === 'figure' && titleOf(o.figure).startsWith(prefix) ? [o.figure] : []));
+  expect(found, `a figure titled "${prefix}…"`).toHaveLength(1);
+  return found[0];
+}
+
+function axisTitle(fig: Figure, axis: string): string | undefined {
+  return (fig.layout[axis] as { title?: { text?: string } } | undefined)?.title?.text;
+}
+
+function axisRange(fig: Figure, axis: string): number[] | undefined {
+  return (fig.layout[axis] as { range?: number[] } | undefined)?.range;
+}
+
+/** The trace whose legend name starts with `prefix`. */
+function trace(fig: Figure, prefix: string): Trace {
+  const found = fig.data.filter((t) => typeof t.name === 'string' && t.name.startsWith(prefix));
+  expect(found, `a trace named "${prefix}…"`).toHaveLength(1);
+  return found[0];
+}
+
+function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
+  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** The minimum of the loss, as the notebook reports it next to the stepped state. */
+function minimumLoss(report: RunReport): number {
+  return Number(/\(minimum ([\d.]+)\)/.exec(markdown(report, '(minimum'))![1]);
+}
+
+const lossFigure = 'Full-data loss L(θ)';
+
+describe('notebooks/gradient-descent.md', () => {
+  it('the hand-written gradient step agrees with optim SGD and SGDRegressor in every mode', async () => {
+    for (const mode of ['batch', 'mini-batch', 'stochastic']) {
+      const report = await run({ mode });
+      const text = markdown(report, 'Largest difference from the hand-written steps');
+      expect(text).toContain(`${mode} mode`);
+      const [optimiserGap, regressorGap] = boldNumbers(text);
+      expect(optimiserGap).toBeLessThan(1e-12);
+      expect(regressorGap).toBeLessThan(1e-12);
+    }
+  }, 120_000);
+
+  it('the paths chart overlays three labelled paths of steps + 1 points on the loss contour, on fixed axes', async () => {
+    const report = await run();
+    const stepper = control(report, 'step');
+    expect(stepper.control).toMatchObject({ type: 'stepper', count: 61 });
+    expect(stepper.value).toBe(60); // starts at the end: the whole paths are visible first
+    const paths = figure(report, 'Paths after 60 updates');
+    expect(paths.data[0].type).toBe('contour');
+    expect(axisTitle(paths, 'xaxis')).toBe('slope w');
+    expect(axisTitle(paths, 'yaxis')).toBe('intercept b');
+    expect(axisRange(paths, 'xaxis')).toEqual([-0.5, 4]);
+    expect(axisRange(paths, 'yaxis')).toEqual([-3.5, 1.5]);
+    expect((trace(paths, 'minimum').x as number[])[0]).toBeCloseTo(2.528, 3);
+    for (const [name, size] of [['batch', 200], ['mini-batch', 16], ['stochastic', 1]] as const) {
+      const t = trace(paths, `${name} (|B| = ${size})`);
+      expect(t.x as number[]).toHaveLength(61);
+      expect((t.x as number[])[0]).toBe(0); // every run starts at θ = (0, 0)
+    }
+    const loss = figure(report, lossFigure);
+    expect(axisTitle(loss, 'xaxis')).toBe('update');
+    expect(axisRange(loss, 'xaxis')).toEqual([0, 60]);
+  }, 60_000);
+
+  it('moving the stepper redraws every stepped chart at that update, with the same axes', async () => {
+    const [end, early] = [await run(), await run({ step: 5 })];
+    const paths = figure(early, 'Paths after 5 updates');
+    expect(trace(paths, 'stochastic').x as number[]).toHaveLength(6);
+    expect(axisRange(paths, 'xaxis')).toEqual(axisRange(figure(end, 'Paths after 60'), 'xaxis'));
+    for (const t of figure(early, lossFigure).data) expect(t.y as number[]).toHaveLength(6);
+    expect(axisRange(figure(early, lossFigure), 'yaxis')).toEqual(axisRange(figure(end, lossFigure), 'yaxis'));
+    expect(trace(figure(early, 'The mini-batch fit after update 5'), 'batch of update 5').x as number[]).toHaveLength(16);
+    expect(trace(paths, 'batch').x).toEqual((trace(figure(end, 'Paths after 60'), 'batch').x as number[]).slice(0, 6));
+    const panels = outputs(early).flatMap((o) => (o.kind === 'figure' && o.figure.data.length === 8 ? [o.figure] : []));
+    expect(panels).toHaveLength(1);
+    for (const t of panels[0].data.filter((d) => d.type === 'scatter')) expect(t.x as number[]).toHaveLength(6);
+  }, 60_000);
+
+  it('batch descent falls smoothly while stochastic descent is noisy, and larger batches are less noisy', async () => {
+    const report = await run();
+    const curve = (name: string) => trace(figure(report, lossFigure), name).y as number[];
+    const rises = (ys: number[]) => ys.slice(1).filter((y, k) => y > ys[k] + 1e-12).length;
+    expect(rises(curve('batch'))).toBe(0);
+    expect(rises(curve('stochastic'))).toBeGreaterThan(10);
+    const small = await run({ batchSize: 4 });
+    const large = await run({ batchSize: 64 });
+    const spread = (r: RunReport) => {
+      const ys = trace(figure(r, lossFigure), 'mini-batch').y as number[];
+      return rises(ys);
+    };
+    expect(trace(figure(large, 'Paths after'), 'mini-batch (|B| = 64)')).toBeDefined();
+    expect(spread(large)).toBeLessThan(spread(small));
+  }, 120_000);
+
+  it('a learning rate far too small crawls and one above 2/λmax diverges', async () => {
+    const [slow, good, fast] = [await run({ logEta: -2 }), await run(), await run({ logEta: 0.1 })];
+    const lastBatchLoss = (r: RunReport) => (trace(figure(r, lossFigure), 'batch').y as number[]).at(-1)!;
+    const min = minimumLoss(good);
+    expect(lastBatchLoss(good)).toBeLessThan(1.3 * min);
+    expect(lastBatchLoss(slow)).toBeGreaterThan(3 * min);
+    const first = (trace(figure(fast, lossFigure), 'batch').y as number[])[0];
+    expect(lastBatchLoss(fast)).toBeGreaterThan(1e6 * first);
+    expect(markdown(fast, 'diverges above')).toContain('is above it');
+    expect(markdown(good, 'diverges above')).toContain('is below it');
+    // The four fixed rates: the last one is past the edge, so its path ends far outside the window.
+    const rates = figure(good, 'Loss against update for each learning rate');
+    expect(rates.data.map((t) => t.name)).toHaveLength(4);
+    const losses = rates.data.map((t) => (t.y as number[]).at(-1)!);
+    expect(losses[3]).toBeGreaterThan(losses[0]);
+    expect(losses[1]).toBeLessThan(losses[0]);
+  }, 120_000);
+});
