@@ -17,8 +17,8 @@ export interface LloydState {
  *   lower(i,j) ≤ ‖x_i − c_j‖
  * and center j cannot beat the assigned center a when upper(i) < lower(i, j) or
  * upper(i) < ½‖c_a − c_j‖ (triangle inequality), so its distance is never computed.
- * Hamerly's single bound on the second-closest center is kept as well: one comparison that
- * often rules out every other center at once, before the k per-center tests.
+ * (Hamerly's single lower bound prunes less on overlapping clusters: the second-closest center
+ * stays close, while per-center bounds still rule most centers out.)
  *
  * Three more ways work is skipped exactly:
  * - When center j moves by δ_j every bound involving it loosens by δ_j. Instead of touching all
@@ -46,8 +46,6 @@ export function* lloydSteps(
     moved: new Float64Array(k),
     gaps: new Float64Array(k * k),
     halfGap: new Float64Array(k),
-    second: new Float64Array(n),
-    movedMax: 0,
   };
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
@@ -66,17 +64,14 @@ export function* lloydSteps(
     const newCenters = new Float64Array(k * d);
     const relocated = meansOrRelocate(x, centers, labels, sums, counts, k, newCenters);
     let totalShift = 0;
-    let maxShift = 0;
     let updateInertia = assignInertia;
     for (let j = 0; j < k; j++) {
       const s = sqDistance(newCenters, j * d, centers, j * d, d);
       totalShift += s;
       b.moved[j] += Math.sqrt(s);
-      maxShift = Math.max(maxShift, Math.sqrt(s));
       // Moving c_k to its cluster mean lowers the inertia by n_k ‖c_k − μ_k‖² (parallel-axis theorem).
       updateInertia -= counts[j] * s;
     }
-    b.movedMax += maxShift;
     centers = newCenters;
     if (relocated) {
       recomputeSums(x, labels, k, sums, counts);
@@ -111,10 +106,6 @@ interface Bounds {
   gaps: Float64Array;
   /** min over b ≠ a of gaps[a, b]. */
   halfGap: Float64Array;
-  /** Hamerly's single bound on the second-closest center, stored relative to movedMax. */
-  second: Float64Array;
-  /** Σ over updates of the largest center move: no lower bound falls faster than this. */
-  movedMax: number;
 }
 
 function centerGaps(centers: Float64Array, k: number, d: number, b: Bounds): void {
@@ -187,19 +178,11 @@ function firstAssign(x: Dense, centers: Float64Array, k: number, labels: Int32Ar
       }
     }
     upper[i] = bestDist - moved[a];
-    b.second[i] = secondBound(lower, bounds, moved, k, a) + b.movedMax;
     labels[i] = a;
     counts[a]++;
     for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
   }
   return n;
-}
-
-/** min over j ≠ a of row i's lower bounds: no center other than a is closer than this. */
-function secondBound(lower: Float64Array, bounds: number, moved: Float64Array, k: number, a: number): number {
-  let min = Infinity;
-  for (let j = 0; j < k; j++) if (j !== a && lower[bounds + j] - moved[j] < min) min = lower[bounds + j] - moved[j];
-  return min;
 }
 
 /**
@@ -209,16 +192,14 @@ function secondBound(lower: Float64Array, bounds: number, moved: Float64Array, k
  */
 function assign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
   const { rows: n, cols: d, data } = x;
-  const { upper, lower, moved, gaps, halfGap, second } = b;
-  const movedMax = b.movedMax;
+  const { upper, lower, moved, gaps, halfGap } = b;
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const old = labels[i];
     let a = old;
     let u = upper[i] + moved[a];
-    // No center is closer than half the gap from the assigned center to its nearest neighbour,
-    // nor (Hamerly's test, one comparison instead of k) than the bound on the second-closest.
-    if (u < halfGap[a] || u < second[i] - movedMax) continue;
+    // No center is closer than half the gap from the assigned center to its nearest neighbour.
+    if (u < halfGap[a]) continue;
     const row = i * d;
     const bounds = i * k;
     let tight = false;
@@ -238,7 +219,6 @@ function assign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, 
       }
     }
     upper[i] = u - moved[a];
-    second[i] = secondBound(lower, bounds, moved, k, a) + movedMax;
     if (a === old) continue;
     // Row i moves from cluster `old` to cluster `a`: s_old −= x_i, s_a += x_i.
     changed++;
