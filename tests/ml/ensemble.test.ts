@@ -59,7 +59,7 @@ describe('GradientBoostingClassifier', () => {
   it('GradientBoostingClassifier (binary log-loss) matches scikit-learn staged decision function and probabilities', () => {
     const gbc = new GradientBoostingClassifier({ nEstimators: 30, minSamplesLeaf: 5 }).fit(fx.Xtrain, fx.ytrain);
     const staged = gbc.stagedDecisionFunction(fx.Xtest);
-    staged.forEach((stage, m) => stage.forEach((f, i) => expect(f[0]).toBeCloseTo(fx.gbcStagedDecision[m][i], 8)));
+    staged.forEach((stage, m) => stage.forEach((f, i) => expect(f[0]).toBeCloseTo(fx.gbcStagedDecision[m][i][0], 8)));
     gbc.predictProba(fx.Xtest).forEach((p, i) => p.forEach((v, c) => expect(v).toBeCloseTo(fx.gbcProba[i][c], 9)));
   });
 
