@@ -91,6 +91,20 @@ describe('welcome notebook', () => {
   });
 });
 
+describe('editing prose', () => {
+  it('double-clicking prose opens its Markdown; Shift+Enter applies it with math rendered', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-loop`);
+    await page.dblclick('.prose >> nth=0');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    await page.fill('.prose-editor textarea', 'Changed text with $x^2$.');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelector('.prose')?.textContent?.includes('Changed text with'));
+    await page.waitForSelector('.prose .katex');
+    await page.waitForSelector('[data-testid="edited-banner"]');
+    await page.close();
+  });
+});
+
 describe('errors and interrupts', () => {
   it('Interrupt stops a while (true) {} cell within a second and the cells above keep their values', async () => {
     const { page } = await openPage(context, `${base}#/e2e-loop`);
@@ -105,6 +119,13 @@ describe('errors and interrupts', () => {
     await waitForCellState(page, 0, 'done');
     await waitForCellState(page, 2, 'done');
     expect(await page.textContent(`${cell(2)} .outputs`)).toContain('84');
+
+    // Again, with the keyboard shortcut Ctrl+. this time.
+    await page.click(`${cell(1)} button[aria-label="Run cell"]`);
+    await waitForCellState(page, 1, 'running');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+Period');
+    await waitForCellState(page, 1, 'error', 1000);
     await page.close();
   });
 

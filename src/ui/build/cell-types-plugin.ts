@@ -20,7 +20,8 @@ const SOURCE_DIRS = ['src/ml', 'src/plot', 'src/kernel/runtime'];
 
 /** Runs tsc on the prelude and returns every declaration file Monaco needs, by file URI. */
 export function generateCellTypes(root: string): Record<string, string> {
-  const outDir = join(root, 'node_modules', '.cache', 'stepwise-cell-types');
+  // One folder per process: several builds may run at once on a shared checkout.
+  const outDir = join(root, 'node_modules', '.cache', `stepwise-cell-types-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
   const args = [
@@ -40,6 +41,7 @@ export function generateCellTypes(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [path, text] of Object.entries(project)) files[PROJECT_URI + path] = text;
 
+  rmSync(outDir, { recursive: true, force: true });
   const names = listExports(project, PRELUDE.replace(/\.ts$/, '.d.ts'));
   files[PROJECT_URI + 'cell-globals.d.ts'] = globalsDeclaration('./' + PRELUDE, names);
   Object.assign(files, packageDeclarations(root));

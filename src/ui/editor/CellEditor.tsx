@@ -135,6 +135,8 @@ function createEditor(monaco: Monaco, host: HTMLElement, props: CellEditorProps)
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '.', ctrlKey: true }));
   });
+  // Esc leaves the editor (Tab inside it indents), so keyboard users are never trapped in a cell.
+  editor.addCommand(monaco.KeyCode.Escape, () => (host.closest('[data-cell]') as HTMLElement | null)?.focus(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
   const themeWatcher = () => monaco.editor.setTheme(currentTheme() === 'dark' ? 'vs-dark' : 'vs');
   createEffect(themeWatcher);
   return editor;

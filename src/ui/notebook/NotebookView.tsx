@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, type Block } from '../../notebook/index.ts';
+import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
 import { createKernelStore } from './kernel-store.ts';
@@ -127,7 +127,20 @@ function NotebookBody(props: {
               <Show when={blockById().has(id)}>
                 <Show
                   when={block().kind === 'code'}
-                  fallback={<ProseBlock text={(block() as { text: string }).text} anchors={anchorsFor(id)} />}
+                  fallback={
+                    <ProseBlock
+                      text={(block() as { text: string }).text}
+                      anchors={anchorsFor(id)}
+                      onChange={(text) => {
+                        try {
+                          doc.edit((current) => updateProse(current, id, text));
+                          return undefined;
+                        } catch (error) {
+                          return (error as Error).message;
+                        }
+                      }}
+                    />
+                  }
                 >
                   <Cell
                     id={id}
