@@ -142,6 +142,7 @@ describe('notebooks/attention.md', () => {
     expect(last(traceNamed(chart, 'scaled: q·k/√dₖ', 'x2'))).toBeGreaterThan(1.5);
     // gradient size of the softmax
     expect(last(traceNamed(chart, 'unscaled: q·k', 'x3'))).toBeLessThan(last(traceNamed(chart, 'scaled: q·k/√dₖ', 'x3')) / 3);
+    expect(boldNumberAfter(markdownWith(byDefault, 'softmaxJacobian'), '\\|difference\\|')).toBeLessThan(1e-12);
     const table = tableWith(byDefault, 'std of q·k');
     const at1024 = table.rows.find((r) => r[0] === 1024)!;
     expect(at1024[table.columns.indexOf('std of q·k')]).toBeGreaterThan(28);
