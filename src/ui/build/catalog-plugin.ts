@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import { parseNotebook } from '../../notebook/index.ts';
 import { slugOf } from '../../notebook/queries.ts';
 import type { CatalogEntry } from '../catalog/catalog-entry.ts';
@@ -55,20 +55,23 @@ export function catalogPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const dirs = notebookDirs();
-      for (const dir of dirs) this.addWatchFile(resolve(root, dir));
-      const entries = readCatalog(root, dirs);
+      const entries = readCatalog(root, notebookDirs());
       const items = entries.map(({ path, ...entry }) => {
         const load = `() => import(${JSON.stringify(path + '?raw')}).then((m) => m.default)`;
         return `{ ...${JSON.stringify(entry)}, load: ${load} }`;
       });
       return `export const catalog = [\n${items.join(',\n')}\n];\n`;
     },
-    handleHotUpdate({ file, server }) {
-      // A notebook added, renamed or with new front matter changes the catalog itself.
-      if (!file.endsWith('.md')) return;
-      const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-      if (module) server.moduleGraph.invalidateModule(module);
+    configureServer(server: ViteDevServer) {
+      // A notebook added, removed or with new front matter changes the catalog itself.
+      const folders = notebookDirs().map((dir) => resolve(root, dir));
+      server.watcher.add(folders);
+      const onChange = (file: string) => {
+        if (!file.endsWith('.md') || !folders.some((folder) => file.startsWith(folder))) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) server.moduleGraph.invalidateModule(module);
+      };
+      for (const event of ['add', 'unlink', 'change'] as const) server.watcher.on(event, onChange);
     },
   };
 }
