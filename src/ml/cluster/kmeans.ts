@@ -130,15 +130,16 @@ export class KMeans {
     // Given centers make every run identical, so one run is enough.
     const runs = Array.isArray(init) ? 1 : nInit === 'auto' ? (init === 'random' ? 10 : 1) : nInit;
     const mean = columnMeans(x);
+    const { rows: n, cols: d, data } = x;
     let totalSquares = 0;
-    for (let i = 0; i < x.rows; i++) {
-      for (let f = 0; f < x.cols; f++) {
-        const v = x.data[i * x.cols + f] - mean[f];
+    for (let i = 0; i < n; i++) {
+      for (let f = 0; f < d; f++) {
+        const v = data[i * d + f] - mean[f];
         totalSquares += v * v;
       }
     }
     // scikit-learn scales tol by the mean over features of the per-feature variance, Σ(x − m)²/(n·d).
-    const options = { maxIter, tol: (tol * totalSquares) / (x.rows * x.cols), mean, totalSquares };
+    const options = { maxIter, tol: (tol * totalSquares) / (n * d), mean, totalSquares };
     return { x, runs, options, random: toRandom(seed) };
   }
 
@@ -157,7 +158,8 @@ function toNested(flat: Float64Array, d: number): number[][] {
 }
 
 function columnMeans(x: Dense): Float64Array {
-  const mean = new Float64Array(x.cols);
-  for (let i = 0; i < x.rows; i++) for (let f = 0; f < x.cols; f++) mean[f] += x.data[i * x.cols + f];
-  return mean.map((m) => m / x.rows);
+  const { rows: n, cols: d, data } = x;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) mean[f] += data[i * d + f];
+  return mean.map((m) => m / n);
 }

@@ -41,8 +41,9 @@ function isDense(X: unknown): X is Dense {
 function checkedDense(X: Dense, where: string, name: string, copy: boolean): Dense {
   if (X.rows < 1 || X.cols < 1) fail(where, `${name} is empty; expected at least one row and one feature`);
   if (X.data.length !== X.rows * X.cols) fail(where, `${name}.data has ${X.data.length} values, expected rows × cols = ${X.rows * X.cols}`);
-  for (let i = 0; i < X.data.length; i++) {
-    if (!Number.isFinite(X.data[i])) fail(where, `${name}[${Math.floor(i / X.cols)}][${i % X.cols}] is ${X.data[i]}, expected a finite number`);
+  const data = X.data;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) fail(where, `${name}[${Math.floor(i / X.cols)}][${i % X.cols}] is ${data[i]}, expected a finite number`);
   }
   return copy ? { data: X.data.slice(), rows: X.rows, cols: X.cols } : X;
 }
