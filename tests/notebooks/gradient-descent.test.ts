@@ -145,6 +145,12 @@ describe('notebooks/gradient-descent.md', () => {
     const first = (trace(figure(fast, lossFigure), 'batch').y as number[])[0];
     expect(lastBatchLoss(fast)).toBeGreaterThan(1e6 * first);
     expect(markdown(fast, 'diverges above')).toContain('is above it');
+    // The diverging batch path is drawn until it has clearly left the window, then cut.
+    const flying = trace(figure(fast, 'Paths after'), 'batch');
+    expect((flying.x as number[]).length).toBeLessThan(61);
+    const [lastW, lastB] = [(flying.x as number[]).at(-1)!, (flying.y as number[]).at(-1)!];
+    // more than two window widths from the centre of the window w ∈ [-0.5, 4], b ∈ [-3.5, 1.5]
+    expect(Math.max(Math.abs(lastW - 1.75) / 4.5, Math.abs(lastB + 1) / 5)).toBeGreaterThan(2);
     expect(markdown(good, 'diverges above')).toContain('is below it');
     // The four fixed rates: the last one is past the edge, so its path ends far outside the window.
     const rates = figure(good, 'Loss against update for each learning rate');
