@@ -25,6 +25,8 @@ const OBSERVE = `
       requestAnimationFrame(() => (w.__proseAt = performance.now()));
     }
     const cells = [...document.querySelectorAll('[data-cell]')];
+    if (w.__firstRunAt === undefined && cells.some((c) => c.getAttribute('data-state') === 'running')) w.__firstRunAt = performance.now();
+    if (w.__cellsDoneAt === undefined && cells.length > 0 && cells.every((c) => c.getAttribute('data-state') === 'done')) w.__cellsDoneAt = performance.now();
     if (w.__doneAt === undefined && cells.length > 0 && cells.every((c) => c.getAttribute('data-state') === 'done') &&
         document.querySelector('.figure[data-drawn] .main-svg')) {
       w.__doneAt = performance.now();
@@ -45,6 +47,7 @@ export default async function appBench(): Promise<void> {
     const prose: number[] = [];
     const done: number[] = [];
     const firstPaintJs: number[] = [];
+    const breakdown: Record<string, number[]> = { 'first cell starts running (kernel ready)': [], 'all cells done': [], 'Plotly loaded': [] };
     for (let i = 0; i < COLD_LOADS; i++) {
       const context = await newProfile(browser);
       const page = await context.newPage();
@@ -52,14 +55,18 @@ export default async function appBench(): Promise<void> {
       await page.goto(url);
       await page.waitForFunction(() => (window as unknown as { __doneAt?: number }).__doneAt !== undefined, undefined, { timeout: 30_000 });
       const marks = await page.evaluate(() => {
-        const w = window as unknown as { __proseAt: number; __doneAt: number };
+        const w = window as unknown as { __proseAt: number; __doneAt: number; __firstRunAt: number; __cellsDoneAt: number };
         const scripts = performance
           .getEntriesByType('resource')
           .filter((entry) => (entry as PerformanceResourceTiming).initiatorType !== 'xmlhttprequest' && entry.name.endsWith('.js') && entry.startTime < w.__proseAt)
           .map((entry) => new URL(entry.name).pathname);
-        return { proseAt: w.__proseAt, doneAt: w.__doneAt, scripts };
+        const plotlyAt = performance.getEntriesByName('stepwise:plotly-loaded')[0]?.startTime ?? Number.NaN;
+        return { proseAt: w.__proseAt, doneAt: w.__doneAt, firstRunAt: w.__firstRunAt, cellsDoneAt: w.__cellsDoneAt, plotlyAt, scripts };
       });
       prose.push(marks.proseAt);
+      breakdown['first cell starts running (kernel ready)'].push(marks.firstRunAt);
+      breakdown['all cells done'].push(marks.cellsDoneAt);
+      breakdown['Plotly loaded'].push(marks.plotlyAt);
       done.push(marks.doneAt);
       firstPaintJs.push(await gzipSizeOf(marks.scripts.map((path) => `http://127.0.0.1:${port}${path}`)));
       if (i === COLD_LOADS - 1) console.log(`  scripts loaded before the first prose: ${marks.scripts.join(', ')}`);
@@ -67,6 +74,7 @@ export default async function appBench(): Promise<void> {
     }
     report('first prose visible (cold load)', summarize(prose), null, '≤ 500 ms');
     report('all cells done + first figure drawn (cold load)', summarize(done), null, '≤ 2000 ms');
+    for (const [what, times] of Object.entries(breakdown)) console.log(`  of which: ${what} at ${summarize(times).medianMs.toFixed(0)} ms median`);
     console.log(`JS before first paint: ${(Math.max(...firstPaintJs) / 1024).toFixed(1)} kB gzip | target ≤ 200 kB`);
 
     const context = await newProfile(browser);

@@ -34,6 +34,8 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
     document.title = `${loaded.notebook.meta.title} · Stepwise`;
     // Notebooks of the site run on open; ones from a file or link wait for the learner. The
     // kernel and Plotly load in parallel, after the prose has painted.
+    // Plotly takes ~1.5 s to evaluate here (measured), so it starts at once; waiting for the
+    // kernel to boot first made the first figure ~0.7 s later (app.bench.ts).
     afterPaint(() => {
       if (!loaded.untrusted) void dbPromise.then(() => kernel.runAll(doc.cellSources()));
       if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/Figure.tsx').then((module) => module.loadPlotly());
