@@ -1,5 +1,6 @@
 import { createResource, Match, Switch } from 'solid-js';
 import { notebookDb } from '../app/storage.ts';
+import { findNotebook } from '../catalog/catalog.ts';
 import { loadNotebook, type NotebookSource } from './load-notebook.ts';
 import { MessagePage } from './MessagePage.tsx';
 import { NotebookView } from './NotebookView.tsx';
@@ -8,7 +9,7 @@ import { NotebookView } from './NotebookView.tsx';
 export function NotebookPage(props: { source: NotebookSource }) {
   const [result] = createResource(
     () => props.source,
-    async (source) => loadNotebook(await notebookDb(), source),
+    async (source) => loadNotebook(await notebookDb(), source, findNotebook),
   );
   return (
     <Switch fallback={<p class="loading">Loading the notebook…</p>}>

@@ -4,7 +4,7 @@
  */
 import { NotebookFormatError, parseNotebook, type Notebook } from '../../notebook/index.ts';
 import { contentHash, localKey, repoKey, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
-import { findNotebook } from '../catalog/catalog.ts';
+import type { CatalogNotebook } from '../catalog/catalog-entry.ts';
 
 export type NotebookSource = { kind: 'site'; slug: string } | { kind: 'local'; id: string };
 
@@ -41,9 +41,10 @@ export async function keepLocalNotebook(db: NotebookDb, text: string, title: str
   return id;
 }
 
-export async function loadNotebook(db: NotebookDb, source: NotebookSource): Promise<LoadResult> {
+/** The notebook a route asks for; `findSiteNotebook` looks a slug up in the site's catalog. */
+export async function loadNotebook(db: NotebookDb, source: NotebookSource, findSiteNotebook: (slug: string) => CatalogNotebook | undefined): Promise<LoadResult> {
   if (source.kind === 'site') {
-    const entry = findNotebook(source.slug);
+    const entry = findSiteNotebook(source.slug);
     if (!entry) {
       return { ok: false, title: 'Notebook not found', message: `There is no notebook called “${source.slug}”. It may have been renamed; the index lists every notebook.` };
     }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { keepLocalNotebook, loadNotebook } from '../../src/ui/notebook/load-notebook.ts';
+import { contentHash, memoryDb, repoKey } from '../../src/store/index.ts';
+import type { CatalogNotebook } from '../../src/ui/catalog/catalog-entry.ts';
+
+const original = '---\ntitle: Demo\n---\n\n```ts\nconst a = 1\n```\n';
+const edited = original.replace('const a = 1', 'const a = 2');
+const site = (text: string) => (slug: string): CatalogNotebook | undefined =>
+  slug === 'demo' ? { slug, title: 'Demo', summary: '', tags: [], load: async () => text } : undefined;
+
+describe('loadNotebook', () => {
+  it('shows the original when the learner has no copy', async () => {
+    const result = await loadNotebook(memoryDb(), { kind: 'site', slug: 'demo' }, site(original));
+    expect(result.ok && result.loaded.edited).toBe(false);
+    expect(result.ok && result.loaded.untrusted).toBe(false);
+  });
+
+  it("shows the learner's saved copy, marked edited", async () => {
+    const db = memoryDb();
+    await db.put({ key: repoKey('demo'), text: edited, originalHash: contentHash(original), origin: 'repo', title: 'Demo', savedAt: 1 });
+    const result = await loadNotebook(db, { kind: 'site', slug: 'demo' }, site(original));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.loaded.notebook.blocks[0]).toMatchObject({ kind: 'code', source: 'const a = 2' });
+    expect(result.loaded.edited).toBe(true);
+    expect(result.loaded.originalChanged).toBe(false);
+  });
+
+  it('tells when the original changed since the copy was made', async () => {
+    const db = memoryDb();
+    await db.put({ key: repoKey('demo'), text: edited, originalHash: contentHash(original), origin: 'repo', title: 'Demo', savedAt: 1 });
+    const newer = original.replace('const a = 1', 'const a = 10');
+    const result = await loadNotebook(db, { kind: 'site', slug: 'demo' }, site(newer));
+    expect(result.ok && result.loaded.originalChanged).toBe(true);
+    expect(result.ok && result.loaded.copyOf).toBe(contentHash(original));
+  });
+
+  it('an unknown slug and a local notebook not in storage give messages that say what to do', async () => {
+    const missing = await loadNotebook(memoryDb(), { kind: 'site', slug: 'nope' }, site(original));
+    expect(missing).toMatchObject({ ok: false, title: 'Notebook not found' });
+    expect(!missing.ok && missing.message).toContain('the index lists every notebook');
+    const local = await loadNotebook(memoryDb(), { kind: 'local', id: 'deadbeef' }, site(original));
+    expect(!local.ok && local.message).toContain('Open the file or the link again');
+  });
+
+  it('a saved copy that no longer parses is reported with its line', async () => {
+    const db = memoryDb();
+    await db.put({ key: repoKey('demo'), text: '---\ntitle: Demo\n---\n\n```ts\nconst a = 1\n', originalHash: contentHash(original), origin: 'repo', title: 'Demo', savedAt: 1 });
+    const result = await loadNotebook(db, { kind: 'site', slug: 'demo' }, site(original));
+    expect(result).toMatchObject({ ok: false, title: 'This notebook cannot be read' });
+    expect(!result.ok && result.message).toMatch(/demo\.md:5/);
+  });
+});
+
+describe('keepLocalNotebook', () => {
+  it('keeps a notebook from a link as untrusted, and opening the same link again keeps later edits', async () => {
+    const db = memoryDb();
+    const id = await keepLocalNotebook(db, original, 'Demo', 'link');
+    expect(id).toBe(contentHash(original));
+    const first = await loadNotebook(db, { kind: 'local', id }, site(original));
+    expect(first.ok && first.loaded.untrusted).toBe(true);
+    expect(first.ok && first.loaded.origin).toBe('link');
+    const record = (await db.get(`local:${id}`))!;
+    await db.put({ ...record, text: edited });
+    await keepLocalNotebook(db, original, 'Demo', 'link');
+    const again = await loadNotebook(db, { kind: 'local', id }, site(original));
+    expect(again.ok && again.loaded.edited).toBe(true);
+  });
+});
