@@ -91,6 +91,23 @@ describe('welcome notebook', () => {
   });
 });
 
+describe('layout', () => {
+  it('on a second visit the prose does not jump when the outputs arrive', async () => {
+    const { page } = await openPage(context, `${base}#/welcome`);
+    await waitForCellsSettled(page);
+    await waitForFigure(page, 2);
+    await page.waitForTimeout(1500); // the output heights are written a second after the run
+    await page.reload();
+    await page.waitForSelector('#what-next');
+    const before = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
+    await waitForCellsSettled(page);
+    await waitForFigure(page, 2);
+    const after = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
+    expect(Math.abs(after - before)).toBeLessThanOrEqual(4);
+    await page.close();
+  });
+});
+
 describe('editing prose', () => {
   it('double-clicking prose opens its Markdown; Shift+Enter applies it with math rendered', async () => {
     const { page } = await openPage(context, `${base}#/e2e-loop`);

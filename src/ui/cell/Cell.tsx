@@ -1,10 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import type { CellView, ControlValue } from '../../kernel/types.ts';
 import { CellEditor, type EditorHandle } from '../editor/CellEditor.tsx';
 import { Outputs } from '../output/Outputs.tsx';
 import { CellErrorView } from '../output/CellErrorView.tsx';
 import { RunTime } from './RunTime.tsx';
 import { hiddenSummary } from './hidden-summary.ts';
+import { rememberedHeight, rememberHeight } from './output-heights.ts';
 
 /** What the notebook can do with a cell from outside: focus it (Shift+Enter moves on). */
 export interface CellHandle {
@@ -14,6 +15,10 @@ export interface CellHandle {
 
 export interface CellProps {
   id: string;
+  /** Storage key of the notebook (to remember output heights between visits). */
+  notebookKey: string;
+  /** The notebook runs on open, so the remembered output height is worth reserving. */
+  reserveOutputs: boolean;
   /** Position among the code cells (0-based), shown 1-based. */
   index: number;
   count: number;
@@ -35,7 +40,17 @@ export interface CellProps {
 /** A code cell: toolbar, code (static until focused, then Monaco), outputs and error. */
 export function Cell(props: CellProps) {
   let root!: HTMLElement;
+  let outputArea!: HTMLDivElement;
   let editor: EditorHandle | undefined;
+  // Until the first run of this visit finishes, keep the room the outputs took last time.
+  const [settled, setSettled] = createSignal(false);
+  const reserved = props.reserveOutputs ? rememberedHeight(props.notebookKey, props.id) : 0;
+  createEffect(() => {
+    const current = state();
+    if (current !== 'done' && current !== 'error') return;
+    setSettled(true);
+    requestAnimationFrame(() => rememberHeight(props.notebookKey, props.id, outputArea.offsetHeight));
+  });
   const [unfolded, setUnfolded] = createSignal(false);
   const hidden = () => props.options.includes('hidden') && !unfolded();
   const state = () => props.view?.state ?? 'idle';
@@ -109,7 +124,13 @@ export function Cell(props: CellProps) {
           ref={(handle) => (editor = handle)}
         />
       </Show>
-      <div class="cell-output" aria-live="polite">
+      <div
+        ref={outputArea}
+        class="cell-output"
+        classList={{ 'cell-output-reserved': !settled() && reserved > 0 }}
+        style={{ 'min-height': !settled() && reserved > 0 ? `${reserved}px` : undefined }}
+        aria-live="polite"
+      >
         <Show when={props.view?.error}>{(error) => <CellErrorView error={error()} source={props.source} />}</Show>
         <Outputs cellId={props.id} outputs={props.view?.outputs ?? []} onControl={props.onControl} />
       </div>

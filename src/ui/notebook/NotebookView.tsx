@@ -146,6 +146,8 @@ function NotebookBody(props: {
                 >
                   <Cell
                     id={id}
+                    notebookKey={props.loaded.key}
+                    reserveOutputs={!props.loaded.untrusted}
                     index={codeIds().indexOf(id)}
                     count={codeIds().length}
                     source={(block() as { source: string }).source}
