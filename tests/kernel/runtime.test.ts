@@ -169,3 +169,10 @@ describe('tensor bookkeeping', () => {
     expect(counts[2]).toBe(counts[0]);
   });
 });
+
+describe('md', () => {
+  it('keeps backslashes as written, so LaTeX works inside md`…`', async () => {
+    const [r] = await runAll(['const eta = 0.5\nmd`$\\theta \\leftarrow \\theta - \\eta \\nabla L$ with η = ${eta}`']);
+    expect(r.outputs).toEqual([{ id: 'out-0', kind: 'markdown', markdown: '$\\theta \\leftarrow \\theta - \\eta \\nabla L$ with η = 0.5' }]);
+  });
+});

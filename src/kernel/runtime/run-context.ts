@@ -66,7 +66,8 @@ export class RunContext {
   };
 
   md = (strings: TemplateStringsArray | string, ...values: unknown[]): Markdown => {
-    const text = typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? inspect(values[i]) : ''), '');
+    // The raw strings, as String.raw does: `\theta` in a template stays LaTeX, not a tab + "heta".
+    const text = typeof strings === 'string' ? strings : strings.raw.reduce((acc, s, i) => acc + s + (i < values.length ? inspect(values[i]) : ''), '');
     return { type: 'stepwise.markdown', markdown: text };
   };
 
