@@ -91,6 +91,30 @@ describe('welcome notebook', () => {
   });
 });
 
+describe('cell structure', () => {
+  it('Add cell, Move cell up, Delete cell and Undo change the notebook and the kernel follows', async () => {
+    const { page } = await openPage(context, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    const count = () => page.$$eval('[data-cell]', (cells) => cells.length);
+    expect(await count()).toBe(4);
+    await clickButton(page, 'Add cell');
+    await page.waitForSelector(cell(4));
+    await typeIntoCell(page, 4, 'a + 1');
+    await page.keyboard.press('Control+Enter');
+    await waitForCellState(page, 4, 'done');
+    expect(await page.textContent(`${cell(4)} .outputs`)).toContain('3');
+    await page.click(`${cell(4)} button[aria-label="Move cell up"]`);
+    // Monaco shows spaces as no-break spaces.
+    await page.waitForFunction(() => document.querySelector('[data-cell="3"]')?.textContent?.replace(/\u00a0/g, ' ').includes('a + 1'));
+    await page.click(`${cell(3)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 4);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 5);
+    expect(await cellCode(page, 3)).toBe('a + 1');
+    await page.close();
+  });
+});
+
 describe('layout', () => {
   it('on a second visit the prose does not jump when the outputs arrive', async () => {
     const { page } = await openPage(context, `${base}#/welcome`);

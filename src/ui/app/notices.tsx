@@ -5,16 +5,18 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button next to the message, e.g. "Undo". */
+  action?: { label: string; run(): void };
 }
 
 const [notices, setNotices] = createSignal<Notice[]>([]);
 let counter = 0;
 
 /** Shows a message for a few seconds (errors stay until dismissed). */
-export function notify(text: string, kind: Notice['kind'] = 'info'): void {
+export function notify(text: string, kind: Notice['kind'] = 'info', action?: Notice['action']): void {
   const id = ++counter;
-  setNotices((list) => [...list, { id, kind, text }]);
-  if (kind === 'info') setTimeout(() => dismiss(id), 5000);
+  setNotices((list) => [...list, { id, kind, text, action }]);
+  if (kind === 'info') setTimeout(() => dismiss(id), action ? 10_000 : 5000);
 }
 
 function dismiss(id: number): void {
@@ -29,6 +31,18 @@ export function Notices() {
         {(notice) => (
           <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
             <span>{notice.text}</span>
+            {notice.action && (
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  notice.action!.run();
+                  dismiss(notice.id);
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
             <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
               ×
             </button>

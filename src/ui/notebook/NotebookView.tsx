@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show }
 import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
+import { notify } from '../app/notices.tsx';
 import { createKernelStore } from './kernel-store.ts';
 import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -164,7 +165,11 @@ function NotebookBody(props: {
                       runCell(id);
                       focusNextCell(id);
                     }}
-                    onDelete={() => doc.edit((current) => deleteBlock(current, id))}
+                    onDelete={() => {
+                      const before = nb();
+                      doc.edit((current) => deleteBlock(current, id));
+                      notify('Cell deleted.', 'info', { label: 'Undo', run: () => doc.edit(() => before) });
+                    }}
                     onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
                     onHiddenChange={(hidden) =>
                       doc.edit((current) => {
