@@ -58,6 +58,26 @@ describe('saving edits', () => {
   });
 });
 
+describe('storage quota', () => {
+  it('a full quota is reported and the edit stays on the page', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      // Every write fails the way a full disk makes IndexedDB fail.
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.goto(`${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const a = 4');
+    await page.waitForSelector('.banner-warning');
+    expect(await page.textContent('.banner-warning')).toContain('storage is full');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.querySelector('[data-cell="1"] .outputs')?.textContent?.includes('40'));
+    await page.close();
+  });
+});
+
 describe('download and open', () => {
   it('Download saves the edited notebook as .md and Open brings it back as a notebook that waits to be run', async () => {
     const { page } = await openPage(context, `${base}#/e2e-cells`);
@@ -80,6 +100,23 @@ describe('download and open', () => {
     await clickButton(page, 'Run all');
     await waitForCellsSettled(page);
     expect(await page.textContent(`${cell(1)} .outputs`)).toContain('70');
+    await page.close();
+  });
+
+  it('a .md file dropped on the page opens as a new notebook', async () => {
+    const { page } = await openPage(context, `${base}#/`);
+    await page.waitForSelector('.card');
+    const text = await readFile('tests/e2e/fixtures/e2e-cells.md', 'utf8');
+    await page.evaluate((markdown) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([markdown], 'dropped.md', { type: 'text/markdown' }));
+      const target = document.querySelector('.app-root')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, text);
+    await page.waitForURL(/#\/local\//);
+    await page.waitForSelector('.banner-info');
+    expect(await page.textContent('#notebook-title')).toBe('E2E cells');
     await page.close();
   });
 
