@@ -1,4 +1,4 @@
-import { Match, Switch, Show } from 'solid-js';
+import { createEffect, Match, on, Switch, Show } from 'solid-js';
 import { useRoute } from './use-route.ts';
 import { IndexPage } from '../index-page/IndexPage.tsx';
 import { NotebookPage } from '../notebook/NotebookPage.tsx';
@@ -9,6 +9,8 @@ import { storageIssue } from './storage.ts';
 /** The whole app: one page per route, a storage warning when saving does not work. */
 export function App() {
   const route = useRoute();
+  // A new page starts at its top (the hash router would otherwise keep the old scroll offset).
+  createEffect(on(route, () => window.scrollTo(0, 0), { defer: true }));
   return (
     <DropToOpen>
       <Show when={storageIssue()}>

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { siteNotebooks } from '../catalog/catalog.ts';
 import { filterCatalog, groupCatalog } from '../catalog/order.ts';
 import { routeHash } from '../app/route.ts';
@@ -7,6 +7,7 @@ import { OpenFileButton } from '../notebook/OpenFileButton.tsx';
 /** The list of notebooks, grouped, with a search over titles, summaries and tags. */
 export function IndexPage() {
   const [query, setQuery] = createSignal('');
+  onMount(() => (document.title = 'Stepwise'));
   const groups = createMemo(() => groupCatalog(filterCatalog(siteNotebooks, query())));
   return (
     <main class="index-page">
