@@ -24,8 +24,10 @@ describe('index page', () => {
     expect(titles).toContain('Welcome to Stepwise');
     expect(titles).toContain('E2E runaway loop');
     await page.fill('input[type="search"]', 'e2e');
-    await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
-    expect(await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(['E2E cells', 'E2E runaway loop']);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 3);
+    expect(await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(['E2E cells', 'E2E runaway loop', 'E2E thirty cells']);
+    await page.fill('input[type="search"]', 'runaway interrupt');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
     await page.fill('input[type="search"]', 'no such notebook anywhere');
     await page.waitForSelector('.empty');
     expect(errors).toEqual([]);
@@ -111,6 +113,23 @@ describe('cell structure', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 5);
     expect(await cellCode(page, 3)).toBe('a + 1');
+    await page.close();
+  });
+});
+
+describe('long notebooks', () => {
+  it('thirty cells run on open with no editor mounted until one is used', async () => {
+    const { page, errors } = await openPage(context, `${base}#/e2e-thirty-cells`);
+    await waitForCellsSettled(page);
+    expect(await page.$$eval('[data-cell]', (cells) => cells.length)).toBe(30);
+    expect(await page.textContent(`${cell(29)} .outputs`)).toContain(String(1 + (29 * 30) / 2));
+    expect(await page.$$('.monaco-editor')).toHaveLength(0);
+    await typeIntoCell(page, 0, 'const v0 = 2');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction((expected) => document.querySelector('[data-cell="29"] .outputs')?.textContent?.includes(expected), String(2 + (29 * 30) / 2));
+    // Shift+Enter moved on to the next cell, which opened its editor: two editors, not thirty.
+    expect(await page.$$('.monaco-editor')).toHaveLength(2);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
