@@ -77,6 +77,8 @@ export function CellEditor(props: CellEditorProps) {
           aria-label="Cell code (press Enter or click to edit)"
           onFocus={() => void activate(true)}
           onMouseDown={() => void activate(true)}
+          // A pointer on its way to the code: start fetching Monaco now, so the click finds it ready.
+          onPointerEnter={() => void loadMonaco()}
           onKeyDown={(event) => {
             if (isRunAndNextShortcut(event)) {
               event.preventDefault();
@@ -91,6 +93,11 @@ export function CellEditor(props: CellEditorProps) {
             <span class="error-line" style={{ top: `${PADDING + (props.errorLine! - 1) * LINE_HEIGHT}px` }} aria-hidden="true" />
           </Show>
           <code innerHTML={highlightCode(props.source) + '\n'} />
+          <Show when={loading()}>
+            <span class="editor-loading" role="status">
+              Loading the editor…
+            </span>
+          </Show>
         </pre>
       </Show>
       <div ref={host} class="code-editor" classList={{ 'code-editor-mounted': mounted() }} />
