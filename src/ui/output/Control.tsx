@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, onCleanup, Switch, untrack } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Switch } from 'solid-js';
 import type { ControlValue, Output } from '../../kernel/types.ts';
 
 type ControlOutput = Extract<Output, { kind: 'control' }>;
@@ -88,18 +88,25 @@ export function Control(props: { output: ControlOutput; onChange(value: ControlV
 function Stepper(props: { label: string; count: number; intervalMs: number; value: number; onChange(value: number): void }) {
   const [playing, setPlaying] = createSignal(false);
   const last = () => props.count - 1;
-  createEffect(() => {
-    if (!playing()) return;
-    // Start over when play is pressed at the end.
-    let step = untrack(() => (props.value >= last() ? 0 : props.value));
-    if (step === 0) untrack(() => props.onChange(0));
-    const timer = setInterval(() => {
-      step += 1;
-      props.onChange(step);
-      if (step >= untrack(last)) setPlaying(false);
-    }, props.intervalMs);
-    onCleanup(() => clearInterval(timer));
-  });
+  // Only pressing play or pause restarts the timer. Each step re-runs the cell and replaces this
+  // control's output; if that re-ran the effect, the timer would be reset on every frame (and
+  // play from step 0 would re-send step 0 forever).
+  createEffect(
+    on(playing, (isPlaying) => {
+      if (!isPlaying) return;
+      let step = props.value;
+      if (step >= last()) {
+        step = 0; // start over when play is pressed at the end
+        props.onChange(0);
+      }
+      const timer = setInterval(() => {
+        step += 1;
+        props.onChange(step);
+        if (step >= last()) setPlaying(false);
+      }, props.intervalMs);
+      onCleanup(() => clearInterval(timer));
+    }),
+  );
   const go = (step: number) => {
     setPlaying(false);
     props.onChange(Math.max(0, Math.min(last(), step)));
