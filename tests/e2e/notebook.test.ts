@@ -82,6 +82,13 @@ describe('welcome notebook', () => {
     await page.waitForFunction(() => document.querySelector('[data-cell="3"] .output-markdown')?.textContent?.includes('After 25 points'));
   });
 
+  it('Play walks the stepper to its last step and stops there', async () => {
+    await page.click(`${cell(3)} button[aria-label="Play"]`);
+    await page.waitForFunction(() => document.querySelector('[data-cell="3"] .stepper output')?.textContent?.replace(/\s/g, '') === '6/6', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-cell="3"] .output-markdown')?.textContent?.includes('After 300 points'));
+    await page.waitForSelector(`${cell(3)} button[aria-label="Play"]`); // back to Play: it stopped
+  });
+
   it('editing a cell and pressing Shift+Enter re-runs it and everything downstream', async () => {
     await typeIntoCell(page, 0, 'const n = 50\nconst seed = 7');
     await page.keyboard.press('Shift+Enter');
