@@ -18,6 +18,17 @@ describe('groupCatalog', () => {
     expect(groups[1].entries.map((e) => e.slug)).toEqual(['linear', 'knn']);
     expect(groups[2].entries.map((e) => e.slug)).toEqual(['k-means', 'pca']);
   });
+
+  it('lists the curriculum sections in teaching order whatever their notebooks\' order numbers', () => {
+    const groups = groupCatalog([
+      entry('attention', { group: 'Deep learning', order: 1 }),
+      entry('k-means', { group: 'Algorithms', order: 8 }),
+      entry('drift', { group: 'Production ML', order: 1 }),
+      entry('gd', { group: 'Foundations', order: 2 }),
+      entry('extra', { group: 'Extras', order: 0 }),
+    ]);
+    expect(groups.map((g) => g.name)).toEqual(['Foundations', 'Algorithms', 'Deep learning', 'Production ML', 'Extras']);
+  });
 });
 
 describe('filterCatalog', () => {

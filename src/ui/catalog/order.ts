@@ -10,6 +10,9 @@ export interface CatalogGroup<T extends CatalogEntry> {
   entries: T[];
 }
 
+/** The curriculum's sections, in teaching order (../shared/curriculum.md); `order` sorts within one. */
+export const GROUP_ORDER = ['Foundations', 'Algorithms', 'Deep learning', 'NLP and language models', 'Production ML'];
+
 const byOrderThenTitle = (a: CatalogEntry, b: CatalogEntry): number =>
   (a.order ?? Number.POSITIVE_INFINITY) - (b.order ?? Number.POSITIVE_INFINITY) || a.title.localeCompare(b.title);
 
@@ -18,7 +21,10 @@ export function readingOrder<T extends CatalogEntry>(entries: T[]): T[] {
   return groupCatalog(entries).flatMap((group) => group.entries);
 }
 
-/** Notebooks grouped for the index page. Ungrouped notebooks come first ("Start here"). */
+/**
+ * Notebooks grouped for the index page. Ungrouped notebooks come first ("Start here"), then the
+ * curriculum's sections in teaching order, then any other group by its smallest `order`.
+ */
 export function groupCatalog<T extends CatalogEntry>(entries: T[]): CatalogGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const entry of entries) {
@@ -26,8 +32,15 @@ export function groupCatalog<T extends CatalogEntry>(entries: T[]): CatalogGroup
     groups.set(name, [...(groups.get(name) ?? []), entry]);
   }
   const result = [...groups].map(([name, list]) => ({ name, entries: [...list].sort(byOrderThenTitle) }));
-  const rank = (group: CatalogGroup<T>) => (group.name === '' ? Number.NEGATIVE_INFINITY : (group.entries[0].order ?? Number.POSITIVE_INFINITY));
-  return result.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const rank = (group: CatalogGroup<T>): [number, number] => {
+    if (group.name === '') return [0, 0];
+    const section = GROUP_ORDER.indexOf(group.name);
+    return section >= 0 ? [1, section] : [2, group.entries[0].order ?? Number.POSITIVE_INFINITY];
+  };
+  return result.sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] - rb[0] || ra[1] - rb[1] || a.name.localeCompare(b.name);
+  });
 }
 
 /**
