@@ -1,51 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { Output } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
+import { outputs, markdown, boldNumbers, titleOf, figure, axisTitle, notebookRunner } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/bias-variance.md');
-
-// A headless run takes seconds (it fits thousands of models); tests share runs with the same controls.
-const runs = new Map<string, Promise<RunReport>>();
-
-async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  const key = JSON.stringify(controls);
-  if (!runs.has(key)) runs.set(key, runNotebook(readFileSync(file), 'notebooks/bias-variance.md', { controls, timeoutMs: 60_000 }));
-  const report = await runs.get(key)!;
-  const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
-  expect(failures).toEqual([]);
-  return report;
-}
-
-function outputs(report: RunReport): Output[] {
-  return report.cells.flatMap((c) => c.outputs);
-}
-
-/** The Markdown output that contains `phrase`. */
-function markdown(report: RunReport, phrase: string): string {
-  const found = outputs(report).flatMap((o) => (o.kind === 'markdown' && o.markdown.includes(phrase) ? [o.markdown] : []));
-  expect(found, `a Markdown output containing "${phrase}"`).toHaveLength(1);
-  return found[0];
-}
-
-/** The bold numbers of a Markdown output, in order. */
-function boldNumbers(text: string): number[] {
-  return [...text.matchAll(/\*\*(-?[\d.]+(?:e[+-]\d+)?)\s*%?\*\*/g)].map((m) => Number(m[1]));
-}
-
-function titleOf(fig: Figure): string {
-  const title = fig.layout.title;
-  return typeof title === 'string' ? title : title?.text ?? '';
-}
-
-/** The figure whose title starts with `prefix`. */
-function figure(report: RunReport, prefix: string): Figure {
-  const found = outputs(report).flatMap((o) => (o.kind === 'figure' && titleOf(o.figure).startsWith(prefix) ? [o.figure] : []));
-  expect(found, `a figure titled "${prefix}…"`).toHaveLength(1);
-  return found[0];
-}
+const run = notebookRunner('bias-variance', { timeoutMs: 60_000 });
 
 function trace(fig: Figure, name: string): Trace {
   const found = fig.data.filter((t) => t.name === name);
@@ -55,10 +14,6 @@ function trace(fig: Figure, name: string): Trace {
 
 function ys(t: Trace): number[] {
   return t.y as number[];
-}
-
-function axisTitle(fig: Figure, axis: string): string | undefined {
-  return ((fig.layout[axis] as { title?: { text?: string } } | undefined)?.title)?.text;
 }
 
 /** The decomposition table as numbers, one record per degree. */

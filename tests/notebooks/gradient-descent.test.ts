@@ -1,50 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
+import { outputs, markdown, boldNumbers, figure, axisTitle, control, notebookRunner } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/gradient-descent.md');
-
-async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  const report = await runNotebook(readFileSync(file), 'notebooks/gradient-descent.md', { controls });
-  const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
-  expect(failures).toEqual([]);
-  return report;
-}
-
-function outputs(report: RunReport): Output[] {
-  return report.cells.flatMap((c) => c.outputs);
-}
-
-/** The one Markdown output that contains `phrase`. */
-function markdown(report: RunReport, phrase: string): string {
-  const found = outputs(report).flatMap((o) => (o.kind === 'markdown' && o.markdown.includes(phrase) ? [o.markdown] : []));
-  expect(found, `a Markdown output containing "${phrase}"`).toHaveLength(1);
-  return found[0];
-}
-
-/** The bold numbers of a Markdown output, in order. */
-function boldNumbers(text: string): number[] {
-  return [...text.matchAll(/\*\*(-?[\d.]+(?:e[+-]\d+)?)\*\*/g)].map((m) => Number(m[1]));
-}
-
-function titleOf(fig: Figure): string {
-  const title = fig.layout.title;
-  return typeof title === 'string' ? title : title?.text ?? '';
-}
-
-/** The one figure whose title starts with `prefix`. */
-function figure(report: RunReport, prefix: string): Figure {
-  const found = outputs(report).flatMap((o) => (o.kind === 'figure' && titleOf(o.figure).startsWith(prefix) ? [o.figure] : []));
-  expect(found, `a figure titled "${prefix}…"`).toHaveLength(1);
-  return found[0];
-}
-
-function axisTitle(fig: Figure, axis: string): string | undefined {
-  return (fig.layout[axis] as { title?: { text?: string } } | undefined)?.title?.text;
-}
+const run = notebookRunner('gradient-descent');
 
 function axisRange(fig: Figure, axis: string): number[] | undefined {
   return (fig.layout[axis] as { range?: number[] } | undefined)?.range;
@@ -54,12 +13,6 @@ function axisRange(fig: Figure, axis: string): number[] | undefined {
 function trace(fig: Figure, prefix: string): Trace {
   const found = fig.data.filter((t) => typeof t.name === 'string' && t.name.startsWith(prefix));
   expect(found, `a trace named "${prefix}…"`).toHaveLength(1);
-  return found[0];
-}
-
-function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
-  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
-  expect(found).toHaveLength(1);
   return found[0];
 }
 

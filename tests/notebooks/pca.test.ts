@@ -1,61 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
+import { markdown, boldNumbers, figure, axisTitle, control, notebookRunner } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/pca.md');
-
-// A headless run takes seconds (a fresh worker loads the library); tests share runs with the same controls.
-const runs = new Map<string, Promise<RunReport>>();
-
-async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  const key = JSON.stringify(controls);
-  if (!runs.has(key)) runs.set(key, runNotebook(readFileSync(file), 'notebooks/pca.md', { controls }));
-  const report = await runs.get(key)!;
-  const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
-  expect(failures).toEqual([]);
-  return report;
-}
-
-function outputs(report: RunReport): Output[] {
-  return report.cells.flatMap((c) => c.outputs);
-}
-
-/** The Markdown output that contains `phrase`. */
-function markdown(report: RunReport, phrase: string): string {
-  const found = outputs(report).flatMap((o) => (o.kind === 'markdown' && o.markdown.includes(phrase) ? [o.markdown] : []));
-  expect(found, `a Markdown output containing "${phrase}"`).toHaveLength(1);
-  return found[0];
-}
-
-/** The bold numbers of a Markdown output, in order. */
-function boldNumbers(text: string): number[] {
-  return [...text.matchAll(/\*\*(-?[\d.]+(?:e[+-]\d+)?)\s*%?\*\*/g)].map((m) => Number(m[1]));
-}
-
-/** The figure whose title starts with `prefix`. */
-function figure(report: RunReport, prefix: string): Figure {
-  const found = outputs(report).flatMap((o) => {
-    if (o.kind !== 'figure') return [];
-    const title = o.figure.layout.title;
-    const text = typeof title === 'string' ? title : title?.text ?? '';
-    return text.startsWith(prefix) ? [o.figure] : [];
-  });
-  expect(found, `a figure titled "${prefix}…"`).toHaveLength(1);
-  return found[0];
-}
-
-function axisTitle(fig: Figure, axis: 'xaxis' | 'yaxis'): string | undefined {
-  return ((fig.layout[axis] as { title?: { text?: string } } | undefined)?.title)?.text;
-}
-
-function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
-  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
-  expect(found).toHaveLength(1);
-  return found[0];
-}
+const run = notebookRunner('pca');
 
 /** Direction of an arrow trace in degrees, from its tail to its tip. */
 function arrowAngle(trace: Trace): number {
