@@ -1,4 +1,5 @@
 import type { Dense } from '../core/dense.ts';
+import { distanceKernel } from './distance-kernel.ts';
 
 /** One step of Lloyd's algorithm as live buffers (the caller copies what it keeps). */
 export interface LloydState {
@@ -56,7 +57,7 @@ export function* lloydSteps(
 
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     centerGaps(centers, k, d, b);
-    const changed = iteration === 1 ? firstAssign(x, centers, k, labels, b, sums, counts) : assign(x, centers, k, labels, b, sums, counts);
+    const changed = assign(x, centers, k, labels, b, sums, counts);
     const assignInertia = inertiaFromSums(totalSquares, mean, centers, sums, counts, k, d);
     state = { phase: 'assign', iteration, centers, labels, inertia: assignInertia };
     yield state;
@@ -130,98 +131,74 @@ function sqDistance(a: Float64Array, aStart: number, c: Float64Array, cStart: nu
   return s;
 }
 
-/**
- * The first assign step, which also starts the bounds: every distance is needed once, so all k
- * are computed, exactly, as ‖x − c_j‖² = Σ_f (x_f − c_jf)². The centers are transposed
- * (feature-major) and taken four at a time, so each x_f is loaded once for four running sums:
- * about twice as fast as one center at a time, with bit-identical sums (same order over f).
- */
-function firstAssign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
-  const { rows: n, cols: d, data } = x;
-  const { upper, lower, moved } = b;
-  sums.fill(0);
-  counts.fill(0);
-  const transposed = new Float64Array(d * k);
-  for (let j = 0; j < k; j++) for (let f = 0; f < d; f++) transposed[f * k + j] = centers[j * d + f];
-  const sq = new Float64Array(k);
-  const tiled = k - (k % 4);
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
-    for (let j0 = 0; j0 < tiled; j0 += 4) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let f = 0; f < d; f++) {
-        const v = data[row + f];
-        const c = f * k + j0;
-        const t0 = v - transposed[c], t1 = v - transposed[c + 1], t2 = v - transposed[c + 2], t3 = v - transposed[c + 3];
-        s0 += t0 * t0;
-        s1 += t1 * t1;
-        s2 += t2 * t2;
-        s3 += t3 * t3;
-      }
-      sq[j0] = s0;
-      sq[j0 + 1] = s1;
-      sq[j0 + 2] = s2;
-      sq[j0 + 3] = s3;
-    }
-    for (let j = tiled; j < k; j++) sq[j] = sqDistance(data, row, centers, j * d, d);
-    let a = 0;
-    for (let j = 1; j < k; j++) if (sq[j] < sq[a]) a = j;
-    const bounds = i * k;
-    for (let j = 0; j < k; j++) lower[bounds + j] = Math.sqrt(sq[j]) + moved[j];
-    upper[i] = Math.sqrt(sq[a]) - moved[a];
-    labels[i] = a;
-    counts[a]++;
-    for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
-  }
-  return n;
-}
+/** Rows taken per block by `assign`: the block's distances (BLOCK × k) stay in cache. */
+const BLOCK = 256;
 
 /**
- * The assign step with Elkan's pruning; keeps the cluster sums in step with the labels and
- * returns how many labels changed. Comparisons are strict (<) so exact ties are always computed
- * and broken like Lloyd's argmin (lowest index).
+ * The assign step with Elkan's pruning, a block of rows at a time: (1) keep the rows whose bounds
+ * cannot rule out a closer center, (2) compute their distances to all k centers with the kernel
+ * generated for (d, k), (3) relabel them and reset all their bounds to the exact distances.
+ * Computing every distance of an unsettled row in one unrolled kernel is cheaper than Elkan's
+ * one-distance-at-a-time tightening, and the exact bounds prune better next time.
+ * Keeps the cluster sums in step with the labels; returns how many labels changed. The first
+ * call (labels still −1) computes every row. Ties go to the lowest index, like Lloyd's argmin.
  */
 function assign(x: Dense, centers: Float64Array, k: number, labels: Int32Array, b: Bounds, sums: Float64Array, counts: Float64Array): number {
   const { rows: n, cols: d, data } = x;
-  const { upper, lower, moved, gaps, halfGap } = b;
+  const { upper, lower, moved, halfGap } = b;
+  const kernel = distanceKernel(d, k);
+  const pending = new Int32Array(BLOCK);
+  const squared = new Float64Array(BLOCK * k);
   let changed = 0;
-  for (let i = 0; i < n; i++) {
-    const old = labels[i];
-    let a = old;
-    let u = upper[i] + moved[a];
-    // No center is closer than half the gap from the assigned center to its nearest neighbour.
-    if (u < halfGap[a]) continue;
-    const row = i * d;
-    const bounds = i * k;
-    let tight = false;
-    for (let j = 0; j < k; j++) {
-      if (j === a || u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
-      if (!tight) {
-        u = Math.sqrt(sqDistance(data, row, centers, a * d, d));
-        lower[bounds + a] = u + moved[a];
-        tight = true;
-        if (u < lower[bounds + j] - moved[j] || u < gaps[a * k + j]) continue;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(start + BLOCK, n);
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      const a = labels[i];
+      if (a < 0) {
+        pending[count++] = i;
+        continue;
       }
-      const dist = Math.sqrt(sqDistance(data, row, centers, j * d, d));
-      lower[bounds + j] = dist + moved[j];
-      if (dist < u || (dist === u && j < a)) {
-        a = j;
-        u = dist;
-      }
+      let u = upper[i] + moved[a];
+      // No center is closer than half the gap from the assigned center to its nearest neighbour.
+      if (u < halfGap[a] || !mayBeCloser(i, a, u, k, b)) continue;
+      // The bound u may just be loose: tighten it to the exact distance and ask again.
+      u = Math.sqrt(sqDistance(data, i * d, centers, a * d, d));
+      upper[i] = u - moved[a];
+      lower[i * k + a] = u + moved[a];
+      if (mayBeCloser(i, a, u, k, b)) pending[count++] = i;
     }
-    upper[i] = u - moved[a];
-    if (a === old) continue;
-    // Row i moves from cluster `old` to cluster `a`: s_old −= x_i, s_a += x_i.
-    changed++;
-    labels[i] = a;
-    counts[a]++;
-    counts[old]--;
-    for (let f = 0; f < d; f++) {
-      sums[a * d + f] += data[row + f];
-      sums[old * d + f] -= data[row + f];
+    kernel(data, pending, count, centers, squared);
+    for (let t = 0; t < count; t++) {
+      const i = pending[t];
+      const at = t * k;
+      let a = 0;
+      for (let j = 1; j < k; j++) if (squared[at + j] < squared[at + a]) a = j;
+      const bounds = i * k;
+      for (let j = 0; j < k; j++) lower[bounds + j] = Math.sqrt(squared[at + j]) + moved[j];
+      upper[i] = Math.sqrt(squared[at + a]) - moved[a];
+      const old = labels[i];
+      if (a === old) continue;
+      // Row i moves from cluster `old` to cluster `a`: s_old −= x_i, s_a += x_i.
+      changed++;
+      labels[i] = a;
+      counts[a]++;
+      const row = i * d;
+      for (let f = 0; f < d; f++) sums[a * d + f] += data[row + f];
+      if (old < 0) continue;
+      counts[old]--;
+      for (let f = 0; f < d; f++) sums[old * d + f] -= data[row + f];
     }
   }
   return changed;
+}
+
+/** Whether some center j ≠ a may be closer to row i than u: neither its lower bound nor half its gap to c_a exceeds u. */
+function mayBeCloser(i: number, a: number, u: number, k: number, b: Bounds): boolean {
+  const { lower, moved, gaps } = b;
+  const bounds = i * k;
+  for (let j = 0; j < k; j++) if (j !== a && u >= lower[bounds + j] - moved[j] && u >= gaps[a * k + j]) return true;
+  return false;
 }
 
 /** Σ_i ‖x_i − c_a(i)‖² from the sums in O(k·d), about the column means m (see lloydSteps). */
