@@ -35,7 +35,8 @@ export class PCA {
 
   /** Learns the mean and the principal axes of X (rows, a Matrix or a Dense). */
   fit(X: DenseLike): this {
-    const x = toDense(X, 'PCA.fit');
+    // Only read below, so a Dense input is not copied.
+    const x = toDense(X, 'PCA.fit', { copy: false });
     if (x.rows < 2) fail('PCA.fit', 'needs at least 2 rows');
     // center → covariance → eigen-decomposition; the centering happens inside the covariance pass.
     const mean = columnMeans(x);
