@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DBSCAN, KMeans, assignToNearest, kmeansPlusPlusInit, updateCenters } from '../../src/ml/cluster/index.ts';
 import { denseFromRows } from '../../src/ml/core/dense.ts';
+import { rng } from '../../src/ml/core/random.ts';
 import fixture from './fixtures/c-cluster.json';
 
 const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
@@ -50,6 +51,29 @@ describe('KMeans', () => {
     for (const s of steps) {
       const direct = fixture.X.reduce((sum, row, i) => sum + row.reduce((t, v, f) => t + (v - s.centers[s.labels[i]][f]) ** 2, 0), 0);
       expect(close(s.inertia, direct, 1e-9)).toBe(true);
+    }
+  });
+
+  it('KMeans.steps labels every assign step exactly as a plain Lloyd loop does (the bounds only skip work)', () => {
+    // Overlapping Gaussian blobs (most rows near a boundary), at (d, k) shapes that use the
+    // generated kernel and the loop kernel, plus an integer grid where rows tie exactly
+    // between centers (Lloyd gives a tie to the lowest index; pruning must never change that).
+    const r = rng(11);
+    const blobs = (n: number, d: number, k: number) => {
+      const centres = Array.from({ length: k }, () => Array.from({ length: d }, () => r.uniform(-1, 1)));
+      return Array.from({ length: n }, (_, i) => centres[i % k].map((c) => c + r.normal()));
+    };
+    const grid = Array.from({ length: 400 }, (_, i) => [i % 20, Math.floor(i / 20)]);
+    const cases: [number[][], number][] = [[blobs(2000, 2, 3), 3], [blobs(2000, 16, 8), 8], [blobs(600, 40, 20), 20], [grid, 4]];
+    for (const [X, k] of cases) {
+      const init = [...X.slice(0, k - 1), X[X.length - 1]];
+      let centers = init;
+      for (const step of new KMeans({ nClusters: k, init, maxIter: 50, tol: 0 }).steps(X)) {
+        if (step.phase === 'assign') expect(step.labels).toEqual(assignToNearest(X, centers));
+        else centers = updateCenters(X, step.labels, k);
+        step.centers.forEach((c, j) => c.forEach((v, f) => expect(Math.abs(v - centers[j][f])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v)))));
+        centers = step.centers;
+      }
     }
   });
 

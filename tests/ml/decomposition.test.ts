@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PCA, TSNE, center, covarianceMatrix, eigenDecomposition, trustworthiness } from '../../src/ml/decomposition/index.ts';
+import { rng } from '../../src/ml/core/random.ts';
 import pca from './fixtures/c-pca.json';
 import tsne from './fixtures/c-tsne.json';
 
@@ -35,6 +36,17 @@ describe('PCA', () => {
     for (const whiten of [false, true]) {
       const model = new PCA({ whiten }).fit(pca.X);
       expectClose(model.inverseTransform(model.transform(pca.X)), pca.X, 1e-9);
+    }
+  });
+
+  it('covarianceMatrix equals the textbook sum for every width (4×2 tiles and their edges) and row count', () => {
+    const r = rng(5);
+    for (const d of [1, 2, 3, 4, 5, 6, 7, 9, 12]) {
+      for (const n of [2, 63, 64, 150]) {
+        const X = Array.from({ length: n }, () => Array.from({ length: d }, () => r.normal()));
+        const textbook = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => X.reduce((s, row) => s + row[a] * row[b], 0) / (n - 1)));
+        expectClose(covarianceMatrix(X), textbook, 1e-12);
+      }
     }
   });
 

@@ -1,4 +1,4 @@
-import { denseFromRows, type Dense } from '../core/dense.ts';
+import { columnMeans, denseFromRows, type Dense } from '../core/dense.ts';
 import { toDense, type DenseLike } from '../core/dense-input.ts';
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
@@ -30,7 +30,7 @@ export interface KMeansStep {
 const defaults: KMeansParams = { nClusters: 8, init: 'k-means++', nInit: 'auto', maxIter: 300, tol: 1e-4, seed: 0 };
 
 /**
- * k-means clustering (Lloyd's algorithm, accelerated with Elkan's triangle-inequality bounds:
+ * k-means clustering (Lloyd's algorithm, accelerated with Hamerly's triangle-inequality bounds:
  * the same result with far fewer distances). Minimises the inertia Σ_i ‖x_i − μ_{label(i)}‖².
  */
 export class KMeans {
@@ -57,7 +57,7 @@ export class KMeans {
     }
     const { state, nIter } = best!;
     this.clusterCenters = toNested(state.centers, x.cols);
-    this.labels = Array.from(state.labels);
+    this.labels = plainArray(state.labels);
     this.inertia = state.inertia;
     this.nIter = nIter;
     return this;
@@ -73,11 +73,11 @@ export class KMeans {
     let result = steps.next();
     while (!result.done) {
       const s = result.value;
-      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, x.cols), labels: Array.from(s.labels), inertia: s.inertia };
+      yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, x.cols), labels: plainArray(s.labels), inertia: s.inertia };
       result = steps.next();
     }
     this.clusterCenters = toNested(result.value.centers, x.cols);
-    this.labels = Array.from(result.value.labels);
+    this.labels = plainArray(result.value.labels);
     this.inertia = result.value.inertia;
     this.nIter = result.value.iteration;
     return this;
@@ -130,14 +130,8 @@ export class KMeans {
     // Given centers make every run identical, so one run is enough.
     const runs = Array.isArray(init) ? 1 : nInit === 'auto' ? (init === 'random' ? 10 : 1) : nInit;
     const mean = columnMeans(x);
-    const { rows: n, cols: d, data } = x;
-    let totalSquares = 0;
-    for (let i = 0; i < n; i++) {
-      for (let f = 0; f < d; f++) {
-        const v = data[i * d + f] - mean[f];
-        totalSquares += v * v;
-      }
-    }
+    const totalSquares = squaresAbout(x, mean);
+    const { rows: n, cols: d } = x;
     // scikit-learn scales tol by the mean over features of the per-feature variance, Σ(x − m)²/(n·d).
     const options = { maxIter, tol: (tol * totalSquares) / (n * d), mean, totalSquares };
     return { x, runs, options, random: toRandom(seed) };
@@ -157,9 +151,36 @@ function toNested(flat: Float64Array, d: number): number[][] {
   return Array.from({ length: flat.length / d }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d)));
 }
 
-function columnMeans(x: Dense): Float64Array {
+/** A plain array copy of an Int32Array (a plain loop: Array.from goes through the iterator, 6× slower). */
+function plainArray(values: Int32Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  return out;
+}
+
+/** Σ_i ‖x_i − m‖², four rows at a time so the sums do not wait on each other (as columnMeans). */
+function squaresAbout(x: Dense, mean: Float64Array): number {
   const { rows: n, cols: d, data } = x;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) mean[f] += data[i * d + f];
-  return mean.map((m) => m / n);
+  const perColumn = new Float64Array(d);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const r = i * d;
+    for (let f = 0; f < d; f++) {
+      const m = mean[f];
+      const v0 = data[r + f] - m;
+      const v1 = data[r + d + f] - m;
+      const v2 = data[r + 2 * d + f] - m;
+      const v3 = data[r + 3 * d + f] - m;
+      perColumn[f] += v0 * v0 + v1 * v1 + (v2 * v2 + v3 * v3);
+    }
+  }
+  for (; i < n; i++) {
+    for (let f = 0; f < d; f++) {
+      const v = data[i * d + f] - mean[f];
+      perColumn[f] += v * v;
+    }
+  }
+  let total = 0;
+  for (let f = 0; f < d; f++) total += perColumn[f];
+  return total;
 }

@@ -1,6 +1,7 @@
 import { toDense, type DenseLike } from '../core/dense-input.ts';
+import { columnMeans } from '../core/dense.ts';
 import { checkFitted, checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
-import { columnMeans, covarianceOfRows, symmetricEigen } from './pca-steps.ts';
+import { covarianceOfRows, symmetricEigen } from './pca-steps.ts';
 
 export interface PCAParams {
   /**
