@@ -112,12 +112,21 @@ function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: 
   return loss;
 }
 
-/** max(z, 0) − y·z: the part of log(1 + e^z) − y·z outside the log. */
+/**
+ * max(z, 0) − y·z: the part of log(1 + e^z) − y·z outside the log. max(z, 0) is taken as
+ * (z + |z|)/2, exact in floating point, because the sign of z is a coin flip the branch
+ * predictor cannot learn.
+ */
 function linearPart(z: number, y: number): number {
-  return (z > 0 ? z : 0) - y * z;
+  return (z + Math.abs(z)) * 0.5 - y * z;
 }
 
-/** σ(z) given e = e^(−|z|). */
+/**
+ * σ(z) given e = e^(−|z|): 1/(1 + e) for z ≥ 0, e/(1 + e) for z < 0. The numerator is picked by
+ * arithmetic on the 0/1 value of z < 0 (exact: it only multiplies by 0 or 1 and adds 0), again
+ * so that no branch depends on the sign of z.
+ */
 function sigmoidFrom(z: number, e: number): number {
-  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+  const negative = +(z < 0);
+  return (negative * e + (1 - negative)) / (1 + e);
 }
