@@ -3,6 +3,7 @@ import type { Figure as FigureData } from '../../plot/figure.ts';
 import { currentTheme } from '../app/theme.ts';
 import { prepareFigure } from './prepare-figure.ts';
 import { figureHeight } from './figure-height.ts';
+import { forget, scheduleDraw, watch } from './draw-scheduler.ts';
 
 type Plotly = typeof import('plotly.js-dist-min');
 let plotly: Promise<Plotly> | undefined;
@@ -23,21 +24,26 @@ export default function Figure(props: { figure: FigureData }) {
   let drawn = 0;
 
   onMount(() => {
+    watch(element);
     createEffect(() => {
       const args = prepareFigure(props.figure, currentTheme());
       const version = ++drawn;
-      void loadPlotly().then(async (Plotly) => {
-        // Only the latest figure is drawn; one that arrives while another draws waits its turn.
-        if (disposed || version !== drawn) return;
-        const started = performance.now();
-        await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
-        performance.measure('stepwise:figure-draw', { start: started });
-        element.dataset.drawn = String(version);
-      });
+      // On screen: drawn now. Off screen: when idle or scrolled to (see draw-scheduler.ts).
+      scheduleDraw(element, () =>
+        void loadPlotly().then(async (Plotly) => {
+          // Only the latest figure is drawn; one that arrives while another draws waits its turn.
+          if (disposed || version !== drawn) return;
+          const started = performance.now();
+          await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
+          performance.measure('stepwise:figure-draw', { start: started });
+          element.dataset.drawn = String(version);
+        }),
+      );
     });
   });
   onCleanup(() => {
     disposed = true;
+    forget(element);
     void plotly?.then((Plotly) => Plotly.purge(element));
   });
 
