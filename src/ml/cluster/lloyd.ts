@@ -42,7 +42,14 @@ export function* lloydSteps(
 ): Generator<LloydState, LloydState> {
   const { maxIter, tol, mean, totalSquares } = options;
   const { rows: n, cols: d } = x;
-  const b: Bounds = { upper: new Float64Array(n), lower: new Float64Array(n), runnerUp: new Int32Array(n).fill(-1), moved: new Float64Array(k), maxMoved: 0, halfGap: new Float64Array(k) };
+  const b: Bounds = {
+    upper: new Float64Array(n),
+    lower: new Float64Array(n),
+    runnerUp: new Int32Array(n).fill(-1),
+    moved: new Float64Array(k),
+    maxMoved: 0,
+    halfGap: new Float64Array(k),
+  };
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const labels = new Int32Array(n).fill(-1);
@@ -140,13 +147,15 @@ const BLOCK = 256;
  * (nearly all on well-separated clusters, about a fifth on overlapping ones, where it did not pay).
  */
 const TIGHTEN_RATE = 0.5;
+/** A bound must beat the other by this relative margin to rule a center out (see `unsettled`). */
 const ROUNDING_MARGIN = 1 - 1e-12;
 
 /**
  * The assign step with Hamerly's pruning, a block of rows at a time:
  * (1) keep the rows whose bounds cannot rule out a closer center (`unsettled`);
- * (2) tighten their upper bound to the exact distance to their own center, and keep those still
- *     not ruled out (`stillUnsettled`; on well-separated clusters this clears nearly all);
+ * (2) while it pays (TIGHTEN_RATE), tighten their upper bound to the exact distance to their own
+ *     center and keep those still not ruled out (`stillUnsettled`; on well-separated clusters
+ *     this clears nearly all);
  * (3) compute the remaining rows' distances to all k centers with the kernel generated for
  *     (d, k), then relabel them and reset their bounds to the exact distances (`relabel`).
  * Keeps the cluster sums in step with the labels; returns how many labels changed. The first
