@@ -59,7 +59,8 @@ export class LogisticRegression {
   /** One state per solver iteration; the fitted attributes follow the latest iteration. */
   *steps(X: MatrixLike, y: VectorLike): Generator<LogisticStep, void, void> {
     const where = 'LogisticRegression.fit';
-    const data = toDense(X, where);
+    // Only read while fitting, so rows fitted again unchanged reuse their copy (see toDense).
+    const data = toDense(X, where, { copy: false });
     const target = toVector(y, where, { length: data.rows });
     const { penalty, C, fitIntercept, tol, maxIter } = this.params;
     checkOneOf(penalty, ['l2', 'l1', 'none'], where, 'penalty');
