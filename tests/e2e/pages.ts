@@ -37,8 +37,10 @@ export async function cellCode(page: Page, index: number): Promise<string> {
 
 /** Replaces a cell's code by typing in its editor (Monaco mounts on click). */
 export async function typeIntoCell(page: Page, index: number, code: string): Promise<void> {
-  // The editor may already be there (a new cell opens its editor at once).
-  if (!(await page.$(`${cell(index)} .monaco-editor`))) await page.click(`${cell(index)} .code-static`);
+  // The editor may already be there, or be mounting (a new cell opens its editor at once, and its
+  // static code disappears when Monaco is ready). Checking for the static code and clicking it in
+  // two steps raced with that and could wait 30 s for an element that was gone; this acts in one.
+  await page.evaluate((selector) => document.querySelector(selector)?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true })), `${cell(index)} .code-static`);
   await page.waitForSelector(`${cell(index)} .monaco-editor .view-lines`, { timeout: 30_000 });
   await page.click(`${cell(index)} .monaco-editor .view-lines`);
   await page.keyboard.press('Control+A');
