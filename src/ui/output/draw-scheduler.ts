@@ -54,9 +54,10 @@ export function forget(element: Element): void {
  * while the worker gets on with the next cell (gradient-descent's step: 300 ms down to 200 ms).
  */
 export function scheduleDraw(element: Element, draw: () => void): void {
+  lastChange = performance.now();
   waiting.set(element, draw);
   if (observer === undefined || onScreen.has(element)) soon(() => drawNow(element));
-  else whenIdle();
+  else drawWhenQuiet();
 }
 
 const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
@@ -86,30 +87,31 @@ function drawNow(element: Element): void {
  * would hold up the figure on screen that arrives next.
  */
 const QUIET_MS = 150;
-let lastScheduled = 0;
+/** When a figure last got new data (the quiet period counts from here). */
+let lastChange = 0;
 
 /** Draws the waiting figures one per idle period, oldest first, once figures stop changing. */
-function whenIdle(): void {
-  lastScheduled = performance.now();
+function drawWhenQuiet(): void {
   if (idleScheduled || waiting.size === 0) return;
   idleScheduled = true;
-  const next = () => {
-    const quietFor = performance.now() - lastScheduled;
-    if (quietFor < QUIET_MS) {
-      setTimeout(next, QUIET_MS - quietFor);
-      return;
-    }
-    const draw = () => {
-      idleScheduled = false;
-      const first = waiting.keys().next();
-      if (!first.done) drawNow(first.value);
-      if (waiting.size > 0) whenIdle();
-    };
-    // Safari has no requestIdleCallback; there the quiet period alone has to do.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(draw, { timeout: 1000 });
-    else draw();
+  setTimeout(afterQuiet, QUIET_MS);
+}
+
+function afterQuiet(): void {
+  const quietFor = performance.now() - lastChange;
+  if (quietFor < QUIET_MS) {
+    setTimeout(afterQuiet, QUIET_MS - quietFor);
+    return;
+  }
+  const drawOldest = () => {
+    const first = waiting.keys().next();
+    if (!first.done) drawNow(first.value);
+    if (waiting.size > 0) afterQuiet();
+    else idleScheduled = false;
   };
-  setTimeout(next, QUIET_MS);
+  // Safari has no requestIdleCallback; there the quiet period alone has to do (one draw per task).
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(drawOldest, { timeout: 1000 });
+  else setTimeout(drawOldest, 0);
 }
 
 /** Printing shows every figure, so the waiting ones are drawn first. */
