@@ -5,6 +5,10 @@ import {
 } from '../../src/ml/ensemble/index.ts';
 import { stratifiedTestFolds } from '../../src/ml/ensemble/folds.ts';
 import { DecisionTreeClassifier } from '../../src/ml/tree/index.ts';
+import { LogisticRegression } from '../../src/ml/linear/index.ts';
+import { GaussianNB } from '../../src/ml/naive-bayes/index.ts';
+import { SVC } from '../../src/ml/svm/index.ts';
+import { expectClose } from './fixtures/b-close.ts';
 import fx from './fixtures/c-ensemble.json';
 
 const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
@@ -60,6 +64,8 @@ describe('GradientBoostingClassifier', () => {
     const gbc = new GradientBoostingClassifier({ nEstimators: 30, minSamplesLeaf: 5 }).fit(fx.Xtrain, fx.ytrain);
     const staged = gbc.stagedDecisionFunction(fx.Xtest);
     staged.forEach((stage, m) => stage.forEach((f, i) => expect(f[0]).toBeCloseTo(fx.gbcStagedDecision[m][i][0], 8)));
+    // decisionFunction has scikit-learn's binary shape, one value per row; the staged one keeps a column.
+    expectClose(gbc.decisionFunction(fx.Xtest), fx.gbcDecision, 1e-8);
     gbc.predictProba(fx.Xtest).forEach((p, i) => p.forEach((v, c) => expect(v).toBeCloseTo(fx.gbcProba[i][c], 9)));
   });
 
@@ -153,8 +159,14 @@ describe('VotingClassifier, StackingClassifier, BaggingClassifier', () => {
     expect(score).toBeLessThanOrEqual(Math.max(...fx.stackingAccuracy) + 0.02);
   });
 
-  it('StackingClassifier asks for a finalEstimator', () => {
-    expect(() => new StackingClassifier({ estimators: trees() }).fit(fx.Xtrain, fx.ytrain)).toThrow(/finalEstimator is required/);
+  it("StackingClassifier's defaults match scikit-learn: a LogisticRegression on SVC's decision function and GaussianNB's probability", () => {
+    const stack = new StackingClassifier({ estimators: [['svc', new SVC({ kernel: 'linear' })], ['nb', new GaussianNB()]] }).fit(fx.Xtrain, fx.ytrain);
+    expect(stack.finalEstimator).toBeInstanceOf(LogisticRegression);
+    expectClose(stack.transform(fx.Xtest), fx.stackingDefaultTransform, 1e-6);
+    expectClose(stack.predictProba(fx.Xtest), fx.stackingDefaultProba, 1e-6);
+    expectClose(stack.decisionFunction(fx.Xtest), fx.stackingDefaultDecision, 1e-6);
+    expect(() => new StackingClassifier({ estimators: [['svc', new SVC()]], stackMethod: 'predict_proba' }).fit(fx.Xtrain, fx.ytrain))
+      .toThrow("StackingClassifier.fit: stackMethod 'predict_proba' but 'svc' has no predictProba");
   });
 
   it('BaggingClassifier accuracy is within 0.04 of scikit-learn mean over seeds and deterministic', () => {

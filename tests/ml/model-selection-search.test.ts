@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ColumnTransformer, GridSearchCV, KFold, OneHotEncoder, Pipeline, RandomizedSearchCV, StandardScaler, StratifiedKFold,
+  ColumnTransformer, GridSearchCV, KFold, OneHotEncoder, Pipeline, RandomizedSearchCV, SVC, StandardScaler, StratifiedKFold,
   crossValScore, crossValidate, learningCurve, validationCurve,
 } from '../../src/ml/index.ts';
 import fixture from './fixtures/a-model-selection.json' with { type: 'json' };
@@ -104,6 +104,26 @@ describe('crossValScore and crossValidate', () => {
     expectClose(crossValScore(new TestKNN(), cls.X, cls.y), cls.accuracy, 1e-12);
     expectClose(crossValScore(new TestKNN(), cls.X, cls.y, { scoring: 'roc_auc' }), cls.rocAuc, 1e-12);
     expectClose(crossValScore(new TestKNN(), cls.X, cls.y, { scoring: 'f1', cv: new StratifiedKFold({ nSplits: 3 }) }), cls.f1, 1e-12);
+  });
+
+  it("crossValScore ranks a model without predictProba by its decision function (scoring 'roc_auc', SVC)", () => {
+    expectClose(crossValScore(new SVC({ kernel: 'linear' }), cls.X, cls.y, { scoring: 'roc_auc' }), cls.rocAucSvc, 1e-9);
+    const m = fixture.multiclass;
+    expect(() => crossValScore(new SVC(), m.X, m.y, { cv: 3, scoring: 'roc_auc' })).toThrow("scoring 'roc_auc': the problem has 3 classes");
+  });
+
+  it('a Pipeline or a search around an SVC is a classifier with its decision function (stratified folds, as scikit-learn)', () => {
+    const svcPipeline = () => new Pipeline({ steps: [['scale', new StandardScaler()], ['svc', new SVC({ kernel: 'linear' })]] });
+    expectClose(crossValScore(svcPipeline(), cls.X, cls.y, { scoring: 'roc_auc' }), cls.rocAucPipelineSvc, 1e-9);
+    const search = new GridSearchCV({ estimator: new SVC({ kernel: 'linear' }), paramGrid: { C: [0.01, 1] }, cv: 3, scoring: 'roc_auc' });
+    expect(search.estimatorType).toBe('classifier');
+    expectClose(crossValScore(search, cls.X, cls.y, { cv: 4, scoring: 'roc_auc' }), cls.rocAucNestedSvc, 1e-9);
+    // Without predictProba on the tuned model, the search says so by name.
+    search.fit(cls.X, cls.y);
+    expect(search.classes).toEqual([0, 1]);
+    expect(search.decisionFunction(cls.X.slice(0, 3))).toHaveLength(3);
+    expect(() => search.predictProba(cls.X)).toThrow('GridSearchCV.predictProba: the tuned estimator has no predictProba');
+    expect(() => crossValScore(svcPipeline(), cls.X, cls.y, { scoring: 'neg_log_loss' })).toThrow("scoring 'neg_log_loss': the estimator has no predictProba");
   });
 
   it('crossValScore with multiclass scorers matches scikit-learn roc_auc_ovr, roc_auc_ovo, neg_log_loss and f1_macro', () => {

@@ -2,3 +2,4 @@ export * from './random.ts';
 export * from './validate.ts';
 export * from './dense.ts';
 export * from './estimator.ts';
+export type { Decision } from './decision.ts';

@@ -1,3 +1,4 @@
+import { decisionShape, type Decision } from '../core/decision.ts';
 import { fail, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import { argmax } from '../tree/classifier.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
@@ -95,12 +96,12 @@ export class GradientBoostingClassifier extends BaseGradientBoosting {
     }
   }
 
-  /** Raw scores F(x): one column (log-odds) for two classes, one per class otherwise. */
-  decisionFunction(X: MatrixLike): number[][] {
-    return this.raw(X, 'decisionFunction');
+  /** Raw scores F(x): one value per row (the log-odds) for two classes, one column per class otherwise. */
+  decisionFunction(X: MatrixLike): Decision {
+    return decisionShape(this.raw(X, 'decisionFunction'));
   }
 
-  /** Raw scores after each stage. */
+  /** Raw scores after each stage, one column (log-odds) for two classes (as scikit-learn's staged version). */
   stagedDecisionFunction(X: MatrixLike): number[][][] {
     return this.stagedRaw(X, 'stagedDecisionFunction');
   }

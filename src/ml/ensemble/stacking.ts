@@ -1,16 +1,19 @@
+import type { Decision } from '../core/decision.ts';
 import { cloneEstimator, type Classifier } from '../core/estimator.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { LogisticRegression } from '../linear/logistic.ts';
+import { offers } from '../model-selection/model-types.ts';
 import { stratifiedTestFolds } from './folds.ts';
 
 export interface StackingClassifierParams {
   /** The base models whose predictions become the meta-model's features. */
   estimators: [string, Classifier][];
-  /** The meta-model, trained on the base models' out-of-fold predictions (required). */
-  finalEstimator: Classifier | undefined;
+  /** The meta-model, trained on the base models' out-of-fold predictions (a LogisticRegression by default). */
+  finalEstimator: Classifier;
   /** Folds for the out-of-fold predictions (stratified, as scikit-learn's cv=5). */
   cv: number;
-  /** 'auto': probabilities when the model has predictProba, else labels. */
-  stackMethod: 'auto' | 'predict_proba' | 'predict';
+  /** 'auto': each model's probabilities if it has predictProba, else its decision function, else its labels. */
+  stackMethod: 'auto' | 'predict_proba' | 'decision_function' | 'predict';
   /** Also give the meta-model the original features. */
   passthrough: boolean;
 }
@@ -28,7 +31,7 @@ export class StackingClassifier {
   classes?: number[];
 
   constructor(params: Partial<StackingClassifierParams> = {}) {
-    this.params = { estimators: [], finalEstimator: undefined, cv: 5, stackMethod: 'auto', passthrough: false, ...params };
+    this.params = { estimators: [], finalEstimator: new LogisticRegression(), cv: 5, stackMethod: 'auto', passthrough: false, ...params };
   }
 
   /** Fits the base models fold by fold, the meta-model on their out-of-fold predictions, then the base models on everything. */
@@ -38,9 +41,8 @@ export class StackingClassifier {
     const labels = toVector(y, where, { length: rows.length });
     const { estimators, finalEstimator, cv, stackMethod } = this.params;
     if (estimators.length === 0) fail(where, "estimators is empty; pass e.g. [['tree', new DecisionTreeClassifier()], ['nb', new GaussianNB()]]");
-    if (finalEstimator === undefined) fail(where, 'finalEstimator is required, e.g. new LogisticRegression() or new DecisionTreeClassifier({ maxDepth: 2 })');
     checkPositiveInt(cv, where, 'cv', 2);
-    checkOneOf(stackMethod, ['auto', 'predict_proba', 'predict'], where, 'stackMethod');
+    checkOneOf(stackMethod, ['auto', 'predict_proba', 'decision_function', 'predict'], where, 'stackMethod');
     if (cv > rows.length) fail(where, `cv = ${cv} folds is more than the ${rows.length} rows`);
     this.classes = [...new Set(labels)].sort((a, b) => a - b);
     const folds = stratifiedTestFolds(labels, cv);
@@ -73,6 +75,14 @@ export class StackingClassifier {
     return final.predictProba(this.transform(X));
   }
 
+  /** The meta-model's decision function (when it has one): one value per row for two classes. */
+  decisionFunction(X: MatrixLike): Decision {
+    const where = 'StackingClassifier.decisionFunction';
+    const final = checkFitted(this.finalEstimator, where) as Classifier & { decisionFunction?(X: MatrixLike): Decision };
+    if (typeof final.decisionFunction !== 'function') fail(where, 'the finalEstimator has no decisionFunction');
+    return final.decisionFunction(this.transform(X));
+  }
+
   /** The features the meta-model sees: each base model's predictions (and X with passthrough). */
   transform(X: MatrixLike): number[][] {
     const fitted = checkFitted(this.estimators, 'StackingClassifier.transform');
@@ -88,14 +98,27 @@ export class StackingClassifier {
     return predicted.filter((p, i) => p === y[i]).length / predicted.length;
   }
 
-  /** One model's predictions as features; with two classes only P(second class), as scikit-learn. */
+  /**
+   * One model's predictions as features, by stackMethod; with two classes only P(second class)
+   * or the one decision value, as scikit-learn.
+   */
   private metaFeatures(model: Classifier, rows: number[][], name: string): number[][] {
-    const method = this.params.stackMethod;
-    const useProba = method === 'predict_proba' || (method === 'auto' && typeof model.predictProba === 'function');
-    if (!useProba) return model.predict(rows).map((label) => [label]);
-    if (typeof model.predictProba !== 'function') fail('StackingClassifier.fit', `stackMethod 'predict_proba' but '${name}' has no predictProba`);
-    const proba = model.predictProba(rows);
+    const method = this.stackMethodOf(model, name);
+    if (method === 'predict') return model.predict(rows).map((label) => [label]);
+    if (method === 'decision_function') {
+      const decision = (model as Classifier & { decisionFunction(X: number[][]): Decision }).decisionFunction(rows);
+      return decision.map((v) => (Array.isArray(v) ? v : [v]));
+    }
+    const proba = model.predictProba!(rows);
     return this.classes!.length === 2 ? proba.map((p) => [p[1]]) : proba;
+  }
+
+  private stackMethodOf(model: Classifier, name: string): 'predict_proba' | 'decision_function' | 'predict' {
+    const method = this.params.stackMethod;
+    if (method === 'auto') return offers(model, 'predictProba') ? 'predict_proba' : offers(model, 'decisionFunction') ? 'decision_function' : 'predict';
+    const needs = method === 'predict_proba' ? 'predictProba' : method === 'decision_function' ? 'decisionFunction' : undefined;
+    if (needs !== undefined && !offers(model, needs)) fail('StackingClassifier.fit', `stackMethod '${method}' but '${name}' has no ${needs}`);
+    return method;
   }
 
   private withPassthrough(features: number[][], rows: number[][]): number[][] {

@@ -1,6 +1,7 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } from '../core/validate.ts';
 import { lbfgs } from '../optim/lbfgs.ts';
+import { decisionShape, type Decision } from '../core/decision.ts';
 import { toDense } from '../core/dense-input.ts';
 import { accuracy, argmax, encodeLabels } from './labels.ts';
 import { logisticObjective, weightMask } from './logistic-loss.ts';
@@ -96,19 +97,14 @@ export class LogisticRegression {
     }
   }
 
-  /** Scores w_k·x + b_k: one column for two classes (the logit of classes[1]), else one per class. */
-  decisionFunction(X: MatrixLike): number[][] {
-    const where = 'LogisticRegression.decisionFunction';
-    const coef = checkFitted(this.coef, where);
-    const rows = toRows(X, where);
-    if (rows[0].length !== this.nFeaturesIn) fail(where, `X has ${rows[0].length} features but the model was fitted on ${this.nFeaturesIn}`);
-    return rows.map((row) => coef.map((w, k) => row.reduce((s, v, j) => s + v * w[j], this.intercept![k])));
+  /** Scores w_k·x + b_k: one value per row for two classes (the logit of classes[1]), else one per class. */
+  decisionFunction(X: MatrixLike): Decision {
+    return decisionShape(this.scores(X, 'LogisticRegression.decisionFunction'));
   }
 
   /** Class probabilities: [1 − σ(z), σ(z)] for two classes, softmax(z) otherwise. */
   predictProba(X: MatrixLike): number[][] {
-    checkFitted(this.coef, 'LogisticRegression.predictProba');
-    return this.decisionFunction(X).map((z) => {
+    return this.scores(X, 'LogisticRegression.predictProba').map((z) => {
       if (z.length === 1) {
         const p = sigmoid(z[0]);
         return [1 - p, p];
@@ -118,6 +114,14 @@ export class LogisticRegression {
       const total = e.reduce((a, b) => a + b, 0);
       return e.map((v) => v / total);
     });
+  }
+
+  /** w_k·x + b_k, one column per row of coef (one for two classes). */
+  private scores(X: MatrixLike, where: string): number[][] {
+    const coef = checkFitted(this.coef, where);
+    const rows = toRows(X, where);
+    if (rows[0].length !== this.nFeaturesIn) fail(where, `X has ${rows[0].length} features but the model was fitted on ${this.nFeaturesIn}`);
+    return rows.map((row) => coef.map((w, k) => row.reduce((s, v, j) => s + v * w[j], this.intercept![k])));
   }
 
   /** The most probable class of each row. */

@@ -1,3 +1,4 @@
+import { decisionShape, type Decision } from '../core/decision.ts';
 import { denseFromRows } from '../core/dense.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, fail, toRows, toVector } from '../core/validate.ts';
@@ -56,9 +57,13 @@ export class SGDClassifier {
     }
   }
 
-  /** Signed distances w_k·x + b_k: one column for two classes (positive = classes[1]), else one per class. */
-  decisionFunction(X: MatrixLike): number[][] {
-    const where = 'SGDClassifier.decisionFunction';
+  /** Signed distances w_k·x + b_k: one value per row for two classes (positive = classes[1]), else one per class. */
+  decisionFunction(X: MatrixLike): Decision {
+    return decisionShape(this.scores(X, 'SGDClassifier.decisionFunction'));
+  }
+
+  /** w_k·x + b_k, one column per row of coef (one for two classes). */
+  private scores(X: MatrixLike, where: string): number[][] {
     const coef = checkFitted(this.coef, where);
     const rows = toRows(X, where);
     if (rows[0].length !== this.nFeaturesIn) fail(where, `X has ${rows[0].length} features but the model was fitted on ${this.nFeaturesIn}`);
@@ -68,7 +73,7 @@ export class SGDClassifier {
   /** The class with the largest decision value (the sign, for two classes). */
   predict(X: MatrixLike): number[] {
     const classes = checkFitted(this.classes, 'SGDClassifier.predict');
-    return this.decisionFunction(X).map((z) => (z.length === 1 ? classes[z[0] > 0 ? 1 : 0] : classes[argmax(z)]));
+    return this.scores(X, 'SGDClassifier.predict').map((z) => (z.length === 1 ? classes[z[0] > 0 ? 1 : 0] : classes[argmax(z)]));
   }
 
   /** Probabilities for loss 'log_loss' (σ of the decision; one-vs-rest columns normalised to sum 1). */
@@ -76,7 +81,7 @@ export class SGDClassifier {
     const where = 'SGDClassifier.predictProba';
     checkFitted(this.coef, where);
     if (this.params.loss !== 'log_loss') fail(where, `probabilities need loss 'log_loss', this model uses '${this.params.loss}'`);
-    return this.decisionFunction(X).map((z) => {
+    return this.scores(X, where).map((z) => {
       if (z.length === 1) {
         const p = sigmoid(z[0]);
         return [1 - p, p];

@@ -23,10 +23,28 @@ export interface PredictorModel extends Model {
   readonly classes?: number[];
 }
 
-/** True for classifiers: they predict labels and get stratified folds (scikit-learn's is_classifier). */
+/** A model that predicts through another one: a Pipeline's last step, a search's estimator. */
+export interface Wrapper {
+  readonly wrapped: Model;
+}
+
+/**
+ * True for classifiers: they predict labels and get stratified folds (scikit-learn's is_classifier).
+ * A classifier has predictProba, or says estimatorType 'classifier' (SVC, LinearSVC), or wraps one.
+ */
 export function isClassifier(model: object): boolean {
-  const m = model as { estimatorType?: string; predictProba?: unknown; finalEstimator?: object };
+  const m = model as { estimatorType?: string; predictProba?: unknown; wrapped?: object };
   if (m.estimatorType !== undefined) return m.estimatorType === 'classifier';
-  if (m.finalEstimator !== undefined) return isClassifier(m.finalEstimator);
+  if (m.wrapped !== undefined) return isClassifier(m.wrapped);
   return typeof m.predictProba === 'function';
+}
+
+/**
+ * Whether calling `method` on the model can work: a wrapper has every method, but it only works
+ * when the model it wraps has it too (scikit-learn's available_if).
+ */
+export function offers(model: object, method: 'predictProba' | 'decisionFunction'): boolean {
+  const m = model as Record<string, unknown> & { wrapped?: object };
+  if (typeof m[method] !== 'function') return false;
+  return m.wrapped === undefined || offers(m.wrapped, method);
 }

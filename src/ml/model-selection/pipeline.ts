@@ -50,6 +50,11 @@ export class Pipeline {
     return this.steps[this.steps.length - 1][1];
   }
 
+  /** The model doing the predicting (see `offers`). */
+  get wrapped(): Model {
+    return this.finalEstimator;
+  }
+
   /** 'classifier' when the final step is one (so cross-validation stratifies). */
   get estimatorType(): 'classifier' | 'regressor' {
     return isClassifier(this.finalEstimator) ? 'classifier' : 'regressor';

@@ -5,7 +5,7 @@ import { rocAucScore } from '../metrics/roc.ts';
 import { averagePrecisionScore } from '../metrics/precision-recall-curve.ts';
 import { logLoss } from '../metrics/probabilistic-losses.ts';
 import { meanAbsoluteError, meanSquaredError, r2Score } from '../metrics/regression.ts';
-import type { AnyData, PredictorModel } from './model-types.ts';
+import { offers, type AnyData, type PredictorModel } from './model-types.ts';
 
 /** A scorer: higher is better (losses are negated, as in scikit-learn). */
 export type Scorer = (estimator: PredictorModel, X: AnyData, y: number[]) => number;
@@ -15,21 +15,28 @@ export type Scoring = ScorerName | Scorer;
 
 const fromPredictions = (metric: (y: number[], p: number[]) => number): Scorer => (est, X, y) => metric(y, est.predict(X));
 
-/** A continuous score for the positive class: P(class 1) from predictProba, or the decision function. */
+/**
+ * A continuous score for the positive class to rank rows by: the decision function when the model
+ * has one, else P(classes[1]), as scikit-learn (probabilities near 0 or 1 round to ties that the
+ * decision function keeps apart).
+ */
 function positiveScore(est: PredictorModel, X: AnyData, where: string): number[] {
-  if (typeof est.predictProba === 'function') {
-    const proba = est.predictProba(X);
-    if (proba[0].length > 2) fail(where, `the problem has ${proba[0].length} classes; use scoring 'roc_auc_ovr' or 'roc_auc_ovo'`);
-    return proba.map((p) => p[p.length - 1]);
+  const multiclass = (k: number) => fail(where, `the problem has ${k} classes; use scoring 'roc_auc_ovr' or 'roc_auc_ovo' with a model that has predictProba`);
+  if (offers(est, 'decisionFunction')) {
+    const decision = est.decisionFunction!(X);
+    return Array.isArray(decision[0]) ? multiclass(decision[0].length) : (decision as number[]);
   }
-  if (typeof est.decisionFunction === 'function') return est.decisionFunction(X) as number[];
+  if (offers(est, 'predictProba')) {
+    const proba = est.predictProba!(X);
+    return proba[0].length > 2 ? multiclass(proba[0].length) : proba.map((p) => p[p.length - 1]);
+  }
   return fail(where, 'the estimator has neither predictProba nor decisionFunction, so it cannot be scored by ranking');
 }
 
 /** Class probabilities, one column per class; a clear error for models without predictProba. */
 function probabilities(est: PredictorModel, X: AnyData, where: string): number[][] {
-  if (typeof est.predictProba !== 'function') fail(where, 'the estimator has no predictProba');
-  return est.predictProba(X);
+  if (!offers(est, 'predictProba')) fail(where, 'the estimator has no predictProba');
+  return est.predictProba!(X);
 }
 
 const SCORERS = {

@@ -1,6 +1,7 @@
 import { checkFitted, toVector, type VectorLike } from '../core/validate.ts';
 import type { CV } from './check-cv.ts';
-import type { AnyData, PredictorModel } from './model-types.ts';
+import { fail } from '../core/validate.ts';
+import { isClassifier, type AnyData, type PredictorModel } from './model-types.ts';
 import { bestIndexOf, evaluateCandidates, refitBest, type CVResults } from './search-results.ts';
 import { getScorer, type Scoring } from './scoring.ts';
 import { asRows } from './subset.ts';
@@ -49,9 +50,40 @@ export abstract class SearchCV<P extends SearchCVParams> {
     return this;
   }
 
+  /** The model doing the predicting (see `offers`). */
+  get wrapped(): PredictorModel {
+    return this.params.estimator;
+  }
+
+  /** 'classifier' when the tuned model is one (so an outer cross-validation stratifies). */
+  get estimatorType(): 'classifier' | 'regressor' {
+    return isClassifier(this.params.estimator) ? 'classifier' : 'regressor';
+  }
+
+  /** The refitted best estimator's classes, for a classifier. */
+  get classes(): number[] | undefined {
+    return this.bestEstimator?.classes;
+  }
+
   /** Predictions of the refitted best estimator. */
   predict(X: AnyData): number[] {
     return checkFitted(this.bestEstimator, `${this.name}.predict`).predict(X);
+  }
+
+  /** Class probabilities from the refitted best estimator. */
+  predictProba(X: AnyData): number[][] {
+    const where = `${this.name}.predictProba`;
+    const best = checkFitted(this.bestEstimator, where);
+    if (typeof best.predictProba !== 'function') fail(where, 'the tuned estimator has no predictProba');
+    return best.predictProba(X);
+  }
+
+  /** The refitted best estimator's decision function. */
+  decisionFunction(X: AnyData): number[] | number[][] {
+    const where = `${this.name}.decisionFunction`;
+    const best = checkFitted(this.bestEstimator, where);
+    if (typeof best.decisionFunction !== 'function') fail(where, 'the tuned estimator has no decisionFunction');
+    return best.decisionFunction(X);
   }
 
   /** The search's scoring applied to the refitted best estimator. */

@@ -1,5 +1,6 @@
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toVector } from '../core/validate.ts';
+import { decisionShape, type Decision } from '../core/decision.ts';
 import { toDense } from '../core/dense-input.ts';
 import { rng } from '../core/random.ts';
 import { accuracy, argmax, encodeLabels } from '../linear/labels.ts';
@@ -40,6 +41,8 @@ const defaults: LinearSVCOptions = { C: 1, loss: 'squared_hinge', fitIntercept: 
  */
 export class LinearSVC {
   readonly params: Readonly<LinearSVCOptions>;
+  /** A classifier without predictProba says so, so cross-validation gives it stratified folds. */
+  readonly estimatorType = 'classifier';
   classes?: number[];
   /** 1 × d for two classes (positive = classes[1]), K × d otherwise. */
   coef?: number[][];
@@ -90,9 +93,13 @@ export class LinearSVC {
     }
   }
 
-  /** w_k·x + b_k: one column for two classes (positive = classes[1]), else one per class. */
-  decisionFunction(X: MatrixLike): number[][] {
-    const where = 'LinearSVC.decisionFunction';
+  /** w_k·x + b_k: one value per row for two classes (positive = classes[1]), else one per class. */
+  decisionFunction(X: MatrixLike): Decision {
+    return decisionShape(this.scores(X, 'LinearSVC.decisionFunction'));
+  }
+
+  /** w_k·x + b_k, one column per row of coef (one for two classes). */
+  private scores(X: MatrixLike, where: string): number[][] {
     const coef = checkFitted(this.coef, where);
     const data = toDense(X, where);
     if (data.cols !== this.nFeaturesIn) fail(where, `X has ${data.cols} features but the model was fitted on ${this.nFeaturesIn}`);
@@ -106,7 +113,7 @@ export class LinearSVC {
   /** The class with the largest decision value (the sign, for two classes). */
   predict(X: MatrixLike): number[] {
     const classes = checkFitted(this.classes, 'LinearSVC.predict');
-    return this.decisionFunction(X).map((z) => (z.length === 1 ? classes[z[0] > 0 ? 1 : 0] : classes[argmax(z)]));
+    return this.scores(X, 'LinearSVC.predict').map((z) => (z.length === 1 ? classes[z[0] > 0 ? 1 : 0] : classes[argmax(z)]));
   }
 
   /** Mean accuracy on (X, y). */

@@ -1,4 +1,5 @@
 import type { Dense } from '../core/dense.ts';
+import type { Decision } from '../core/decision.ts';
 import { denseFromRows } from '../core/dense.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } from '../core/validate.ts';
@@ -49,6 +50,8 @@ const defaults: SVCOptions = {
  */
 export class SVC {
   readonly params: Readonly<SVCOptions>;
+  /** A classifier without predictProba says so, so cross-validation gives it stratified folds. */
+  readonly estimatorType = 'classifier';
   classes?: number[];
   /** Training indices of the support vectors, grouped by class. */
   support?: number[];
@@ -132,14 +135,14 @@ export class SVC {
   }
 
   /**
-   * Decision values, one row per sample. Two classes: one column, positive for classes[1].
-   * More: 'ovo' gives one column per pair (positive for the pair's first class), 'ovr' one per
-   * class (votes plus a confidence in (−⅓, ⅓), as scikit-learn).
+   * Decision values. Two classes: one value per row, positive for classes[1]. More: 'ovo' gives
+   * one column per pair (positive for the pair's first class), 'ovr' one per class (votes plus a
+   * confidence in (−⅓, ⅓), as scikit-learn).
    */
-  decisionFunction(X: MatrixLike): number[][] {
+  decisionFunction(X: MatrixLike): Decision {
     const ovo = this.pairDecisions(X, 'SVC.decisionFunction');
     const K = this.classes!.length;
-    if (K === 2) return ovo.map((row) => [-row[0]]);
+    if (K === 2) return ovo.map((row) => -row[0]);
     return this.params.decisionFunctionShape === 'ovo' ? ovo : ovo.map((row) => ovrFromOvo(row, K));
   }
 
