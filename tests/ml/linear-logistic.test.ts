@@ -65,6 +65,9 @@ describe('LogisticRegression input checks', () => {
     expect(() => new LogisticRegression({ C: 0 }).fit(fx.binary.X, fx.binary.y)).toThrow('C must be a positive number, got 0');
     expect(() => new LogisticRegression({ penalty: 'l3' as LogisticPenalty }).fit(fx.binary.X, fx.binary.y)).toThrow("penalty must be one of 'l2', 'l1', 'none'");
     expect(() => new LogisticRegression().predictProba(fx.binary.X)).toThrow('not fitted yet');
+    // Classifiers take numeric class labels; class names get a pointer to LabelEncoder.
+    expect(() => new LogisticRegression().fit([[0], [1]], ['cat', 'dog'] as unknown as number[]))
+      .toThrow('LogisticRegression.fit: y[0] is "cat", expected a finite number; class names can be encoded as numbers with new LabelEncoder().fitTransform(y)');
   });
 
   it('LogisticRegression.fit reports a NaN or a ragged row where it is, and accepts an ml-matrix Matrix', () => {

@@ -4,6 +4,7 @@ import {
   confusionMatrix, f1Score, fbetaScore, hingeLoss, logLoss, precisionRecallCurve, precisionRecallFscoreSupport,
   precisionScore, recallScore, rocAucScore, rocCurve, specificityScore,
 } from '../../src/ml/index.ts';
+import type { Label } from '../../src/ml/metrics/labels.ts';
 import fixture from './fixtures/a-metrics.json' with { type: 'json' };
 import { expectClose } from './fixtures/b-close.ts';
 
@@ -157,5 +158,119 @@ describe('probabilistic losses and calibration', () => {
     const q = calibrationCurve(c.yTrue, c.score, { nBins: 4, strategy: 'quantile' });
     expectClose([q.probTrue, q.probPred], c.calibrationQuantile, 1e-12);
     expect(() => calibrationCurve(c.yTrue, c.score, { nBins: 0 })).toThrow('calibrationCurve: nBins must be an integer ≥ 1, got 0');
+  });
+});
+
+describe('string labels (class names)', () => {
+  const s = c.strings;
+
+  it('accuracyScore, balancedAccuracyScore and confusionMatrix match scikit-learn on class names', () => {
+    expectClose(accuracyScore(s.yTrue, s.yPred), s.accuracy, 1e-12);
+    expect(accuracyScore(s.yTrue, s.yPred, { normalize: false })).toBe(s.accuracyCount);
+    // 'Dog' is only predicted: scikit-learn leaves it out of the mean recall, and so do we.
+    expectClose(balancedAccuracyScore(s.yTrue, s.yPred), s.balancedAccuracy, 1e-12);
+    expect(confusionMatrix(s.yTrue, s.yPred)).toEqual(s.confusion);
+    expect(confusionMatrix(s.yTrue, s.yPred, { labels: s.labels })).toEqual(s.confusionLabels);
+    expectClose(confusionMatrix(s.yTrue, s.yPred, { normalize: 'true' }), s.confusionTrue, 1e-12);
+    expect(confusionMatrix(s.bTrue, s.bPred)).toEqual(s.binary.confusion);
+  });
+
+  it('labels sort by code unit as numpy sorts them, so the capitalised "Dog" comes first', () => {
+    expect(s.classes).toEqual(['Dog', 'ant', 'bee', 'cat']);
+    expect(precisionRecallFscoreSupport(s.yTrue, s.yPred).labels).toEqual(s.classes);
+    expect(classificationReport(s.yTrue, s.yPred).classes.map((row) => row.label)).toEqual(s.classes);
+  });
+
+  it('precision, recall and F scores match scikit-learn per class, with labels, averaged and binary with posLabel', () => {
+    const r = precisionRecallFscoreSupport(s.yTrue, s.yPred);
+    expectClose([r.precision, r.recall, r.fScore, r.support], s.prfs, 1e-12);
+    const l = precisionRecallFscoreSupport(s.yTrue, s.yPred, { labels: s.labels });
+    expect(l.labels).toEqual(s.labels);
+    expectClose([l.precision, l.recall, l.fScore, l.support], s.prfsLabels, 1e-12);
+    for (const average of ['macro', 'micro', 'weighted'] as const) {
+      const ref = s.averages[average];
+      expectClose(precisionScore(s.yTrue, s.yPred, { average }), ref.precision, 1e-12);
+      expectClose(recallScore(s.yTrue, s.yPred, { average }), ref.recall, 1e-12);
+      expectClose(f1Score(s.yTrue, s.yPred, { average }), ref.f1, 1e-12);
+      expectClose(fbetaScore(s.yTrue, s.yPred, { average, beta: 0.5 }), ref.f05, 1e-12);
+    }
+    const b = s.binary;
+    expectClose(precisionScore(s.bTrue, s.bPred, { posLabel: 'spam' }), b.precision, 1e-12);
+    expectClose(recallScore(s.bTrue, s.bPred, { posLabel: 'spam' }), b.recall, 1e-12);
+    expectClose(f1Score(s.bTrue, s.bPred, { posLabel: 'spam' }), b.f1, 1e-12);
+    expectClose(fbetaScore(s.bTrue, s.bPred, { posLabel: 'spam', beta: 2 }), b.f2, 1e-12);
+    expectClose(recallScore(s.bTrue, s.bPred, { posLabel: 'ham' }), b.recallHam, 1e-12);
+    // Specificity of 'spam' is the recall of 'ham'.
+    expectClose(specificityScore(s.bTrue, s.bPred, { posLabel: 'spam' }), b.recallHam, 1e-12);
+  });
+
+  it('classificationReport keys its rows by the class names and matches scikit-learn', () => {
+    const report = classificationReport(s.yTrue, s.yPred);
+    const ref = s.report as unknown as Record<string, Record<string, number>>;
+    for (const row of report.classes) {
+      const e = ref[row.label];
+      expectClose([row.precision, row.recall, row.f1Score, row.support], [e.precision, e.recall, e['f1-score'], e.support], 1e-12);
+    }
+    expectClose(report.accuracy, s.report.accuracy, 1e-12);
+    const avg = (r: { precision: number; recall: number; f1Score: number; support: number }) => [r.precision, r.recall, r.f1Score, r.support];
+    expectClose(avg(report.macroAvg), avg({ ...s.report['macro avg'], f1Score: s.report['macro avg']['f1-score'] }), 1e-12);
+    expectClose(avg(report.weightedAvg), avg({ ...s.report['weighted avg'], f1Score: s.report['weighted avg']['f1-score'] }), 1e-12);
+  });
+
+  it('rocCurve, rocAucScore, precisionRecallCurve and averagePrecisionScore take posLabel as a class name', () => {
+    const r = rocCurve(s.bTrue, s.bScore, { posLabel: 'spam' });
+    expectClose([r.fpr, r.tpr, r.thresholds], s.roc, 1e-12);
+    // scikit-learn 1.2's roc_auc_score has no pos_label: its positive class is the greater label, 'spam'.
+    expectClose(rocAucScore(s.bTrue, s.bScore), s.rocAuc, 1e-12);
+    expectClose(rocAucScore(s.bTrue, s.bScore, { posLabel: 'ham' }), 1 - s.rocAuc, 1e-12);
+    expectClose(rocAucScore(s.yTrue, s.proba, { multiClass: 'ovr' }), s.rocAucOvr, 1e-12);
+    expectClose(rocAucScore(s.yTrue, s.proba, { multiClass: 'ovo' }), s.rocAucOvo, 1e-12);
+    const pr = precisionRecallCurve(s.bTrue, s.bScore, { posLabel: 'spam' });
+    expectClose([pr.precision, pr.recall, pr.thresholds], s.pr, 1e-12);
+    expectClose(averagePrecisionScore(s.bTrue, s.bScore, { posLabel: 'spam' }), s.averagePrecision, 1e-12);
+    expectClose(averagePrecisionScore(s.bTrue, s.bScore.map((v) => 1 - v), { posLabel: 'ham' }), s.averagePrecisionHam, 1e-12);
+  });
+
+  it('logLoss, hingeLoss, brierScoreLoss and calibrationCurve match scikit-learn on class names', () => {
+    expectClose(logLoss(s.bTrue, s.bScore), s.logLossBinary, 1e-12);
+    expectClose(logLoss(['spam', 'spam', 'spam', 'spam', 'spam'], s.bScore.slice(0, 5), { labels: ['ham', 'spam'] }), s.logLossOneClass, 1e-12);
+    expectClose(logLoss(s.yTrue, s.proba), s.logLoss, 1e-12);
+    expectClose(logLoss(s.yTrue, s.proba4, { labels: ['Dog', 'ant', 'bee', 'cat'] }), s.logLoss4, 1e-12);
+    expectClose(hingeLoss(s.bTrue, s.bScore.map((v) => v - 0.5)), s.hinge, 1e-12);
+    expectClose(hingeLoss(s.yTrue, s.decision), s.hinge3, 1e-12);
+    expectClose(brierScoreLoss(s.bTrue, s.bScore, { posLabel: 'spam' }), s.brier, 1e-12);
+    const u = calibrationCurve(s.bTrue, s.bScore, { nBins: 5, posLabel: 'spam' });
+    expectClose([u.probTrue, u.probPred], s.calibration, 1e-12);
+    expect(() => logLoss(['ham', 'eggs'], [0.5, 0.5], { labels: ['ham', 'spam'] }))
+      .toThrow('logLoss: yTrue[1] = "eggs" is not one of the labels ["ham", "spam"]');
+  });
+
+  it('mixing strings and numbers is an error that names the function, the argument and two of the values', () => {
+    const mixed: Label[] = ['cat', 'dog', 'cat', 1];
+    expect(() => confusionMatrix(mixed, ['cat', 'cat', 'cat', 'cat']))
+      .toThrow('confusionMatrix: yTrue mixes strings and numbers (yTrue[0] is "cat", yTrue[3] is 1); use one kind of label');
+    expect(() => accuracyScore(['a', 'b'], [2, 'b'] as Label[]))
+      .toThrow('accuracyScore: yPred mixes strings and numbers (yPred[0] is 2, yPred[1] is "b"); use one kind of label');
+    expect(() => rocCurve(['1', 0] as Label[], [0.2, 0.8], { posLabel: '1' }))
+      .toThrow('rocCurve: yTrue mixes strings and numbers (yTrue[0] is "1", yTrue[1] is 0)');
+    // The generic signatures already reject this at compile time; plain JavaScript gets the runtime error.
+    // @ts-expect-error yTrue holds strings, yPred numbers
+    expect(() => f1Score(['ham', 'spam'], [0, 1])).toThrow(
+      'f1Score: yTrue holds strings but yPred holds numbers (yTrue[0] is "ham", yPred[0] is 0); use one kind of label for both',
+    );
+    expect(() => accuracyScore(['a', null] as unknown as Label[], ['a', 'a']))
+      .toThrow('accuracyScore: yTrue[1] is null; labels must be all strings or all finite numbers');
+    expect(() => accuracyScore([0, NaN], [0, 1])).toThrow('accuracyScore: yTrue[1] is NaN, expected a finite number');
+  });
+
+  it('a binary problem on class names needs posLabel, since no name is positive by default', () => {
+    expect(() => precisionScore(s.bTrue, s.bPred))
+      .toThrow('precisionScore: yTrue and yPred have labels ["ham", "spam"]; pass posLabel to say which one is positive');
+    expect(() => rocCurve(s.bTrue, s.bScore))
+      .toThrow('rocCurve: yTrue has labels ["ham", "spam"]; pass posLabel to say which one is positive');
+    expect(() => brierScoreLoss(s.bTrue, s.bScore))
+      .toThrow('brierScoreLoss: yTrue has labels ["ham", "spam"]; pass posLabel to say which one is positive');
+    expect(() => recallScore(s.bTrue, s.bPred, { posLabel: 'eggs' }))
+      .toThrow('recallScore: posLabel "eggs" is not one of the labels ["ham", "spam"]; pass posLabel');
   });
 });

@@ -58,7 +58,9 @@ export function toVector(y: VectorLike, where: string, opts: { name?: string; le
   for (let i = 0; i < out.length; i++) {
     const v = out[i];
     if (typeof v !== 'number' || (!opts.allowNaN && !Number.isFinite(v))) {
-      fail(where, `${name}[${i}] is ${describe(v)}, expected a finite number`);
+      // Class names are the usual way a string gets here: say how to turn them into numbers.
+      const hint = typeof v === 'string' ? `; class names can be encoded as numbers with new LabelEncoder().fitTransform(${name})` : '';
+      fail(where, `${name}[${i}] is ${describe(v)}, expected a finite number${hint}`);
     }
   }
   return out;

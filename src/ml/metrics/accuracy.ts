@@ -1,10 +1,9 @@
-import type { VectorLike } from '../core/validate.ts';
 import { confusionMatrix } from './confusion-matrix.ts';
-import { checkPair, uniqueLabels } from './labels.ts';
+import { checkLabelPair, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
 /** Fraction of samples whose predicted label equals the true label (or the count, with normalize false). */
-export function accuracyScore(yTrue: VectorLike, yPred: VectorLike, options: { normalize?: boolean } = {}): number {
-  const [t, p] = checkPair(yTrue, yPred, 'accuracyScore');
+export function accuracyScore<L extends Label>(yTrue: LabelsLike<L>, yPred: LabelsLike<L>, options: { normalize?: boolean } = {}): number {
+  const [t, p] = checkLabelPair(yTrue, yPred, 'accuracyScore');
   let correct = 0;
   for (let i = 0; i < t.length; i++) if (t[i] === p[i]) correct++;
   return options.normalize === false ? correct : correct / t.length;
@@ -14,8 +13,12 @@ export function accuracyScore(yTrue: VectorLike, yPred: VectorLike, options: { n
  * Mean of the per-class recalls (classes present in yTrue), robust to imbalance. With adjusted,
  * rescaled so chance level is 0: (score − 1/K) / (1 − 1/K).
  */
-export function balancedAccuracyScore(yTrue: VectorLike, yPred: VectorLike, options: { adjusted?: boolean } = {}): number {
-  const [t, p] = checkPair(yTrue, yPred, 'balancedAccuracyScore');
+export function balancedAccuracyScore<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: { adjusted?: boolean } = {},
+): number {
+  const [t, p] = checkLabelPair(yTrue, yPred, 'balancedAccuracyScore');
   const labels = uniqueLabels(t, p);
   const C = confusionMatrix(t, p, { labels });
   const recalls: number[] = [];

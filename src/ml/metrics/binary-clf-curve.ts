@@ -1,17 +1,17 @@
 import { fail, type VectorLike } from '../core/validate.ts';
-import { checkPair, resolvePosLabel } from './labels.ts';
+import { checkLabelsAndScores, resolvePosLabel, type Label, type LabelsLike } from './labels.ts';
 
 /**
  * Counts of false and true positives when predicting positive for every score ≥ threshold, at
  * each distinct score from high to low (scikit-learn's _binary_clf_curve).
  */
-export function binaryClfCurve(
-  yTrue: VectorLike,
+export function binaryClfCurve<L extends Label>(
+  yTrue: LabelsLike<L>,
   yScore: VectorLike,
-  posLabel: number | undefined,
+  posLabel: L | undefined,
   where: string,
 ): { fps: number[]; tps: number[]; thresholds: number[] } {
-  const [t, s] = checkPair(yTrue, yScore, where, 'yScore');
+  const [t, s] = checkLabelsAndScores(yTrue, yScore, where, 'yScore');
   const pos = resolvePosLabel(t, posLabel, where);
   const order = s.map((_, i) => i).sort((a, b) => s[b] - s[a]);
   const fps: number[] = [];

@@ -1,6 +1,6 @@
 import { checkOneOf, checkPositiveInt, fail, type VectorLike } from '../core/validate.ts';
 import { quantileSorted, sortedCopy } from '../core/quantile.ts';
-import { checkPair, resolvePosLabel } from './labels.ts';
+import { checkLabelsAndScores, resolvePosLabel, type Label, type LabelsLike } from './labels.ts';
 
 export interface CalibrationCurve {
   /** Fraction of positives in each non-empty bin. */
@@ -13,17 +13,17 @@ export interface CalibrationCurve {
  * Reliability diagram data: predicted probabilities binned into nBins (equal widths with 'uniform',
  * equal counts with 'quantile'); a calibrated model has probTrue ≈ probPred.
  */
-export function calibrationCurve(
-  yTrue: VectorLike,
+export function calibrationCurve<L extends Label>(
+  yTrue: LabelsLike<L>,
   yProb: VectorLike,
-  options: { nBins?: number; strategy?: 'uniform' | 'quantile'; posLabel?: number } = {},
+  options: { nBins?: number; strategy?: 'uniform' | 'quantile'; posLabel?: L } = {},
 ): CalibrationCurve {
   const where = 'calibrationCurve';
   const nBins = options.nBins ?? 5;
   const strategy = options.strategy ?? 'uniform';
   checkPositiveInt(nBins, where, 'nBins');
   checkOneOf(strategy, ['uniform', 'quantile'], where, 'strategy');
-  const [t, p] = checkPair(yTrue, yProb, where, 'yProb');
+  const [t, p] = checkLabelsAndScores(yTrue, yProb, where, 'yProb');
   p.forEach((v, i) => {
     if (v < 0 || v > 1) fail(where, `yProb[${i}] = ${v} is not a probability in [0, 1]`);
   });

@@ -1,5 +1,4 @@
-import type { VectorLike } from '../core/validate.ts';
-import { checkPair, uniqueLabels } from './labels.ts';
+import { checkLabelPair, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 import { precisionRecallFscoreSupport } from './precision-recall-fscore.ts';
 
 /** Precision, recall, F1 and support of one class or one average. */
@@ -11,20 +10,20 @@ export interface ReportRow {
 }
 
 /** scikit-learn's classification_report(output_dict=True) as typed data. */
-export interface ClassificationReport {
-  classes: (ReportRow & { label: number })[];
+export interface ClassificationReport<L extends Label = Label> {
+  classes: (ReportRow & { label: L })[];
   accuracy: number;
   macroAvg: ReportRow;
   weightedAvg: ReportRow;
 }
 
 /** Per-class precision, recall, F1 and support with accuracy and the macro and weighted averages, as data. */
-export function classificationReport(
-  yTrue: VectorLike,
-  yPred: VectorLike,
-  options: { labels?: number[]; zeroDivision?: 0 | 1 } = {},
-): ClassificationReport {
-  const [t, p] = checkPair(yTrue, yPred, 'classificationReport');
+export function classificationReport<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: { labels?: readonly L[]; zeroDivision?: 0 | 1 } = {},
+): ClassificationReport<L> {
+  const [t, p] = checkLabelPair(yTrue, yPred, 'classificationReport');
   const labels = options.labels ?? uniqueLabels(t, p);
   const r = precisionRecallFscoreSupport(t, p, { labels, zeroDivision: options.zeroDivision });
   const classes = labels.map((label, i) => ({

@@ -1,9 +1,9 @@
-import { checkOneOf, fail, type VectorLike } from '../core/validate.ts';
-import { checkPair, uniqueLabels } from './labels.ts';
+import { checkOneOf, fail } from '../core/validate.ts';
+import { checkLabelPair, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
-export interface ConfusionMatrixOptions {
+export interface ConfusionMatrixOptions<L extends Label = Label> {
   /** Row/column order; default the sorted labels found in yTrue and yPred. */
-  labels?: number[];
+  labels?: readonly L[];
   /** Divide by the row sums ('true'), column sums ('pred') or the total ('all'). */
   normalize?: 'true' | 'pred' | 'all';
 }
@@ -12,9 +12,13 @@ export interface ConfusionMatrixOptions {
  * C[i][j] = number of samples whose true label is labels[i] and predicted label is labels[j]
  * (rows are the truth, as in scikit-learn).
  */
-export function confusionMatrix(yTrue: VectorLike, yPred: VectorLike, options: ConfusionMatrixOptions = {}): number[][] {
+export function confusionMatrix<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ConfusionMatrixOptions<L> = {},
+): number[][] {
   const where = 'confusionMatrix';
-  const [t, p] = checkPair(yTrue, yPred, where);
+  const [t, p] = checkLabelPair(yTrue, yPred, where);
   const labels = options.labels ?? uniqueLabels(t, p);
   if (labels.length === 0) fail(where, 'labels is empty; pass at least one label');
   const index = new Map(labels.map((l, i) => [l, i]));

@@ -1,6 +1,7 @@
 import type { VectorLike } from '../core/validate.ts';
 import { fail } from '../core/validate.ts';
 import { binaryClfCurve } from './binary-clf-curve.ts';
+import type { Label, LabelsLike } from './labels.ts';
 
 export interface PrecisionRecallCurve {
   /** One more value than thresholds: the last point is (recall 0, precision 1). */
@@ -11,7 +12,11 @@ export interface PrecisionRecallCurve {
 }
 
 /** Precision and recall at every distinct score used as a threshold (recall decreasing), as scikit-learn 1.2. */
-export function precisionRecallCurve(yTrue: VectorLike, probasPred: VectorLike, options: { posLabel?: number } = {}): PrecisionRecallCurve {
+export function precisionRecallCurve<L extends Label>(
+  yTrue: LabelsLike<L>,
+  probasPred: VectorLike,
+  options: { posLabel?: L } = {},
+): PrecisionRecallCurve {
   const where = 'precisionRecallCurve';
   const { fps, tps, thresholds } = binaryClfCurve(yTrue, probasPred, options.posLabel, where);
   const positives = tps[tps.length - 1];
@@ -26,7 +31,7 @@ export function precisionRecallCurve(yTrue: VectorLike, probasPred: VectorLike, 
 }
 
 /** Average precision AP = Σ (R_n − R_{n−1})·P_n: the step-wise area under the precision–recall curve. */
-export function averagePrecisionScore(yTrue: VectorLike, yScore: VectorLike, options: { posLabel?: number } = {}): number {
+export function averagePrecisionScore<L extends Label>(yTrue: LabelsLike<L>, yScore: VectorLike, options: { posLabel?: L } = {}): number {
   const { precision, recall } = precisionRecallCurve(yTrue, yScore, options);
   let ap = 0;
   // recall is decreasing, so −(R_{i+1} − R_i) is the width of each step.

@@ -1,23 +1,23 @@
-import { checkOneOf, fail, type VectorLike } from '../core/validate.ts';
-import { checkPair, uniqueLabels } from './labels.ts';
+import { checkOneOf, fail } from '../core/validate.ts';
+import { checkLabelPair, formatLabels, show, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
 /** How per-class scores become one number (scikit-learn's `average`). */
 export type Average = 'binary' | 'macro' | 'micro' | 'weighted';
 
-export interface ClassificationScoreOptions {
+export interface ClassificationScoreOptions<L extends Label = Label> {
   /** 'binary' (default) scores only posLabel; the others average over labels. */
   average?: Average;
-  /** The positive class for average 'binary' (default 1). */
-  posLabel?: number;
+  /** The positive class for average 'binary' (default 1; string labels must name it). */
+  posLabel?: L;
   /** Which labels to score; default all labels in yTrue and yPred. */
-  labels?: number[];
+  labels?: readonly L[];
   /** Value of a ratio whose denominator is 0 (scikit-learn warns and uses 0). */
   zeroDivision?: 0 | 1;
 }
 
 /** Per-class counts from which every precision-like score is a ratio. */
-export interface ClassCounts {
-  labels: number[];
+export interface ClassCounts<L extends Label = Label> {
+  labels: L[];
   /** true positives, predicted positives (tp + fp), actual positives (tp + fn), all samples */
   tp: number[];
   predicted: number[];
@@ -26,8 +26,8 @@ export interface ClassCounts {
 }
 
 /** One-vs-rest counts of every label. */
-export function classCounts(yTrue: readonly number[], yPred: readonly number[], labels: number[]): ClassCounts {
-  const index = new Map(labels.map((l, i) => [l, i]));
+export function classCounts<L extends Label>(yTrue: readonly Label[], yPred: readonly Label[], labels: readonly L[]): ClassCounts<L> {
+  const index = new Map<Label, number>(labels.map((l, i) => [l, i]));
   const k = labels.length;
   const tp = new Array<number>(k).fill(0);
   const predicted = new Array<number>(k).fill(0);
@@ -39,17 +39,17 @@ export function classCounts(yTrue: readonly number[], yPred: readonly number[], 
     if (j !== undefined) predicted[j]++;
     if (i !== undefined && yTrue[s] === yPred[s]) tp[i]++;
   }
-  return { labels, tp, predicted, actual, total: yTrue.length };
+  return { labels: [...labels], tp, predicted, actual, total: yTrue.length };
 }
 
 /** Per-class precision, recall, F-beta and support, not averaged (precision_recall_fscore_support with average=None). */
-export function precisionRecallFscoreSupport(
-  yTrue: VectorLike,
-  yPred: VectorLike,
-  options: { beta?: number; labels?: number[]; zeroDivision?: 0 | 1 } = {},
-): { labels: number[]; precision: number[]; recall: number[]; fScore: number[]; support: number[] } {
+export function precisionRecallFscoreSupport<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: { beta?: number; labels?: readonly L[]; zeroDivision?: 0 | 1 } = {},
+): { labels: L[]; precision: number[]; recall: number[]; fScore: number[]; support: number[] } {
   const where = 'precisionRecallFscoreSupport';
-  const [t, p] = checkPair(yTrue, yPred, where);
+  const [t, p] = checkLabelPair(yTrue, yPred, where);
   const c = classCounts(t, p, options.labels ?? uniqueLabels(t, p));
   const zd = options.zeroDivision ?? 0;
   const precision = c.tp.map((v, i) => ratio(v, c.predicted[i], zd));
@@ -59,17 +59,29 @@ export function precisionRecallFscoreSupport(
 }
 
 /** Precision = TP / (TP + FP): of the samples predicted positive, the fraction that are. */
-export function precisionScore(yTrue: VectorLike, yPred: VectorLike, options: ClassificationScoreOptions = {}): number {
+export function precisionScore<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L> = {},
+): number {
   return averaged('precisionScore', yTrue, yPred, options, (c, i, zd) => ratio(c.tp[i], c.predicted[i], zd));
 }
 
 /** Recall (sensitivity) = TP / (TP + FN): of the positive samples, the fraction found. */
-export function recallScore(yTrue: VectorLike, yPred: VectorLike, options: ClassificationScoreOptions = {}): number {
+export function recallScore<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L> = {},
+): number {
   return averaged('recallScore', yTrue, yPred, options, (c, i, zd) => ratio(c.tp[i], c.actual[i], zd));
 }
 
 /** F-beta = (1 + β²)·P·R / (β²·P + R): recall counts β times as much as precision. */
-export function fbetaScore(yTrue: VectorLike, yPred: VectorLike, options: ClassificationScoreOptions & { beta: number }): number {
+export function fbetaScore<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L> & { beta: number },
+): number {
   const beta = options.beta;
   if (typeof beta !== 'number' || !(beta >= 0)) fail('fbetaScore', `beta must be a number ≥ 0, got ${String(beta)}`);
   return averaged('fbetaScore', yTrue, yPred, options, (c, i, zd) =>
@@ -78,14 +90,22 @@ export function fbetaScore(yTrue: VectorLike, yPred: VectorLike, options: Classi
 }
 
 /** F1 = 2·P·R / (P + R), the harmonic mean of precision and recall. */
-export function f1Score(yTrue: VectorLike, yPred: VectorLike, options: ClassificationScoreOptions = {}): number {
+export function f1Score<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L> = {},
+): number {
   return averaged('f1Score', yTrue, yPred, options, (c, i, zd) =>
     fBeta(ratio(c.tp[i], c.predicted[i], zd), ratio(c.tp[i], c.actual[i], zd), 1),
   );
 }
 
 /** Specificity = TN / (TN + FP): of the negative samples, the fraction predicted negative. */
-export function specificityScore(yTrue: VectorLike, yPred: VectorLike, options: ClassificationScoreOptions = {}): number {
+export function specificityScore<L extends Label>(
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L> = {},
+): number {
   return averaged('specificityScore', yTrue, yPred, options, (c, i, zd) => {
     const fp = c.predicted[i] - c.tp[i];
     const negatives = c.total - c.actual[i];
@@ -108,25 +128,29 @@ function fBeta(precision: number, recall: number, beta: number): number {
  * The shared averaging of scikit-learn: 'binary' scores posLabel, 'macro' is the plain mean over
  * labels, 'weighted' weighs by support, 'micro' pools the counts of all labels first.
  */
-function averaged(
+function averaged<L extends Label>(
   where: string,
-  yTrue: VectorLike,
-  yPred: VectorLike,
-  options: ClassificationScoreOptions,
+  yTrue: LabelsLike<L>,
+  yPred: LabelsLike<L>,
+  options: ClassificationScoreOptions<L>,
   score: (c: ClassCounts, i: number, zeroDivision: number) => number,
 ): number {
-  const [t, p] = checkPair(yTrue, yPred, where);
+  const [t, p] = checkLabelPair(yTrue, yPred, where);
   const average = options.average ?? 'binary';
   checkOneOf(average, ['binary', 'macro', 'micro', 'weighted'], where, 'average');
   const zd = options.zeroDivision ?? 0;
   const present = uniqueLabels(t, p);
   if (average === 'binary') {
-    const pos = options.posLabel ?? 1;
     if (present.length > 2) {
-      fail(where, `yTrue and yPred have ${present.length} labels [${present.join(', ')}]; average 'binary' needs 2. Use average 'macro', 'micro' or 'weighted'`);
+      fail(where, `yTrue and yPred have ${present.length} labels ${formatLabels(present)}; average 'binary' needs 2. Use average 'macro', 'micro' or 'weighted'`);
     }
-    if (present.length === 2 && !present.includes(pos)) {
-      fail(where, `posLabel ${pos} is not one of the labels [${present.join(', ')}]; pass posLabel`);
+    // String labels have no default positive class: scikit-learn's pos_label=1 matches none of them.
+    if (options.posLabel === undefined && typeof present[0] === 'string') {
+      fail(where, `yTrue and yPred have labels ${formatLabels(present)}; pass posLabel to say which one is positive`);
+    }
+    const pos: Label = options.posLabel ?? 1;
+    if (present.length === 2 && !(present as Label[]).includes(pos)) {
+      fail(where, `posLabel ${show(pos)} is not one of the labels ${formatLabels(present)}; pass posLabel`);
     }
     return score(classCounts(t, p, [pos]), 0, zd);
   }

@@ -1,34 +1,36 @@
 import { fail, toRows, type MatrixLike, type VectorLike } from '../core/validate.ts';
-import { checkPair, resolvePosLabel, uniqueLabels } from './labels.ts';
+import {
+  checkLabelsAndScores, formatLabels, resolvePosLabel, show, toLabels, uniqueLabels, type Label, type LabelsLike,
+} from './labels.ts';
 
 /**
  * Cross-entropy −(1/n) Σ log p(true class). yProb is the positive-class probability (binary) or a
  * matrix with one column per sorted label. Probabilities are clipped to [eps, 1 − eps] and rows
  * renormalised, as scikit-learn does.
  */
-export function logLoss(
-  yTrue: VectorLike,
+export function logLoss<L extends Label>(
+  yTrue: LabelsLike<L>,
   yProb: VectorLike | MatrixLike,
-  options: { eps?: number; labels?: number[] } = {},
+  options: { eps?: number; labels?: readonly L[] } = {},
 ): number {
   const where = 'logLoss';
-  const t = Array.from(yTrue as ArrayLike<number>);
+  const t = toLabels(yTrue, where, 'yTrue');
   const labels = options.labels ?? uniqueLabels(t);
-  if (labels.length < 2) fail(where, `yTrue has only the label ${labels[0]}; pass labels to say which classes exist`);
+  if (labels.length < 2) fail(where, `yTrue has only the label ${show(labels[0])}; pass labels to say which classes exist`);
   const first = (yProb as ArrayLike<unknown>)[0];
   const P = typeof first === 'number'
-    ? checkPair(t, yProb as VectorLike, where, 'yProb')[1].map((p) => [1 - p, p])
+    ? checkLabelsAndScores(t, yProb as VectorLike, where, 'yProb')[1].map((p) => [1 - p, p])
     : toRows(yProb as MatrixLike, where, { name: 'yProb' });
   if (P.length !== t.length) fail(where, `yTrue has ${t.length} values but yProb has ${P.length} rows; they must match`);
   if (P[0].length !== labels.length) {
-    fail(where, `yProb has ${P[0].length} columns but there are ${labels.length} classes [${labels.join(', ')}]; they must match`);
+    fail(where, `yProb has ${P[0].length} columns but there are ${labels.length} classes ${formatLabels(labels)}; they must match`);
   }
   const eps = options.eps ?? Number.EPSILON;
   const index = new Map(labels.map((l, i) => [l, i]));
   let total = 0;
   for (let i = 0; i < t.length; i++) {
     const k = index.get(t[i]);
-    if (k === undefined) fail(where, `yTrue[${i}] = ${t[i]} is not one of the labels [${labels.join(', ')}]`);
+    if (k === undefined) fail(where, `yTrue[${i}] = ${show(t[i])} is not one of the labels ${formatLabels(labels)}`);
     const clipped = P[i].map((p) => Math.min(Math.max(p, eps), 1 - eps));
     const rowSum = clipped.reduce((a, b) => a + b, 0);
     total -= Math.log(clipped[k] / rowSum);
@@ -40,14 +42,14 @@ export function logLoss(
  * Mean hinge loss max(0, 1 − margin). Binary: margin = y·f(x) with y ∈ {−1, +1} (the larger label
  * is +1). Multiclass (a decision matrix): margin = f_true(x) − max of the other classes (Crammer–Singer).
  */
-export function hingeLoss(yTrue: VectorLike, decision: VectorLike | MatrixLike): number {
+export function hingeLoss(yTrue: LabelsLike, decision: VectorLike | MatrixLike): number {
   const where = 'hingeLoss';
-  const t = Array.from(yTrue as ArrayLike<number>);
+  const t = toLabels(yTrue, where, 'yTrue');
   const labels = uniqueLabels(t);
   const first = (decision as ArrayLike<unknown>)[0];
   let total = 0;
   if (typeof first === 'number') {
-    const [, d] = checkPair(t, decision as VectorLike, where, 'decision');
+    const [, d] = checkLabelsAndScores(t, decision as VectorLike, where, 'decision');
     if (labels.length !== 2) fail(where, `yTrue has ${labels.length} label(s); a binary decision vector needs exactly 2 (use a decision matrix for multiclass)`);
     for (let i = 0; i < t.length; i++) {
       const sign = t[i] === labels[1] ? 1 : -1;
@@ -69,9 +71,9 @@ export function hingeLoss(yTrue: VectorLike, decision: VectorLike | MatrixLike):
 }
 
 /** Brier score: mean squared difference (1/n) Σ (p_i − [y_i = pos])² between predicted probability and outcome. */
-export function brierScoreLoss(yTrue: VectorLike, yProb: VectorLike, options: { posLabel?: number } = {}): number {
+export function brierScoreLoss<L extends Label>(yTrue: LabelsLike<L>, yProb: VectorLike, options: { posLabel?: L } = {}): number {
   const where = 'brierScoreLoss';
-  const [t, p] = checkPair(yTrue, yProb, where, 'yProb');
+  const [t, p] = checkLabelsAndScores(yTrue, yProb, where, 'yProb');
   p.forEach((v, i) => {
     if (v < 0 || v > 1) fail(where, `yProb[${i}] = ${v} is not a probability in [0, 1]`);
   });

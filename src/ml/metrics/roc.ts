@@ -1,7 +1,7 @@
 import { checkOneOf, fail, toRows, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import { auc } from './auc.ts';
 import { binaryClfCurve, checkBothClasses } from './binary-clf-curve.ts';
-import { uniqueLabels } from './labels.ts';
+import { toLabels, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
 export interface RocCurve {
   fpr: number[];
@@ -14,10 +14,10 @@ export interface RocCurve {
  * The receiver operating characteristic: false and true positive rates at every threshold.
  * With dropIntermediate (default), points on a straight segment are dropped, as scikit-learn does.
  */
-export function rocCurve(
-  yTrue: VectorLike,
+export function rocCurve<L extends Label>(
+  yTrue: LabelsLike<L>,
   yScore: VectorLike,
-  options: { posLabel?: number; dropIntermediate?: boolean } = {},
+  options: { posLabel?: L; dropIntermediate?: boolean } = {},
 ): RocCurve {
   const where = 'rocCurve';
   let { fps, tps, thresholds } = binaryClfCurve(yTrue, yScore, options.posLabel, where);
@@ -39,8 +39,9 @@ export function rocCurve(
   };
 }
 
-export interface RocAucOptions {
-  posLabel?: number;
+export interface RocAucOptions<L extends Label = Label> {
+  /** The positive class of a binary yTrue (default: the greater label, as scikit-learn). */
+  posLabel?: L;
   /** For a score matrix (one column per class): one-vs-rest or one-vs-one (Hand & Till). */
   multiClass?: 'ovr' | 'ovo';
   /** How the per-class (or per-pair) AUCs are averaged. */
@@ -51,15 +52,17 @@ export interface RocAucOptions {
  * Area under the ROC curve: the probability that a random positive scores above a random negative.
  * yScore is a vector (binary) or a matrix of class probabilities (multiclass, columns = sorted labels).
  */
-export function rocAucScore(yTrue: VectorLike, yScore: VectorLike | MatrixLike, options: RocAucOptions = {}): number {
+export function rocAucScore<L extends Label>(yTrue: LabelsLike<L>, yScore: VectorLike | MatrixLike, options: RocAucOptions<L> = {}): number {
   const where = 'rocAucScore';
   const first = (yScore as ArrayLike<unknown>)[0];
   if (!Array.isArray(first) && typeof first === 'number') {
-    const { fpr, tpr } = rocCurve(yTrue, yScore as VectorLike, { posLabel: options.posLabel });
+    // As scikit-learn's roc_auc_score: without posLabel, the greater of the two labels is positive.
+    const labels = uniqueLabels(toLabels(yTrue, where, 'yTrue'));
+    const { fpr, tpr } = rocCurve(yTrue, yScore as VectorLike, { posLabel: options.posLabel ?? labels[labels.length - 1] });
     return auc(fpr, tpr);
   }
   const P = toRows(yScore as MatrixLike, where, { name: 'yScore' });
-  const t = Array.from(yTrue as ArrayLike<number>);
+  const t = toLabels(yTrue, where, 'yTrue');
   if (t.length !== P.length) fail(where, `yTrue has ${t.length} values but yScore has ${P.length} rows; they must match`);
   const labels = uniqueLabels(t);
   if (labels.length !== P[0].length) {
