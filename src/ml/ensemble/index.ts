@@ -6,3 +6,5 @@ export { GradientBoostingClassifier, type GradientBoostingClassifierStep } from 
 export { VotingClassifier, type VotingClassifierParams } from './voting.ts';
 export { StackingClassifier, type StackingClassifierParams } from './stacking.ts';
 export { BaggingClassifier, type BaggingClassifierParams } from './bagging.ts';
+export { VotingRegressor, type VotingRegressorParams } from './voting-regressor.ts';
+export { StackingRegressor, type StackingRegressorParams } from './stacking-regressor.ts';

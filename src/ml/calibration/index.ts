@@ -1,0 +1,5 @@
+export { IsotonicRegression, type IsotonicRegressionOptions } from './isotonic.ts';
+export {
+  CalibratedClassifierCV, type CalibratedClassifierCVOptions, type CalibratedFold, type Calibrator,
+} from './calibrated-classifier.ts';
+export type { SigmoidCalibration } from './sigmoid.ts';

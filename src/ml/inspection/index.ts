@@ -1,0 +1,2 @@
+// Model inspection: what a fitted model relies on. importancesForPermutations stays internal.
+export { permutationImportance, type PermutationImportanceOptions, type PermutationImportanceResult } from './permutation-importance.ts';
