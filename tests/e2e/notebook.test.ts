@@ -170,6 +170,52 @@ describe('editing prose', () => {
     await page.waitForSelector('[data-testid="edited-banner"]');
     await page.close();
   });
+
+  it('Add text opens a Markdown box after the last block; applied, it is rendered and kept after a reload', async () => {
+    const fresh = await newProfile(browser);
+    const { page, errors } = await openPage(fresh, `${base}#/e2e-loop`);
+    const proseCount = () => page.$$eval('.prose-block', (blocks) => blocks.length);
+    await page.waitForSelector('.prose');
+    expect(await proseCount()).toBe(1);
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    // The new block comes after the last code cell and has the keyboard focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Markdown of this text');
+    const lastIsAfterCells = () => page.$$eval('.prose-block', (blocks) =>
+      Boolean(document.querySelector('[data-cell="2"]')!.compareDocumentPosition(blocks[blocks.length - 1]) & Node.DOCUMENT_POSITION_FOLLOWING));
+    expect(await lastIsAfterCells()).toBe(true);
+    await page.keyboard.type('## Notes\n\nThe area is $\\pi r^2$.');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForSelector('.prose h2:text("Notes")');
+    await page.waitForSelector('.prose-block >> nth=-1 >> .katex');
+    expect(await proseCount()).toBe(2);
+    await page.waitForTimeout(1000); // edits are saved within a second
+    await page.reload();
+    await page.waitForSelector('.prose h2:text("Notes")');
+    expect(await page.textContent('.prose-block >> nth=-1')).toContain('The area is');
+    expect(await lastIsAfterCells()).toBe(true);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('a new text block left empty goes away; emptying a text deletes it, with Undo', async () => {
+    const fresh = await newProfile(browser);
+    const { page } = await openPage(fresh, `${base}#/e2e-loop`);
+    const proseCount = () => page.$$eval('.prose-block', (blocks) => blocks.length);
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('.prose-block').length === 1);
+    await page.dblclick('.prose >> nth=0');
+    await page.fill('.prose-editor textarea', '  ');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.prose-block').length === 0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.prose-block').length === 1);
+    expect(await page.textContent('.prose')).toContain('A value above the loop');
+    expect(await proseCount()).toBe(1);
+    await fresh.close();
+  });
 });
 
 describe('errors and interrupts', () => {

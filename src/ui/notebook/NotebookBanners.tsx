@@ -18,12 +18,12 @@ export function NotebookBanners(props: { doc: NotebookDoc; kernel: KernelStore; 
       </Show>
       <Show when={props.doc.originalChanged()}>
         <div class="banner banner-warning" role="note">
-          The original of this notebook changed since you started editing your copy. “Reset notebook” gives you the new version (download your copy first to keep your edits).
+          The original of this notebook changed since you started editing your copy. “Reset” gives you the new version (download your copy first to keep your edits).
         </div>
       </Show>
       <Show when={props.doc.edited() && !props.doc.originalChanged()}>
         <div class="banner banner-quiet" role="note" data-testid="edited-banner">
-          Edited: your changes are saved in this browser. “Reset notebook” returns to the {props.loaded.origin === 'repo' ? 'original' : 'version you opened'}.
+          Edited: your changes are saved in this browser. “Reset” returns to the {props.loaded.origin === 'repo' ? 'original' : 'version you opened'}.
         </div>
       </Show>
       <Show when={props.kernel.status() === 'dead'}>

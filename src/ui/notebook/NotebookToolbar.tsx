@@ -9,7 +9,14 @@ import type { NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
 
 /** The notebook's toolbar: run, interrupt, restart, add, reset, share, download, open. */
-export function NotebookToolbar(props: { doc: NotebookDoc; kernel: KernelStore; loaded: LoadedNotebook; onRunAll: () => void; onAddCell: () => void }) {
+export function NotebookToolbar(props: {
+  doc: NotebookDoc;
+  kernel: KernelStore;
+  loaded: LoadedNotebook;
+  onRunAll: () => void;
+  onAddCell: () => void;
+  onAddText: () => void;
+}) {
   const [link, setLink] = createSignal<string | undefined>();
   const busy = () => props.kernel.status() === 'busy';
 
@@ -52,10 +59,20 @@ export function NotebookToolbar(props: { doc: NotebookDoc; kernel: KernelStore; 
           <button type="button" class="button" onClick={props.onAddCell} title="Add a code cell after the current one">
             Add cell
           </button>
+          <button type="button" class="button" onClick={props.onAddText} title="Add a block of Markdown text (with $math$) after the current one">
+            Add text
+          </button>
         </div>
         <div class="toolbar-group">
-          <button type="button" class="button" onClick={() => void reset()} disabled={!props.doc.edited() && !props.doc.originalChanged()}>
-            Reset notebook
+          <button
+            type="button"
+            class="button"
+            onClick={() => void reset()}
+            disabled={!props.doc.edited() && !props.doc.originalChanged()}
+            aria-label="Reset notebook"
+            title="Go back to the original notebook, or to the file as opened (your edits are lost)"
+          >
+            Reset
           </button>
           <button type="button" class="button" onClick={() => void share()}>
             Share

@@ -99,20 +99,35 @@ function NotebookBody(props: {
     const next = ids[ids.indexOf(id) + 1];
     if (next !== undefined) handles.get(next)?.focus();
   };
-  const addCell = () => {
-    const focused = [...handles].find(([, handle]) => handle.hasFocus())?.[0];
-    const after = focused ?? nb().blocks.at(-1)?.id ?? null;
+  /** The block to add after: the code cell or text being edited, else the last block. */
+  const insertionPoint = () => {
+    const focusedCell = [...handles].find(([, handle]) => handle.hasFocus())?.[0];
+    const focusedText = document.activeElement?.closest<HTMLElement>('.prose-block[data-block]')?.dataset.block;
+    return focusedCell ?? focusedText ?? nb().blocks.at(-1)?.id ?? null;
+  };
+  /** Inserts a block and returns its id. */
+  const addBlock = (kind: 'code' | 'prose') => {
+    const after = insertionPoint();
     const before = new Set(nb().blocks.map((block) => block.id));
-    doc.edit((current) => insertCell(current, after, ''));
-    const added = nb().blocks.find((block) => !before.has(block.id));
-    if (added) queueMicrotask(() => handles.get(added.id)?.focus());
+    doc.edit((current) => insertCell(current, after, '', kind));
+    return nb().blocks.find((block) => !before.has(block.id))?.id;
+  };
+  const addCell = () => {
+    const added = addBlock('code');
+    if (added) queueMicrotask(() => handles.get(added)?.focus());
+  };
+  // The text block just added opens in its editor; an empty one goes away again (ProseBlock).
+  const [newText, setNewText] = createSignal<string>();
+  const addText = () => {
+    setNewText(addBlock('prose'));
+    queueMicrotask(() => setNewText(undefined));
   };
 
   return (
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
       <main class="notebook" aria-labelledby="notebook-title">
-        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} />
+        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} onAddText={addText} />
         <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
         <header class="notebook-header">
           {/* Most notebooks open with "# <title>"; the front-matter title is shown only when they do not. */}
@@ -132,8 +147,10 @@ function NotebookBody(props: {
                   when={block().kind === 'code'}
                   fallback={
                     <ProseBlock
+                      id={id}
                       text={(block() as { text: string }).text}
                       anchors={anchorsFor(id)}
+                      startEditing={id === newText()}
                       onChange={(text) => {
                         try {
                           doc.edit((current) => updateProse(current, id, text));
@@ -141,6 +158,12 @@ function NotebookBody(props: {
                         } catch (error) {
                           return (error as Error).message;
                         }
+                      }}
+                      onDelete={() => {
+                        const before = nb();
+                        const hadText = (block() as { text: string }).text.trim() !== '';
+                        doc.edit((current) => deleteBlock(current, id));
+                        if (hadText) notify('Text deleted.', 'info', { label: 'Undo', run: () => doc.edit(() => before) });
                       }}
                     />
                   }

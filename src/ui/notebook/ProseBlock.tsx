@@ -1,11 +1,20 @@
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
 
 /**
  * A block of Markdown prose with math. Double-click (or the Edit button, for the keyboard) opens
  * its Markdown in a text box; Shift+Enter, Ctrl/Cmd+Enter or leaving the box applies the change.
+ * Applying an empty text deletes the block, as does Esc on a block that was empty (a new one).
  */
-export function ProseBlock(props: { text: string; anchors: () => AnchorCounter; onChange(text: string): string | undefined }) {
+export function ProseBlock(props: {
+  id: string;
+  text: string;
+  anchors: () => AnchorCounter;
+  /** Opens the editor when this turns true (a block just added). */
+  startEditing?: boolean;
+  onChange(text: string): string | undefined;
+  onDelete(): void;
+}) {
   const [editing, setEditing] = createSignal(false);
   const [problem, setProblem] = createSignal<string | undefined>();
   // Headings get tabindex so the table of contents can move focus to them.
@@ -17,6 +26,11 @@ export function ProseBlock(props: { text: string; anchors: () => AnchorCounter; 
     box.style.height = `${box.scrollHeight + 2}px`;
   };
   const commit = () => {
+    if (box.value.trim() === '') {
+      setEditing(false);
+      props.onDelete();
+      return;
+    }
     const error = props.onChange(box.value);
     setProblem(error);
     if (error === undefined) setEditing(false);
@@ -24,12 +38,16 @@ export function ProseBlock(props: { text: string; anchors: () => AnchorCounter; 
   const open = () => {
     setEditing(true);
     box.value = props.text;
-    fit();
-    box.focus();
+    // Opened from an effect (a block just added), the box is shown only once the update is done.
+    queueMicrotask(() => {
+      fit();
+      box.focus();
+    });
   };
+  createEffect(on(() => props.startEditing, (start) => start && open()));
 
   return (
-    <div class="prose-block" classList={{ 'prose-editing': editing() }}>
+    <div class="prose-block" classList={{ 'prose-editing': editing() }} data-block={props.id}>
       <Show when={!editing()}>
         <section class="prose" innerHTML={html()} onDblClick={open} />
         <button type="button" class="icon-button prose-edit" aria-label="Edit text" title="Edit this text (or double-click it)" onClick={open}>
@@ -50,6 +68,7 @@ export function ProseBlock(props: { text: string; anchors: () => AnchorCounter; 
             } else if (event.key === 'Escape') {
               setProblem(undefined);
               setEditing(false);
+              if (props.text.trim() === '') props.onDelete();
             }
           }}
         />
@@ -58,7 +77,7 @@ export function ProseBlock(props: { text: string; anchors: () => AnchorCounter; 
             {problem()}
           </p>
         </Show>
-        <p class="prose-hint">Markdown with $math$. Shift+Enter to apply, Esc to cancel.</p>
+        <p class="prose-hint">Markdown with $math$. Shift+Enter to apply, Esc to cancel; an empty text removes the block.</p>
       </div>
     </div>
   );
