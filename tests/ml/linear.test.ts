@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Matrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { ElasticNet, Lasso, LinearRegression, Ridge, enetPath, lassoPath } from '../../src/ml/index.ts';
 import fx from './fixtures/b-linear.json' with { type: 'json' };
 import { expectClose } from './fixtures/b-close.ts';
@@ -29,6 +30,19 @@ describe('LinearRegression', () => {
     expectClose(lr.coef, fx.olsRankDeficient.coef, 1e-9, 'coef');
     expectClose(lr.intercept, fx.olsRankDeficient.intercept, 1e-9, 'intercept');
     expect(lr.rank).toBe(3);
+  });
+
+  it('LinearRegression.singular are the singular values of the centred X; a wide X gets the pseudo-inverse solution', () => {
+    // A tall X is reduced by QR before its SVD: the singular values must still be X's own.
+    const lr = new LinearRegression().fit(fx.X, fx.y);
+    const direct = new SingularValueDecomposition(new Matrix(centered().X)).diagonal;
+    expectClose(lr.singular, direct, 1e-10, 'singular');
+    // Fewer rows than features: the minimum-norm solution w = X⁺y (no intercept, so no centring).
+    const wide = fx.X.slice(0, 3);
+    const lrWide = new LinearRegression({ fitIntercept: false }).fit(wide, fx.y.slice(0, 3));
+    const pinv = pseudoInverse(new Matrix(wide)).mmul(Matrix.columnVector(fx.y.slice(0, 3))).getColumn(0);
+    expectClose(lrWide.coef, pinv, 1e-9, 'coef');
+    expect(lrWide.rank).toBe(3);
   });
 
   it('LinearRegression residuals are orthogonal to every column (normal equations)', () => {
