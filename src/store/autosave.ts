@@ -8,6 +8,8 @@ export interface Autosaver {
   schedule(text: string): void;
   /** Saves now whatever is pending (e.g. before the page hides). */
   flush(): Promise<void>;
+  /** The latest text whose save has not completed yet (scheduled or in progress), if any. */
+  unsaved(): string | undefined;
   /** Drops what is pending without saving it (the notebook was reset). */
   cancel(): void;
   dispose(): void;
@@ -20,6 +22,7 @@ export function createAutosaver(
   const quietMs = options.quietMs ?? 250;
   const maxDelayMs = options.maxDelayMs ?? 800;
   let pending: string | undefined;
+  let unsaved: string | undefined;
   let firstPendingAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
@@ -33,6 +36,7 @@ export function createAutosaver(
       pending = undefined;
       try {
         await save(text);
+        if (unsaved === text) unsaved = undefined;
       } catch (error) {
         options.onError?.(error);
       }
@@ -44,15 +48,18 @@ export function createAutosaver(
     schedule(text) {
       if (pending === undefined) firstPendingAt = Date.now();
       pending = text;
+      unsaved = text;
       if (timer !== undefined) clearTimeout(timer);
       const wait = Math.min(quietMs, Math.max(0, firstPendingAt + maxDelayMs - Date.now()));
       timer = setTimeout(() => void flush(), wait);
     },
     flush,
+    unsaved: () => unsaved,
     cancel() {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       pending = undefined;
+      unsaved = undefined;
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);

@@ -19,6 +19,22 @@ afterAll(async () => {
 });
 
 describe('saving edits', () => {
+  it('an edit survives a reload at once, and closing the tab at once (the save has not committed yet)', async () => {
+    const fresh = await newProfile(browser);
+    const { page } = await openPage(fresh, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await typeIntoCell(page, 0, 'const a = 6');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-cell="0"] .code-static')?.textContent?.startsWith('const a = 6'));
+    await page.waitForSelector('[data-testid="edited-banner"]');
+    await typeIntoCell(page, 0, 'const a = 7');
+    await page.close({ runBeforeUnload: true });
+    const again = await fresh.newPage();
+    await again.goto(`${base}#/e2e-cells`);
+    await again.waitForFunction(() => document.querySelector('[data-cell="0"] .code-static')?.textContent?.startsWith('const a = 7'));
+    await fresh.close();
+  });
+
   it('an edit survives a reload, is marked as edited, and Reset notebook returns to the original', async () => {
     const { page, errors } = await openPage(context, `${base}#/e2e-cells`);
     await waitForCellsSettled(page);

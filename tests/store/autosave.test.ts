@@ -59,4 +59,21 @@ describe('createAutosaver', () => {
     await saver.flush();
     expect(saved).toEqual(['b']);
   });
+
+  it('unsaved is the latest text until its save has completed, also while it is in progress', async () => {
+    let finish!: () => void;
+    const saver = createAutosaver(() => new Promise<void>((resolve) => (finish = resolve)));
+    expect(saver.unsaved()).toBeUndefined();
+    saver.schedule('a');
+    expect(saver.unsaved()).toBe('a');
+    const flushed = saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saver.unsaved()).toBe('a'); // being written, not committed yet
+    finish();
+    await flushed;
+    expect(saver.unsaved()).toBeUndefined();
+    saver.schedule('b');
+    saver.cancel();
+    expect(saver.unsaved()).toBeUndefined();
+  });
 });

@@ -3,7 +3,7 @@
  * there is one) or a local notebook opened from a file or link. Pure of Solid: data in, data out.
  */
 import { NotebookFormatError, parseNotebook, type Notebook } from '../../notebook/index.ts';
-import { contentHash, localKey, repoKey, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
+import { contentHash, localKey, repoKey, savedOrJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
 import type { CatalogNotebook } from '../catalog/catalog-entry.ts';
 
 export type NotebookSource = { kind: 'site'; slug: string } | { kind: 'local'; id: string };
@@ -50,7 +50,7 @@ export async function loadNotebook(db: NotebookDb, source: NotebookSource, findS
     }
     const originalText = await entry.load();
     const key = repoKey(source.slug);
-    const saved = await db.get(key).catch(() => undefined);
+    const saved = await savedOrJournal(db, key, originalText);
     const text = saved?.text ?? originalText;
     return parse(text, `${source.slug}.md`, {
       source, key, originalText, edited: saved !== undefined && saved.text !== originalText,
@@ -60,7 +60,7 @@ export async function loadNotebook(db: NotebookDb, source: NotebookSource, findS
     });
   }
   const key = localKey(source.id);
-  const saved = (await db.get(key).catch(() => undefined)) ?? openedHere.get(key);
+  const saved = (await savedOrJournal(db, key)) ?? openedHere.get(key);
   if (!saved) {
     return { ok: false, title: 'Notebook not found', message: 'This notebook was opened from a file or a link in another browser (or its storage was cleared). Open the file or the link again.' };
   }

@@ -4,7 +4,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { codeCells, parseNotebook, serializeNotebook, type Notebook } from '../../notebook/index.ts';
-import { contentHash, createAutosaver, type NotebookDb } from '../../store/index.ts';
+import { clearJournal, contentHash, createAutosaver, readJournal, writeJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
 import type { CellSource } from '../../kernel/types.ts';
 import { reportSaveError, reportSaveOk } from '../app/storage.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -36,22 +36,31 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
   // A copy keeps the hash of the original it was made from, so a later change of the file shows.
   let copyOfHash = loaded.copyOf;
 
+  const recordOf = (text: string): SavedNotebook => ({
+    key: loaded.key, text, originalHash: copyOfHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(),
+    originalText: loaded.origin === 'repo' ? undefined : loaded.originalText,
+  });
   const saver = createAutosaver(
     async (text) => {
       if (text === loaded.originalText && loaded.origin === 'repo') await db.delete(loaded.key);
-      else {
-        await db.put({
-          key: loaded.key, text, originalHash: copyOfHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(),
-          originalText: loaded.origin === 'repo' ? undefined : loaded.originalText,
-        });
-      }
+      else await db.put(recordOf(text));
+      // Committed: a journal of this same text (written when the page hid) is not needed any more.
+      if (readJournal(loaded.key)?.text === text) clearJournal(loaded.key);
       reportSaveOk();
     },
     { onError: reportSaveError },
   );
   const text = () => serializeNotebook(notebook());
-  const onHide = () => void saver.flush();
+  // The IndexedDB save started here may not commit if the page is unloading: the journal (written
+  // synchronously) keeps the edit for the next load. Hidden also covers mobile, where pagehide may not fire.
+  const onHide = () => {
+    const unsaved = saver.unsaved();
+    if (unsaved !== undefined) writeJournal(recordOf(unsaved));
+    void saver.flush();
+  };
+  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onVisibility);
 
   return {
     notebook,
@@ -67,6 +76,7 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     },
     async reset() {
       saver.cancel();
+      clearJournal(loaded.key);
       copyOfHash = originalHash;
       setNotebook(parseNotebook(loaded.originalText, loaded.notebook.file));
       setEdited(false);
@@ -85,6 +95,7 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
       void saver.flush();
       saver.dispose();
       window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
     },
   };
 }
