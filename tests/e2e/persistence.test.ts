@@ -32,6 +32,11 @@ describe('saving edits', () => {
     const again = await fresh.newPage();
     await again.goto(`${base}#/e2e-cells`);
     await again.waitForFunction(() => document.querySelector('[data-cell="0"] .code-static')?.textContent?.startsWith('const a = 7'));
+    // Text typed in an open Markdown box, not yet applied, is kept too.
+    await again.dblclick('.prose >> nth=0');
+    await again.fill('.prose-editor textarea', 'Draft typed just before leaving.');
+    await again.reload();
+    await again.waitForFunction(() => document.querySelector('.prose')?.textContent?.includes('Draft typed just before leaving.'));
     await fresh.close();
   });
 

@@ -1,5 +1,6 @@
-import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
+import { keepDraft } from './drafts.ts';
 
 /**
  * A block of Markdown prose with math. Double-click (or the Edit button, for the keyboard) opens
@@ -45,6 +46,13 @@ export function ProseBlock(props: {
     });
   };
   createEffect(on(() => props.startEditing, (start) => start && open()));
+  // While the box is open, leaving the page applies the text typed so far (the box stays open).
+  createEffect(() => {
+    if (!editing()) return;
+    onCleanup(keepDraft(() => {
+      if (box.value.trim() !== '' && box.value !== props.text) props.onChange(box.value);
+    }));
+  });
 
   return (
     <div class="prose-block" classList={{ 'prose-editing': editing() }} data-block={props.id}>

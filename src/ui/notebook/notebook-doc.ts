@@ -8,6 +8,7 @@ import { clearJournal, contentHash, createAutosaver, readJournal, writeJournal, 
 import type { CellSource } from '../../kernel/types.ts';
 import { reportSaveError, reportSaveOk } from '../app/storage.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
+import { applyDrafts } from './drafts.ts';
 
 export interface NotebookDoc {
   notebook: Accessor<Notebook>;
@@ -54,6 +55,7 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
   // The IndexedDB save started here may not commit if the page is unloading: the journal (written
   // synchronously) keeps the edit for the next load. Hidden also covers mobile, where pagehide may not fire.
   const onHide = () => {
+    applyDrafts();
     const unsaved = saver.unsaved();
     if (unsaved !== undefined) writeJournal(recordOf(unsaved));
     void saver.flush();
