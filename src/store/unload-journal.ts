@@ -2,7 +2,9 @@
  * The last edit not yet committed to IndexedDB, written synchronously to localStorage when the
  * page hides. An IndexedDB save started while the page unloads is often never committed (a
  * reload within ~0.1 s of typing lost the edit), while localStorage writes are synchronous.
- * The next load takes the journal if it is newer than the saved copy and moves it to IndexedDB.
+ * The notebook clears the journal whenever its current text is committed, so a journal found on
+ * the next load is the newest state there is: the load takes it and moves it to IndexedDB. (No
+ * timestamps are compared: a clock set back would otherwise throw the newest edit away.)
  */
 import type { NotebookDb } from './notebook-db.ts';
 import type { SavedNotebook } from './saved-notebook.ts';
@@ -51,24 +53,21 @@ export function clearJournal(key: string, store = defaultStore()): void {
 }
 
 /**
- * The learner's saved copy of `key`: the IndexedDB record, or the journal when that is newer (the
- * page closed before its last save committed), which is then moved to IndexedDB. A site notebook
- * journalled back to its original text (`originalText`) has no copy.
+ * The learner's saved copy of `key`: the journal when there is one (the page closed before its
+ * last save committed), which is then moved to IndexedDB, else the IndexedDB record. A site
+ * notebook journalled back to its original text (`originalText`) has no copy. With a store that
+ * lives in memory only, the journal stays: it is the one copy a reload keeps.
  */
 export async function savedOrJournal(db: NotebookDb, key: string, originalText?: string, store = defaultStore()): Promise<SavedNotebook | undefined> {
-  const saved = await db.get(key).catch(() => undefined);
   const journal = readJournal(key, store);
-  if (!journal || (saved && saved.savedAt >= journal.savedAt)) {
-    if (journal) clearJournal(key, store);
-    return saved;
-  }
+  if (!journal) return db.get(key).catch(() => undefined);
   const backToOriginal = journal.text === originalText;
   try {
     if (backToOriginal) await db.delete(key);
     else await db.put(journal);
-    clearJournal(key, store);
+    if (!db.inMemory) clearJournal(key, store);
   } catch {
-    // Left in the journal: the next load tries again, and the next save supersedes it.
+    // Left in the journal: the next load tries again, and the next committed save clears it.
   }
   return backToOriginal ? undefined : journal;
 }

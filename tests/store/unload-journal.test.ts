@@ -31,26 +31,39 @@ describe('unload journal', () => {
     expect(readJournal('repo:welcome', undefined)).toBeUndefined();
   });
 
-  it('savedOrJournal prefers a newer journal and moves it into the database', async () => {
+  it('savedOrJournal takes the journal and moves it into the database', async () => {
     const db = memoryDb();
     const store = fakeStorage();
-    await db.put(record('saved', 10));
+    const disk = { ...db, inMemory: false };
+    await disk.put(record('saved', 10));
     writeJournal(record('typed just before the reload', 20), store);
-    const got = await savedOrJournal(db, 'repo:welcome', 'original', store);
+    const got = await savedOrJournal(disk, 'repo:welcome', 'original', store);
     expect(got?.text).toBe('typed just before the reload');
-    expect((await db.get('repo:welcome'))?.text).toBe('typed just before the reload');
+    expect((await disk.get('repo:welcome'))?.text).toBe('typed just before the reload');
     expect(store.items.size).toBe(0);
+    // Without a journal, the database's copy.
+    expect((await savedOrJournal(disk, 'repo:welcome', 'original', store))?.text).toBe('typed just before the reload');
   });
 
-  it('savedOrJournal ignores and clears an older journal; one back at the original deletes the copy', async () => {
-    const db = memoryDb();
+  it('savedOrJournal compares no clocks: a journal dated before the saved copy still wins', async () => {
+    const disk = { ...memoryDb(), inMemory: false };
     const store = fakeStorage();
-    await db.put(record('saved later', 30));
-    writeJournal(record('older', 20), store);
-    expect((await savedOrJournal(db, 'repo:welcome', 'original', store))?.text).toBe('saved later');
+    await disk.put(record('saved at 30', 30));
+    writeJournal(record('typed after the clock went back', 20), store);
+    expect((await savedOrJournal(disk, 'repo:welcome', 'original', store))?.text).toBe('typed after the clock went back');
+  });
+
+  it('a journal back at the original text deletes the copy; with a store in memory the journal stays', async () => {
+    const disk = { ...memoryDb(), inMemory: false };
+    const store = fakeStorage();
+    await disk.put(record('edited', 10));
+    writeJournal(record('original', 20), store);
+    expect(await savedOrJournal(disk, 'repo:welcome', 'original', store)).toBeUndefined();
+    expect(await disk.get('repo:welcome')).toBeUndefined();
     expect(store.items.size).toBe(0);
-    writeJournal(record('original', 40), store);
-    expect(await savedOrJournal(db, 'repo:welcome', 'original', store)).toBeUndefined();
-    expect(await db.get('repo:welcome')).toBeUndefined();
+    const memory = memoryDb();
+    writeJournal(record('only in the journal', 5), store);
+    expect((await savedOrJournal(memory, 'repo:welcome', 'original', store))?.text).toBe('only in the journal');
+    expect(readJournal('repo:welcome', store)?.text).toBe('only in the journal');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { codeCells, parseNotebook, serializeNotebook, type Notebook } from '../../notebook/index.ts';
-import { clearJournal, contentHash, createAutosaver, readJournal, writeJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
+import { clearJournal, contentHash, createAutosaver, writeJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
 import type { CellSource } from '../../kernel/types.ts';
 import { reportSaveError, reportSaveOk } from '../app/storage.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -41,17 +41,20 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     key: loaded.key, text, originalHash: copyOfHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(),
     originalText: loaded.origin === 'repo' ? undefined : loaded.originalText,
   });
+  const text = () => serializeNotebook(notebook());
   const saver = createAutosaver(
-    async (text) => {
-      if (text === loaded.originalText && loaded.origin === 'repo') await db.delete(loaded.key);
-      else await db.put(recordOf(text));
-      // Committed: a journal of this same text (written when the page hid) is not needed any more.
-      if (readJournal(loaded.key)?.text === text) clearJournal(loaded.key);
+    async (saved) => {
+      if (saved === loaded.originalText && loaded.origin === 'repo') await db.delete(loaded.key);
+      else await db.put(recordOf(saved));
+      // The notebook as it is now is committed: any journal (this tab's or one a closed tab left)
+      // is older and must not win on the next load. Not so while a newer edit is still pending.
+      // A store in memory does not outlive the page, so there the journal is the copy that lasts.
+      if (db.inMemory) writeJournal(recordOf(saved));
+      else if (saved === text()) clearJournal(loaded.key);
       reportSaveOk();
     },
     { onError: reportSaveError },
   );
-  const text = () => serializeNotebook(notebook());
   // The IndexedDB save started here may not commit if the page is unloading: the journal (written
   // synchronously) keeps the edit for the next load. Hidden also covers mobile, where pagehide may not fire.
   const onHide = () => {
@@ -78,14 +81,16 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     },
     async reset() {
       saver.cancel();
-      clearJournal(loaded.key);
       copyOfHash = originalHash;
       setNotebook(parseNotebook(loaded.originalText, loaded.notebook.file));
       setEdited(false);
       setOriginalChanged(false);
+      // Journalled first, like an edit: a reload before the write below commits still resets.
+      writeJournal(recordOf(loaded.originalText));
       try {
         if (loaded.origin === 'repo') await db.delete(loaded.key);
-        else await db.put({ key: loaded.key, text: loaded.originalText, originalHash, origin: loaded.origin, title: notebook().meta.title, savedAt: Date.now(), originalText: loaded.originalText });
+        else await db.put(recordOf(loaded.originalText));
+        clearJournal(loaded.key);
       } catch (error) {
         reportSaveError(error);
       }
