@@ -198,6 +198,50 @@ describe('editing prose', () => {
     await fresh.close();
   });
 
+  it('Add text goes after the cell last worked in; next to a text it opens that text with a new paragraph', async () => {
+    const fresh = await newProfile(browser);
+    const { page, errors } = await openPage(fresh, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    const proseTexts = () => page.$$eval('.prose-block .prose', (blocks) => blocks.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    await typeIntoCell(page, 0, 'const a = 3');
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    await page.keyboard.type('Between the first two cells.');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.prose-block').length === 2);
+    const between = await page.$$eval('.prose-block', (blocks) => {
+      const added = blocks[1];
+      const follows = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return follows(document.querySelector('[data-cell="0"]')!, added) && follows(added, document.querySelector('[data-cell="1"]')!);
+    });
+    expect(between).toBe(true);
+    // The heading's text was worked in last: Add text continues it rather than adding a second text after it.
+    await page.dblclick('.prose >> nth=0');
+    await page.keyboard.press('Escape');
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    await page.keyboard.type('An introduction under the heading.');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelector('.prose-block')?.textContent?.includes('An introduction'));
+    expect(await proseTexts()).toEqual(['Cells for the tests An introduction under the heading.', 'Between the first two cells.']);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('Undo of a deleted cell puts it back without undoing edits made since', async () => {
+    const fresh = await newProfile(browser);
+    const { page } = await openPage(fresh, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page);
+    await page.click(`${cell(1)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 3);
+    await typeIntoCell(page, 0, 'const a = 4');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 4);
+    expect(await cellCode(page, 0)).toBe('const a = 4');
+    expect(await cellCode(page, 1)).toBe('const b = a * 10\nb');
+    await fresh.close();
+  });
+
   it('a new text block left empty goes away; emptying a text deletes it, with Undo', async () => {
     const fresh = await newProfile(browser);
     const { page } = await openPage(fresh, `${base}#/e2e-loop`);

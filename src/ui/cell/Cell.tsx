@@ -72,6 +72,7 @@ export function Cell(props: CellProps) {
       class={`cell cell-${state()}`}
       classList={{ 'cell-stale': stale() }}
       data-cell={props.index}
+      data-block={props.id}
       data-state={state()}
       tabIndex={-1}
       aria-label={`Cell ${props.index + 1}`}

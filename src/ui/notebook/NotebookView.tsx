@@ -10,7 +10,7 @@ import { NotebookToolbar } from './NotebookToolbar.tsx';
 import { NotebookBanners } from './NotebookBanners.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { Neighbours } from './Neighbours.tsx';
-import { ProseBlock } from './ProseBlock.tsx';
+import { ProseBlock, type OpenAt } from './ProseBlock.tsx';
 import { Cell, type CellHandle } from '../cell/Cell.tsx';
 import { isInterruptShortcut } from './shortcuts.ts';
 import { createAnchorCounter } from './anchors.ts';
@@ -99,34 +99,56 @@ function NotebookBody(props: {
     const next = ids[ids.indexOf(id) + 1];
     if (next !== undefined) handles.get(next)?.focus();
   };
-  /** The block to add after: the code cell or text being edited, else the last block. */
-  const insertionPoint = () => {
-    const focusedCell = [...handles].find(([, handle]) => handle.hasFocus())?.[0];
-    const focusedText = document.activeElement?.closest<HTMLElement>('.prose-block[data-block]')?.dataset.block;
-    return focusedCell ?? focusedText ?? nb().blocks.at(-1)?.id ?? null;
+  // The block last worked in (focus moves to the toolbar button when it is clicked): new blocks go after it.
+  let lastFocused: string | undefined;
+  const onFocusIn = (event: FocusEvent) => {
+    const block = (event.target as Element | null)?.closest<HTMLElement>('[data-block]')?.dataset.block;
+    if (block !== undefined) lastFocused = block;
   };
-  /** Inserts a block and returns its id. */
-  const addBlock = (kind: 'code' | 'prose') => {
-    const after = insertionPoint();
+  /** Where a new block goes: after the block last worked in, if it is still there, else at the end. */
+  const insertionIndex = () => {
+    const blocks = nb().blocks;
+    const at = blocks.findIndex((block) => block.id === lastFocused);
+    return at >= 0 ? at + 1 : blocks.length;
+  };
+  /** Inserts a block at `index` and returns its id. */
+  const insertAt = (index: number, kind: 'code' | 'prose', content = '') => {
     const before = new Set(nb().blocks.map((block) => block.id));
-    doc.edit((current) => insertCell(current, after, '', kind));
+    doc.edit((current) => insertCell(current, index === 0 ? null : current.blocks[index - 1].id, content, kind));
     return nb().blocks.find((block) => !before.has(block.id))?.id;
   };
   const addCell = () => {
-    const added = addBlock('code');
+    const added = insertAt(insertionIndex(), 'code');
     if (added) queueMicrotask(() => handles.get(added)?.focus());
   };
-  // The text block just added opens in its editor; an empty one goes away again (ProseBlock).
-  const [newText, setNewText] = createSignal<string>();
+  // "Add text" opens a Markdown box: a new block's, or, next to a text, that text's with a new
+  // paragraph started (two texts side by side would be read back from the file as one).
+  const [openText, setOpenText] = createSignal<{ id: string; at: OpenAt }>();
   const addText = () => {
-    setNewText(addBlock('prose'));
-    queueMicrotask(() => setNewText(undefined));
+    const index = insertionIndex();
+    const blocks = nb().blocks;
+    const previous = blocks[index - 1];
+    const next = blocks[index];
+    const target: { id: string | undefined; at: OpenAt } =
+      previous?.kind === 'prose' ? { id: previous.id, at: 'end' }
+      : next?.kind === 'prose' ? { id: next.id, at: 'start' }
+      : { id: insertAt(index, 'prose'), at: 'text' };
+    if (target.id === undefined) return;
+    setOpenText({ id: target.id, at: target.at });
+    queueMicrotask(() => setOpenText(undefined));
+  };
+  /** Undo for a deleted block: puts it back where it was (other edits made since are kept). */
+  const undoDelete = (block: Block, index: number) => () => {
+    const restored = insertAt(Math.min(index, nb().blocks.length), block.kind, block.kind === 'code' ? block.source : block.text);
+    if (restored !== undefined && block.kind === 'code' && block.options.length > 0) {
+      doc.edit((current) => setCellOptions(current, restored, block.options));
+    }
   };
 
   return (
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
-      <main class="notebook" aria-labelledby="notebook-title">
+      <main class="notebook" aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
         <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} onAddText={addText} />
         <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
         <header class="notebook-header">
@@ -150,7 +172,7 @@ function NotebookBody(props: {
                       id={id}
                       text={(block() as { text: string }).text}
                       anchors={anchorsFor(id)}
-                      startEditing={id === newText()}
+                      startEditing={openText()?.id === id ? openText()!.at : undefined}
                       onChange={(text) => {
                         try {
                           doc.edit((current) => updateProse(current, id, text));
@@ -160,10 +182,10 @@ function NotebookBody(props: {
                         }
                       }}
                       onDelete={() => {
-                        const before = nb();
-                        const hadText = (block() as { text: string }).text.trim() !== '';
+                        const deleted = block();
+                        const index = nb().blocks.indexOf(deleted);
                         doc.edit((current) => deleteBlock(current, id));
-                        if (hadText) notify('Text deleted.', 'info', { label: 'Undo', run: () => doc.edit(() => before) });
+                        if (deleted.kind === 'prose' && deleted.text.trim() !== '') notify('Text deleted.', 'info', { label: 'Undo', run: undoDelete(deleted, index) });
                       }}
                     />
                   }
@@ -189,9 +211,10 @@ function NotebookBody(props: {
                       focusNextCell(id);
                     }}
                     onDelete={() => {
-                      const before = nb();
+                      const deleted = block();
+                      const index = nb().blocks.indexOf(deleted);
                       doc.edit((current) => deleteBlock(current, id));
-                      notify('Cell deleted.', 'info', { label: 'Undo', run: () => doc.edit(() => before) });
+                      notify('Cell deleted.', 'info', { label: 'Undo', run: undoDelete(deleted, index) });
                     }}
                     onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
                     onHiddenChange={(hidden) =>

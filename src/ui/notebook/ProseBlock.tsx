@@ -2,17 +2,21 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'sol
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
 import { keepDraft } from './drafts.ts';
 
+/** Where the editor opens: on the text as it is, or with a new paragraph started after or before it. */
+export type OpenAt = 'text' | 'end' | 'start';
+
 /**
  * A block of Markdown prose with math. Double-click (or the Edit button, for the keyboard) opens
- * its Markdown in a text box; Shift+Enter, Ctrl/Cmd+Enter or leaving the box applies the change.
- * Applying an empty text deletes the block, as does Esc on a block that was empty (a new one).
+ * its Markdown in a text box; Shift+Enter, Ctrl/Cmd+Enter or leaving the box applies the change,
+ * Esc puts back the text as it was when the box opened. Applying an empty text deletes the block,
+ * as does Esc on a block that was empty (a new one).
  */
 export function ProseBlock(props: {
   id: string;
   text: string;
   anchors: () => AnchorCounter;
-  /** Opens the editor when this turns true (a block just added). */
-  startEditing?: boolean;
+  /** Opens the editor when this becomes set ("Add text" next to this block, or a new block). */
+  startEditing?: OpenAt;
   onChange(text: string): string | undefined;
   onDelete(): void;
 }) {
@@ -21,44 +25,60 @@ export function ProseBlock(props: {
   // Headings get tabindex so the table of contents can move focus to them.
   const html = createMemo(() => renderMarkdown(props.text, props.anchors()).replace(/<(h[1-6]) id=/g, '<$1 tabindex="-1" id='));
   let box!: HTMLTextAreaElement;
+  /** The text when the box opened: what Esc returns to, even after a draft was applied. */
+  let textAtOpen = '';
 
   const fit = () => {
     box.style.height = 'auto';
     box.style.height = `${box.scrollHeight + 2}px`;
   };
+  // Blank lines before the first paragraph or after the last one mean nothing in Markdown (and
+  // would otherwise be kept in the file): a new paragraph left empty changes nothing.
+  const typed = () => box.value.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
   const commit = () => {
-    if (box.value.trim() === '') {
+    if (typed() === '') {
       setEditing(false);
       props.onDelete();
       return;
     }
-    const error = props.onChange(box.value);
+    const error = props.onChange(typed());
     setProblem(error);
     if (error === undefined) setEditing(false);
   };
-  const open = () => {
+  const cancel = () => {
+    setProblem(undefined);
+    setEditing(false);
+    if (textAtOpen.trim() === '') props.onDelete();
+    else if (props.text !== textAtOpen) props.onChange(textAtOpen);
+  };
+  const open = (at: OpenAt = 'text') => {
     setEditing(true);
-    box.value = props.text;
-    // Opened from an effect (a block just added), the box is shown only once the update is done.
+    textAtOpen = props.text;
+    box.value = at === 'end' ? `${props.text}\n\n` : at === 'start' ? `\n\n${props.text}` : props.text;
+    // Opened from an effect ("Add text"), the box is shown only once the update is done.
     queueMicrotask(() => {
       fit();
       box.focus();
+      const caret = at === 'start' ? 0 : box.value.length;
+      box.setSelectionRange(caret, caret);
     });
   };
-  createEffect(on(() => props.startEditing, (start) => start && open()));
-  // While the box is open, leaving the page applies the text typed so far (the box stays open).
+  createEffect(on(() => props.startEditing, (at) => at && open(at)));
+  // While the box is open, the text typed so far is applied when the page hides (the box stays
+  // open) or when the block goes away with the page (in-app navigation).
+  const applyDraft = () => {
+    if (typed() !== '' && typed() !== props.text) props.onChange(typed());
+  };
   createEffect(() => {
-    if (!editing()) return;
-    onCleanup(keepDraft(() => {
-      if (box.value.trim() !== '' && box.value !== props.text) props.onChange(box.value);
-    }));
+    if (editing()) onCleanup(keepDraft(applyDraft));
   });
+  onCleanup(() => editing() && applyDraft());
 
   return (
     <div class="prose-block" classList={{ 'prose-editing': editing() }} data-block={props.id}>
       <Show when={!editing()}>
-        <section class="prose" innerHTML={html()} onDblClick={open} />
-        <button type="button" class="icon-button prose-edit" aria-label="Edit text" title="Edit this text (or double-click it)" onClick={open}>
+        <section class="prose" innerHTML={html()} onDblClick={() => open()} />
+        <button type="button" class="icon-button prose-edit" aria-label="Edit text" title="Edit this text (or double-click it)" onClick={() => open()}>
           ✎
         </button>
       </Show>
@@ -74,9 +94,7 @@ export function ProseBlock(props: {
               event.preventDefault();
               commit();
             } else if (event.key === 'Escape') {
-              setProblem(undefined);
-              setEditing(false);
-              if (props.text.trim() === '') props.onDelete();
+              cancel();
             }
           }}
         />
