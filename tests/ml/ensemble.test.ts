@@ -5,7 +5,8 @@ import {
 } from '../../src/ml/ensemble/index.ts';
 import { stratifiedTestFolds } from '../../src/ml/ensemble/folds.ts';
 import { DecisionTreeClassifier } from '../../src/ml/tree/index.ts';
-import { LogisticRegression } from '../../src/ml/linear/index.ts';
+import { LogisticRegression, SGDClassifier } from '../../src/ml/linear/index.ts';
+import { offers } from '../../src/ml/model-selection/model-types.ts';
 import { GaussianNB } from '../../src/ml/naive-bayes/index.ts';
 import { SVC } from '../../src/ml/svm/index.ts';
 import { expectClose } from './fixtures/b-close.ts';
@@ -167,6 +168,19 @@ describe('VotingClassifier, StackingClassifier, BaggingClassifier', () => {
     expectClose(stack.decisionFunction(fx.Xtest), fx.stackingDefaultDecision, 1e-6);
     expect(() => new StackingClassifier({ estimators: [['svc', new SVC()]], stackMethod: 'predict_proba' }).fit(fx.Xtrain, fx.ytrain))
       .toThrow("StackingClassifier.fit: stackMethod 'predict_proba' but 'svc' has no predictProba");
+  });
+
+  it("StackingClassifier 'auto' uses only methods the options allow: SGD hinge's decision function, hard voting's labels", () => {
+    const sgd = new SGDClassifier({ seed: 0 });
+    const vote = new VotingClassifier({ estimators: trees(), voting: 'hard' });
+    expect(offers(sgd, 'predictProba')).toBe(false);
+    expect(offers(new SGDClassifier({ loss: 'log_loss' }), 'predictProba')).toBe(true);
+    expect(offers(vote, 'predictProba')).toBe(false);
+    const stack = new StackingClassifier({ estimators: [['sgd', sgd], ['vote', vote]] }).fit(fx.Xtrain, fx.ytrain);
+    const features = stack.transform(fx.Xtest);
+    expect(features[0]).toHaveLength(2);
+    expectClose(features.map((f) => f[0]), (stack.estimators![0] as SGDClassifier).decisionFunction(fx.Xtest) as number[], 1e-12);
+    expect(features.map((f) => f[1])).toEqual(stack.estimators![1].predict(fx.Xtest));
   });
 
   it('BaggingClassifier accuracy is within 0.04 of scikit-learn mean over seeds and deterministic', () => {

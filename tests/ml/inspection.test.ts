@@ -135,6 +135,7 @@ describe('permutationImportance', () => {
     const model = ridge();
     const run = (options: object, X: unknown = reg.Xtest, y: unknown = reg.ytest) => () => permutationImportance(model, X, y as number[], options);
     expect(run({ nRepeats: 0 })).toThrow(/^permutationImportance: nRepeats must be an integer ≥ 1, got 0/);
+    expect(run({ maxSamples: 0.001 })).toThrow(/permutationImportance: maxSamples = 0.001 of the \d+ rows of X is less than one row/);
     expect(run({ nRepeats: 2.5 })).toThrow(/permutationImportance: nRepeats must be an integer ≥ 1/);
     expect(run({ maxSamples: 51 })).toThrow(/permutationImportance: maxSamples = 51 is more than the 50 rows of X/);
     expect(run({ maxSamples: 0 })).toThrow(/permutationImportance: maxSamples must be a row count \(an integer ≥ 2\) or a fraction in \(0, 1\], got 0/);

@@ -134,6 +134,11 @@ describe('ranking curves', () => {
     expect(() => rocCurve([2, 3, 2], [0.1, 0.2, 0.3])).toThrow('rocCurve: yTrue has labels [2, 3]; pass posLabel');
     expect(() => rocCurve([1, 1, 1], [0.1, 0.2, 0.3])).toThrow('rocCurve: yTrue has no negative sample');
     expect(() => rocAucScore([0, 1, 2], [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]])).toThrow('rocAucScore: yTrue has 3 classes but yScore has 2 columns');
+    // Three classes and one score per row: scikit-learn refuses too (it needs multi_class).
+    expect(() => rocAucScore([0, 1, 2, 2], [0.1, 0.5, 0.9, 0.8])).toThrow('rocAucScore: yTrue has 3 classes but yScore is one score per row');
+    expectClose(rocAucScore([0, 1, 2, 2], [0.1, 0.5, 0.9, 0.8], { posLabel: 2 }), 1, 1e-12);
+    // Labels none of which are in yTrue (e.g. numbers for class names) are an error, as in scikit-learn.
+    expect(() => confusionMatrix(['a', 'b'], ['a', 'a'], { labels: ['c'] })).toThrow('confusionMatrix: none of labels ["c"] occurs in yTrue');
   });
 });
 

@@ -41,6 +41,11 @@ export class VotingClassifier {
   }
 
   /** Weighted average of the estimators' class probabilities (soft voting only). */
+  /** Whether a method works with these options: probabilities need voting 'soft' (see `offers`). */
+  available(method: string): boolean {
+    return method !== 'predictProba' || this.params.voting === 'soft';
+  }
+
   predictProba(X: MatrixLike): number[][] {
     const fitted = checkFitted(this.estimators, 'VotingClassifier.predictProba');
     if (this.params.voting !== 'soft') fail('VotingClassifier.predictProba', "probabilities need voting 'soft'");

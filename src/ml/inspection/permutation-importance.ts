@@ -128,7 +128,11 @@ function sampleCount(maxSamples: number, n: number, where: string): number {
     if (maxSamples > n) fail(where, `maxSamples = ${maxSamples} is more than the ${n} rows of X`);
     return maxSamples;
   }
-  if (typeof maxSamples === 'number' && maxSamples > 0 && maxSamples <= 1) return Math.max(1, Math.floor(maxSamples * n));
+  if (typeof maxSamples === 'number' && maxSamples > 0 && maxSamples <= 1) {
+    const count = Math.floor(maxSamples * n);
+    if (count < 1) fail(where, `maxSamples = ${maxSamples} of the ${n} rows of X is less than one row`);
+    return count;
+  }
   return fail(where, `maxSamples must be a row count (an integer ≥ 2) or a fraction in (0, 1], got ${String(maxSamples)}`);
 }
 

@@ -76,6 +76,11 @@ export class SGDClassifier {
     return this.scores(X, 'SGDClassifier.predict').map((z) => (z.length === 1 ? classes[z[0] > 0 ? 1 : 0] : classes[argmax(z)]));
   }
 
+  /** Whether a method works with these options: probabilities need loss 'log_loss' (see `offers`). */
+  available(method: string): boolean {
+    return method !== 'predictProba' || this.params.loss === 'log_loss';
+  }
+
   /** Probabilities for loss 'log_loss' (σ of the decision; one-vs-rest columns normalised to sum 1). */
   predictProba(X: MatrixLike): number[][] {
     const where = 'SGDClassifier.predictProba';

@@ -1,5 +1,5 @@
 import { checkOneOf, fail } from '../core/validate.ts';
-import { checkLabelPair, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
+import { checkLabelPair, formatLabels, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
 export interface ConfusionMatrixOptions<L extends Label = Label> {
   /** Row/column order; default the sorted labels found in yTrue and yPred. */
@@ -21,6 +21,9 @@ export function confusionMatrix<L extends Label>(
   const [t, p] = checkLabelPair(yTrue, yPred, where);
   const labels = options.labels ?? uniqueLabels(t, p);
   if (labels.length === 0) fail(where, 'labels is empty; pass at least one label');
+  if (options.labels && !t.some((v) => options.labels!.includes(v))) {
+    fail(where, `none of labels ${formatLabels(options.labels)} occurs in yTrue; pass labels of the kind yTrue holds`);
+  }
   const index = new Map(labels.map((l, i) => [l, i]));
   const k = labels.length;
   const C = Array.from({ length: k }, () => new Array<number>(k).fill(0));

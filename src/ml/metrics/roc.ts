@@ -58,6 +58,9 @@ export function rocAucScore<L extends Label>(yTrue: LabelsLike<L>, yScore: Vecto
   if (!Array.isArray(first) && typeof first === 'number') {
     // As scikit-learn's roc_auc_score: without posLabel, the greater of the two labels is positive.
     const labels = uniqueLabels(toLabels(yTrue, where, 'yTrue'));
+    if (labels.length > 2 && options.posLabel === undefined) {
+      fail(where, `yTrue has ${labels.length} classes but yScore is one score per row; pass one column per class (multiClass 'ovr' or 'ovo'), or posLabel to score one class against the rest`);
+    }
     const { fpr, tpr } = rocCurve(yTrue, yScore as VectorLike, { posLabel: options.posLabel ?? labels[labels.length - 1] });
     return auc(fpr, tpr);
   }

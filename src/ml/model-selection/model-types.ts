@@ -23,11 +23,6 @@ export interface PredictorModel extends Model {
   readonly classes?: number[];
 }
 
-/** A model that predicts through another one: a Pipeline's last step, a search's estimator. */
-export interface Wrapper {
-  readonly wrapped: Model;
-}
-
 /**
  * True for classifiers: they predict labels and get stratified folds (scikit-learn's is_classifier).
  * A classifier has predictProba, or says estimatorType 'classifier' (SVC, LinearSVC), or wraps one.
@@ -40,11 +35,14 @@ export function isClassifier(model: object): boolean {
 }
 
 /**
- * Whether calling `method` on the model can work: a wrapper has every method, but it only works
- * when the model it wraps has it too (scikit-learn's available_if).
+ * Whether calling `method` on the model can work (scikit-learn's available_if): a wrapper
+ * (Pipeline, search: `wrapped`) has every method, but it only works when the model it wraps has
+ * it; a model whose method depends on its options (SGDClassifier's predictProba needs loss
+ * 'log_loss') says so with `available(method)`.
  */
 export function offers(model: object, method: 'predictProba' | 'decisionFunction'): boolean {
-  const m = model as Record<string, unknown> & { wrapped?: object };
+  const m = model as Record<string, unknown> & { wrapped?: object; available?: (method: string) => boolean };
   if (typeof m[method] !== 'function') return false;
+  if (typeof m.available === 'function' && !m.available(method)) return false;
   return m.wrapped === undefined || offers(m.wrapped, method);
 }
