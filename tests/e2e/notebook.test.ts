@@ -239,6 +239,19 @@ describe('editing prose', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 4);
     expect(await cellCode(page, 0)).toBe('const a = 4');
     expect(await cellCode(page, 1)).toBe('const b = a * 10\nb');
+    // Undo puts a cell back between the same neighbours, even after the one before it went too.
+    await page.click(`${cell(1)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 3);
+    await page.click(`${cell(0)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 2);
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 3);
+    expect(await cellCode(page, 0)).toBe('const b = a * 10\nb');
+    // A reset withdraws the Undo offers: they belonged to the notebook as it was.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await clickButton(page, 'Reset notebook');
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 4);
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await fresh.close();
   });
 

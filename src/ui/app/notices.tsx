@@ -12,11 +12,12 @@ export interface Notice {
 const [notices, setNotices] = createSignal<Notice[]>([]);
 let counter = 0;
 
-/** Shows a message for a few seconds (errors stay until dismissed). */
-export function notify(text: string, kind: Notice['kind'] = 'info', action?: Notice['action']): void {
+/** Shows a message for a few seconds (errors stay until dismissed); returns what takes it away early. */
+export function notify(text: string, kind: Notice['kind'] = 'info', action?: Notice['action']): () => void {
   const id = ++counter;
   setNotices((list) => [...list, { id, kind, text, action }]);
   if (kind === 'info') setTimeout(() => dismiss(id), action ? 10_000 : 5000);
+  return () => dismiss(id);
 }
 
 function dismiss(id: number): void {

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
@@ -137,12 +137,40 @@ function NotebookBody(props: {
     setOpenText({ id: target.id, at: target.at });
     queueMicrotask(() => setOpenText(undefined));
   };
-  /** Undo for a deleted block: puts it back where it was (other edits made since are kept). */
-  const undoDelete = (block: Block, index: number) => () => {
-    const restored = insertAt(Math.min(index, nb().blocks.length), block.kind, block.kind === 'code' ? block.source : block.text);
-    if (restored !== undefined && block.kind === 'code' && block.options.length > 0) {
-      doc.edit((current) => setCellOptions(current, restored, block.options));
-    }
+  /**
+   * Deletes a block and offers Undo, which puts it back between the same neighbours (other edits
+   * made since are kept). The offer goes when the notebook is reset or closed.
+   */
+  const undoOffers = new Set<() => void>();
+  const withdrawUndo = () => {
+    for (const withdraw of undoOffers) withdraw();
+    undoOffers.clear();
+  };
+  createEffect(on(doc.resets, withdrawUndo, { defer: true }));
+  onCleanup(withdrawUndo);
+  const deleteWithUndo = (id: string, message: string | undefined) => {
+    const blocks = nb().blocks;
+    const index = blocks.findIndex((block) => block.id === id);
+    const deleted = blocks[index];
+    const [previous, next] = [blocks[index - 1]?.id, blocks[index + 1]?.id];
+    if (lastFocused === id) lastFocused = previous;
+    doc.edit((current) => deleteBlock(current, id));
+    if (message === undefined) return;
+    const withdraw = notify(message, 'info', {
+      label: 'Undo',
+      run: () => {
+        undoOffers.delete(withdraw);
+        const now = nb().blocks;
+        const beforeNext = now.findIndex((block) => block.id === next);
+        const afterPrevious = now.findIndex((block) => block.id === previous);
+        const at = beforeNext >= 0 ? beforeNext : afterPrevious >= 0 ? afterPrevious + 1 : Math.min(index, now.length);
+        const restored = insertAt(at, deleted.kind, deleted.kind === 'code' ? deleted.source : deleted.text);
+        if (restored !== undefined && deleted.kind === 'code' && deleted.options.length > 0) {
+          doc.edit((current) => setCellOptions(current, restored, deleted.options));
+        }
+      },
+    });
+    undoOffers.add(withdraw);
   };
 
   return (
@@ -170,7 +198,8 @@ function NotebookBody(props: {
                   fallback={
                     <ProseBlock
                       id={id}
-                      text={(block() as { text: string }).text}
+                      // While a reset removes the block, its editor may still read the text once.
+                      text={(blockById().get(id) as { text: string } | undefined)?.text ?? ''}
                       anchors={anchorsFor(id)}
                       startEditing={openText()?.id === id ? openText()!.at : undefined}
                       onChange={(text) => {
@@ -181,12 +210,7 @@ function NotebookBody(props: {
                           return (error as Error).message;
                         }
                       }}
-                      onDelete={() => {
-                        const deleted = block();
-                        const index = nb().blocks.indexOf(deleted);
-                        doc.edit((current) => deleteBlock(current, id));
-                        if (deleted.kind === 'prose' && deleted.text.trim() !== '') notify('Text deleted.', 'info', { label: 'Undo', run: undoDelete(deleted, index) });
-                      }}
+                      onDelete={() => deleteWithUndo(id, (block() as { text: string }).text.trim() !== '' ? 'Text deleted.' : undefined)}
                     />
                   }
                 >
@@ -210,12 +234,7 @@ function NotebookBody(props: {
                       runCell(id);
                       focusNextCell(id);
                     }}
-                    onDelete={() => {
-                      const deleted = block();
-                      const index = nb().blocks.indexOf(deleted);
-                      doc.edit((current) => deleteBlock(current, id));
-                      notify('Cell deleted.', 'info', { label: 'Undo', run: undoDelete(deleted, index) });
-                    }}
+                    onDelete={() => deleteWithUndo(id, 'Cell deleted.')}
                     onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
                     onHiddenChange={(hidden) =>
                       doc.edit((current) => {

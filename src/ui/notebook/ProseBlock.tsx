@@ -32,13 +32,20 @@ export function ProseBlock(props: {
     box.style.height = 'auto';
     box.style.height = `${box.scrollHeight + 2}px`;
   };
-  // Blank lines before the first paragraph or after the last one mean nothing in Markdown (and
-  // would otherwise be kept in the file): a new paragraph left empty changes nothing.
-  const typed = () => box.value.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  // Blank lines before the first paragraph, and spaces or blank lines after the last, mean nothing
+  // in Markdown (and would otherwise be kept in the file): a new paragraph left empty changes nothing.
+  const meaningful = (text: string) => text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  const typed = () => meaningful(box.value);
+  const changed = () => typed() !== meaningful(props.text);
   const commit = () => {
     if (typed() === '') {
       setEditing(false);
       props.onDelete();
+      return;
+    }
+    if (!changed()) {
+      setProblem(undefined);
+      setEditing(false);
       return;
     }
     const error = props.onChange(typed());
@@ -52,9 +59,11 @@ export function ProseBlock(props: {
     else if (props.text !== textAtOpen) props.onChange(textAtOpen);
   };
   const open = (at: OpenAt = 'text') => {
+    // Already open (its text could not be applied yet): start the new paragraph in what is typed.
+    const current = editing() ? box.value : props.text;
+    if (!editing()) textAtOpen = props.text;
     setEditing(true);
-    textAtOpen = props.text;
-    box.value = at === 'end' ? `${props.text}\n\n` : at === 'start' ? `\n\n${props.text}` : props.text;
+    box.value = at === 'end' ? `${current}\n\n` : at === 'start' ? `\n\n${current}` : current;
     // Opened from an effect ("Add text"), the box is shown only once the update is done.
     queueMicrotask(() => {
       fit();
@@ -67,7 +76,7 @@ export function ProseBlock(props: {
   // While the box is open, the text typed so far is applied when the page hides (the box stays
   // open) or when the block goes away with the page (in-app navigation).
   const applyDraft = () => {
-    if (typed() !== '' && typed() !== props.text) props.onChange(typed());
+    if (typed() !== '' && changed()) props.onChange(typed());
   };
   createEffect(() => {
     if (editing()) onCleanup(keepDraft(applyDraft));
@@ -88,7 +97,8 @@ export function ProseBlock(props: {
           aria-label="Markdown of this text"
           spellcheck={true}
           onInput={fit}
-          onBlur={() => editing() && commit()}
+          // Another window or tab taking the focus is not leaving the box: it stays open as it is.
+          onBlur={() => editing() && document.hasFocus() && commit()}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
               event.preventDefault();

@@ -20,6 +20,8 @@ export interface NotebookDoc {
   edit(change: (nb: Notebook) => Notebook): void;
   /** Back to the original text; the saved copy is deleted. */
   reset(): Promise<void>;
+  /** How many times the notebook was reset (what was shown before is gone). */
+  resets: Accessor<number>;
   /** The notebook's text in the file format. */
   text(): string;
   /** The code cells as the kernel takes them. */
@@ -33,6 +35,8 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
   const [notebook, setNotebook] = createSignal(loaded.notebook);
   const [edited, setEdited] = createSignal(loaded.edited);
   const [originalChanged, setOriginalChanged] = createSignal(loaded.originalChanged);
+  const [resets, setResets] = createSignal(0);
+  let disposed = false;
   const originalHash = contentHash(loaded.originalText);
   // A copy keeps the hash of the original it was made from, so a later change of the file shows.
   let copyOfHash = loaded.copyOf;
@@ -57,11 +61,14 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
   );
   // The IndexedDB save started here may not commit if the page is unloading: the journal (written
   // synchronously) keeps the edit for the next load. Hidden also covers mobile, where pagehide may not fire.
-  const onHide = () => {
-    applyDrafts();
+  const keepUnsaved = () => {
     const unsaved = saver.unsaved();
     if (unsaved !== undefined) writeJournal(recordOf(unsaved));
     void saver.flush();
+  };
+  const onHide = () => {
+    applyDrafts();
+    keepUnsaved();
   };
   const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   window.addEventListener('pagehide', onHide);
@@ -72,6 +79,8 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     edited,
     originalChanged,
     edit(change) {
+      // A closed notebook takes no edits (an Undo notice can outlive its page).
+      if (disposed) return;
       const next = change(notebook());
       if (next === notebook()) return;
       setNotebook(next);
@@ -85,6 +94,7 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
       setNotebook(parseNotebook(loaded.originalText, loaded.notebook.file));
       setEdited(false);
       setOriginalChanged(false);
+      setResets((count) => count + 1);
       // Journalled first, like an edit: a reload before the write below commits still resets.
       writeJournal(recordOf(loaded.originalText));
       try {
@@ -98,8 +108,11 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     text,
     cellSources: () => codeCells(notebook()).map((cell) => ({ id: cell.id, source: cell.source })),
     flush: () => saver.flush(),
+    resets,
     dispose() {
-      void saver.flush();
+      // Leaving for another notebook: an edit whose save has not committed (or failed) is journalled.
+      keepUnsaved();
+      disposed = true;
       saver.dispose();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
