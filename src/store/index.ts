@@ -4,5 +4,5 @@ export { localKey, repoKey, type SavedNotebook } from './saved-notebook.ts';
 export { storageMessage, storageProblem, type StorageProblem } from './storage-error.ts';
 export { memoryDb, openIndexedDb, type NotebookDb } from './notebook-db.ts';
 export { createAutosaver, type Autosaver } from './autosave.ts';
-export { clearJournal, readJournal, savedOrJournal, writeJournal } from './unload-journal.ts';
+export { clearJournal, savedOrJournal, writeJournal } from './unload-journal.ts';
 export { downloadText, notebookFileName, readNotebookFile } from './files.ts';

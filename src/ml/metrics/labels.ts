@@ -1,3 +1,4 @@
+import { describeValue } from '../core/describe-value.ts';
 import { fail, toVector, type VectorLike } from '../core/validate.ts';
 
 /** A class label: scikit-learn takes any hashable; here numbers or strings, one kind per problem. */
@@ -16,7 +17,7 @@ export function checkLabelPair<L extends Label>(yTrue: LabelsLike<L>, yPred: Lab
   const t = checkNonEmpty(toLabels(yTrue, where, 'yTrue'), where);
   const p = checkLength(t, toLabels(yPred, where, 'yPred'), where, 'yPred');
   if (typeof t[0] !== typeof p[0]) {
-    fail(where, `yTrue holds ${kind(t[0])} but yPred holds ${kind(p[0])} (yTrue[0] is ${show(t[0])}, yPred[0] is ${show(p[0])}); use one kind of label for both`);
+    fail(where, `yTrue holds ${kind(t[0])} but yPred holds ${kind(p[0])} (yTrue[0] is ${describeValue(t[0])}, yPred[0] is ${describeValue(p[0])}); use one kind of label for both`);
   }
   return [t, p];
 }
@@ -46,9 +47,9 @@ export function toLabels<L extends Label>(y: LabelsLike<L>, where: string, name:
   const values = y as readonly unknown[];
   const other = values.findIndex((v) => typeof v !== 'string');
   if (other >= 0) {
-    if (typeof values[other] !== 'number') fail(where, `${name}[${other}] is ${show(values[other])}; labels must be all strings or all finite numbers`);
+    if (typeof values[other] !== 'number') fail(where, `${name}[${other}] is ${describeValue(values[other])}; labels must be all strings or all finite numbers`);
     const [a, b] = other < firstString ? [other, firstString] : [firstString, other];
-    fail(where, `${name} mixes strings and numbers (${name}[${a}] is ${show(values[a])}, ${name}[${b}] is ${show(values[b])}); use one kind of label`);
+    fail(where, `${name} mixes strings and numbers (${name}[${a}] is ${describeValue(values[a])}, ${name}[${b}] is ${describeValue(values[b])}); use one kind of label`);
   }
   return [...values] as L[];
 }
@@ -77,12 +78,7 @@ export function resolvePosLabel<L extends Label>(yTrue: readonly L[], posLabel: 
 
 /** Labels as error messages list them: [0, 1, 2] or ["ham", "spam"]. */
 export function formatLabels(labels: readonly Label[]): string {
-  return `[${labels.map(show).join(', ')}]`;
-}
-
-/** A value in an error message; strings are quoted so "1" and 1 read differently. */
-export function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return `[${labels.map(describeValue).join(', ')}]`;
 }
 
 function kind(label: Label): string {

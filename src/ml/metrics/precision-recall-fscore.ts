@@ -1,5 +1,6 @@
+import { describeValue } from '../core/describe-value.ts';
 import { checkOneOf, fail } from '../core/validate.ts';
-import { checkLabelPair, formatLabels, show, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
+import { checkLabelPair, formatLabels, uniqueLabels, type Label, type LabelsLike } from './labels.ts';
 
 /** How per-class scores become one number (scikit-learn's `average`). */
 export type Average = 'binary' | 'macro' | 'micro' | 'weighted';
@@ -150,7 +151,7 @@ function averaged<L extends Label>(
     }
     const pos: Label = options.posLabel ?? 1;
     if (present.length === 2 && !(present as Label[]).includes(pos)) {
-      fail(where, `posLabel ${show(pos)} is not one of the labels ${formatLabels(present)}; pass posLabel`);
+      fail(where, `posLabel ${describeValue(pos)} is not one of the labels ${formatLabels(present)}; pass posLabel`);
     }
     return score(classCounts(t, p, [pos]), 0, zd);
   }

@@ -1,6 +1,7 @@
+import { describeValue } from '../core/describe-value.ts';
 import { fail, toRows, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import {
-  checkLabelsAndScores, formatLabels, resolvePosLabel, show, toLabels, uniqueLabels, type Label, type LabelsLike,
+  checkLabelsAndScores, formatLabels, resolvePosLabel, toLabels, uniqueLabels, type Label, type LabelsLike,
 } from './labels.ts';
 
 /**
@@ -16,7 +17,7 @@ export function logLoss<L extends Label>(
   const where = 'logLoss';
   const t = toLabels(yTrue, where, 'yTrue');
   const labels = options.labels ?? uniqueLabels(t);
-  if (labels.length < 2) fail(where, `yTrue has only the label ${show(labels[0])}; pass labels to say which classes exist`);
+  if (labels.length < 2) fail(where, `yTrue has only the label ${describeValue(labels[0])}; pass labels to say which classes exist`);
   const first = (yProb as ArrayLike<unknown>)[0];
   const P = typeof first === 'number'
     ? checkLabelsAndScores(t, yProb as VectorLike, where, 'yProb')[1].map((p) => [1 - p, p])
@@ -30,7 +31,7 @@ export function logLoss<L extends Label>(
   let total = 0;
   for (let i = 0; i < t.length; i++) {
     const k = index.get(t[i]);
-    if (k === undefined) fail(where, `yTrue[${i}] = ${show(t[i])} is not one of the labels ${formatLabels(labels)}`);
+    if (k === undefined) fail(where, `yTrue[${i}] = ${describeValue(t[i])} is not one of the labels ${formatLabels(labels)}`);
     const clipped = P[i].map((p) => Math.min(Math.max(p, eps), 1 - eps));
     const rowSum = clipped.reduce((a, b) => a + b, 0);
     total -= Math.log(clipped[k] / rowSum);
