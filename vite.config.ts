@@ -34,6 +34,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'tests/e2e/**'],
+          globalSetup: ['tests/support/node-runtime-setup.ts'],
           testTimeout: 30_000,
         },
       },

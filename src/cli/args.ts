@@ -1,17 +1,23 @@
 import type { ControlValue } from '../kernel/types.ts';
+import { DEFAULT_MEMORY_MB } from '../kernel/node/sandbox-command.ts';
 
-export const USAGE = `Usage: stepwise run <notebook.md> [--json] [--timeout <ms>] [--set name=value ...]
+export const USAGE = `Usage: stepwise run <notebook.md> [--json] [--timeout <ms>] [--memory <MB>] [--set name=value ...]
 
-Runs every code cell of a notebook headless and prints each cell's outputs.
+Runs every code cell of a notebook headless and prints each cell's outputs. The cells get what
+they get in the browser and no more: no files, environment, processes or network.
   --json            print one JSON object instead of text
   --timeout <ms>    stop a cell that runs longer than this (default 30000)
+  --memory <MB>     the notebook's heap limit (default 2048); past it the kernel stops
   --set name=value  give the control called \`name\` this value before running (repeatable)
-Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage or an unreadable file.`;
+  --allow-network   run where the network cannot be cut off (no Linux user namespaces)
+Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage, an unreadable or malformed file, or no sandbox.`;
 
 export interface RunArgs {
   file: string;
   json: boolean;
   timeoutMs: number;
+  memoryMb: number;
+  allowNetwork: boolean;
   controls: Record<string, ControlValue>;
 }
 
@@ -21,15 +27,14 @@ export class UsageError extends Error {}
 export function parseArgs(argv: string[]): RunArgs {
   const [command, ...rest] = argv;
   if (command !== 'run') throw new UsageError(command ? `unknown command '${command}'` : 'missing command');
-  const args: RunArgs = { file: '', json: false, timeoutMs: 30_000, controls: {} };
+  const args: RunArgs = { file: '', json: false, timeoutMs: 30_000, memoryMb: DEFAULT_MEMORY_MB, allowNetwork: false, controls: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') args.json = true;
-    else if (arg === '--timeout') {
-      const value = Number(rest[++i]);
-      if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--timeout needs a positive number of milliseconds, got '${rest[i] ?? ''}'`);
-      args.timeoutMs = value;
-    } else if (arg === '--set') {
+    else if (arg === '--allow-network') args.allowNetwork = true;
+    else if (arg === '--timeout') args.timeoutMs = positive(arg, rest[++i], 'milliseconds');
+    else if (arg === '--memory') args.memoryMb = positive(arg, rest[++i], 'megabytes');
+    else if (arg === '--set') {
       const pair = rest[++i] ?? '';
       const eq = pair.indexOf('=');
       if (eq <= 0) throw new UsageError(`--set needs name=value, got '${pair}'`);
@@ -40,6 +45,12 @@ export function parseArgs(argv: string[]): RunArgs {
   }
   if (!args.file) throw new UsageError('missing the notebook file to run');
   return args;
+}
+
+function positive(option: string, text: string | undefined, unit: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${option} needs a positive number of ${unit}, got '${text ?? ''}'`);
+  return value;
 }
 
 /** `5` → 5, `true` → true, anything else stays a string. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { NotebookFormatError } from '../notebook/index.ts';
 import { runNotebook } from '../kernel/node/run-notebook.ts';
+import { SandboxUnavailableError } from '../kernel/node/sandbox-command.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
 import { formatReport } from './format-report.ts';
 
@@ -24,11 +25,12 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   }
 
   try {
-    const report = await runNotebook(bytes, args.file, { timeoutMs: args.timeoutMs, controls: args.controls });
+    const { timeoutMs, memoryMb, allowNetwork, controls } = args;
+    const report = await runNotebook(bytes, args.file, { timeoutMs, memoryMb, allowNetwork, controls });
     out.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(args.file, report)}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {
-    if (!(error instanceof NotebookFormatError)) throw error;
+    if (!(error instanceof NotebookFormatError || error instanceof SandboxUnavailableError)) throw error;
     err.write(`stepwise: ${error.message}\n`);
     return 2;
   }

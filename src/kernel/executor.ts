@@ -1,7 +1,7 @@
 import type { FromRuntime, ToRuntime } from './protocol.ts';
 
 /**
- * Where cells run: a sandboxed browser worker (host/) or a Node worker thread (node/). The
+ * Where cells run: a sandboxed browser worker (host/) or a sandboxed Node process (node/). The
  * scheduler only sends and receives plain messages, and can replace a stuck runtime.
  */
 export interface Executor {

@@ -1,6 +1,6 @@
 /**
  * Messages between the scheduler (page or Node main thread) and the runtime (sandboxed worker or
- * Node worker thread). Plain data only.
+ * sandboxed Node process). Plain data only.
  */
 import type { CellError, ControlValue, Output } from './types.ts';
 

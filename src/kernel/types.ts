@@ -75,7 +75,7 @@ export interface CellSource {
 
 /**
  * A running notebook. The browser one runs cells in the sandbox (kernel/host); the headless one
- * in a Node worker thread (kernel/node). Both share analysis, graph and scheduler.
+ * in a sandboxed Node process (kernel/node). Both share analysis, graph and scheduler.
  */
 export interface KernelSession {
   /** Replaces the notebook's cells. Re-analyses changed sources; runs nothing. */

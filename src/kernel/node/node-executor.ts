@@ -1,42 +1,56 @@
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Executor } from '../executor.ts';
 import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
+import { nodeRuntimeBundle } from './runtime-bundle.ts';
+import { DEFAULT_MEMORY_MB, sandboxCommand, type SandboxLimits } from './sandbox-command.ts';
 
-const entry = new URL('./worker-thread.mjs', import.meta.url);
+/** How much of the process's stderr is kept to explain a crash. */
+const STDERR_TAIL = 4096;
 
-/** Runs cells in a Node worker thread; `kill` terminates it even inside an endless loop. */
+/**
+ * Runs cells in a child process with a notebook's browser capabilities (sandbox-command.ts says
+ * how that is enforced); `kill` ends it at once, even inside an endless loop.
+ */
 export class NodeExecutor implements Executor {
-  private worker: Worker | undefined;
+  private child: ChildProcess | undefined;
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
 
-  start(): Promise<void> {
+  constructor(private readonly limits: SandboxLimits = {}) {}
+
+  async start(): Promise<void> {
     this.kill();
-    const worker = new Worker(entry, { stdout: false, stderr: false });
-    this.worker = worker;
+    const { command, args } = sandboxCommand(await nodeRuntimeBundle(), this.limits);
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {} });
+    this.child = child;
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-STDERR_TAIL);
+    });
     return new Promise((resolve, reject) => {
-      worker.on('message', (message: unknown) => {
-        if (this.worker !== worker || !isFromRuntime(message)) return;
+      child.on('message', (message: unknown) => {
+        if (this.child !== child || !isFromRuntime(message)) return;
         if (message.type === 'ready') resolve();
         for (const listener of this.messageListeners) listener(message);
       });
-      worker.on('error', (error) => {
-        if (this.worker !== worker) return;
+      child.on('error', (error) => {
+        if (this.child !== child) return;
+        this.child = undefined;
         reject(error);
-        this.worker = undefined;
         for (const listener of this.exitListeners) listener(error.message);
       });
-      worker.on('exit', (code) => {
-        if (this.worker !== worker) return;
-        this.worker = undefined;
-        reject(new Error(`the runtime exited with code ${code} before it was ready`));
-        for (const listener of this.exitListeners) listener(`exit code ${code}`);
+      child.on('exit', (code, signal) => {
+        if (this.child !== child) return;
+        this.child = undefined;
+        const reason = exitReason(code, signal, stderr, this.limits.memoryMb ?? DEFAULT_MEMORY_MB);
+        reject(new Error(`the runtime stopped before it was ready: ${reason}`));
+        for (const listener of this.exitListeners) listener(reason);
       });
     });
   }
 
   send(message: ToRuntime): void {
-    this.worker?.postMessage(message);
+    if (this.child?.connected) this.child.send(message);
   }
 
   onMessage(listener: (message: FromRuntime) => void): void {
@@ -48,9 +62,9 @@ export class NodeExecutor implements Executor {
   }
 
   kill(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
+    const child = this.child;
+    this.child = undefined;
+    child?.kill('SIGKILL');
   }
 
   dispose(): void {
@@ -58,4 +72,11 @@ export class NodeExecutor implements Executor {
     this.messageListeners.length = 0;
     this.exitListeners.length = 0;
   }
+}
+
+function exitReason(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): string {
+  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `out of memory: the heap limit is ${memoryMb} MB`;
+  const lastLine = stderr.trim().split('\n').at(-1);
+  const how = signal ? `signal ${signal}` : `exit code ${code}`;
+  return lastLine ? `${how}: ${lastLine}` : how;
 }

@@ -1,6 +1,7 @@
 import { codeCells, parseNotebook } from '../../notebook/index.ts';
 import type { CellError, ControlValue, Output } from '../types.ts';
 import { createNodeSession } from './create-node-session.ts';
+import type { SandboxLimits } from './sandbox-command.ts';
 
 /** One code cell's result in a headless run (the shape `stepwise run --json` prints). */
 export interface CellReport {
@@ -21,7 +22,7 @@ export interface RunReport {
   tensorsAfterRun: number[];
 }
 
-export interface RunOptions {
+export interface RunOptions extends SandboxLimits {
   timeoutMs?: number;
   controls?: Record<string, ControlValue>;
   /** Run the whole notebook this many times (default 1): a tensor count that grows leaks. */
@@ -29,13 +30,14 @@ export interface RunOptions {
 }
 
 /**
- * Runs every code cell of a notebook in a fresh Node worker thread with the same analysis,
+ * Runs every code cell of a notebook in a fresh sandboxed Node process with the same analysis,
  * graph, scheduler and runtime as the browser. Throws NotebookFormatError for a malformed file.
  */
 export async function runNotebook(source: string | Uint8Array, file: string, options: RunOptions = {}): Promise<RunReport> {
   const notebook = parseNotebook(source, file);
   const cells = codeCells(notebook);
-  const session = createNodeSession({ timeoutMs: options.timeoutMs ?? 30_000, initialControls: options.controls });
+  const { timeoutMs = 30_000, controls, memoryMb, allowNetwork } = options;
+  const session = createNodeSession({ timeoutMs, initialControls: controls, memoryMb, allowNetwork });
   try {
     session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
     let tensors = 0;

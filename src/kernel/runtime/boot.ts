@@ -7,7 +7,7 @@ import type { FromRuntime, ToRuntime } from '../protocol.ts';
 const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 /**
- * Starts the runtime in the current global scope (a sandboxed worker or a Node worker thread):
+ * Starts the runtime in the current global scope (a sandboxed worker or the headless runner's sandboxed Node process):
  * cell globals installed, TensorFlow.js on its CPU backend, console calls routed to the running
  * cell. Returns the message handler; posts `ready` when it can take runs.
  */

@@ -9,7 +9,7 @@ import { cellArguments, compileCell, describeError, type CompiledCell } from './
 
 /**
  * The runtime inside the sandbox: keeps the values cells declared, runs one cell per request
- * and reports what it showed. Transport-agnostic: the browser worker and the Node worker thread
+ * and reports what it showed. Transport-agnostic: the browser worker and the sandboxed Node process
  * each wire `handle` and `post` to their own message port.
  */
 export interface RuntimeOptions {

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+
+/** What a headless notebook process may use. */
+export interface SandboxLimits {
+  /** V8 heap limit in MB (default 2048): a runaway cell ends its process, not the machine. */
+  memoryMb?: number;
+  /** Run without a network namespace where the platform has none (the notebook can reach the network). */
+  allowNetwork?: boolean;
+}
+
+export const DEFAULT_MEMORY_MB = 2048;
+
+export class SandboxUnavailableError extends Error {
+  override name = 'SandboxUnavailableError';
+}
+
+let canIsolate: boolean | undefined;
+
+/**
+ * The command that starts the headless runtime with the capabilities a notebook has in the
+ * browser's sandbox and no more, enforced by the platform rather than by checking names:
+ * - Node's permission model: the process may read its own bundle and nothing else; it may not
+ *   write files, start processes or worker threads, or load native addons;
+ * - empty network and process namespaces (`unshare`, inside an unprivileged user namespace): no
+ *   connection can leave the process, whatever module makes it, and it can signal no process
+ *   but its own;
+ * - an empty environment (the spawner passes `env: {}`), and a heap limit.
+ */
+export function sandboxCommand(bundle: string, limits: SandboxLimits = {}): { command: string; args: string[] } {
+  const node = [
+    '--experimental-permission',
+    `--allow-fs-read=${bundle}`,
+    `--max-old-space-size=${limits.memoryMb ?? DEFAULT_MEMORY_MB}`,
+    '--no-warnings',
+    bundle,
+  ];
+  if (namespacesWork()) return { command: 'unshare', args: [...NAMESPACES, process.execPath, ...node] };
+  if (limits.allowNetwork) return { command: process.execPath, args: node };
+  throw new SandboxUnavailableError(
+    'cannot cut this notebook off the network here: the headless runner needs Linux with user namespaces (`unshare --user --net --pid`). ' +
+      'Run it with --allow-network to run without that isolation (files, processes and the environment stay closed).',
+  );
+}
+
+/** `--fork` makes the runtime the namespace's first process; `--kill-child` ends it with `unshare`. */
+const NAMESPACES = ['--user', '--map-root-user', '--net', '--pid', '--fork', '--kill-child'];
+
+function namespacesWork(): boolean {
+  canIsolate ??= spawnSync('unshare', [...NAMESPACES, 'true'], { stdio: 'ignore' }).status === 0;
+  return canIsolate;
+}
