@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar, visit, type Document } from 'yaml';
 import { NotebookFormatError } from './errors.ts';
 import { countNewlines } from './lines.ts';
 import type { NotebookMeta } from './types.ts';
@@ -8,7 +8,7 @@ import type { NotebookMeta } from './types.ts';
  * Errors point at the offending key's line in the file.
  */
 export function checkMeta(document: Document, yaml: string, file: string): NotebookMeta {
-  const value: unknown = document.toJS();
+  const value = plainValue(document, yaml, file);
   if (value === null || value === undefined) {
     throw new NotebookFormatError(file, 1, "front matter is empty; add at least 'title: <the notebook's title>'");
   }
@@ -71,4 +71,23 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
   if (typeof value === 'object') return 'a mapping';
   return `the ${typeof value} ${String(value)}`;
+}
+
+/** The front matter as plain data; YAML aliases that expand without bound are a format error. */
+function plainValue(document: Document, yaml: string, file: string): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    // The yaml package refuses alias expansion past its limit ("billion laughs") with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const problem = 'front matter repeats YAML aliases (*name) too many times; write the values out instead';
+    throw new NotebookFormatError(file, countNewlines(yaml.slice(0, offset)) + 2, problem);
+  }
 }
