@@ -1,4 +1,5 @@
 /** Download and open of notebook files (.md, the same format as the repository's). */
+import { decodeUtf8 } from '../notebook/decode.ts';
 
 /** A file name for a notebook: its slug, or its title made file-safe. */
 export function notebookFileName(slugOrTitle: string): string {
@@ -30,5 +31,7 @@ export async function readNotebookFile(file: File): Promise<string> {
   if (file.size > 5_000_000) {
     throw new Error(`"${file.name}" is ${(file.size / 1e6).toFixed(1)} MB; a notebook is plain text of a few kB. Is it the right file?`);
   }
-  return file.text();
+  // Decoded strictly: a file in another encoding is refused with the line of its first bad
+  // byte, as the headless runner does, instead of opening full of U+FFFD.
+  return decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
 }
