@@ -64,9 +64,11 @@ export function rewriteCell(code: string, program: Program, declared: string[], 
 
   const last = body[body.length - 1];
   if (last?.type === 'ExpressionStatement' && !('directive' in last && last.directive)) {
-    const expr = last.expression;
-    edits.push({ start: expr.start, end: expr.start, text: `;${LAST_VALUE} = (` });
-    edits.push({ start: expr.end, end: expr.end, text: ')' });
+    // The statement's own range, not its expression's: acorn's expression node leaves out
+    // enclosing parentheses, so `({ a: 1 })` would become `(;__sw_last = ({ a: 1 }))`.
+    const end = code[last.end - 1] === ';' ? last.end - 1 : last.end;
+    edits.push({ start: last.start, end: last.start, text: `;${LAST_VALUE} = (` });
+    edits.push({ start: end, end, text: ')' });
   }
 
   const rewritten = applyEdits(code, edits);
