@@ -4,6 +4,7 @@ import solid from 'vite-plugin-solid';
 import { catalogPlugin } from './src/ui/build/catalog-plugin.ts';
 import { cellTypesPlugin } from './src/ui/build/cell-types-plugin.ts';
 import { stepwiseRuntime } from './src/kernel/build/runtime-plugin.ts';
+import { cspPlugin } from './src/ui/build/csp-plugin.ts';
 
 /** Debian's Chromium, started with the flags that work on these machines (see README). */
 export const chromiumLaunch = {
@@ -21,7 +22,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   base: './',
-  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin()],
+  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin()],
   test: {
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',

@@ -16,7 +16,7 @@ export const SANDBOX_CSP = [
  * booted in the background, so an interrupt swaps in a ready runtime instead of waiting for a
  * new one to parse and start TensorFlow.js. It accepts messages only from its parent window.
  */
-const BOOTSTRAP = `(() => {
+export const BOOTSTRAP = `(() => {
   const parentWindow = window.parent;
   let workerUrl = null;
   let active = null;

@@ -22,6 +22,31 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Images come from our own origin or data: URLs only (the page's CSP blocks the rest): an image
+// elsewhere would tell its host who opened a stranger's notebook. Such an image is named, with a
+// link the learner can choose to follow, instead of a broken picture.
+const defaultImage = md.renderer.rules.image ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const src = tokens[idx].attrGet('src') ?? '';
+  if (isLocalImage(src)) return defaultImage(tokens, idx, options, env, self);
+  const alt = md.utils.escapeHtml(tokens[idx].content || 'image');
+  const host = md.utils.escapeHtml(hostOf(src));
+  const href = md.utils.escapeHtml(md.normalizeLink(src));
+  return `<span class="remote-image" role="note">Image “${alt}” from ${host} is not loaded here. <a href="${href}" target="_blank" rel="noopener noreferrer">Open it</a></span>`;
+};
+
+function isLocalImage(src: string): boolean {
+  return /^data:image\//i.test(src) || !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
+}
+
+function hostOf(src: string): string {
+  try {
+    return new URL(src, 'https://invalid.invalid/').host || 'another site';
+  } catch {
+    return 'another site';
+  }
+}
+
 /** Heading anchors already used on this page, so repeats get -1, -2 (as `headings()` does). */
 export type AnchorCounter = Map<string, number>;
 

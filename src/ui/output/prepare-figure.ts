@@ -1,10 +1,12 @@
 /**
  * What the page hands to Plotly for a figure: the theme's colours (applyTheme from src/plot),
- * WebGL for big scatter traces, a size that fits the cell, and a mode bar with "download PNG".
+ * WebGL for big scatter traces, a size that fits the cell, a mode bar with "download PNG", and
+ * nothing that reaches other hosts or windows (sanitize-figure.ts).
  */
 import type { Figure, Trace } from '../../plot/figure.ts';
 import { applyTheme, type Theme } from '../../plot/theme.ts';
 import { figureHeight } from './figure-height.ts';
+import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
 
 /** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
 export const WEBGL_POINTS = 2000;
@@ -17,21 +19,21 @@ export interface PlotlyArguments {
 
 export function prepareFigure(figure: Figure, theme: Theme): PlotlyArguments {
   const themed = applyTheme(figure, theme);
-  const data = themed.data.map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
+  const data = sanitizeTraces(themed.data).map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
   const layout: Record<string, unknown> = {
     margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
-    ...themed.layout,
+    ...sanitizeLayout(themed.layout),
     autosize: true,
     height: figureHeight(themed.layout),
   };
   delete layout.width; // the figure takes the cell's width
-  const config = {
+  const config = sanitizeConfig({
     responsive: true,
     displaylogo: false,
     modeBarButtonsToRemove: ['lasso2d', 'select2d'],
     toImageButtonOptions: { format: 'png', filename: fileNameOf(figure), scale: 2 },
     ...themed.config,
-  };
+  });
   return { data, layout, config };
 }
 
