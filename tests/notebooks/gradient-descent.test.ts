@@ -97,14 +97,14 @@ describe('notebooks/gradient-descent.md', () => {
     expect(lastBatchLoss(slow)).toBeGreaterThan(3 * min);
     const first = (trace(figure(fast, lossFigure), 'batch').y as number[])[0];
     expect(lastBatchLoss(fast)).toBeGreaterThan(1e6 * first);
-    expect(markdown(fast, 'diverges above')).toContain('is above it');
+    expect(markdown(fast, 'steepest batch')).toContain('is above it');
     // The diverging batch path is drawn until it has clearly left the window, then cut.
     const flying = trace(figure(fast, 'Paths after'), 'batch');
     expect((flying.x as number[]).length).toBeLessThan(61);
     const [lastW, lastB] = [(flying.x as number[]).at(-1)!, (flying.y as number[]).at(-1)!];
     // more than two window widths from the centre of the window w ∈ [-0.5, 4], b ∈ [-3.5, 1.5]
     expect(Math.max(Math.abs(lastW - 1.75) / 4.5, Math.abs(lastB + 1) / 5)).toBeGreaterThan(2);
-    expect(markdown(good, 'diverges above')).toContain('is below it');
+    expect(markdown(good, 'steepest batch')).toContain('is below it');
     // The four fixed rates: the last one is past the edge, so its path ends far outside the window.
     const rates = figure(good, 'Loss against update for each learning rate');
     expect(rates.data.map((t) => t.name)).toHaveLength(4);
@@ -112,4 +112,34 @@ describe('notebooks/gradient-descent.md', () => {
     expect(losses[3]).toBeGreaterThan(losses[0]);
     expect(losses[1]).toBeLessThan(losses[0]);
   }, 120_000);
+
+  it('the least-squares solution of LinearRegression (QR, then SVD) agrees with the normal equations solved by hand', async () => {
+    const [gap] = boldNumbers(markdown(await runDefault(), 'Normal equations by hand'));
+    expect(gap).toBeLessThan(1e-10);
+  }, 60_000);
+
+  it('the stability verdict depends on the mode: at η = 0.794 (below 2/λmax) batch is stable while single-sample SGD, bounded by 2/max(xᵢ² + 1) ≈ 0.4, blows up', async () => {
+    const stochastic = await run({ logEta: -0.1, mode: 'stochastic' });
+    const batch = await run({ logEta: -0.1, mode: 'batch' });
+    const sgdText = markdown(stochastic, 'steepest batch');
+    const [sgdBound] = boldNumbers(sgdText);
+    expect(sgdBound).toBeGreaterThan(0.38);
+    expect(sgdBound).toBeLessThan(0.42);
+    expect(sgdText).toContain('is above it');
+    expect(sgdText).toContain('its loss grew');
+    const sgdLoss = trace(figure(stochastic, lossFigure), 'stochastic').y as number[];
+    expect(sgdLoss.at(-1)!).toBeGreaterThan(10 * sgdLoss[0]);
+    const batchText = markdown(batch, 'steepest batch');
+    expect(boldNumbers(batchText)[0]).toBeCloseTo(0.937, 3);
+    expect(batchText).toContain('is below it');
+    expect(batchText).toContain('its loss fell');
+  }, 120_000);
+
+  it('the SGD cloud size scales with √η when samples are drawn independently (a quarter of η halves it), and shuffling each epoch shrinks it faster', async () => {
+    const [withReplacement, shuffled] = boldNumbers(markdown(await runDefault(), 'samples drawn'));
+    expect(withReplacement).toBeGreaterThan(0.44);
+    expect(withReplacement).toBeLessThan(0.56);
+    expect(shuffled).toBeLessThan(withReplacement);
+    expect(shuffled).toBeGreaterThan(0.25);
+  }, 60_000);
 });
