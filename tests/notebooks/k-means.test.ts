@@ -94,7 +94,7 @@ describe('notebooks/k-means.md', () => {
       expect(numberAfter(report, 'Largest centroid difference:')).toBeLessThan(1e-9);
       expect(numberAfter(report, 'Largest relative inertia difference:')).toBeLessThan(1e-9);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('the stepper walks start, assign, update, … and the chart shows k clusters, k centroids and fixed axes', async () => {
     const start = await run({ k: 3, step: 0 });
@@ -174,4 +174,32 @@ describe('notebooks/k-means.md', () => {
     const panels = figureWithPanel(report, 'circles: k-means, k = 2');
     expect(panels.data.filter((t) => t.name === 'group 0')).toHaveLength(4);
   }, 60_000);
+
+  it('the stretched blobs are described with the constants the code uses: x₁ × 4 and x₂ × 0.5, a relative stretch of 8, undone by dividing x₁ by 8', async () => {
+    const text = markdown(await runDefault());
+    expect(text).toContain('with $x_1$ then multiplied by 4 and $x_2$ by 0.5: $x_1$ is\nstretched 8 times as much as $x_2$');
+    expect(text).toContain('Divide $x_1$ by 8 (a');
+  }, 60_000);
+
+  it('the lowest J never rises with k, but single runs can: a run with one cluster more ends higher than the same seed with one fewer', async () => {
+    const report = await runDefault();
+    expect(numberAfter(report, 'and 20 seeds: in')).toBeGreaterThan(0);
+    const text = markdown(report);
+    expect(text).toContain('The best of the 20 runs at each k never rises.');
+    const [, fewer, kFewer, more, kMore] = /J = ([\d.]+) with k = (\d+) but ([\d.]+) with k = (\d+)/.exec(text)!.map(Number);
+    expect(kMore).toBe(kFewer + 1);
+    expect(more).toBeGreaterThan(fewer);
+  }, 60_000);
+
+  it('the outlier toggle adds one far point that either takes a centroid for itself or pulls its cluster\'s centroid toward it', async () => {
+    const [plain, pulled, alone] = [await runDefault(), await run({ addOutlier: true }), await run({ addOutlier: true, init: 'k-means++' })];
+    expect(markdown(plain)).toContain('Tick *add one far outlier*');
+    const farthest = (r: RunReport) => Math.max(...figureTitled(r, 'blobs, k = 5:').data
+      .filter((t) => t.type === 'scatter').flatMap((t) => (t.x as (number | null)[]).filter((x): x is number => x !== null)));
+    const width = farthest(plain);
+    expect(farthest(pulled)).toBeGreaterThan(width + 30);
+    expect(numberAfter(pulled, 'pulls that cluster\'s centroid')).toBeGreaterThan(0.5);
+    expect(markdown(alone)).toContain('the outlier has **a centroid to itself**');
+    expect(markdown(alone)).toContain('the other\n300 points share the remaining 4 centroids');
+  }, 120_000);
 });
