@@ -139,4 +139,23 @@ describe('notebooks/bias-variance.md', () => {
       for (const axis of axes) expect(axisTitle(fig, axis), `${titleOf(fig)} ${axis}`).toBeTruthy();
     }
   }, 120_000);
+
+  it('the text quotes the refit count the cells make: 13 degrees × R + 2 × 7 sizes × 30 sets + 11 α × R + R (2,920 at R = 100); α refits only R models', async () => {
+    const expected = (R: number) => 13 * R + 2 * 7 * 30 + 11 * R + R;
+    for (const [controls, R] of [[{}, 100], [{ sets: 10 }, 10]] as const) {
+      const text = markdown(await run(controls), 'Moving one of these three');
+      const [total, alphaRefits] = boldNumbers(text);
+      expect(total).toBe(expected(R));
+      expect(alphaRefits).toBe(R);
+      expect(text).not.toMatch(/second/);
+    }
+  }, 180_000);
+
+  it('the bias² floor at high degree is the wobble of f̄ (≈ variance/R) and visibly sinks when R goes from 100 to 300', async () => {
+    const [few, many] = [await run(), await run({ sets: 300 })];
+    const [measured, wobble] = boldNumbers(markdown(few, 'wobble of'));
+    expect(wobble).toBeGreaterThan(0.5 * measured);
+    const bias12 = (r: RunReport) => ys(trace(figure(r, 'Error decomposition'), 'bias²'))[12];
+    expect(bias12(many)).toBeLessThan(0.5 * bias12(few));
+  }, 180_000);
 });
