@@ -188,4 +188,46 @@ describe('notebooks/attention.md', () => {
     expect(causalChange.at(-1)).toBeGreaterThan(1e-3);
     expect(bidirectional.every((d) => d > 1e-6)).toBe(true);
   });
+
+  it('the sentence example uses a hand-built head with meaning: the pronoun attends to its animate noun, and the random head makes no claim', async () => {
+    const heading = markdownWith(byDefault, 'Query **it** puts its largest weight');
+    expect(heading).toContain('on\n**cat**');
+    expect(boldNumberAfter(heading, 'largest weight,')).toBeGreaterThan(0.8);
+    const weights = z(figureTitled(byDefault, 'A hand-built head: pronoun → animate noun').data[0]);
+    const tokens = 'the cat sat on the mat because it was tired'.split(' ');
+    expect(tokens[argmax(weights[tokens.indexOf('it')])]).toBe('cat');
+    // Rows without a query are uniform.
+    for (const w of weights[0]) expect(w).toBeCloseTo(1 / tokens.length, 12);
+    expect(markdownWith(byDefault, 'Every row sums to 1')).not.toContain('puts its largest weight');
+    const animal = await run({ sentence: 'the animal did not cross the street because it was too wide' });
+    expect(markdownWith(animal, 'Query **it** puts its largest weight')).toContain('on\n**animal**');
+    expect(markdownWith(repeatedWords, 'no pronoun')).toContain('every row of this head is uniform');
+  }, 60_000);
+
+  it('the saturation numbers quoted are the computed ones: scaled, the largest weight stays near 0.3 from dₖ = 4 on, lower at dₖ = 1; unscaled it nears 1', () => {
+    const text = markdownWith(byDefault, 'Without scaling, at $d_k = 1024$');
+    expect(boldNumberAfter(text, 'the largest weight is')).toBeGreaterThan(0.9);
+    const [low, high] = /the largest weight stays within ([\d.]+) to ([\d.]+)/.exec(text)!.slice(1).map(Number);
+    const scaled = traceNamed(figureTitled(byDefault, 'Softmax saturation'), 'scaled: q·k/√dₖ').y as number[];
+    expect(low).toBeCloseTo(Math.min(...scaled.slice(2)), 2);
+    expect(high).toBeCloseTo(Math.max(...scaled.slice(2)), 2);
+    expect(high - low).toBeLessThan(0.1);
+    expect(boldNumberAfter(text, 'rows are softer \\(largest weight')).toBeLessThan(low);
+    expect(text).not.toContain('stay where they were');
+  });
+
+  it('the temperature slider reaches √dₖ for every dₖ on offer (up to √64 = 8)', () => {
+    const temperature = byDefault.cells.flatMap((c) => c.outputs).find((o) => o.kind === 'control' && o.name === 'temperature');
+    const dk = byDefault.cells.flatMap((c) => c.outputs).find((o) => o.kind === 'control' && o.name === 'dk');
+    if (temperature?.kind !== 'control' || dk?.kind !== 'control') throw new Error('no temperature or dk control');
+    const max = (o: typeof temperature) => (o.control as { max: number }).max;
+    expect(max(temperature)).toBeGreaterThanOrEqual(Math.sqrt(max(dk)));
+  });
+
+  it('Check yourself Q7 answers every part of the BERT-vs-GPT question: masked tokens and their share, next-sentence prediction, encoder–decoder models', () => {
+    const q7 = source.toString().split('7. How does BERT')[1];
+    for (const part of ['masked language modelling', '15 %', 'next-sentence prediction', 'Encoder–decoder', 'T5', 'causal mask', 'next token']) {
+      expect(q7).toContain(part);
+    }
+  });
 });
