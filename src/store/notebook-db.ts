@@ -25,7 +25,7 @@ export function openIndexedDb(name = DB_NAME): Promise<NotebookDb> {
     const request = indexedDB.open(name, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
     request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(Object.assign(new Error('another tab holds an old version of the database open'), { name: 'InvalidStateError' }));
+    request.onblocked = () => reject(Object.assign(new Error('another tab holds an old version of the database open'), { name: 'BlockedError' }));
     request.onsuccess = () => resolve(wrap(request.result));
   });
 }

@@ -11,6 +11,14 @@ describe('storageProblem', () => {
     expect(storageProblem(null)).toBe('other');
   });
 
+  it('says what happened when the saved data is from a newer version or an old tab blocks the upgrade', () => {
+    expect(storageProblem(Object.assign(new Error(), { name: 'VersionError' }))).toBe('newer-version');
+    expect(storageProblem(Object.assign(new Error(), { name: 'BlockedError' }))).toBe('blocked');
+    expect(storageMessage('newer-version')).toMatch(/newer version of Stepwise.*reload/);
+    expect(storageMessage('newer-version')).not.toContain('private window');
+    expect(storageMessage('blocked')).toMatch(/Another Stepwise tab.*close or reload/);
+  });
+
   it('storageMessage tells the learner what to do', () => {
     expect(storageMessage('quota')).toMatch(/storage is full.*Download/);
     expect(storageMessage('unavailable')).toMatch(/private window.*Download/);
