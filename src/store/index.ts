@@ -6,3 +6,4 @@ export { memoryDb, openIndexedDb, type NotebookDb } from './notebook-db.ts';
 export { createAutosaver, type Autosaver } from './autosave.ts';
 export { clearJournal, savedOrJournal, writeJournal } from './unload-journal.ts';
 export { downloadText, notebookFileName, readNotebookFile } from './files.ts';
+export { openSaveChannel, type SaveChannel } from './save-channel.ts';

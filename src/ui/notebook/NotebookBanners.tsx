@@ -3,7 +3,7 @@ import type { KernelStore } from './kernel-store.ts';
 import type { NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
 
-/** What the learner should know about this notebook: edited copy, changed original, untrusted code, dead kernel. */
+/** What the learner should know about this notebook: edited copy, changed original, untrusted code, another tab's save, dead kernel. */
 export function NotebookBanners(props: { doc: NotebookDoc; kernel: KernelStore; loaded: LoadedNotebook; untrusted: boolean; onRunAll: () => void }) {
   return (
     <div class="banners">
@@ -24,6 +24,19 @@ export function NotebookBanners(props: { doc: NotebookDoc; kernel: KernelStore; 
       <Show when={props.doc.edited() && !props.doc.originalChanged()}>
         <div class="banner banner-quiet" role="note" data-testid="edited-banner">
           Edited: your changes are saved in this browser. “Reset” returns to the {props.loaded.origin === 'repo' ? 'original' : 'version you opened'}.
+        </div>
+      </Show>
+      <Show when={props.doc.conflict()}>
+        <div class="banner banner-warning" role="alert" data-testid="other-tab-banner">
+          This notebook was also changed and saved in another tab, while this tab has changes of its own. Which version should stay?{' '}
+          <button type="button" class="link-button" onClick={() => props.doc.keepThisTab()}>
+            Keep this tab’s
+          </button>{' '}
+          or{' '}
+          <button type="button" class="link-button" onClick={() => props.doc.takeOtherTab()}>
+            take the other tab’s
+          </button>{' '}
+          (download this one first to keep both).
         </div>
       </Show>
       <Show when={props.kernel.status() === 'dead'}>

@@ -147,6 +147,17 @@ function NotebookBody(props: {
     undoOffers.clear();
   };
   createEffect(on(doc.resets, withdrawUndo, { defer: true }));
+  // Another tab's version replaced this one: its cells run as on open (not a stranger's until trusted).
+  createEffect(
+    on(
+      doc.replacements,
+      () => {
+        withdrawUndo();
+        if (!props.untrusted) void kernel.runAll(doc.cellSources());
+      },
+      { defer: true },
+    ),
+  );
   onCleanup(withdrawUndo);
   const deleteWithUndo = (id: string, message: string | undefined) => {
     const blocks = nb().blocks;

@@ -1,10 +1,12 @@
 /**
  * The notebook being edited: the parsed notebook as a signal, every edit saved to the browser's
- * storage within a second, and reset to the original.
+ * storage within a second, and reset to the original. Another tab's save of the same notebook
+ * is taken over when this tab has no change of its own since its last save, and otherwise
+ * offered as a choice (`conflict`): no tab overwrites another's edits silently.
  */
 import { createSignal, type Accessor } from 'solid-js';
 import { codeCells, parseNotebook, serializeNotebook, type Notebook } from '../../notebook/index.ts';
-import { clearJournal, contentHash, createAutosaver, writeJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
+import { clearJournal, contentHash, createAutosaver, openSaveChannel, writeJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
 import type { CellSource } from '../../kernel/types.ts';
 import { reportSaveError, reportSaveOk } from '../app/storage.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -22,6 +24,14 @@ export interface NotebookDoc {
   reset(): Promise<void>;
   /** How many times the notebook was reset (what was shown before is gone). */
   resets: Accessor<number>;
+  /** How many times another tab's saved version replaced this one (the cells need a run). */
+  replacements: Accessor<number>;
+  /** Another tab saved this notebook while this tab had unsaved changes of its own. */
+  conflict: Accessor<boolean>;
+  /** Resolves a conflict: take the other tab's version (this tab's changes are dropped). */
+  takeOtherTab(): void;
+  /** Resolves a conflict: keep this tab's version, saved over the other tab's. */
+  keepThisTab(): void;
   /** The notebook's text in the file format. */
   text(): string;
   /** The code cells as the kernel takes them. */
@@ -36,6 +46,9 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
   const [edited, setEdited] = createSignal(loaded.edited);
   const [originalChanged, setOriginalChanged] = createSignal(loaded.originalChanged);
   const [resets, setResets] = createSignal(0);
+  const [replacements, setReplacements] = createSignal(0);
+  const [otherTabText, setOtherTabText] = createSignal<string | undefined>();
+  const channel = openSaveChannel();
   let disposed = false;
   const originalHash = contentHash(loaded.originalText);
   // A copy keeps the hash of the original it was made from, so a later change of the file shows.
@@ -46,6 +59,8 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     originalText: loaded.origin === 'repo' ? undefined : loaded.originalText,
   });
   const text = () => serializeNotebook(notebook());
+  /** The text this tab last saved, or took from storage or from another tab. */
+  let synced = text();
   const saver = createAutosaver(
     async (saved) => {
       if (saved === loaded.originalText && loaded.origin === 'repo') await db.delete(loaded.key);
@@ -55,6 +70,8 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
       // A store in memory does not outlive the page, so there the journal is the copy that lasts.
       if (db.inMemory) writeJournal(recordOf(saved));
       else if (saved === text()) clearJournal(loaded.key);
+      synced = saved;
+      channel.announce(loaded.key, saved);
       reportSaveOk();
     },
     { onError: reportSaveError },
@@ -71,6 +88,19 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     keepUnsaved();
   };
   const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+  const replaceWith = (saved: string) => {
+    saver.cancel();
+    synced = saved;
+    setOtherTabText(undefined);
+    setNotebook(parseNotebook(saved, loaded.notebook.file));
+    setEdited(saved !== loaded.originalText);
+    setReplacements((count) => count + 1);
+  };
+  channel.onSave((key, saved) => {
+    if (disposed || key !== loaded.key || saved === text()) return;
+    if (text() === synced && saver.unsaved() === undefined) replaceWith(saved);
+    else setOtherTabText(saved);
+  });
   window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onVisibility);
 
@@ -97,10 +127,13 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
       setResets((count) => count + 1);
       // Journalled first, like an edit: a reload before the write below commits still resets.
       writeJournal(recordOf(loaded.originalText));
+      synced = loaded.originalText;
+      setOtherTabText(undefined);
       try {
         if (loaded.origin === 'repo') await db.delete(loaded.key);
         else await db.put(recordOf(loaded.originalText));
         clearJournal(loaded.key);
+        channel.announce(loaded.key, loaded.originalText);
       } catch (error) {
         reportSaveError(error);
       }
@@ -109,11 +142,22 @@ export function createNotebookDoc(loaded: LoadedNotebook, db: NotebookDb): Noteb
     cellSources: () => codeCells(notebook()).map((cell) => ({ id: cell.id, source: cell.source })),
     flush: () => saver.flush(),
     resets,
+    replacements,
+    conflict: () => otherTabText() !== undefined,
+    takeOtherTab() {
+      const other = otherTabText();
+      if (other !== undefined) replaceWith(other);
+    },
+    keepThisTab() {
+      setOtherTabText(undefined);
+      saver.schedule(text());
+    },
     dispose() {
       // Leaving for another notebook: an edit whose save has not committed (or failed) is journalled.
       keepUnsaved();
       disposed = true;
       saver.dispose();
+      channel.close();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     },
