@@ -8,13 +8,18 @@ export function formatReport(file: string, report: RunReport): string {
     const mark = cell.status === 'ok' ? '✓' : '✗';
     lines.push(`  cell ${cell.index + 1} (line ${cell.fileLine}) ${mark} ${cell.durationMs} ms`);
     for (const output of cell.outputs) lines.push(...describeOutput(output).map((l) => `    ${l}`));
+    for (const warning of cell.warnings ?? []) {
+      lines.push(...`warning: line ${warning.line}, column ${warning.column}: ${warning.message} (TS${warning.code})`.split('\n').map((l) => `    ${l}`));
+    }
     if (cell.error) {
       const where = cell.error.line !== undefined ? `line ${cell.error.line}${cell.error.column !== undefined ? `, column ${cell.error.column}` : ''}: ` : '';
       lines.push(`    error: ${where}${cell.error.message}`);
     }
   }
   const failed = report.cells.filter((c) => c.status === 'error').length;
-  lines.push(`${report.cells.length} cells: ${report.cells.length - failed} ok, ${failed} failed`);
+  const warnings = report.cells.reduce((sum, c) => sum + (c.warnings?.length ?? 0), 0);
+  const warned = warnings > 0 ? `, ${warnings} type warning${warnings === 1 ? '' : 's'}` : '';
+  lines.push(`${report.cells.length} cells: ${report.cells.length - failed} ok, ${failed} failed${warned}`);
   return lines.join('\n');
 }
 

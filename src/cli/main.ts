@@ -26,7 +26,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 
   try {
     const { timeoutMs, memoryMb, allowNetwork, controls } = args;
-    const report = await runNotebook(bytes, args.file, { timeoutMs, memoryMb, allowNetwork, controls });
+    const report = await runNotebook(bytes, args.file, { timeoutMs, memoryMb, allowNetwork, controls, typeCheck: true });
     out.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(args.file, report)}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {

@@ -1,4 +1,6 @@
 import { codeCells, parseNotebook } from '../../notebook/index.ts';
+import type { TypeWarning } from '../../typecheck/cell-type-checker.ts';
+import { typeCheckCells } from '../../typecheck/node-type-check.ts';
 import type { CellError, ControlValue, Output } from '../types.ts';
 import { createNodeSession } from './create-node-session.ts';
 import type { SandboxLimits } from './sandbox-command.ts';
@@ -13,6 +15,8 @@ export interface CellReport {
   durationMs: number;
   outputs: Output[];
   error?: CellError;
+  /** The cell's type errors (with `typeCheck`; only when there are some). They do not fail the run. */
+  warnings?: TypeWarning[];
 }
 
 export interface RunReport {
@@ -27,6 +31,8 @@ export interface RunOptions extends SandboxLimits {
   controls?: Record<string, ControlValue>;
   /** Run the whole notebook this many times (default 1): a tensor count that grows leaks. */
   repeat?: number;
+  /** Also type-check the cells as the editor does, reporting type errors as `warnings`. */
+  typeCheck?: boolean;
 }
 
 /**
@@ -49,9 +55,12 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
       await session.runAll();
       tensorsAfterRun.push(tensors);
     }
+    // After the run, so the checker's work is not counted in the cells' times.
+    const warnings = options.typeCheck ? await typeCheckCells(cells) : {};
     const reports = cells.map((cell, index): CellReport => {
       const view = session.view(cell.id)!;
       const ok = view.state === 'done';
+      const cellWarnings = warnings[cell.id] ?? [];
       return {
         index,
         fileLine: cell.line,
@@ -59,6 +68,7 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
         durationMs: Math.round((view.durationMs ?? 0) * 10) / 10,
         outputs: view.outputs,
         ...(ok || !view.error ? {} : { error: view.error }),
+        ...(cellWarnings.length > 0 ? { warnings: cellWarnings } : {}),
       };
     });
     return { ok: reports.every((r) => r.status === 'ok'), cells: reports, tensorsAfterRun };

@@ -2,21 +2,50 @@
  * Vite plugin: the virtual module `virtual:stepwise-cell-types`, the declaration files Monaco
  * needs for IntelliSense in cells. They are generated from the cell prelude with the native
  * `tsc --emitDeclarationOnly` (never written by hand), plus the packages the prelude re-exports.
+ * And `virtual:stepwise-cell-libs`, the TypeScript lib files the type-check worker needs (Monaco's
+ * own worker has all of them; this worker ships only the ones cells are checked against).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { globalsDeclaration, listExports } from './declaration-exports.ts';
+import { CELL_LIBS } from '../../typecheck/cell-compiler-options.ts';
+import { libFilesFor } from '../../typecheck/lib-files.ts';
 
 const MODULE_ID = 'virtual:stepwise-cell-types';
 const RESOLVED_ID = '\0' + MODULE_ID;
+const LIBS_ID = 'virtual:stepwise-cell-libs';
+const RESOLVED_LIBS_ID = '\0' + LIBS_ID;
 const PRELUDE = 'src/kernel/runtime/prelude.ts';
 /** Where the declarations live in Monaco's virtual file system. */
 const PROJECT_URI = 'file:///stepwise/';
 const PACKAGES_URI = 'file:///node_modules/';
 /** Folders whose sources the declarations come from (a change there regenerates them in dev). */
 const SOURCE_DIRS = ['src/ml', 'src/plot', 'src/kernel/runtime'];
+
+/**
+ * The cell declarations, from a cache in node_modules/.cache keyed by the sources they are made
+ * from: tsc takes seconds, and the headless runner's type check needs them on every run.
+ */
+export function cachedCellTypes(root: string): Record<string, string> {
+  const hash = createHash('sha256');
+  for (const dir of SOURCE_DIRS) {
+    for (const file of walk(join(root, dir), /\.ts$/)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  const cacheDir = join(root, 'node_modules', '.cache', 'stepwise-cell-types');
+  const cacheFile = join(cacheDir, `${hash.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  const files = generateCellTypes(root);
+  mkdirSync(cacheDir, { recursive: true });
+  // Older sources' entries go; written whole, then renamed, so a parallel build never reads half a file.
+  for (const name of readdirSync(cacheDir)) if (name.endsWith('.json')) rmSync(join(cacheDir, name), { force: true });
+  writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(files));
+  renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+  return files;
+}
 
 /** Runs tsc on the prelude and returns every declaration file Monaco needs, by file URI. */
 export function generateCellTypes(root: string): Record<string, string> {
@@ -65,11 +94,11 @@ function packageDeclarations(root: string): Record<string, string> {
   return files;
 }
 
-function* walk(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
+function* walk(dir: string, pattern = /\.d\.ts$/): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else if (name.endsWith('.d.ts')) yield path;
+    if (statSync(path).isDirectory()) yield* walk(path, pattern);
+    else if (pattern.test(name)) yield path;
   }
 }
 
@@ -83,11 +112,15 @@ export function cellTypesPlugin(): Plugin {
       root = config.root;
     },
     resolveId(id) {
-      return id === MODULE_ID ? RESOLVED_ID : undefined;
+      return id === MODULE_ID ? RESOLVED_ID : id === LIBS_ID ? RESOLVED_LIBS_ID : undefined;
     },
-    load(id) {
+    async load(id) {
+      if (id === RESOLVED_LIBS_ID) {
+        const { libFileMap } = await import('monaco-editor/languages/features/typescript/lib/lib.js');
+        return `export default ${JSON.stringify(libFilesFor(libFileMap, CELL_LIBS))};\n`;
+      }
       if (id !== RESOLVED_ID) return undefined;
-      cached ??= generateCellTypes(root);
+      cached ??= cachedCellTypes(root);
       return `export default ${JSON.stringify(cached)};\n`;
     },
     handleHotUpdate({ file, server }) {

@@ -78,35 +78,18 @@ import 'monaco-editor/editor/contrib/semanticTokens/browser/documentSemanticToke
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/common/standaloneStrings';
 import 'monaco-editor/languages/definitions/typescript/register';
-import { typescriptDefaults, ScriptTarget, ModuleKind, ModuleResolutionKind } from 'monaco-editor/languages/features/typescript/register';
+import { typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import cellTypes from 'virtual:stepwise-cell-types';
+import { CELL_COMPILER_OPTIONS, IGNORED_DIAGNOSTICS } from '../../typecheck/cell-compiler-options.ts';
 
 self.MonacoEnvironment = {
   getWorker: (_workerId: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker()),
 };
 
-/** TypeScript diagnostics that do not apply to cells. */
-const IGNORED_DIAGNOSTICS = [
-  1375, // 'await' at top level only in modules: cells allow top-level await
-  1378, // top-level 'await' needs target ≥ es2017 / module: same
-  1108, // a 'return' outside a function: a cell may end early
-];
-
-typescriptDefaults.setCompilerOptions({
-  target: ScriptTarget.ESNext,
-  module: ModuleKind.ESNext,
-  moduleResolution: ModuleResolutionKind.NodeJs,
-  // A cell runs in a worker: no DOM. (Cells are scripts, so their top-level names are shared
-  // between cells, as in the kernel.)
-  lib: ['es2023', 'webworker'],
-  strict: false,
-  noImplicitAny: false,
-  allowNonTsExtensions: true,
-  allowImportingTsExtensions: true,
-  noEmit: true,
-});
+// The same options as the type check of run cells, so the squiggles and the warnings agree.
+typescriptDefaults.setCompilerOptions(CELL_COMPILER_OPTIONS);
 typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS });
 typescriptDefaults.setEagerModelSync(true);
 for (const [uri, text] of Object.entries(cellTypes)) typescriptDefaults.addExtraLib(text, uri);
