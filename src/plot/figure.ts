@@ -13,7 +13,7 @@ export interface Figure {
 /** A Plotly trace (loosely typed: Plotly's own types are too large to ship to the editor). */
 export type Trace = { type?: string; [key: string]: unknown };
 /** A Plotly layout. */
-export type Layout = { title?: string | { text: string }; [key: string]: unknown };
+export type Layout = { title?: string | { text: string; [key: string]: unknown }; [key: string]: unknown };
 
 /**
  * Wraps Plotly traces and a layout as a figure that cells can return or `display`.

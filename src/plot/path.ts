@@ -18,6 +18,8 @@ export interface PathOptions {
   showEnd?: boolean;
   /** Draw a small dot at every iterate (default true). @example { markers: false } */
   markers?: boolean;
+  /** Line width in pixels (default 2; 5 on a 3-D surface). @example { width: 1 } */
+  width?: number;
   /** Dash style of the line. @example { dash: 'dot' } */
   dash?: 'solid' | 'dash' | 'dot' | 'dashdot';
 }
@@ -41,7 +43,7 @@ export function path(points: readonly (readonly number[])[], opts: PathOptions =
     mode: 'lines+markers',
     x: rows.map((r) => r[0]),
     y: rows.map((r) => r[1]),
-    line: { color, width: threeD ? 5 : 2, dash: opts.dash ?? 'solid' },
+    line: { color, width: opts.width ?? (threeD ? 5 : 2), dash: opts.dash ?? 'solid' },
     // scatter3d has fewer symbols than 2-D scatter and no 'star'; its end is marked by size only.
     marker: threeD ? { color, size } : { color, size, symbol, line: { width: 1, color: 'rgba(255,255,255,0.8)' } },
     hovertemplate: 'step %{pointNumber}<br>(%{x:.4g}, %{y:.4g}' + (threeD ? ', %{z:.4g})' : ')') + '<extra></extra>',

@@ -17,6 +17,11 @@ describe('path', () => {
     expect(trace.marker).toMatchObject({ size: [0, 0, 0], symbol: ['circle', 'circle', 'circle'] });
   });
 
+  it('path takes a line width (2 px by default)', () => {
+    expect(path([[0, 0], [1, 1]]).line).toMatchObject({ width: 2 });
+    expect(path([[0, 0], [1, 1]], { width: 1.5 }).line).toMatchObject({ width: 1.5 });
+  });
+
   it('path of [x, y, z] points is a scatter3d trace for a surface', () => {
     const trace = path([[0, 0, 1], [1, 1, 0.5]]);
     expect(trace).toMatchObject({ type: 'scatter3d', x: [0, 1], y: [0, 1], z: [1, 0.5], marker: { size: [11, 14] } });
