@@ -23,6 +23,8 @@ export const chromiumLaunch = {
 export default defineConfig({
   base: './',
   plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin()],
+  // The type-check worker imports the cell declarations and libs (src/typecheck/type-check.worker.ts).
+  worker: { plugins: () => [cellTypesPlugin()] },
   test: {
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',

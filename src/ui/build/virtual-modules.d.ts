@@ -10,3 +10,9 @@ declare module 'virtual:stepwise-cell-types' {
   const files: Record<string, string>;
   export default files;
 }
+
+declare module 'virtual:stepwise-cell-libs' {
+  /** The TypeScript lib files cells are checked against (`lib.es2023.d.ts`, …), by file name. */
+  const files: Record<string, string>;
+  export default files;
+}

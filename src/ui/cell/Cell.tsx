@@ -3,6 +3,8 @@ import type { CellView, ControlValue } from '../../kernel/types.ts';
 import { CellEditor, type EditorHandle } from '../editor/CellEditor.tsx';
 import { Outputs } from '../output/Outputs.tsx';
 import { CellErrorView } from '../output/CellErrorView.tsx';
+import { TypeWarnings } from '../output/TypeWarnings.tsx';
+import type { TypeWarning } from '../../typecheck/cell-type-checker.ts';
 import { RunTime } from './RunTime.tsx';
 import { hiddenSummary } from './hidden-summary.ts';
 import { rememberedHeight, rememberHeight } from './output-heights.ts';
@@ -27,6 +29,8 @@ export interface CellProps {
   view: CellView | undefined;
   /** The source of the last run, to mark a cell edited since. */
   ranSource: string | undefined;
+  /** Type errors found in the notebook's last checked sources (shown once the cell has run). */
+  typeWarnings: TypeWarning[];
   register(handle: CellHandle): void;
   onSource(source: string): void;
   onRun(): void;
@@ -133,6 +137,9 @@ export function Cell(props: CellProps) {
         aria-live="polite"
       >
         <Show when={props.view?.error}>{(error) => <CellErrorView error={error()} source={props.source} />}</Show>
+        <Show when={(state() === 'done' || state() === 'error') && props.typeWarnings.length > 0}>
+          <TypeWarnings warnings={props.typeWarnings} source={props.ranSource ?? props.source} />
+        </Show>
         <Outputs cellId={props.id} outputs={props.view?.outputs ?? []} onControl={props.onControl} />
       </div>
     </section>

@@ -4,6 +4,8 @@ import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
 import { createKernelStore } from './kernel-store.ts';
+import { createTypeWarnings, type TypeWarningsStore } from './type-warnings.ts';
+import type { CellSource } from '../../kernel/types.ts';
 import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
 import { NotebookToolbar } from './NotebookToolbar.tsx';
@@ -21,6 +23,13 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
   const loaded = props.loaded;
   let doc!: NotebookDoc;
   const kernel = createKernelStore();
+  const types = createTypeWarnings();
+  /** Type-checks the sources of a run once it has finished (see type-warnings.ts). */
+  const checkAfter = (run: Promise<void>, cells: CellSource[]) =>
+    void run.then(
+      () => afterPaint(() => types.check(cells)),
+      () => undefined, // the kernel store shows why the run failed
+    );
   const [untrusted, setUntrusted] = createSignal(loaded.untrusted);
   const handles = new Map<string, CellHandle>();
   // createNotebookDoc needs the db, which NotebookPage already opened.
@@ -38,7 +47,12 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
     // Plotly takes ~1.5 s to evaluate here (measured), so it starts at once; waiting for the
     // kernel to boot first made the first figure ~0.7 s later (app.bench.ts).
     afterPaint(() => {
-      if (!loaded.untrusted) void dbPromise.then(() => kernel.runAll(doc.cellSources()));
+      if (!loaded.untrusted) {
+        void dbPromise.then(() => {
+          const cells = doc.cellSources();
+          checkAfter(kernel.runAll(cells), cells);
+        });
+      }
       if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/Figure.tsx').then((module) => module.loadPlotly());
     });
   });
@@ -52,13 +66,14 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
   onCleanup(() => {
     window.removeEventListener('keydown', onKey);
     kernel.dispose();
+    types.dispose();
     doc?.dispose();
     disposeCellModels();
   });
 
   return (
     <Show when={ready()} fallback={<p class="loading">Loading the notebook…</p>}>
-      <NotebookBody doc={doc} kernel={kernel} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
+      <NotebookBody doc={doc} kernel={kernel} types={types} checkAfter={checkAfter} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
     </Show>
   );
 }
@@ -66,6 +81,8 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
 function NotebookBody(props: {
   doc: NotebookDoc;
   kernel: ReturnType<typeof createKernelStore>;
+  types: TypeWarningsStore;
+  checkAfter(run: Promise<void>, cells: CellSource[]): void;
   loaded: LoadedNotebook;
   untrusted: boolean;
   trust: () => void;
@@ -88,11 +105,13 @@ function NotebookBody(props: {
 
   const runAll = () => {
     props.trust();
-    void kernel.runAll(doc.cellSources());
+    const cells = doc.cellSources();
+    props.checkAfter(kernel.runAll(cells), cells);
   };
   const runCell = (id: string) => {
     props.trust();
-    void kernel.run(doc.cellSources(), [id]);
+    const cells = doc.cellSources();
+    props.checkAfter(kernel.run(cells, [id]), cells);
   };
   const focusNextCell = (id: string) => {
     const ids = codeIds();
@@ -235,6 +254,7 @@ function NotebookBody(props: {
                     options={(block() as { options: string[] }).options}
                     view={kernel.view(id)}
                     ranSource={kernel.ranSource(id)}
+                    typeWarnings={props.types.warnings(id)}
                     register={(handle) => {
                       handles.set(id, handle);
                       onCleanup(() => handles.delete(id));
