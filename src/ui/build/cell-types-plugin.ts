@@ -30,14 +30,19 @@ const SOURCE_DIRS = ['src/ml', 'src/plot', 'src/kernel/runtime'];
  * from: tsc takes seconds, and the headless runner's type check needs them on every run.
  */
 export function cachedCellTypes(root: string): Record<string, string> {
+  // Every source (the prelude's imports reach beyond SOURCE_DIRS, e.g. kernel/types.ts) and the
+  // lock file (the packages' declarations and tsc's version): hashing them takes milliseconds.
   const hash = createHash('sha256');
-  for (const dir of SOURCE_DIRS) {
-    for (const file of walk(join(root, dir), /\.ts$/)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  for (const file of walk(join(root, 'src'), /\.tsx?$/)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   hash.update(readFileSync(join(root, 'package-lock.json')));
   const cacheDir = join(root, 'node_modules', '.cache', 'stepwise-cell-types');
   const cacheFile = join(cacheDir, `${hash.digest('hex').slice(0, 16)}.json`);
-  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  try {
+    return JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    // Not made yet (or just replaced by a parallel build after a source changed): make it.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   const files = generateCellTypes(root);
   mkdirSync(cacheDir, { recursive: true });
   // Older sources' entries go; written whole, then renamed, so a parallel build never reads half a file.
