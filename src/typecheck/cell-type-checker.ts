@@ -22,7 +22,10 @@ export const cellFileName = (cellId: string) => `file:///cells/${cellId}.ts`;
 
 export class CellTypeChecker {
   private readonly cells = new Map<string, { text: string; version: number }>();
-  private readonly service;
+  /** One counter for all cells: a cell deleted and added back never reuses an old version. */
+  private versions = 0;
+  private readonly service: ReturnType<TypeScriptApi['createLanguageService']>;
+  private readonly flatten: TypeScriptApi['flattenDiagnosticMessageText'];
 
   /**
    * `files`: every declaration file by name (the cell declarations by URI, the lib files by
@@ -44,10 +47,8 @@ export class CellTypeChecker {
       readFile: (name) => this.text(name),
     };
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
-    this.flatten = (message) => ts.flattenDiagnosticMessageText(message, '\n');
+    this.flatten = ts.flattenDiagnosticMessageText;
   }
-
-  private readonly flatten: (message: Parameters<TypeScriptApi['flattenDiagnosticMessageText']>[0]) => string;
 
   /** The type errors of every cell, by cell id (an empty list for a cell without any). */
   check(cells: CellSource[]): Record<string, TypeWarning[]> {
@@ -56,14 +57,14 @@ export class CellTypeChecker {
     for (const cell of cells) {
       const name = cellFileName(cell.id);
       const known = this.cells.get(name);
-      if (known?.text !== cell.source) this.cells.set(name, { text: cell.source, version: (known?.version ?? 0) + 1 });
+      if (known?.text !== cell.source) this.cells.set(name, { text: cell.source, version: ++this.versions });
     }
     const warnings: Record<string, TypeWarning[]> = {};
     for (const cell of cells) {
       warnings[cell.id] = this.service
         .getSemanticDiagnostics(cellFileName(cell.id))
         .filter((diagnostic) => !IGNORED_DIAGNOSTICS.includes(diagnostic.code))
-        .map((diagnostic) => ({ message: this.flatten(diagnostic.messageText), ...position(cell.source, diagnostic.start ?? 0), code: diagnostic.code }));
+        .map((diagnostic) => ({ message: this.flatten(diagnostic.messageText, '\n'), ...position(cell.source, diagnostic.start ?? 0), code: diagnostic.code }));
     }
     return warnings;
   }
