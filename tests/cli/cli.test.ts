@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { fixture, stepwise } from './stepwise-cli.ts';
 
-const bin = join(import.meta.dirname, '../../src/cli/stepwise.mjs');
-const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
-
-function stepwise(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-describe('stepwise run', () => {
+// Each run also type-checks the notebook (TypeScript and the cell declarations load: seconds on a busy machine).
+describe('stepwise run', { timeout: 120_000 }, () => {
   it('--json prints one object with every cell\'s outputs and exits 0', async () => {
     const { code, stdout } = await stepwise('run', fixture('ok.md'), '--json');
     expect(code).toBe(0);
