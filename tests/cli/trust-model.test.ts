@@ -10,13 +10,14 @@ const TRACES = ['/tmp/stepwise-hostile-wrote-this', '/tmp/stepwise-hostile-spawn
 
 function stepwise(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 60_000, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 120_000, env }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
 }
 
-describe('a notebook run headless gets what it gets in the browser and no more', () => {
+// Each run also type-checks the notebook (TypeScript and the cell declarations load: seconds on a busy machine).
+describe('a notebook run headless gets what it gets in the browser and no more', { timeout: 120_000 }, () => {
   let server: Server;
   let port = 0;
   let connections = 0;
