@@ -24,8 +24,8 @@ describe('index page', () => {
     expect(titles).toContain('Welcome to Stepwise');
     expect(titles).toContain('E2E runaway loop');
     await page.fill('input[type="search"]', 'e2e');
-    await page.waitForFunction(() => document.querySelectorAll('.card').length === 3);
-    expect(await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(['E2E cells', 'E2E runaway loop', 'E2E thirty cells']);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 4);
+    expect(await page.$$eval('.card h3', (hs) => hs.map((h) => h.textContent).sort())).toEqual(['E2E cells', 'E2E hostile figures', 'E2E runaway loop', 'E2E thirty cells']);
     await page.fill('input[type="search"]', 'runaway interrupt');
     await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
     await page.fill('input[type="search"]', 'no such notebook anywhere');
