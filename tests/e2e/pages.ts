@@ -29,8 +29,15 @@ export async function waitForFigure(page: Page, index: number, timeout = 20_000)
 /** The code shown for a cell, whether as static text or in Monaco. */
 export async function cellCode(page: Page, index: number): Promise<string> {
   return page.$eval(cell(index), (element) => {
-    const editor = element.querySelector('.monaco-editor .view-lines');
-    if (editor) return [...editor.querySelectorAll('.view-line')].map((line) => line.textContent?.replace(/\u00a0/g, ' ') ?? '').join('\n');
+    const editor = element.querySelector('.monaco-editor');
+    if (editor) {
+      // Monaco draws rows in any order, and a long line wraps onto several: a row whose margin
+      // shows a line number starts a line of the code.
+      const top = (row: Element) => parseFloat((row as HTMLElement).style.top);
+      const numbered = new Set([...editor.querySelectorAll('.margin-view-overlays > div')].filter((row) => row.textContent?.trim()).map(top));
+      const rows = [...editor.querySelectorAll('.view-lines .view-line')].sort((a, b) => top(a) - top(b));
+      return rows.map((row, i) => (i > 0 && numbered.has(top(row)) ? '\n' : '') + (row.textContent?.replace(/\u00a0/g, ' ') ?? '')).join('');
+    }
     return element.querySelector('.code-static')?.textContent?.replace(/\n$/, '') ?? '';
   });
 }

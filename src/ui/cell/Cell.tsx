@@ -56,6 +56,8 @@ export function Cell(props: CellProps) {
     requestAnimationFrame(() => rememberHeight(props.notebookKey, props.id, outputArea.offsetHeight));
   });
   const [unfolded, setUnfolded] = createSignal(false);
+  // What Tab and Esc do in the editor, shown while it has the focus: leaving it is never a secret.
+  const [editorHint, setEditorHint] = createSignal<string>();
   const hidden = () => props.options.includes('hidden') && !unfolded();
   const state = () => props.view?.state ?? 'idle';
   const stale = () => props.ranSource !== undefined && props.ranSource !== props.source && state() !== 'running' && state() !== 'queued';
@@ -87,6 +89,12 @@ export function Cell(props: CellProps) {
           <StateText state={state()} stale={stale()} />
           <RunTime view={props.view} />
         </span>
+        <Show when={editorHint()}>
+          {/* Screen readers hear it in the editor's own label. */}
+          <span class="editor-hint" aria-hidden="true">
+            {editorHint()}
+          </span>
+        </Show>
         <div class="cell-actions" role="toolbar" aria-label={`Cell ${props.index + 1} actions`}>
           <button type="button" class="icon-button" aria-label="Run cell" title="Run cell (Shift+Enter)" onClick={props.onRun}>
             ▶
@@ -126,6 +134,7 @@ export function Cell(props: CellProps) {
           onChange={props.onSource}
           onRun={props.onRun}
           onRunAndNext={props.onRunAndNext}
+          onHint={setEditorHint}
           ref={(handle) => (editor = handle)}
         />
       </Show>

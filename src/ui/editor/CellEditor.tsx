@@ -1,6 +1,7 @@
-import { createEffect, createSignal, getOwner, onCleanup, runWithOwner, Show } from 'solid-js';
+import { createEffect, createSignal, For, getOwner, onCleanup, runWithOwner, Show } from 'solid-js';
 import { highlightCode } from '../markdown/highlight.ts';
-import { isRunAndNextShortcut, isRunShortcut } from '../notebook/shortcuts.ts';
+import { highlightedLines } from './highlighted-lines.ts';
+import { EDITOR_HINTS, isRunAndNextShortcut, isRunShortcut } from '../notebook/shortcuts.ts';
 import { currentTheme } from '../app/theme.ts';
 import { loadMonaco, type Monaco } from './load-monaco.ts';
 import { cellModel } from './cell-models.ts';
@@ -18,6 +19,8 @@ export interface CellEditorProps {
   onChange(source: string): void;
   onRun(): void;
   onRunAndNext(): void;
+  /** The keys to know while the editor has the focus (shown by the cell), or undefined when it has not. */
+  onHint(hint: string | undefined): void;
   ref(handle: EditorHandle): void;
 }
 
@@ -28,7 +31,8 @@ const PADDING = 8;
 
 /**
  * The code of a cell: coloured static text first (cheap for thirty cells); Monaco mounts on
- * focus or click and stays. Both run the cell on Shift+Enter / Ctrl+Enter.
+ * click, or on keyboard focus that is still there when Monaco is ready, and stays. Both run the
+ * cell on Shift+Enter / Ctrl+Enter.
  */
 export function CellEditor(props: CellEditorProps) {
   const [mounted, setMounted] = createSignal(false);
@@ -39,14 +43,19 @@ export function CellEditor(props: CellEditorProps) {
   // Monaco arrives asynchronously; the editor's effects still belong to this component.
   const owner = getOwner();
 
-  const activate = async (focus: boolean) => {
+  /** Mounts Monaco: for a click always; for keyboard focus only if the code still has it (Tab may have moved on). */
+  const activate = async (by: 'pointer' | 'focus') => {
     if (loading() || mounted()) return;
     setLoading(true);
     const monaco = await loadMonaco();
-    editor = runWithOwner(owner, () => createEditor(monaco, host, props));
+    if (by === 'focus' && document.activeElement !== staticCode) {
+      setLoading(false);
+      return;
+    }
+    editor = runWithOwner(owner, () => createEditor(monaco, host, props, by === 'pointer'));
     if (!editor) return;
     setMounted(true);
-    if (focus) editor.focus();
+    editor.focus();
   };
   props.ref({
     focus: () => (editor ? editor.focus() : staticCode.focus()),
@@ -75,8 +84,8 @@ export function CellEditor(props: CellEditorProps) {
           aria-multiline="true"
           aria-readonly="false"
           aria-label="Cell code (press Enter or click to edit)"
-          onFocus={() => void activate(true)}
-          onMouseDown={() => void activate(true)}
+          onFocus={() => void activate('focus')}
+          onMouseDown={() => void activate('pointer')}
           // A pointer on its way to the code: start fetching Monaco now, so the click finds it ready.
           onPointerEnter={() => void loadMonaco()}
           onKeyDown={(event) => {
@@ -89,10 +98,12 @@ export function CellEditor(props: CellEditorProps) {
             }
           }}
         >
-          <Show when={props.errorLine}>
-            <span class="error-line" style={{ top: `${PADDING + (props.errorLine! - 1) * LINE_HEIGHT}px` }} aria-hidden="true" />
-          </Show>
-          <code innerHTML={highlightCode(props.source) + '\n'} />
+          {/* Each line ends in its newline: copying the text, or reading textContent, keeps the lines. */}
+          <code>
+            <For each={highlightedLines(highlightCode(props.source))}>
+              {(line, index) => <span class="code-line" classList={{ 'code-line-error': props.errorLine === index() + 1 }} innerHTML={`${line}\n`} />}
+            </For>
+          </code>
           <Show when={loading()}>
             <span class="editor-loading" role="status">
               Loading the editor…
@@ -105,7 +116,14 @@ export function CellEditor(props: CellEditorProps) {
   );
 }
 
-function createEditor(monaco: Monaco, host: HTMLElement, props: CellEditorProps) {
+/**
+ * How Tab behaves in an editor. A keyboard user who arrives in the code moves on with Tab, as
+ * everywhere on the page (an editor that indented on Tab would trap them and edit the cell);
+ * once they type, or if they clicked in, Tab indents as in any code editor. Esc always leaves.
+ */
+type TabMode = 'moves-focus' | 'indents';
+
+function createEditor(monaco: Monaco, host: HTMLElement, props: CellEditorProps, byPointer: boolean) {
   const model = cellModel(monaco, props.cellId, props.source);
   if (model.getValue() !== props.source) model.setValue(props.source);
   const editor = monaco.editor.create(host, {
@@ -125,6 +143,9 @@ function createEditor(monaco: Monaco, host: HTMLElement, props: CellEditorProps)
     hideCursorInOverviewRuler: true,
     automaticLayout: true,
     tabSize: 2,
+    // Long lines wrap inside the cell, as in the static code: nothing is cut off at the edge.
+    wordWrap: 'on',
+    wrappingIndent: 'none',
     fixedOverflowWidgets: true,
     scrollbar: { alwaysConsumeMouseWheel: false, vertical: 'hidden', verticalScrollbarSize: 0 },
     ariaLabel: 'Cell code',
@@ -135,15 +156,47 @@ function createEditor(monaco: Monaco, host: HTMLElement, props: CellEditorProps)
   };
   editor.onDidContentSizeChange(fit);
   fit();
-  editor.onDidChangeModelContent(() => props.onChange(editor.getValue()));
-  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => props.onRunAndNext());
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => props.onRun());
+
+  let tabMode: TabMode = 'moves-focus';
+  let pointerDown = byPointer;
+  const setTabMode = (mode: TabMode) => {
+    tabMode = mode;
+    const hint = EDITOR_HINTS[mode];
+    editor.updateOptions({ tabFocusMode: mode === 'moves-focus', ariaLabel: `Cell code. ${hint}` });
+    props.onHint(hint);
+  };
+  host.addEventListener(
+    'pointerdown',
+    () => {
+      pointerDown = true;
+      if (editor.hasWidgetFocus()) setTabMode('indents');
+    },
+    { capture: true },
+  );
+  // The widget, not its text: going to the find box and back is not arriving anew.
+  editor.onDidFocusEditorWidget(() => {
+    setTabMode(pointerDown ? 'indents' : 'moves-focus');
+    pointerDown = false;
+  });
+  editor.onDidBlurEditorWidget(() => props.onHint(undefined));
+  editor.onDidChangeModelContent((event) => {
+    props.onChange(editor.getValue());
+    // Typed (not a new text set from outside): the learner is editing now.
+    if (!event.isFlush && editor.hasWidgetFocus() && tabMode === 'moves-focus') setTabMode('indents');
+  });
+
+  // Actions, not editor.addCommand: a command's keybinding is global (the editor created last
+  // would get every Shift+Enter), an action's is bound to its own editor having the focus.
+  const action = (id: string, label: string, keybinding: number, run: () => void, keybindingContext?: string) =>
+    editor.addAction({ id: `stepwise.${id}`, label, keybindings: [keybinding], keybindingContext, run });
+  action('run-and-next', 'Run the cell and move to the next one', monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => props.onRunAndNext());
+  action('run', 'Run the cell', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => props.onRun());
   // Ctrl/Cmd+. interrupts (handled by the page); without this Monaco would open quick fixes.
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () => {
+  action('interrupt', 'Interrupt the running cell', monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '.', ctrlKey: true }));
   });
-  // Esc leaves the editor (Tab inside it indents), so keyboard users are never trapped in a cell.
-  editor.addCommand(monaco.KeyCode.Escape, () => (host.closest('[data-cell]') as HTMLElement | null)?.focus(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
+  // Esc leaves the editor for its cell, unless it is closing one of Monaco's own widgets.
+  action('leave', 'Leave the editor', monaco.KeyCode.Escape, () => (host.closest('[data-cell]') as HTMLElement | null)?.focus(), '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible');
   const themeWatcher = () => monaco.editor.setTheme(currentTheme() === 'dark' ? 'vs-dark' : 'vs');
   createEffect(themeWatcher);
   return editor;

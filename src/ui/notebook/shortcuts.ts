@@ -6,8 +6,15 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Shift+Enter', action: 'Run the cell and move to the next one' },
   { keys: 'Ctrl/⌘+Enter', action: 'Run the cell and stay' },
   { keys: 'Ctrl/⌘+.', action: 'Interrupt the running cell' },
-  { keys: 'Esc', action: 'Leave the editor (Tab then moves between controls)' },
+  { keys: 'Tab', action: 'Move on; in code you have typed in or clicked, indent' },
+  { keys: 'Esc', action: 'Leave the editor (Tab then moves on)' },
 ];
+
+/** What the cell shows while its editor has the focus, by what Tab does there (see CellEditor). */
+export const EDITOR_HINTS = {
+  'moves-focus': 'Tab moves on (it indents once you type) · Esc leaves the code',
+  indents: 'Tab indents · Esc leaves the code',
+} as const;
 
 /** Ctrl+. or Cmd+. */
 export function isInterruptShortcut(event: KeyboardEvent): boolean {
