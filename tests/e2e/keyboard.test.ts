@@ -189,4 +189,41 @@ describe('what a keyboard or screen-reader user meets', () => {
     expect(inEditor.hasEnd).toBe(true);
     await close();
   }, TEST_TIMEOUT);
+
+  it('a chart’s mode bar is one tab stop, shown when focused, with arrows between its buttons', async () => {
+    const { page, close } = await freshPage('welcome');
+    await waitForCellsSettled(page, SETTLE_TIMEOUT);
+    await waitForFigure(page, 2, 60_000);
+    await page.waitForSelector(`${cell(2)} .modebar-btn`, { timeout: 60_000 });
+    const tabStops = await page.$$eval(`${cell(2)} .figure .modebar-btn`, (buttons) => buttons.filter((button) => (button as HTMLElement).tabIndex >= 0).length);
+    expect(tabStops).toBe(1);
+    expect(await page.getAttribute(`${cell(2)} .modebar`, 'role')).toBe('toolbar');
+    await page.focus(`${cell(2)} .modebar-btn[tabindex="0"]`);
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    // Shown while focused (Plotly fades it in).
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-cell="2"] .modebar-group')!).opacity === '1');
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(second).not.toBe(first);
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.modebar')))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.figure')))).toBe(false);
+    await close();
+  }, TEST_TIMEOUT);
+
+  it('every figure is named: by its title, else by what its cell says, never plain "Figure"', async () => {
+    const { page, close } = await freshPage('k-means');
+    await waitForCellsSettled(page, SETTLE_TIMEOUT);
+    await page.waitForFunction(() => document.querySelectorAll('.figure[role="figure"]').length >= 6, undefined, { timeout: 30_000 });
+    const labels = await page.$$eval('.figure', (figures) => figures.map((figure) => figure.getAttribute('aria-label') ?? ''));
+    expect(labels.length).toBeGreaterThanOrEqual(6);
+    for (const label of labels) expect(label).not.toMatch(/^(Figure)?$/);
+    // A chart without a title is named by its (hidden) cell's first comment.
+    expect(labels).toContain('Both starting positions for the chosen seed, side by side.');
+    const welcome = await freshPage('welcome');
+    await waitForFigure(welcome.page, 2, 60_000);
+    expect(await welcome.page.getAttribute(`${cell(2)} .figure`, 'aria-label')).toBe('Noisy line');
+    await welcome.close();
+    await close();
+  }, TEST_TIMEOUT);
 });

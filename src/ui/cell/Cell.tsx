@@ -7,6 +7,7 @@ import { TypeWarnings } from '../output/TypeWarnings.tsx';
 import type { TypeWarning } from '../../typecheck/cell-type-checker.ts';
 import { RunTime } from './RunTime.tsx';
 import { hiddenSummary } from './hidden-summary.ts';
+import { firstComment } from './first-comment.ts';
 import { rememberedHeight, rememberHeight } from './output-heights.ts';
 
 /** What the notebook can do with a cell from outside: focus it (Shift+Enter moves on). */
@@ -149,7 +150,7 @@ export function Cell(props: CellProps) {
         <Show when={(state() === 'done' || state() === 'error') && props.typeWarnings.length > 0}>
           <TypeWarnings warnings={props.typeWarnings} source={props.ranSource ?? props.source} />
         </Show>
-        <Outputs cellId={props.id} outputs={props.view?.outputs ?? []} onControl={props.onControl} />
+        <Outputs cellId={props.id} outputs={props.view?.outputs ?? []} cellNumber={props.index + 1} cellComment={firstComment(props.source)} onControl={props.onControl} />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { currentTheme } from '../app/theme.ts';
 import { prepareFigure } from './prepare-figure.ts';
 import { figureHeight } from './figure-height.ts';
 import { forget, scheduleDraw, watch } from './draw-scheduler.ts';
+import { modebarAsToolbar, onModebarKey } from './modebar-keys.ts';
 
 type Plotly = typeof import('plotly.js-dist-min');
 let plotly: Promise<Plotly> | undefined;
@@ -18,7 +19,7 @@ export const loadPlotly = (): Promise<Plotly> =>
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
  * Plotly.react, which diffs against what is drawn: no flash, zoom kept when `uirevision` is set.
  */
-export default function Figure(props: { figure: FigureData }) {
+export default function Figure(props: { figure: FigureData; /** Its accessible name (figureLabel). */ label: string }) {
   let element!: HTMLDivElement;
   let disposed = false;
   let drawn = 0;
@@ -36,6 +37,7 @@ export default function Figure(props: { figure: FigureData }) {
           const started = performance.now();
           await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
           performance.measure('stepwise:figure-draw', { start: started });
+          modebarAsToolbar(element, props.label);
           element.dataset.drawn = String(version);
         }),
       );
@@ -47,9 +49,8 @@ export default function Figure(props: { figure: FigureData }) {
     void plotly?.then((Plotly) => Plotly.purge(element));
   });
 
-  return <div ref={element} class="figure" style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }} role="img" aria-label={titleOf(props.figure) ?? 'Figure'} />;
-}
-
-function titleOf(figure: FigureData): string | undefined {
-  return typeof figure.layout.title === 'string' ? figure.layout.title : figure.layout.title?.text;
+  // A figure, not an image: it holds the mode bar's buttons, which an image would hide from screen readers.
+  return (
+    <div ref={element} class="figure" style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }} role="figure" aria-label={props.label} onKeyDown={onModebarKey} />
+  );
 }

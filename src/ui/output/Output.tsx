@@ -4,19 +4,20 @@ import { renderMarkdown } from '../markdown/render-markdown.ts';
 import { Table } from './Table.tsx';
 import { Control } from './Control.tsx';
 import { figureHeight } from './figure-height.ts';
+import { figureLabel, type FigurePlace } from './figure-label.ts';
 
 // Plotly is 1.4 MB gzip: the Figure component (and Plotly with it) loads when a figure appears.
 const Figure = lazy(() => import('./Figure.tsx'));
 
 /** One output of a cell, by kind. */
-export function Output(props: { output: OutputData; onControl(name: string, value: ControlValue): void }) {
+export function Output(props: { output: OutputData; place: FigurePlace; onControl(name: string, value: ControlValue): void }) {
   const as = <K extends OutputData['kind']>(kind: K) => (props.output.kind === kind ? (props.output as Extract<OutputData, { kind: K }>) : undefined);
   return (
     <Switch>
       <Match when={as('figure')}>
         {(output) => (
           <Suspense fallback={<div class="figure figure-loading" style={{ height: `${figureHeight(output().figure.layout)}px` }} />}>
-            <Figure figure={output().figure} />
+            <Figure figure={output().figure} label={figureLabel(output().figure, props.place)} />
           </Suspense>
         )}
       </Match>
