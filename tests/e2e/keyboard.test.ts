@@ -226,4 +226,26 @@ describe('what a keyboard or screen-reader user meets', () => {
     await welcome.close();
     await close();
   }, TEST_TIMEOUT);
+
+  it('the Undo notices leave room: scrolled to the end, they cover nothing of the Next card', async () => {
+    const { page, close } = await freshPage('welcome');
+    await waitForCellsSettled(page, SETTLE_TIMEOUT);
+    // Two deletions: two notices stacked in the corner.
+    await page.click(`${cell(3)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 3);
+    await page.click(`${cell(2)} button[aria-label="Delete cell"]`);
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(200);
+    const [card, notices] = await page.evaluate(() =>
+      ['.neighbour.next', '.notices'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, left: box.left, right: box.right };
+      }),
+    );
+    const overlap = card.left < notices.right && notices.left < card.right && card.top < notices.bottom && notices.top < card.bottom;
+    expect(overlap).toBe(false);
+    expect(card.bottom).toBeLessThanOrEqual(notices.top);
+    await close();
+  }, TEST_TIMEOUT);
 });

@@ -1,4 +1,4 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, onCleanup, onMount } from 'solid-js';
 
 /** A short message to the learner (a file that could not be opened, a copied link). */
 export interface Notice {
@@ -26,8 +26,17 @@ function dismiss(id: number): void {
 
 /** The corner where notices appear (a live region, so screen readers read them). */
 export function Notices() {
+  let corner!: HTMLDivElement;
+  onMount(() => {
+    const observer = new ResizeObserver(() => makeRoomFor(corner));
+    observer.observe(corner);
+    onCleanup(() => {
+      observer.disconnect();
+      document.documentElement.style.removeProperty('--notices-room');
+    });
+  });
   return (
-    <div class="notices" role="status" aria-live="polite">
+    <div ref={corner} class="notices" role="status" aria-live="polite">
       <For each={notices()}>
         {(notice) => (
           <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
@@ -52,4 +61,18 @@ export function Notices() {
       </For>
     </div>
   );
+}
+
+/**
+ * The notices float over the bottom corner of the page, where its last things are (the Next
+ * card): the page gets as much room below its end as they take, so scrolled to the end they
+ * cover nothing; a reader already at the end is kept there.
+ */
+function makeRoomFor(corner: HTMLElement): void {
+  const root = document.documentElement;
+  const atEnd = window.innerHeight + window.scrollY >= root.scrollHeight - 2;
+  const height = corner.getBoundingClientRect().height;
+  const room = height > 0 ? height + parseFloat(getComputedStyle(corner).bottom) : 0;
+  root.style.setProperty('--notices-room', `${room}px`);
+  if (atEnd && room > 0) window.scrollTo({ top: root.scrollHeight });
 }
