@@ -182,7 +182,7 @@ describe('what a keyboard or screen-reader user meets', () => {
       const box = editor.getBoundingClientRect();
       const rows = [...editor.querySelectorAll('.view-line')];
       const text = rows.map((row) => row.textContent ?? '').join('').replace(/\u00a0/g, ' ');
-      return { rows: rows.length, fits: rows.every((row) => (row.firstElementChild ?? row).getBoundingClientRect().right <= box.right + 1), hasEnd: text.includes('close to 1).') };
+      return { rows: rows.length, fits: rows.every((row) => (row.firstElementChild ?? row).getBoundingClientRect().right <= box.right + 1), hasEnd: text.includes('the noise has mean 0).') };
     });
     expect(inEditor.rows).toBeGreaterThan(4);
     expect(inEditor.fits).toBe(true);
