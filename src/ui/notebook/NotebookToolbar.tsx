@@ -2,13 +2,17 @@ import { createSignal, For, Show } from 'solid-js';
 import { downloadText, notebookFileName, shareUrl } from '../../store/index.ts';
 import { routeHash } from '../app/route.ts';
 import { notify } from '../app/notices.tsx';
-import { OpenFileButton } from './OpenFileButton.tsx';
+import { createNotebookFilePicker, OPEN_FILE_TITLE } from './OpenFileButton.tsx';
+import { OverflowMenu, type ToolbarAction } from './OverflowMenu.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 import type { KernelStore } from './kernel-store.ts';
 import type { NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
 
-/** The notebook's toolbar: run, interrupt, restart, add, reset, share, download, open. */
+/**
+ * The notebook's toolbar: run, interrupt, restart, add, reset, share, download, open; on a narrow
+ * screen the secondary actions are in its More menu, so it stays one row.
+ */
 export function NotebookToolbar(props: {
   doc: NotebookDoc;
   kernel: KernelStore;
@@ -40,6 +44,29 @@ export function NotebookToolbar(props: {
   const fileName = () =>
     notebookFileName(props.loaded.source.kind === 'site' ? props.loaded.source.slug : props.doc.notebook().meta.title);
 
+  const picker = createNotebookFilePicker();
+  // Below 44rem the "narrow" actions, below 58rem also the "medium" ones, leave the toolbar for
+  // the More menu (notebook.css), so the sticky toolbar stays one row on a phone.
+  const editActions: ToolbarAction[] = [
+    { label: 'Interrupt', title: 'Stop the running cell (Ctrl/⌘+.)', disabled: () => !busy(), run: () => void props.kernel.interrupt(), fold: 'narrow' },
+    { label: 'Restart', title: 'Clear all values and start a fresh kernel', run: () => void props.kernel.restart(), fold: 'narrow' },
+    { label: 'Add cell', title: 'Add a code cell after the current one', run: () => props.onAddCell(), fold: 'narrow' },
+    { label: 'Add text', title: 'Add a block of Markdown text (with $math$) after the current one', run: () => props.onAddText(), fold: 'narrow' },
+  ];
+  const fileActions: ToolbarAction[] = [
+    {
+      label: 'Reset',
+      name: 'Reset notebook',
+      title: 'Go back to the original notebook, or to the file as opened (your edits are lost)',
+      disabled: () => !props.doc.edited() && !props.doc.originalChanged(),
+      run: () => void reset(),
+      fold: 'medium',
+    },
+    { label: 'Share', run: () => void share(), fold: 'medium' },
+    { label: 'Download', run: () => downloadText(fileName(), props.doc.text()), fold: 'medium' },
+    { label: 'Open', title: OPEN_FILE_TITLE, run: picker.pick, fold: 'medium' },
+  ];
+
   return (
     <div class="toolbar-wrap">
       <nav class="toolbar" aria-label="Notebook">
@@ -50,38 +77,12 @@ export function NotebookToolbar(props: {
           <button type="button" class="button primary" onClick={props.onRunAll}>
             Run all
           </button>
-          <button type="button" class="button" onClick={() => void props.kernel.interrupt()} disabled={!busy()} title="Stop the running cell (Ctrl/⌘+.)">
-            Interrupt
-          </button>
-          <button type="button" class="button" onClick={() => void props.kernel.restart()} title="Clear all values and start a fresh kernel">
-            Restart
-          </button>
-          <button type="button" class="button" onClick={props.onAddCell} title="Add a code cell after the current one">
-            Add cell
-          </button>
-          <button type="button" class="button" onClick={props.onAddText} title="Add a block of Markdown text (with $math$) after the current one">
-            Add text
-          </button>
+          <ToolbarButtons actions={editActions} />
         </div>
-        <div class="toolbar-group">
-          <button
-            type="button"
-            class="button"
-            onClick={() => void reset()}
-            disabled={!props.doc.edited() && !props.doc.originalChanged()}
-            aria-label="Reset notebook"
-            title="Go back to the original notebook, or to the file as opened (your edits are lost)"
-          >
-            Reset
-          </button>
-          <button type="button" class="button" onClick={() => void share()}>
-            Share
-          </button>
-          <button type="button" class="button" onClick={() => downloadText(fileName(), props.doc.text())}>
-            Download
-          </button>
-          <OpenFileButton />
+        <div class="toolbar-group fold-medium">
+          <ToolbarButtons actions={fileActions} />
         </div>
+        {picker.input}
         <KernelStatusBadge kernel={props.kernel} />
         <details class="shortcuts">
           <summary title="Keyboard shortcuts" aria-label="Keyboard shortcuts">⌨</summary>
@@ -98,6 +99,7 @@ export function NotebookToolbar(props: {
             </For>
           </dl>
         </details>
+        <OverflowMenu actions={[...editActions, ...fileActions]} />
       </nav>
       <Show when={link()}>
         <div class="share-box">
@@ -111,6 +113,19 @@ export function NotebookToolbar(props: {
         </div>
       </Show>
     </div>
+  );
+}
+
+/** The toolbar's own buttons for these actions (hidden by CSS where the More menu has them). */
+function ToolbarButtons(props: { actions: ToolbarAction[] }) {
+  return (
+    <For each={props.actions}>
+      {(action) => (
+        <button type="button" class={`button fold-${action.fold}`} onClick={() => action.run()} disabled={action.disabled?.()} title={action.title} aria-label={action.name}>
+          {action.label}
+        </button>
+      )}
+    </For>
   );
 }
 
@@ -128,7 +143,7 @@ function KernelStatusBadge(props: { kernel: KernelStore }) {
     <span class={`kernel-status kernel-${props.kernel.status()}`} role="status" title={`Kernel: ${STATUS_TEXT[props.kernel.status()]} ${props.kernel.statusMessage() ?? ''}`}>
       <span class="visually-hidden">Kernel: </span>
       <span class="dot" aria-hidden="true" />
-      {STATUS_TEXT[props.kernel.status()]}
+      <span class="kernel-status-text">{STATUS_TEXT[props.kernel.status()]}</span>
     </span>
   );
 }
