@@ -1,4 +1,4 @@
-import { createEffect, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Figure as FigureData } from '../../plot/figure.ts';
 import { currentTheme } from '../app/theme.ts';
 import { prepareFigure } from './prepare-figure.ts';
@@ -23,11 +23,19 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   let element!: HTMLDivElement;
   let disposed = false;
   let drawn = 0;
+  // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
+  // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
+  const [width, setWidth] = createSignal<number>();
+  const measure = (pixels: number) => setWidth(pixels > 0 ? Math.floor(pixels / 16) * 16 : undefined);
 
   onMount(() => {
     watch(element);
+    measure(element.clientWidth);
+    const resize = new ResizeObserver(([entry]) => measure(entry.contentRect.width));
+    resize.observe(element);
+    onCleanup(() => resize.disconnect());
     createEffect(() => {
-      const args = prepareFigure(props.figure, currentTheme());
+      const args = prepareFigure(props.figure, currentTheme(), width());
       const version = ++drawn;
       // On screen: drawn now. Off screen: when idle or scrolled to (see draw-scheduler.ts).
       scheduleDraw(element, () =>

@@ -1,11 +1,13 @@
 /**
  * What the page hands to Plotly for a figure: the theme's colours (applyTheme from src/plot),
- * WebGL for big scatter traces, a size that fits the cell, a mode bar with "download PNG", and
- * nothing that reaches other hosts or windows (sanitize-figure.ts).
+ * WebGL for big scatter traces, a size that fits the cell, a mode bar with "download PNG",
+ * nothing that reaches other hosts or windows (sanitize-figure.ts), and, given the width it is
+ * drawn at, title and legend placed clear of the mode bar (fit-figure.ts).
  */
 import type { Figure, Trace } from '../../plot/figure.ts';
 import { applyTheme, type Theme } from '../../plot/theme.ts';
 import { figureHeight } from './figure-height.ts';
+import { fitToWidth } from './fit-figure.ts';
 import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
 
 /** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
@@ -17,16 +19,17 @@ export interface PlotlyArguments {
   config: Record<string, unknown>;
 }
 
-export function prepareFigure(figure: Figure, theme: Theme): PlotlyArguments {
+export function prepareFigure(figure: Figure, theme: Theme, width?: number): PlotlyArguments {
   const themed = applyTheme(figure, theme);
   const data = sanitizeTraces(themed.data).map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
-  const layout: Record<string, unknown> = {
+  const given: Record<string, unknown> = {
     margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
     ...sanitizeLayout(themed.layout),
     autosize: true,
     height: figureHeight(themed.layout),
   };
-  delete layout.width; // the figure takes the cell's width
+  delete given.width; // the figure takes the cell's width
+  const layout = width === undefined ? given : fitToWidth(given, width, data);
   const config = sanitizeConfig({
     responsive: true,
     displaylogo: false,
