@@ -73,3 +73,22 @@ describe('legendRows', () => {
     expect(fitted.height).toBeGreaterThan(300);
   });
 });
+
+describe('titles of subplot cells', () => {
+  it('on a narrow figure a cell title wider than its cell gets a smaller font; one that fits keeps its own', () => {
+    const layout = {
+      margin: { l: 50, r: 20 },
+      xaxis: { domain: [0, 0.46] },
+      xaxis2: { domain: [0.54, 1] },
+      annotations: [
+        { text: 'η = 0.02: too small: crawls', x: 0.23, y: 1, xref: 'paper', yref: 'paper', yanchor: 'bottom', showarrow: false, font: { size: 13 } },
+        { text: 'k = 2', x: 0.77, y: 1, xref: 'paper', yref: 'paper', yanchor: 'bottom', showarrow: false, font: { size: 13 } },
+      ],
+    };
+    const [long, short] = fitToWidth(layout, 330, []).annotations as { font: { size: number } }[];
+    expect(long.font.size).toBeLessThan(13);
+    expect(long.font.size).toBeGreaterThanOrEqual(9);
+    expect(short.font.size).toBe(13);
+    expect((fitToWidth(layout, 880, []).annotations as { font: { size: number } }[])[0].font.size).toBe(13);
+  });
+});

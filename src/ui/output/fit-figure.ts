@@ -22,6 +22,8 @@ const CHAR_WIDTH = 0.58;
 const LEGEND_ROW = 21;
 const LEGEND_FONT = 12;
 const LEGEND_SYMBOL = 50;
+/** The smallest font a chart's title above its cell is shrunk to (px). */
+const MIN_CELL_TITLE_FONT = 9;
 
 type Layout = Record<string, unknown>;
 
@@ -35,6 +37,7 @@ export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]
     // The figure grows by the legend's rows, so that the plot keeps its height.
     if (typeof layout.height === 'number') fitted.height = layout.height + legendRows(data, width) * LEGEND_ROW + 8;
   }
+  if (narrow && Array.isArray(layout.annotations)) fitted.annotations = layout.annotations.map((note) => fitCellTitle(note, layout, width));
   const title = titleOf(layout);
   if (title === undefined) return fitted;
   const fontSize = typeof title.font?.size === 'number' ? title.font.size : TITLE_FONT;
@@ -43,15 +46,46 @@ export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]
   const widest = Math.max(...lines.map(visibleLength)) * charWidth;
   // A centred title clears the mode bar when its right half ends left of it.
   if (width / 2 + widest / 2 <= width - MODEBAR_WIDTH) return fitted;
-  fitted.title = { ...title.raw, text: lines.join('<br>'), yref: 'container', y: 1, yanchor: 'top', pad: { ...objectOr(title.raw.pad), t: MODEBAR_HEIGHT } };
+  const lineHeight = fontSize * 1.3;
+  // Plotly anchors a title of several lines by its first line's box: the lines above that are pad.
+  const pad = MODEBAR_HEIGHT + Math.ceil((lines.length - 1) * lineHeight);
+  fitted.title = { ...title.raw, text: lines.join('<br>'), yref: 'container', y: 1, yanchor: 'top', pad: { ...objectOr(title.raw.pad), t: pad } };
   const margin = objectOr(layout.margin);
-  const needed = MODEBAR_HEIGHT + Math.ceil(lines.length * fontSize * 1.3) + 10;
+  const needed = MODEBAR_HEIGHT + Math.ceil(lines.length * lineHeight) + 10;
   fitted.margin = { ...margin, t: Math.max(typeof margin.t === 'number' ? margin.t : 0, needed) };
   if (legendAbovePlot(fitted)) {
     // A legend over the plot would sit in the title's band; under the plot it covers nothing.
     fitted.legend = { ...objectOr(fitted.legend), x: 0, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
   }
   return fitted;
+}
+
+/**
+ * A chart's title above its cell of a grid (subplots: centred on the cell, anchored at its
+ * bottom) in a smaller font when it is wider than the cell, so neighbours' titles do not run
+ * into each other. Wrapping would push it up into the tick labels of the row above.
+ */
+function fitCellTitle(note: unknown, layout: Layout, width: number): unknown {
+  if (!isPlainObject(note) || typeof note.text !== 'string' || note.showarrow !== false || note.yanchor !== 'bottom' || note.xref !== 'paper' || typeof note.x !== 'number') return note;
+  const cell = cellWidth(layout, note.x);
+  if (cell === undefined) return note;
+  const margin = objectOr(layout.margin);
+  const plotWidth = width - (typeof margin.l === 'number' ? margin.l : 80) - (typeof margin.r === 'number' ? margin.r : 80);
+  const font = objectOr(note.font);
+  const size = typeof font.size === 'number' ? font.size : 12;
+  const fits = Math.floor((cell * plotWidth) / (visibleLength(note.text) * CHAR_WIDTH));
+  return fits >= size ? note : { ...note, font: { ...font, size: Math.max(MIN_CELL_TITLE_FONT, fits) } };
+}
+
+/** The width (paper fraction) of the x axis or 3-D scene whose domain is centred at `x`. */
+function cellWidth(layout: Layout, x: number): number | undefined {
+  for (const [key, value] of Object.entries(layout)) {
+    if (!/^(xaxis|scene)\d*$/.test(key) || !isPlainObject(value)) continue;
+    const domain = key.startsWith('scene') ? objectOr(value.domain).x : value.domain;
+    if (!Array.isArray(domain) || typeof domain[0] !== 'number' || typeof domain[1] !== 'number') continue;
+    if (Math.abs((domain[0] + domain[1]) / 2 - x) < 0.005) return domain[1] - domain[0];
+  }
+  return undefined;
 }
 
 /** How many rows a horizontal legend of these traces takes at this width: entries packed left to right. */
