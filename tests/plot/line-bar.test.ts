@@ -37,7 +37,7 @@ describe('line and lines', () => {
 
   it('line and lines report mismatched lengths and empty input', () => {
     expect(() => line([1, 2], [1, 2, 3])).toThrow('line: y has 3 values but there are 2 x values');
-    expect(() => lines({ a: [1, Infinity] })).toThrow('lines (series a): y[1] is Infinity, expected a finite number');
+    expect(() => lines({ a: [1, undefined as unknown as number] })).toThrow('lines (series a): y[1] is undefined, expected a number');
     expect(() => lines([])).toThrow('lines: there are no series to draw');
   });
 });
