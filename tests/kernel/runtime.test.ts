@@ -3,6 +3,7 @@ import { analyzeCell, errorInSource } from '../../src/analysis/index.ts';
 import { createRuntime } from '../../src/kernel/runtime/runtime.ts';
 import { inspect, formatNumber } from '../../src/kernel/runtime/inspect.ts';
 import { toOutput } from '../../src/kernel/runtime/to-output.ts';
+import { unescapeBackticks } from '../../src/kernel/runtime/run-context.ts';
 import { resolveControl } from '../../src/kernel/runtime/controls.ts';
 import * as prelude from '../../src/kernel/runtime/prelude.ts';
 import type { FromRuntime } from '../../src/kernel/protocol.ts';
@@ -174,5 +175,14 @@ describe('md', () => {
   it('keeps backslashes as written, so LaTeX works inside md`…`', async () => {
     const [r] = await runAll(['const eta = 0.5\nmd`$\\theta \\leftarrow \\theta - \\eta \\nabla L$ with η = ${eta}`']);
     expect(r.outputs).toEqual([{ id: 'out-0', kind: 'markdown', markdown: '$\\theta \\leftarrow \\theta - \\eta \\nabla L$ with η = 0.5' }]);
+  });
+
+  it('turns an escaped backtick into a backtick, so \\`code\\` is inline code, and keeps every other backslash', async () => {
+    const [r] = await runAll(['const name = "PCA"\nmd`Hand-written vs \\`${name}\\`: $a \\\\ b$ and \\\\\\`x\\` \\$5`']);
+    expect(r.outputs).toEqual([{ id: 'out-0', kind: 'markdown', markdown: 'Hand-written vs `PCA`: $a \\\\ b$ and \\\\`x` \\$5' }]);
+  });
+
+  it('unescapeBackticks reads escapes left to right', () => {
+    expect(unescapeBackticks('\\`a\\` \\theta \\\\ \\\\\\` \\n')).toBe('`a` \\theta \\\\ \\\\` \\n');
   });
 });

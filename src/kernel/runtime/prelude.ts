@@ -24,7 +24,10 @@ export const display = (value: unknown): DisplayHandle => requireActiveRun('disp
 
 /**
  * Markdown output, as a tagged template or a function. Values are interpolated as text.
+ * Backslashes are kept as written, so LaTeX works (`$\theta$`); only an escaped backtick \`
+ * becomes a backtick, so \`code\` is inline code.
  * @example md`The loss is **${loss}**`
+ * @example md`Fitted with \`KMeans\`: $\hat\mu_k = ${mu}$`
  */
 export const md = (strings: TemplateStringsArray | string, ...values: unknown[]): Markdown => requireActiveRun('md').md(strings, ...values);
 

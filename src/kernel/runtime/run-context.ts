@@ -67,7 +67,7 @@ export class RunContext {
 
   md = (strings: TemplateStringsArray | string, ...values: unknown[]): Markdown => {
     // The raw strings, as String.raw does: `\theta` in a template stays LaTeX, not a tab + "heta".
-    const text = typeof strings === 'string' ? strings : strings.raw.reduce((acc, s, i) => acc + s + (i < values.length ? inspect(values[i]) : ''), '');
+    const text = typeof strings === 'string' ? strings : strings.raw.reduce((acc, s, i) => acc + unescapeBackticks(s) + (i < values.length ? inspect(values[i]) : ''), '');
     return { type: 'stepwise.markdown', markdown: text };
   };
 
@@ -126,4 +126,14 @@ export class RunContext {
   checkbox = (initial = false, options: CheckboxOptions = {}): boolean => this.control({ type: 'checkbox', initial, options }) as boolean;
   button = (label = 'Run'): number => this.control({ type: 'button', label }) as number;
   stepper = (count: number, options: StepperOptions = {}): number => this.control({ type: 'stepper', count, options }) as number;
+}
+
+/**
+ * A backtick can only be written inside a template literal as \`, and the raw string keeps the
+ * backslash, which Markdown would show as a literal backtick instead of starting inline code.
+ * So \` becomes ` and every other backslash stays; pairs are read left to right, so LaTeX's \\
+ * before an escaped backtick stays \\.
+ */
+export function unescapeBackticks(raw: string): string {
+  return raw.replace(/\\([\\`])/g, (escape, char: string) => (char === '`' ? '`' : escape));
 }
