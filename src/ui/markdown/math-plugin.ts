@@ -2,7 +2,9 @@
  * markdown-it rules for TeX math: `$…$` inline and `$$…$$` display (on its own lines or one
  * line), rendered with KaTeX. A bad formula shows KaTeX's red message in place, not a broken page.
  * KaTeX (~70 kB gzip) loads on the first formula, off the first paint: until then the TeX source
- * is shown, and `mathReady` tells the page to render again.
+ * is shown, and `mathReady` tells the page to render again. Each formula carries MathML next to
+ * its HTML: KaTeX hides the HTML from assistive technology and the MathML from the eye (its CSS
+ * clips it to one pixel), so screen readers read the formula while the page looks the same.
  */
 import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
@@ -19,7 +21,7 @@ const [ready, setReady] = createSignal(false);
 export const mathReady = ready;
 
 function renderTex(tex: string, displayMode: boolean): string {
-  if (katex) return katex.renderToString(tex, { displayMode, throwOnError: false, output: 'html' });
+  if (katex) return katex.renderToString(tex, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
   loading ??= new Promise<void>((resolve) => afterPaint(resolve))
     .then(() => import('katex'))
     .then((module) => {

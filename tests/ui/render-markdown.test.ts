@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/ui/markdown/render-markdown.ts';
+import { mathReady } from '../../src/ui/markdown/math-plugin.ts';
+
+// KaTeX loads after the first paint; Node has no frames, so a frame is the next macrotask here.
+beforeAll(async () => {
+  globalThis.requestAnimationFrame ??= ((callback: FrameRequestCallback) => setTimeout(() => callback(0), 0)) as typeof requestAnimationFrame;
+  renderMarkdown('$x$');
+  while (!mathReady()) await new Promise((resolve) => setTimeout(resolve, 10));
+});
+
+describe('renderMarkdown', () => {
+  it('typesets a formula as visible HTML hidden from screen readers plus MathML they read', () => {
+    const html = renderMarkdown('The mean of $\\mu$ is');
+    expect(html).toContain('<span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML">');
+    expect(html).toContain('<mi>μ</mi>');
+    expect(html).toContain('<span class="katex-html" aria-hidden="true">');
+  });
+
+  it('keeps raw HTML escaped, in prose, link text and next to math', () => {
+    const html = renderMarkdown('[<b>bold</b> $x$](https://example.com) <script>alert(1)</script> $\\href{javascript:alert(1)}{y}$');
+    expect(html).not.toMatch(/<b>|<script>|href="javascript:/);
+    // KaTeX does not trust \href: the command is shown as an error, not made a link.
+    expect(html).toContain('<mtext>\\href</mtext>');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">');
+  });
+});
