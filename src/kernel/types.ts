@@ -11,8 +11,11 @@ export type ControlSpec =
   | { type: 'select'; label: string; options: (string | number)[] }
   | { type: 'checkbox'; label: string }
   | { type: 'button'; label: string }
-  /** A slider over 0..count-1 with play/pause; `intervalMs` between frames while playing. */
-  | { type: 'stepper'; label: string; count: number; intervalMs: number };
+  /**
+   * A slider over 0..count-1 with play/pause; `intervalMs` between frames while playing;
+   * `values`, when given, is what each step stands for, as shown ("64" for dₖ at step 6).
+   */
+  | { type: 'stepper'; label: string; count: number; intervalMs: number; values?: string[] };
 
 export type ControlValue = number | string | boolean;
 

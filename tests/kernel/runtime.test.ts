@@ -153,6 +153,20 @@ describe('resolveControl', () => {
     expect(resolveControl({ type: 'stepper', count: 5, options: {} }, 'step', 12).value).toBe(4);
     expect(() => resolveControl({ type: 'stepper', count: 0, options: {} }, 'step', undefined)).toThrow(/count must be a whole number/);
   });
+
+  it('a stepper over values carries them as shown text, one per step, and still returns the step', () => {
+    const { spec, value } = resolveControl({ type: 'stepper', count: 4, options: { label: 'dₖ', values: [1, 16, 0.1 + 0.2, 'all'] } }, 'dkIndex', 2);
+    expect(spec).toEqual({ type: 'stepper', label: 'dₖ', count: 4, intervalMs: 400, values: ['1', '16', '0.3', 'all'] });
+    expect(value).toBe(2);
+    // Without values the spec has none, and the page shows the position only.
+    expect(resolveControl({ type: 'stepper', count: 4, options: {} }, 'step', 1).spec).toEqual({ type: 'stepper', label: 'step', count: 4, intervalMs: 400 });
+  });
+
+  it('a stepper refuses values that do not give one number or name per step', () => {
+    expect(() => resolveControl({ type: 'stepper', count: 3, options: { values: [1, 2] } }, 'k', undefined)).toThrow("stepper 'k': values has 2 entries but there are 3 steps; give one value per step");
+    expect(() => resolveControl({ type: 'stepper', count: 2, options: { values: [1, NaN] } }, 'k', undefined)).toThrow("stepper 'k': values[1] is NaN, expected a number or a name");
+    expect(() => resolveControl({ type: 'stepper', count: 2, options: { values: 'ab' as unknown as string[] } }, 'k', undefined)).toThrow("stepper 'k': values must be an array");
+  });
 });
 
 describe('tensor bookkeeping', () => {

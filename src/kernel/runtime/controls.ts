@@ -1,4 +1,5 @@
 import type { ControlSpec, ControlValue } from '../types.ts';
+import { formatNumber } from './inspect.ts';
 
 /**
  * The input helpers' rules, as pure functions: the spec a call describes and the value it
@@ -8,7 +9,18 @@ export interface SliderOptions { min?: number; max?: number; step?: number; labe
 export interface NumberOptions { min?: number; max?: number; step?: number; label?: string }
 export interface SelectOptions<T> { value?: T; label?: string }
 export interface CheckboxOptions { label?: string }
-export interface StepperOptions { value?: number; label?: string; intervalMs?: number }
+export interface StepperOptions {
+  /** The step shown first (default 0). */
+  value?: number;
+  label?: string;
+  /** Milliseconds between steps while playing (default 400). */
+  intervalMs?: number;
+  /**
+   * What each step stands for, one per step, shown next to the position ("64 (step 6 of 10)");
+   * the stepper still returns the step, so read `values[step]`.
+   */
+  values?: readonly (string | number)[];
+}
 
 export type ControlRequest =
   | { type: 'slider'; initial: number; options: SliderOptions }
@@ -52,9 +64,22 @@ export function resolveControl(request: ControlRequest, name: string, chosen: Co
       if (!Number.isInteger(count) || count < 1) throw new Error(`stepper '${name}': count must be a whole number ≥ 1, got ${count}`);
       const start = typeof chosen === 'number' ? chosen : (options.value ?? 0);
       const value = Math.min(count - 1, Math.max(0, Math.round(start)));
-      return { spec: { type: 'stepper', label: options.label ?? name, count, intervalMs: options.intervalMs ?? 400 }, value };
+      const spec: ControlSpec = { type: 'stepper', label: options.label ?? name, count, intervalMs: options.intervalMs ?? 400 };
+      if (options.values !== undefined) spec.values = stepValues(options.values, count, name);
+      return { spec, value };
     }
   }
+}
+
+/** A stepper's values as the text shown for each step: one per step, each a name or a finite number. */
+function stepValues(values: unknown, count: number, name: string): string[] {
+  if (!Array.isArray(values)) throw new Error(`stepper '${name}': values must be an array with one value per step, got ${typeof values}`);
+  if (values.length !== count) throw new Error(`stepper '${name}': values has ${values.length} entries but there are ${count} steps; give one value per step`);
+  return values.map((v: unknown, i) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return formatNumber(v);
+    throw new Error(`stepper '${name}': values[${i}] is ${String(v)}, expected a number or a name`);
+  });
 }
 
 /** Clamps to [min, max] and rounds to the step grid (rounding error removed). */

@@ -75,6 +75,9 @@ export const button = (label?: string): number => requireActiveRun('button').but
 
 /**
  * A step slider over 0..count-1 with play/pause, for walking through an algorithm's iterations.
+ * Returns the step (0-based) and shows it as "step 3 of 10"; with `values` (one per step) it
+ * shows what the step stands for too ("64 (step 6 of 10)") and still returns the step.
  * @example const step = stepper(history.length, { label: 'iteration' })
+ * @example const i = stepper(sizes.length, { label: 'dₖ', values: sizes }); const dk = sizes[i]
  */
 export const stepper = (count: number, options?: StepperOptions): number => requireActiveRun('stepper').stepper(count, options);

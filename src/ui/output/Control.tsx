@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, Match, on, onCleanup, Switch } from 'solid-js';
 import type { ControlValue, Output } from '../../kernel/types.ts';
+import { stepperText } from './stepper-text.ts';
 
 type ControlOutput = Extract<Output, { kind: 'control' }>;
 
@@ -78,16 +79,18 @@ export function Control(props: { output: ControlOutput; onChange(value: ControlV
             </button>
           )}
         </Match>
-        <Match when={as('stepper')}>{(stepper) => <Stepper label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
+        <Match when={as('stepper')}>{(stepper) => <Stepper label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
       </Switch>
     </div>
   );
 }
 
 /** A slider over the steps of an algorithm, with play/pause and single steps. */
-function Stepper(props: { label: string; count: number; intervalMs: number; value: number; onChange(value: number): void }) {
+function Stepper(props: { label: string; count: number; intervalMs: number; values?: string[]; value: number; onChange(value: number): void }) {
   const [playing, setPlaying] = createSignal(false);
   const last = () => props.count - 1;
+  // Eyes and ears get the same text: the output shows it, the range announces it.
+  const shown = () => stepperText(props.value, props.count, props.values);
   // Only pressing play or pause restarts the timer. Each step re-runs the cell and replaces this
   // control's output; if that re-ran the effect, the timer would be reset on every frame (and
   // play from step 0 would re-send step 0 forever).
@@ -121,14 +124,12 @@ function Stepper(props: { label: string; count: number; intervalMs: number; valu
       </button>
       <label>
         <span class="control-label">{props.label}</span>
-        <input type="range" min={0} max={last()} step={1} value={props.value} onInput={(e) => go(e.currentTarget.valueAsNumber)} />
+        <input type="range" min={0} max={last()} step={1} value={props.value} aria-valuetext={shown()} onInput={(e) => go(e.currentTarget.valueAsNumber)} />
       </label>
       <button type="button" class="icon-button" aria-label="Next step" disabled={props.value >= last()} onClick={() => go(props.value + 1)}>
         ›
       </button>
-      <output class="control-value">
-        {props.value + 1} / {props.count}
-      </output>
+      <output class="control-value">{shown()}</output>
     </div>
   );
 }
