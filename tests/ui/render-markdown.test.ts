@@ -4,7 +4,7 @@ import { mathReady } from '../../src/ui/markdown/math-plugin.ts';
 
 // KaTeX loads after the first paint; Node has no frames, so a frame is the next macrotask here.
 beforeAll(async () => {
-  globalThis.requestAnimationFrame ??= ((callback: FrameRequestCallback) => setTimeout(() => callback(0), 0)) as typeof requestAnimationFrame;
+  globalThis.requestAnimationFrame ??= (callback: FrameRequestCallback) => Number(setTimeout(() => callback(0), 0));
   renderMarkdown('$x$');
   while (!mathReady()) await new Promise((resolve) => setTimeout(resolve, 10));
 });
