@@ -4,9 +4,10 @@
  * points, WebGL ~0.6 s for 100k (measured, see design.md).
  */
 import { colorFor, palette, sequential } from './colors.ts';
-import { checkSameLength, describe, fail, toNumbers, toRows } from './errors.ts';
+import { checkSameLength, describe, fail, toNumbers } from './errors.ts';
 import { plot, type Figure, type Trace } from './figure.ts';
 import { baseLayout, type ChartOptions, type LogAxisOptions } from './layout.ts';
+import { drawableCurve, droppedNote, notesAnnotation, toDrawable, type DrawableCurve } from './non-finite.ts';
 
 /** More points than this are drawn with WebGL. */
 export const WEBGL_THRESHOLD = 2000;
@@ -41,32 +42,42 @@ export type PointsInput = readonly (readonly number[])[] | { x: readonly number[
 
 /**
  * Scatter plot of 2-D points, coloured by class or cluster label when `labels` are given.
+ * Points with an infinite or NaN coordinate (a diverging run) are left out and the figure says how many.
  * @example scatter(X, { labels: y, title: 'Iris', xTitle: 'petal length', yTitle: 'petal width' })
  * @example scatter({ x: heights, y: weights }, { name: 'people' })
  */
 export function scatter(points: PointsInput, opts: ScatterOptions = {}): Figure {
-  const { x, y } = toColumns(points, 'scatter');
-  const data = pointTraces(x, y, opts, 'scatter');
-  return plot(data, baseLayout(opts, data));
+  const columns = toColumns(points, 'scatter');
+  const data = pointTraces(columns.x, columns.y, opts, 'scatter');
+  const layout = baseLayout(opts, data);
+  if (columns.dropped.length === 0) return plot(data, layout);
+  const note = droppedNote(undefined, columns.x.length, columns, (i) => `point ${i}`);
+  return plot(data, { ...layout, annotations: [notesAnnotation([note])] });
 }
 
-/** The x and y columns of points given as rows or as `{ x, y }`. */
-export function toColumns(points: PointsInput, where: string): { x: number[]; y: number[] } {
+/** The x and y columns of points given as rows or as `{ x, y }`; a point with a non-finite coordinate is a gap (null). */
+export function toColumns(points: PointsInput, where: string): DrawableCurve {
   if (Array.isArray(points)) {
-    const rows = toRows(points, where, 'X', 2);
-    return { x: rows.map((r) => r[0]), y: rows.map((r) => r[1]) };
+    const rows = (points as unknown[]).map((row, i) => {
+      if (!Array.isArray(row) && !ArrayBuffer.isView(row)) fail(where, `X row ${i} is ${describe(row)}, expected an array like [x, y]`);
+      const values = Array.from(row as ArrayLike<unknown>);
+      if (values.length < 2) fail(where, `X row ${i} has ${values.length} values, expected at least 2`);
+      for (let j = 0; j < 2; j++) if (typeof values[j] !== 'number') fail(where, `X[${i}][${j}] is ${describe(values[j])}, expected a number`);
+      return values as number[];
+    });
+    return drawableCurve(toDrawable(rows.map((r) => r[0]), where, 'x'), toDrawable(rows.map((r) => r[1]), where, 'y'));
   }
   if (typeof points === 'object' && points !== null && 'x' in points && 'y' in points) {
-    const x = toNumbers(points.x, where, 'x');
-    const y = toNumbers(points.y, where, 'y');
-    checkSameLength(y.length, x.length, where, 'y', 'x values', 'x value');
-    return { x, y };
+    const x = toDrawable(points.x, where, 'x');
+    const y = toDrawable(points.y, where, 'y');
+    checkSameLength(y.values.length, x.values.length, where, 'y', 'x values', 'x value');
+    return drawableCurve(x, y);
   }
   return fail(where, 'points must be rows like [[x, y], …] or columns like { x: [...], y: [...] }');
 }
 
 /** The traces of a scatter plot: one per label, or one for all points. */
-export function pointTraces(x: number[], y: number[], opts: ScatterOptions, where: string): Trace[] {
+export function pointTraces(x: readonly (number | null)[], y: readonly (number | null)[], opts: ScatterOptions, where: string): Trace[] {
   const n = x.length;
   const type = n > WEBGL_THRESHOLD ? 'scattergl' : 'scatter';
   const perPoint = checkPerPoint(opts, n, where);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { line, lines, path, PlotInputError } from '../../src/plot/index.ts';
+import { line, lines, path, PlotInputError, scatter } from '../../src/plot/index.ts';
 import { expectPlainFigure } from './plain-data.ts';
 
 /** The texts of a figure's annotations. */
@@ -74,5 +74,15 @@ describe('path given a diverging run', () => {
     expect(() => path([[NaN, 0], [1, 1]])).toThrow('path: points[0] is [NaN, 0]; the start of a path must be finite');
     expect(() => path([[0, 0], [1, 'a' as unknown as number]])).toThrow('path: points[1][1] is a string "a", expected a number');
     expect(() => path([[0, 0]], { within: { x: [1, 0], y: [0, 1] } })).toThrow('path: within.x must be [min, max] with min < max');
+  });
+});
+
+describe('scatter given a diverging run', () => {
+  it('leaves out points with a non-finite coordinate, keeps labels aligned, and says how many', () => {
+    const fig = scatter([[0, 0], [1, NaN], [2, 2], [Infinity, 3]], { labels: [0, 1, 0, 1] });
+    expect(fig.data.map((t) => [t.name, t.x, t.y])).toEqual([['class 0', [0, 2], [0, 2]], ['class 1', [null, null], [null, null]]]);
+    expect(notes(fig)).toEqual(['2 of 4 points not shown, values became infinite or NaN first at point 1']);
+    expect(scatter({ x: [1, 2], y: [3, 4] }).layout.annotations).toBeUndefined();
+    expect(() => scatter({ x: [1, 2], y: [3, undefined as unknown as number] })).toThrow('scatter: y[1] is undefined, expected a number');
   });
 });
