@@ -48,8 +48,8 @@ export function drawableCurve(x: Drawable, y: Drawable): DrawableCurve {
 }
 
 /**
- * What a curve left out, for the figure: `stochastic: 601 of 1001 points not shown, values became
- * infinite from epoch 2.04 on`. `position(i)` names point i ("epoch 2.04", "step 408").
+ * What a curve left out, for the figure, on two lines (a long note would run past the plot):
+ * `stochastic: 601 of 1001 points not shown<br>(values became infinite from epoch 2.04 on)`. `position(i)` names point i ("epoch 2.04", "step 408").
  */
 export function droppedNote(label: string | undefined, total: number, drop: Pick<Drawable, 'dropped' | 'infinite' | 'nan'>, position: (i: number) => string): string {
   const { dropped } = drop;
@@ -59,15 +59,18 @@ export function droppedNote(label: string | undefined, total: number, drop: Pick
   const toTheEnd = dropped.length === total - first;
   const when = toTheEnd ? `from ${position(first)} on` : `first at ${position(first)}`;
   const count = `${dropped.length} of ${total} point${total === 1 ? '' : 's'} not shown`;
-  return `${label ? `${label}: ` : ''}${count}, values became ${kind} ${when}`;
+  return `${label ? `${label}: ` : ''}${count}<br>(values became ${kind} ${when})`;
 }
 
-/** One annotation in the plot's top-left corner listing the notes, one per line. */
+/**
+ * One annotation listing the notes in the plot's top-right corner: a run that diverged has no
+ * points there (they are the ones left out), and a loss that converged sits low.
+ */
 export function notesAnnotation(notes: readonly string[]): Record<string, unknown> {
   return {
     text: notes.join('<br>'),
-    xref: 'paper', yref: 'paper', x: 0.01, y: 0.99, xanchor: 'left', yanchor: 'top',
-    align: 'left', showarrow: false, font: { size: 11 },
+    xref: 'paper', yref: 'paper', x: 0.99, y: 0.99, xanchor: 'right', yanchor: 'top',
+    align: 'right', showarrow: false, font: { size: 11 },
     // Half-transparent grey behind the text keeps it readable over lines in either theme.
     bgcolor: 'rgba(128,128,128,0.15)',
   };

@@ -43,8 +43,8 @@ export interface PathOptions {
 interface Cut {
   /** The label shown at the path's last drawn point. */
   label: string;
-  /** Whether that point is on the window's edge (else it is the last finite iterate). */
-  onEdge: boolean;
+  /** Where the label goes (Plotly's textposition). */
+  side: string;
 }
 
 /**
@@ -77,8 +77,7 @@ export function path(points: readonly (readonly number[])[], opts: PathOptions =
   if (threeD) trace.z = rows.map((r) => r[2]);
   if (cut && opts.cutLabel !== false) {
     trace.text = rows.map((_, i) => (i === last ? cut.label : ''));
-    // Inside the window, so the label is not clipped away with the part of the path beyond it.
-    trace.textposition = cut.onEdge ? labelSide(rows[last], opts.within!) : 'top right';
+    trace.textposition = cut.side;
     trace.textfont = { color, size: 12 };
   }
   if (opts.name !== undefined) trace.name = opts.name;
@@ -108,10 +107,11 @@ function drawnPart(rows: number[][], within: Box | undefined): { rows: number[][
     if (!row.every(Number.isFinite)) {
       if (k === 0) fail('path', `points[0] is [${row.join(', ')}]; the start of a path must be finite`);
       const kind = row.some(Number.isNaN) ? 'NaN' : 'infinite';
-      return { rows: rows.slice(0, k), cut: { label: `values became ${kind} at step ${k}`, onEdge: false } };
+      return { rows: rows.slice(0, k), cut: { label: `values became ${kind} at step ${k}`, side: 'top right' } };
     }
     if (window !== undefined && k > 0 && inside(rows[k - 1]) && !inside(row)) {
-      return { rows: [...rows.slice(0, k), exitPoint(rows[k - 1], row, window)], cut: { label: `left the chart at step ${k}`, onEdge: true } };
+      const exit = exitPoint(rows[k - 1], row, window);
+      return { rows: [...rows.slice(0, k), exit], cut: { label: `left the chart at step ${k}`, side: labelSide(exit, rows[k - 1], window) } };
     }
   }
   return { rows };
@@ -128,11 +128,17 @@ function exitPoint(a: number[], b: number[], window: { x: [number, number]; y: [
   return a.map((v, j) => v + t * (b[j] - v));
 }
 
-/** The text position that keeps a label at an edge point inside the window. */
-function labelSide(point: number[], within: Box): string {
-  const [x0, x1] = [Number(within.x[0]), Number(within.x[1])];
-  const [y0, y1] = [Number(within.y[0]), Number(within.y[1])];
-  const vertical = Math.abs(point[1] - y1) < 1e-9 * (y1 - y0) + 1e-12 ? 'bottom' : 'top';
-  const horizontal = Math.abs(point[0] - x1) < 1e-9 * (x1 - x0) + 1e-12 ? 'left' : point[0] - x0 < (x1 - x0) / 2 ? 'right' : 'left';
+/**
+ * Where a label at an exit point goes: inside the window (below a point on the top edge, left of
+ * one on the right edge, …) and away from the segment that arrives there, unless that would run
+ * it off the window's near side.
+ */
+function labelSide(point: number[], previous: number[], window: { x: [number, number]; y: [number, number] }): string {
+  const [x0, x1] = window.x;
+  const [y0, y1] = window.y;
+  const near = (a: number, b: number, span: number) => Math.abs(a - b) <= 1e-9 * span;
+  const vertical = near(point[1], y1, y1 - y0) ? 'bottom' : near(point[1], y0, y1 - y0) ? 'top' : previous[1] < point[1] ? 'top' : 'bottom';
+  const across = (point[0] - x0) / (x1 - x0);
+  const horizontal = across > 0.65 ? 'left' : across < 0.35 ? 'right' : previous[0] < point[0] ? 'right' : 'left';
   return `${vertical} ${horizontal}`;
 }

@@ -152,7 +152,7 @@ describe('notebooks/gradient-descent.md', () => {
       expect((chosen.text as string[]).at(-1)).toMatch(/^left the chart at step \d+$/);
       const equalCompute = figure(report, 'Equal compute');
       const note = (equalCompute.layout.annotations as { text: string }[])[0].text;
-      expect(note).toMatch(/^stochastic \(200 updates per epoch\): \d+ of 1001 points not shown, values became infinite( or NaN)? from epoch [\d.]+ on$/);
+      expect(note).toMatch(/^stochastic \(200 updates per epoch\): \d+ of 1001 points not shown<br>\(values became infinite( or NaN)? from epoch [\d.]+ on\)$/);
       // What is finite is still drawn: the curve up to where the values gave out.
       expect((equalCompute.data.find((t) => String(t.name).startsWith('stochastic'))!.y as (number | null)[])[0]).toBeGreaterThan(0);
     }

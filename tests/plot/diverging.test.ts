@@ -13,21 +13,21 @@ describe('line and lines given a diverging run', () => {
     const fig = lines([{ y: loss, name: 'SGD' }, { y: [3, 2, 1, 0.5, 0.4, 0.3, 0.2], name: 'Adam' }], { xTitle: 'update' });
     expect(fig.data[0].y).toEqual([4, 2, 9, 1e200, null, null, null]);
     expect(fig.data[0].x).toEqual([0, 1, 2, 3, null, null, null]);
-    expect(notes(fig)).toEqual(['SGD: 3 of 7 points not shown, values became infinite or NaN from update 4 on']);
+    expect(notes(fig)).toEqual(['SGD: 3 of 7 points not shown<br>(values became infinite or NaN from update 4 on)']);
     expectPlainFigure(fig);
   });
 
   it('name the x value where the values gave out, and scattered gaps by their first one', () => {
     const fig = line([0, 0.5, 1, 1.5], [1, NaN, 2, 3], { name: 'loss' });
-    expect(notes(fig)).toEqual(['loss: 1 of 4 points not shown, values became NaN first at x = 0.5']);
+    expect(notes(fig)).toEqual(['loss: 1 of 4 points not shown<br>(values became NaN first at x = 0.5)']);
     const xGone = line([0, Infinity, 2], [1, 2, 3]);
     expect(xGone.data[0]).toMatchObject({ x: [0, null, 2], y: [1, null, 3] });
-    expect(notes(xGone)).toEqual(['1 of 3 points not shown, values became infinite first at point 1']);
+    expect(notes(xGone)).toEqual(['1 of 3 points not shown<br>(values became infinite first at point 1)']);
   });
 
   it('list each series that dropped values in one annotation and add none when all are finite', () => {
     const fig = lines({ a: [1, Infinity], b: [-Infinity, 2], c: [1, 2] });
-    expect(notes(fig)).toEqual(['a: 1 of 2 points not shown, values became infinite from x = 1 on<br>b: 1 of 2 points not shown, values became infinite first at x = 0']);
+    expect(notes(fig)).toEqual(['a: 1 of 2 points not shown<br>(values became infinite from x = 1 on)<br>b: 1 of 2 points not shown<br>(values became infinite first at x = 0)']);
     expect(fig.layout.annotations).toHaveLength(1);
     expect(lines({ c: [1, 2] }).layout.annotations).toBeUndefined();
   });
@@ -56,9 +56,12 @@ describe('path given a diverging run', () => {
     expect(trace.x).toEqual([0, 0.5, 1]);
     expect(trace.y).toEqual([0, 0, 0.1]);
     expect(trace.text).toEqual(['', '', 'left the chart at step 2']);
+    // Leaving through the right edge from below: the label goes left of the point and above the line.
     expect(trace.textposition).toBe('top left');
-    // Leaving through the top edge: the label goes below the point, inside the window.
+    // Leaving through the top edge: below the point, on the side away from the line that arrives.
     expect(path([[-0.5, 0], [-0.5, 4]], { within: box })).toMatchObject({ y: [0, 1], textposition: 'bottom right' });
+    expect(path([[-0.5, -1], [0.5, 3]], { within: box })).toMatchObject({ x: [-0.5, 0], y: [-1, 1], textposition: 'bottom right' });
+    expect(path([[0.5, -1], [-0.5, 3]], { within: box })).toMatchObject({ x: [0.5, 0], textposition: 'bottom left' });
   });
 
   it('inside the window or without a cut it is drawn whole, and cutLabel: false keeps only the marker', () => {
@@ -81,7 +84,7 @@ describe('scatter given a diverging run', () => {
   it('leaves out points with a non-finite coordinate, keeps labels aligned, and says how many', () => {
     const fig = scatter([[0, 0], [1, NaN], [2, 2], [Infinity, 3]], { labels: [0, 1, 0, 1] });
     expect(fig.data.map((t) => [t.name, t.x, t.y])).toEqual([['class 0', [0, 2], [0, 2]], ['class 1', [null, null], [null, null]]]);
-    expect(notes(fig)).toEqual(['2 of 4 points not shown, values became infinite or NaN first at point 1']);
+    expect(notes(fig)).toEqual(['2 of 4 points not shown<br>(values became infinite or NaN first at point 1)']);
     expect(scatter({ x: [1, 2], y: [3, 4] }).layout.annotations).toBeUndefined();
     expect(() => scatter({ x: [1, 2], y: [3, undefined as unknown as number] })).toThrow('scatter: y[1] is undefined, expected a number');
   });
