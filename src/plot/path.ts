@@ -62,7 +62,12 @@ export function path(points: readonly (readonly number[])[], opts: PathOptions =
   const last = rows.length - 1;
   const endMark = cut === undefined && opts.showEnd !== false;
   // Per-point marker size and symbol: one trace carries the line, the iterates and both end marks.
-  const size = rows.map((_, i) => (i === 0 && opts.showStart !== false ? 11 : i === last && (endMark || cut) ? (cut ? 10 : 14) : opts.markers === false ? 0 : 5));
+  const size = rows.map((_, i) => {
+    if (i === 0 && opts.showStart !== false) return 11;
+    if (i === last && cut) return 10;
+    if (i === last && endMark) return 14;
+    return opts.markers === false ? 0 : 5;
+  });
   const symbol = rows.map((_, i) => (i === last && cut ? 'x' : i === last && endMark ? 'star' : 'circle'));
   const trace: Trace = {
     type: threeD ? 'scatter3d' : 'scatter',
