@@ -83,7 +83,8 @@ export function path(points: readonly (readonly number[])[], opts: PathOptions =
   if (cut && opts.cutLabel !== false) {
     trace.text = rows.map((_, i) => (i === last ? cut.label : ''));
     trace.textposition = cut.side;
-    trace.textfont = { color, size: 12 };
+    // Plotly's automatic shadow sets the label off from the contours and lines it sits on.
+    trace.textfont = { color, size: 12, shadow: 'auto' };
   }
   if (opts.name !== undefined) trace.name = opts.name;
   return trace;
@@ -144,6 +145,6 @@ function labelSide(point: number[], previous: number[], window: { x: [number, nu
   const near = (a: number, b: number, span: number) => Math.abs(a - b) <= 1e-9 * span;
   const vertical = near(point[1], y1, y1 - y0) ? 'bottom' : near(point[1], y0, y1 - y0) ? 'top' : previous[1] < point[1] ? 'top' : 'bottom';
   const across = (point[0] - x0) / (x1 - x0);
-  const horizontal = across > 0.65 ? 'left' : across < 0.35 ? 'right' : previous[0] < point[0] ? 'right' : 'left';
+  const horizontal = across >= 0.75 ? 'left' : across <= 0.25 ? 'right' : previous[0] < point[0] ? 'right' : 'left';
   return `${vertical} ${horizontal}`;
 }
