@@ -56,8 +56,8 @@ export function path(points: readonly (readonly number[])[], opts: PathOptions =
   const all = toPoints(points);
   if (all.length === 0) fail('path', 'points is empty; give at least one [x, y] point');
   const threeD = all.every((r) => r.length >= 3);
-  const width = threeD ? 3 : 2;
-  const { rows, cut } = drawnPart(all.map((r) => r.slice(0, width)), opts.within);
+  const columns = threeD ? 3 : 2;
+  const { rows, cut } = drawnPart(all.map((r) => r.slice(0, columns)), opts.within);
   const color = opts.color ?? palette[3];
   const last = rows.length - 1;
   const endMark = cut === undefined && opts.showEnd !== false;
