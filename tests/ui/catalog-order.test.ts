@@ -39,6 +39,19 @@ describe('filterCatalog', () => {
     expect(filterCatalog(entries, '   ')).toHaveLength(entries.length);
     expect(filterCatalog(entries, 'nothing-like-this')).toEqual([]);
   });
+
+  it('matches across hyphens and spaces: "kmeans", "k means", "K-Means" all find k-means', () => {
+    for (const query of ['kmeans', 'k means', 'K-Means', 'k_means']) expect(filterCatalog(entries, query).map((e) => e.slug)).toContain('k-means');
+    expect(filterCatalog(entries, 'linearregression').map((e) => e.slug)).toEqual(['linear']);
+    expect(filterCatalog(entries, 'nearest-neighbours').map((e) => e.slug)).toEqual(['knn']);
+  });
+
+  it('matches tags, including tags written with hyphens', () => {
+    const tagged = [entry('a', { title: 'A', tags: ['dimensionality-reduction'] }), entry('b', { title: 'B', tags: ['regression'] })];
+    expect(filterCatalog(tagged, 'dimensionality reduction').map((e) => e.slug)).toEqual(['a']);
+    expect(filterCatalog(tagged, 'dimensionalityreduction').map((e) => e.slug)).toEqual(['a']);
+    expect(filterCatalog(tagged, 'regression').map((e) => e.slug)).toEqual(['b']);
+  });
 });
 
 describe('neighboursOf', () => {

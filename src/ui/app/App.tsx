@@ -4,6 +4,7 @@ import { IndexPage } from '../index-page/IndexPage.tsx';
 import { NotebookPage } from '../notebook/NotebookPage.tsx';
 import { SharedLinkPage } from '../notebook/SharedLinkPage.tsx';
 import { DropToOpen } from '../notebook/DropToOpen.tsx';
+import { MessagePage } from '../notebook/MessagePage.tsx';
 import { storageIssue } from './storage.ts';
 
 /** The whole app: one page per route, a storage warning when saving does not work. */
@@ -20,7 +21,10 @@ export function App() {
       </Show>
       <Switch>
         <Match when={route().page === 'index'}>
-          <IndexPage />
+          <IndexPage query={(route() as { query?: string }).query ?? ''} />
+        </Match>
+        <Match when={route().page === 'unknown'}>
+          <MessagePage title="Page not found" message={`Nothing is at “${(route() as { hash: string }).hash}”: the address may have been cut off or mistyped. The index lists every notebook.`} />
         </Match>
         <Match when={route().page === 'shared' && route()} keyed>
           {(r) => r.page === 'shared' && <SharedLinkPage payload={r.payload} />}

@@ -45,14 +45,16 @@ export function groupCatalog<T extends CatalogEntry>(entries: T[]): CatalogGroup
 
 /**
  * The notebooks matching a search: every word of the query must appear in the title, the
- * summary or a tag (case- and accent-insensitive). An empty query matches all.
+ * summary, a tag or the group (case- and accent-insensitive, and ignoring hyphens, spaces and
+ * punctuation inside a field, so "kmeans", "k-means" and "K means" all find "K-means").
+ * An empty query matches all.
  */
 export function filterCatalog<T extends CatalogEntry>(entries: T[], query: string): T[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = query.split(/\s+/).map(compact).filter((word) => word !== '');
   if (words.length === 0) return entries;
   return entries.filter((entry) => {
-    const haystack = fold([entry.title, entry.summary, ...entry.tags, entry.group ?? ''].join(' '));
-    return words.every((word) => haystack.includes(word));
+    const fields = [entry.title, entry.summary, ...entry.tags, entry.group ?? ''].map(compact);
+    return words.every((word) => fields.some((field) => field.includes(word)));
   });
 }
 
@@ -64,6 +66,7 @@ export function neighboursOf<T extends CatalogEntry>(entries: T[], slug: string)
   return { previous: ordered[at - 1], next: ordered[at + 1] };
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Lower case, without accents, and only letters and digits. */
+function compact(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

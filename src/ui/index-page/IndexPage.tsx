@@ -1,14 +1,28 @@
-import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onMount, Show } from 'solid-js';
 import { siteNotebooks } from '../catalog/catalog.ts';
 import { filterCatalog, groupCatalog } from '../catalog/order.ts';
 import { routeHash } from '../app/route.ts';
 import { OpenFileButton } from '../notebook/OpenFileButton.tsx';
 
-/** The list of notebooks, grouped, with a search over titles, summaries and tags. */
-export function IndexPage() {
-  const [query, setQuery] = createSignal('');
+/**
+ * The list of notebooks, grouped, with a search over titles, summaries and tags. The search is
+ * kept in the address (`#/?q=…`), so a reload or Back shows the same list; Enter opens the first match.
+ */
+export function IndexPage(props: { query: string }) {
+  const [query, setQuery] = createSignal(props.query);
+  // The address changed (Back, or typed): show its search.
+  createEffect(on(() => props.query, (fromAddress) => setQuery(fromAddress), { defer: true }));
   onMount(() => (document.title = 'Stepwise'));
   const groups = createMemo(() => groupCatalog(filterCatalog(siteNotebooks, query())));
+  const search = (text: string) => {
+    setQuery(text);
+    // Replaced, not pushed: Back leaves the index rather than stepping through every keystroke.
+    history.replaceState(history.state, '', routeHash({ page: 'index', query: text.trim() === '' ? undefined : text }));
+  };
+  const openFirstMatch = () => {
+    const first = groups()[0]?.entries[0];
+    if (first) location.hash = routeHash({ page: 'notebook', slug: first.slug });
+  };
   return (
     <main class="index-page">
       <header class="index-header">
@@ -17,7 +31,18 @@ export function IndexPage() {
         <div class="index-tools">
           <label class="search">
             <span class="visually-hidden">Search notebooks</span>
-            <input type="search" placeholder="Search by title, summary or tag" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+            <input
+              type="search"
+              placeholder="Search by title, summary or tag"
+              value={query()}
+              onInput={(e) => search(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  openFirstMatch();
+                }
+              }}
+            />
           </label>
           <OpenFileButton />
         </div>
@@ -45,7 +70,7 @@ export function IndexPage() {
                           <For each={entry.tags}>
                             {(tag) => (
                               <li>
-                                <button type="button" class="tag" onClick={() => setQuery(tag)} title={`Show notebooks tagged ${tag}`}>
+                                <button type="button" class="tag" onClick={() => search(tag)} title={`Show notebooks tagged ${tag}`}>
                                   {tag}
                                 </button>
                               </li>
