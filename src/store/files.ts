@@ -1,6 +1,9 @@
 /** Download and open of notebook files (.md, the same format as the repository's). */
 import { decodeUtf8 } from '../notebook/decode.ts';
 
+/** The largest notebook Stepwise opens, from a file or a share link: a notebook is a few kB of text. */
+export const MAX_NOTEBOOK_BYTES = 5_000_000;
+
 /** A file name for a notebook: its slug, or its title made file-safe. */
 export function notebookFileName(slugOrTitle: string): string {
   const base = slugOrTitle
@@ -28,7 +31,7 @@ export async function readNotebookFile(file: File): Promise<string> {
   if (!/\.(md|markdown|txt)$/i.test(file.name)) {
     throw new Error(`"${file.name}" is not a notebook: open a .md file (as saved by Download).`);
   }
-  if (file.size > 5_000_000) {
+  if (file.size > MAX_NOTEBOOK_BYTES) {
     throw new Error(`"${file.name}" is ${(file.size / 1e6).toFixed(1)} MB; a notebook is plain text of a few kB. Is it the right file?`);
   }
   // Decoded strictly: a file in another encoding is refused with the line of its first bad

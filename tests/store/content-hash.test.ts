@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/store/content-hash.ts';
+import { contentHash, sha256Hex } from '../../src/store/content-hash.ts';
 
 describe('contentHash', () => {
   it('matches the FNV-1a 32-bit reference values', () => {
@@ -11,5 +11,14 @@ describe('contentHash', () => {
 
   it('changes when one character changes', () => {
     expect(contentHash('const n = 300')).not.toBe(contentHash('const n = 301'));
+  });
+});
+
+describe('sha256Hex', () => {
+  it('matches the SHA-256 reference values (FIPS 180-2 "abc", the empty text) and hashes UTF-8', async () => {
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await sha256Hex('é')).toBe(await sha256Hex('\u00e9'));
+    expect(await sha256Hex('é')).not.toBe(await sha256Hex('e\u0301'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keepLocalNotebook, loadNotebook } from '../../src/ui/notebook/load-notebook.ts';
-import { contentHash, memoryDb, repoKey } from '../../src/store/index.ts';
+import { contentHash, memoryDb, repoKey, sha256Hex } from '../../src/store/index.ts';
+import { craftedNotebook, genuineNotebook } from '../support/fnv-collision.ts';
 import type { CatalogNotebook } from '../../src/ui/catalog/catalog-entry.ts';
 
 const original = '---\ntitle: Demo\n---\n\n```ts\nconst a = 1\n```\n';
@@ -55,7 +56,7 @@ describe('keepLocalNotebook', () => {
   it('keeps a notebook from a link as untrusted, and opening the same link again keeps later edits', async () => {
     const db = memoryDb();
     const id = await keepLocalNotebook(db, original, 'Demo', 'link');
-    expect(id).toBe(contentHash(original));
+    expect(id).toBe(await sha256Hex(original));
     const first = await loadNotebook(db, { kind: 'local', id }, site(original));
     expect(first.ok && first.loaded.untrusted).toBe(true);
     expect(first.ok && first.loaded.origin).toBe('link');
@@ -64,5 +65,18 @@ describe('keepLocalNotebook', () => {
     await keepLocalNotebook(db, original, 'Demo', 'link');
     const again = await loadNotebook(db, { kind: 'local', id }, site(original));
     expect(again.ok && again.loaded.edited).toBe(true);
+  });
+
+  it('a crafted notebook sharing the old 32-bit id of another neither replaces it nor is replaced by it', async () => {
+    expect(contentHash(craftedNotebook)).toBe(contentHash(genuineNotebook));
+    const db = memoryDb();
+    const genuineId = await keepLocalNotebook(db, genuineNotebook, 'Genuine lesson', 'link');
+    const craftedId = await keepLocalNotebook(db, craftedNotebook, 'Crafted lesson', 'link');
+    expect(craftedId).not.toBe(genuineId);
+    const texts = await Promise.all([genuineId, craftedId].map(async (id) => {
+      const result = await loadNotebook(db, { kind: 'local', id }, site(original));
+      return result.ok ? result.loaded.originalText : result.message;
+    }));
+    expect(texts).toEqual([genuineNotebook, craftedNotebook]);
   });
 });

@@ -26,7 +26,10 @@ export function NotebookToolbar(props: {
 
   const share = async () => {
     await props.doc.flush();
-    const url = shareUrl(props.doc.text(), location);
+    // A notebook of the site is shared as its edits (a short link); others as their whole text.
+    const source = props.loaded.source;
+    const base = source.kind === 'site' ? { slug: source.slug, originalText: props.loaded.originalText } : undefined;
+    const url = await shareUrl(props.doc.text(), location, base);
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -104,7 +107,7 @@ export function NotebookToolbar(props: {
       <Show when={link()}>
         <div class="share-box">
           <label>
-            Share link (carries your whole notebook):
+            Share link (opens this notebook as you see it):
             <input type="text" readOnly value={link()} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
           </label>
           <button type="button" class="icon-button" aria-label="Close share link" onClick={() => setLink(undefined)}>

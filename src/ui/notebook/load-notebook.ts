@@ -3,7 +3,7 @@
  * there is one) or a local notebook opened from a file or link. Pure of Solid: data in, data out.
  */
 import { NotebookFormatError, parseNotebook, type Notebook } from '../../notebook/index.ts';
-import { contentHash, localKey, repoKey, savedOrJournal, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
+import { contentHash, localKey, repoKey, savedOrJournal, sha256Hex, type NotebookDb, type SavedNotebook } from '../../store/index.ts';
 import type { CatalogNotebook } from '../catalog/catalog-entry.ts';
 
 export type NotebookSource = { kind: 'site'; slug: string } | { kind: 'local'; id: string };
@@ -31,9 +31,12 @@ export type LoadResult = { ok: true; loaded: LoadedNotebook } | { ok: false; tit
 /** Local notebooks opened in this page, in case storage is not available. */
 const openedHere = new Map<string, SavedNotebook>();
 
-/** Keeps a notebook opened from a file or a link; returns its local id. */
+/**
+ * Keeps a notebook opened from a file or a link; returns its local id, the SHA-256 of its text
+ * (a crafted text cannot take the id, and so the place, of another).
+ */
 export async function keepLocalNotebook(db: NotebookDb, text: string, title: string, origin: 'file' | 'link'): Promise<string> {
-  const id = contentHash(text);
+  const id = await sha256Hex(text);
   const record: SavedNotebook = { key: localKey(id), text, originalHash: contentHash(text), origin, title, savedAt: Date.now(), originalText: text };
   openedHere.set(record.key, record);
   // The same link opened twice keeps the learner's edits made after the first time.
@@ -62,7 +65,7 @@ export async function loadNotebook(db: NotebookDb, source: NotebookSource, findS
   const key = localKey(source.id);
   const saved = (await savedOrJournal(db, key)) ?? openedHere.get(key);
   if (!saved) {
-    return { ok: false, title: 'Notebook not found', message: 'This notebook was opened from a file or a link in another browser (or its storage was cleared). Open the file or the link again.' };
+    return { ok: false, title: 'Notebook not found', message: 'This notebook was opened from a file in another browser (or this browser’s storage was cleared), so it is not here. Open the file or the link again; to pass a notebook on, use its Share link.' };
   }
   const originalText = saved.originalText ?? saved.text;
   return parse(saved.text, `${saved.title || source.id}.md`, {

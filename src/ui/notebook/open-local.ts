@@ -7,20 +7,19 @@ import { notify } from '../app/notices.tsx';
 import { keepLocalNotebook } from './load-notebook.ts';
 
 /**
- * Keeps `text` as a local notebook and returns its route hash; throws the format error
+ * Keeps `text` as a local notebook and returns its local id; throws the format error
  * (with file and line) when the text is not a notebook.
  */
 export async function openNotebookText(text: string, fileName: string, origin: 'file' | 'link'): Promise<string> {
   const notebook = parseNotebook(text, fileName);
-  const id = await keepLocalNotebook(await notebookDb(), text, notebook.meta.title, origin);
-  return routeHash({ page: 'local', id });
+  return keepLocalNotebook(await notebookDb(), text, notebook.meta.title, origin);
 }
 
 /** Opens a picked or dropped file; problems are reported as notices. */
 export async function openNotebookFile(file: File): Promise<void> {
   try {
     const text = await readNotebookFile(file);
-    location.hash = await openNotebookText(text, file.name, 'file');
+    location.hash = routeHash({ page: 'local', id: await openNotebookText(text, file.name, 'file') });
   } catch (error) {
     const message = error instanceof NotebookFormatError ? `“${file.name}” is not a valid notebook: ${error.message}` : (error as Error).message;
     notify(message, 'error');
