@@ -198,11 +198,12 @@ describe('editing prose', () => {
     await fresh.close();
   });
 
-  it('Add text goes after the cell last worked in; next to a text it opens that text with a new paragraph', async () => {
+  it('Add text goes after the cell last worked in; next to a text it opens a new, empty box whose text joins that one', async () => {
     const fresh = await newProfile(browser);
     const { page, errors } = await openPage(fresh, `${base}#/e2e-cells`);
     await waitForCellsSettled(page);
     const proseTexts = () => page.$$eval('.prose-block .prose', (blocks) => blocks.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const openBoxes = () => page.$$eval('.prose-editor:not([hidden]) textarea', (boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value));
     await typeIntoCell(page, 0, 'const a = 3');
     await clickButton(page, 'Add text');
     await page.waitForSelector('.prose-editor textarea:visible');
@@ -215,15 +216,45 @@ describe('editing prose', () => {
       return follows(document.querySelector('[data-cell="0"]')!, added) && follows(added, document.querySelector('[data-cell="1"]')!);
     });
     expect(between).toBe(true);
-    // The heading's text was worked in last: Add text continues it rather than adding a second text after it.
+    // The heading's text was worked in last: Add text opens a new, empty box after it, not the heading's Markdown.
     await page.dblclick('.prose >> nth=0');
     await page.keyboard.press('Escape');
     await clickButton(page, 'Add text');
     await page.waitForSelector('.prose-editor textarea:visible');
+    expect(await openBoxes()).toEqual(['']);
+    expect(await proseTexts()).toEqual(['Cells for the tests', 'Between the first two cells.']);
     await page.keyboard.type('An introduction under the heading.');
     await page.keyboard.press('Shift+Enter');
     await page.waitForFunction(() => document.querySelector('.prose-block')?.textContent?.includes('An introduction'));
+    expect(await openBoxes()).toEqual([]);
+    // Applied, it is a new paragraph of the heading's text (two texts side by side are one in the file).
     expect(await proseTexts()).toEqual(['Cells for the tests An introduction under the heading.', 'Between the first two cells.']);
+    // After a cell followed by a text, the empty box comes before that text, and Esc leaves the text as it was.
+    await typeIntoCell(page, 0, 'const a = 4');
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    expect(await openBoxes()).toEqual(['']);
+    await page.keyboard.type('Dropped.');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('.prose-editor:not([hidden])').length === 0);
+    expect(await proseTexts()).toEqual(['Cells for the tests An introduction under the heading.', 'Between the first two cells.']);
+    await typeIntoCell(page, 0, 'const a = 5');
+    await clickButton(page, 'Add text');
+    await page.waitForSelector('.prose-editor textarea:visible');
+    const boxBeforeText = await page.$eval('.prose-editor:not([hidden])', (box) => {
+      const follows = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const text = [...document.querySelectorAll('.prose')].find((p) => p.textContent?.includes('Between the first'))!;
+      return follows(document.querySelector('[data-cell="0"]')!, box) && follows(box, text);
+    });
+    expect(boxBeforeText).toBe(true);
+    await page.keyboard.type('Before the cells below.');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.prose-editor:not([hidden])').length === 0);
+    expect(await proseTexts()).toEqual(['Cells for the tests An introduction under the heading.', 'Before the cells below. Between the first two cells.']);
+    await page.waitForTimeout(1000); // edits are saved within a second
+    await page.reload();
+    await page.waitForSelector('.prose');
+    expect(await proseTexts()).toEqual(['Cells for the tests An introduction under the heading.', 'Before the cells below. Between the first two cells.']);
     expect(errors).toEqual([]);
     await fresh.close();
   });

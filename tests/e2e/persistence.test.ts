@@ -157,13 +157,13 @@ describe('share links', () => {
     await typeIntoCell(page, 0, 'const n = 40\nconst seed = 3');
     await clickButton(page, 'Share');
     const link = await page.inputValue('[data-testid="share-link"]');
-    expect(link).toMatch(/#\/shared\/v1\./);
+    expect(link).toMatch(/#\/shared\/d1\.welcome\./);
     await page.close();
 
     const fresh = await newProfile(browser);
     const { page: other, errors } = await openPage(fresh, link);
-    await other.waitForURL(/#\/local\//);
     await other.waitForSelector('.banner-info');
+    expect(other.url()).toBe(link);
     expect(await cellCode(other, 0)).toBe('const n = 40\nconst seed = 3');
     await other.waitForTimeout(500);
     expect(await cellState(other, 2)).toBe('idle');

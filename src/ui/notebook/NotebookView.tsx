@@ -12,11 +12,19 @@ import { NotebookToolbar } from './NotebookToolbar.tsx';
 import { NotebookBanners } from './NotebookBanners.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { Neighbours } from './Neighbours.tsx';
-import { ProseBlock, type OpenAt } from './ProseBlock.tsx';
+import { ProseBlock } from './ProseBlock.tsx';
 import { Cell, type CellHandle } from '../cell/Cell.tsx';
 import { isInterruptShortcut } from './shortcuts.ts';
 import { createAnchorCounter } from './anchors.ts';
 import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
+
+/** An "Add text" box beside a text, whose paragraphs join that text when applied. */
+interface BesideText {
+  neighbour: string;
+  side: 'before' | 'after';
+  /** The neighbour's text before a draft of the box was first applied to it. */
+  textBefore?: string;
+}
 
 /** A notebook: toolbar, table of contents, prose and cells, neighbours. Owns its doc and kernel. */
 export function NotebookView(props: { loaded: LoadedNotebook }) {
@@ -140,22 +148,54 @@ function NotebookBody(props: {
     const added = insertAt(insertionIndex(), 'code');
     if (added) queueMicrotask(() => handles.get(added)?.focus());
   };
-  // "Add text" opens a Markdown box: a new block's, or, next to a text, that text's with a new
-  // paragraph started (two texts side by side would be read back from the file as one).
-  const [openText, setOpenText] = createSignal<{ id: string; at: OpenAt }>();
+  // "Add text" opens an empty Markdown box after the block last worked in. Next to a text it is a
+  // box of its own beside that text, joined to it as new paragraphs when applied: two texts side
+  // by side would be read back from the file as one.
+  const [openText, setOpenText] = createSignal<string>();
+  const [besideText, setBesideText] = createSignal<BesideText>();
   const addText = () => {
     const index = insertionIndex();
     const blocks = nb().blocks;
-    const previous = blocks[index - 1];
-    const next = blocks[index];
-    const target: { id: string | undefined; at: OpenAt } =
-      previous?.kind === 'prose' ? { id: previous.id, at: 'end' }
-      : next?.kind === 'prose' ? { id: next.id, at: 'start' }
-      : { id: insertAt(index, 'prose'), at: 'text' };
-    if (target.id === undefined) return;
-    setOpenText({ id: target.id, at: target.at });
+    const [previous, next] = [blocks[index - 1], blocks[index]];
+    if (previous?.kind === 'prose') return setBesideText({ neighbour: previous.id, side: 'after' });
+    if (next?.kind === 'prose') return setBesideText({ neighbour: next.id, side: 'before' });
+    const id = insertAt(index, 'prose');
+    if (id === undefined) return;
+    setOpenText(id);
     queueMicrotask(() => setOpenText(undefined));
   };
+  /** Applies the beside box's text to its neighbour; again (a draft applied when the page hid, then the box) replaces, not repeats. */
+  const applyBeside = (beside: BesideText, typed: string): string | undefined => {
+    const neighbour = blockById().get(beside.neighbour);
+    if (neighbour?.kind !== 'prose') return 'The text this was to go beside has been deleted; copy what you typed into a new text.';
+    beside.textBefore ??= neighbour.text;
+    const joined = beside.side === 'after' ? `${beside.textBefore}\n\n${typed}` : `${typed}\n\n${beside.textBefore}`;
+    try {
+      doc.edit((current) => updateProse(current, neighbour.id, joined));
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  /** The beside box was emptied or cancelled: its neighbour goes back to its text before any draft of it was applied. */
+  const dropBeside = (beside: BesideText) => {
+    if (beside.textBefore !== undefined && blockById().has(beside.neighbour)) {
+      const textBefore = beside.textBefore;
+      doc.edit((current) => updateProse(current, beside.neighbour, textBefore));
+    }
+    setBesideText(undefined);
+  };
+  const BesideBox = (boxProps: { beside: BesideText }) => (
+    <ProseBlock
+      id={boxProps.beside.neighbour}
+      text=""
+      anchors={anchorsFor(boxProps.beside.neighbour)}
+      startEditing={true}
+      onChange={(typed) => applyBeside(boxProps.beside, typed)}
+      onDelete={() => dropBeside(boxProps.beside)}
+      onClosed={() => setBesideText(undefined)}
+    />
+  );
   /**
    * Deletes a block and offers Undo, which puts it back between the same neighbours (other edits
    * made since are kept). The offer goes when the notebook is reset or closed.
@@ -221,62 +261,71 @@ function NotebookBody(props: {
         <For each={blockIds()}>
           {(id) => {
             const block = () => blockById().get(id) as Block;
+            const beside = (side: BesideText['side']) => (besideText()?.neighbour === id && besideText()?.side === side ? besideText() : undefined);
             return (
-              <Show when={blockById().has(id)}>
-                <Show
-                  when={block().kind === 'code'}
-                  fallback={
-                    <ProseBlock
-                      id={id}
-                      // While a reset removes the block, its editor may still read the text once.
-                      text={(blockById().get(id) as { text: string } | undefined)?.text ?? ''}
-                      anchors={anchorsFor(id)}
-                      startEditing={openText()?.id === id ? openText()!.at : undefined}
-                      onChange={(text) => {
-                        try {
-                          doc.edit((current) => updateProse(current, id, text));
-                          return undefined;
-                        } catch (error) {
-                          return (error as Error).message;
-                        }
-                      }}
-                      onDelete={() => deleteWithUndo(id, (block() as { text: string }).text.trim() !== '' ? 'Text deleted.' : undefined)}
-                    />
-                  }
-                >
-                  <Cell
-                    id={id}
-                    notebookKey={props.loaded.key}
-                    reserveOutputs={!props.loaded.untrusted}
-                    index={codeIds().indexOf(id)}
-                    count={codeIds().length}
-                    source={(block() as { source: string }).source}
-                    options={(block() as { options: string[] }).options}
-                    view={kernel.view(id)}
-                    ranSource={kernel.ranSource(id)}
-                    typeWarnings={props.types.warnings(id)}
-                    register={(handle) => {
-                      handles.set(id, handle);
-                      onCleanup(() => handles.delete(id));
-                    }}
-                    onSource={(source) => doc.edit((current) => updateCellSource(current, id, source))}
-                    onRun={() => runCell(id)}
-                    onRunAndNext={() => {
-                      runCell(id);
-                      focusNextCell(id);
-                    }}
-                    onDelete={() => deleteWithUndo(id, 'Cell deleted.')}
-                    onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
-                    onHiddenChange={(hidden) =>
-                      doc.edit((current) => {
-                        const options = (block() as { options: string[] }).options.filter((o) => o !== 'hidden');
-                        return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
-                      })
-                    }
-                    onControl={(name, value) => kernel.setControl(id, name, value)}
-                  />
+              <>
+                <Show when={beside('before')} keyed>
+                  {(box) => <BesideBox beside={box} />}
                 </Show>
-              </Show>
+                <Show when={blockById().has(id)}>
+                  <Show
+                    when={block().kind === 'code'}
+                    fallback={
+                      <ProseBlock
+                        id={id}
+                        // While a reset removes the block, its editor may still read the text once.
+                        text={(blockById().get(id) as { text: string } | undefined)?.text ?? ''}
+                        anchors={anchorsFor(id)}
+                        startEditing={openText() === id}
+                        onChange={(text) => {
+                          try {
+                            doc.edit((current) => updateProse(current, id, text));
+                            return undefined;
+                          } catch (error) {
+                            return (error as Error).message;
+                          }
+                        }}
+                        onDelete={() => deleteWithUndo(id, (block() as { text: string }).text.trim() !== '' ? 'Text deleted.' : undefined)}
+                      />
+                    }
+                  >
+                    <Cell
+                      id={id}
+                      notebookKey={props.loaded.key}
+                      reserveOutputs={!props.loaded.untrusted}
+                      index={codeIds().indexOf(id)}
+                      count={codeIds().length}
+                      source={(block() as { source: string }).source}
+                      options={(block() as { options: string[] }).options}
+                      view={kernel.view(id)}
+                      ranSource={kernel.ranSource(id)}
+                      typeWarnings={props.types.warnings(id)}
+                      register={(handle) => {
+                        handles.set(id, handle);
+                        onCleanup(() => handles.delete(id));
+                      }}
+                      onSource={(source) => doc.edit((current) => updateCellSource(current, id, source))}
+                      onRun={() => runCell(id)}
+                      onRunAndNext={() => {
+                        runCell(id);
+                        focusNextCell(id);
+                      }}
+                      onDelete={() => deleteWithUndo(id, 'Cell deleted.')}
+                      onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
+                      onHiddenChange={(hidden) =>
+                        doc.edit((current) => {
+                          const options = (block() as { options: string[] }).options.filter((o) => o !== 'hidden');
+                          return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
+                        })
+                      }
+                      onControl={(name, value) => kernel.setControl(id, name, value)}
+                    />
+                  </Show>
+                </Show>
+                <Show when={beside('after')} keyed>
+                  {(box) => <BesideBox beside={box} />}
+                </Show>
+              </>
             );
           }}
         </For>

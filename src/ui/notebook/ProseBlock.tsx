@@ -2,9 +2,6 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'sol
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
 import { keepDraft } from './drafts.ts';
 
-/** Where the editor opens: on the text as it is, or with a new paragraph started after or before it. */
-export type OpenAt = 'text' | 'end' | 'start';
-
 /**
  * A block of Markdown prose with math. Double-click (or the Edit button, for the keyboard) opens
  * its Markdown in a text box; Shift+Enter, Ctrl/Cmd+Enter or leaving the box applies the change,
@@ -15,10 +12,12 @@ export function ProseBlock(props: {
   id: string;
   text: string;
   anchors: () => AnchorCounter;
-  /** Opens the editor when this becomes set ("Add text" next to this block, or a new block). */
-  startEditing?: OpenAt;
+  /** Opens the editor when this becomes true (a block made by "Add text"). */
+  startEditing?: boolean;
   onChange(text: string): string | undefined;
   onDelete(): void;
+  /** The editor closed (applied, cancelled or deleted). */
+  onClosed?(): void;
 }) {
   const [editing, setEditing] = createSignal(false);
   const [problem, setProblem] = createSignal<string | undefined>();
@@ -58,21 +57,22 @@ export function ProseBlock(props: {
     if (textAtOpen.trim() === '') props.onDelete();
     else if (props.text !== textAtOpen) props.onChange(textAtOpen);
   };
-  const open = (at: OpenAt = 'text') => {
-    // Already open (its text could not be applied yet): start the new paragraph in what is typed.
-    const current = editing() ? box.value : props.text;
-    if (!editing()) textAtOpen = props.text;
+  const open = () => {
+    // Already open (its text could not be applied yet): what is typed stays.
+    if (!editing()) {
+      textAtOpen = props.text;
+      box.value = props.text;
+    }
     setEditing(true);
-    box.value = at === 'end' ? `${current}\n\n` : at === 'start' ? `\n\n${current}` : current;
     // Opened from an effect ("Add text"), the box is shown only once the update is done.
     queueMicrotask(() => {
       fit();
       box.focus();
-      const caret = at === 'start' ? 0 : box.value.length;
-      box.setSelectionRange(caret, caret);
+      box.setSelectionRange(box.value.length, box.value.length);
     });
   };
-  createEffect(on(() => props.startEditing, (at) => at && open(at)));
+  createEffect(on(() => props.startEditing, (start) => start && open()));
+  createEffect(on(editing, (now, before) => before && !now && props.onClosed?.(), { defer: true }));
   // While the box is open, the text typed so far is applied when the page hides (the box stays
   // open) or when the block goes away with the page (in-app navigation).
   const applyDraft = () => {
