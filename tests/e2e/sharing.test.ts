@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { encodeShare, encodeShareEdits } from '../../src/store/share-link.ts';
 import { contentHash } from '../../src/store/content-hash.ts';
 import { craftedNotebook, genuineNotebook } from '../support/fnv-collision.ts';
-import { launchChromium, newProfile, openPage } from './browser.ts';
+import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
 import { cellCode, clickButton, typeIntoCell } from './pages.ts';
 
 const base = inject('baseUrl');
@@ -34,7 +34,7 @@ const messageOf = async (page: Page) => {
 describe('share links', () => {
   it("an edited site notebook's link is short, opens with the edit, and the address bar then opens it anywhere", async () => {
     const sender = await openFresh(`${base}#/e2e-cells`);
-    await sender.page.waitForSelector('[data-cell="0"] .code-static');
+    await waitForCellsSettled(sender.page, 60_000);
     await typeIntoCell(sender.page, 0, '// shared with an edit\nconst a = 1');
     await clickButton(sender.page, 'Share');
     const link = await sender.page.inputValue('[data-testid="share-link"]');
