@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } from 'solid-js';
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
 import { keepDraft } from './drafts.ts';
 
@@ -72,7 +72,12 @@ export function ProseBlock(props: {
     });
   };
   createEffect(on(() => props.startEditing, (start) => start && open()));
-  createEffect(on(editing, (now, before) => before && !now && props.onClosed?.(), { defer: true }));
+  let wasEditing = false;
+  createEffect(() => {
+    const now = editing();
+    if (wasEditing && !now) untrack(() => props.onClosed?.());
+    wasEditing = now;
+  });
   // While the box is open, the text typed so far is applied when the page hides (the box stays
   // open) or when the block goes away with the page (in-app navigation).
   const applyDraft = () => {
