@@ -119,7 +119,7 @@ describe('toolbar on a phone', () => {
 
     await openMenu(page);
     await menuItem(page, 'Share').click();
-    expect(await page.inputValue('[data-testid="share-link"]')).toMatch(/#\/shared\/v1\./);
+    expect(await page.inputValue('[data-testid="share-link"]')).toMatch(/#\/shared\/(v1|d1)\./);
 
     await openMenu(page);
     page.once('dialog', (dialog) => void dialog.accept());
