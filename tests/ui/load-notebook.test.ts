@@ -10,6 +10,35 @@ const site = (text: string) => (slug: string): CatalogNotebook | undefined =>
   slug === 'demo' ? { slug, title: 'Demo', summary: '', tags: [], load: async () => text } : undefined;
 
 describe('loadNotebook', () => {
+  it('a damaged saved copy (text of the wrong type, empty, an unclosed fence) opens the original and says what was wrong', async () => {
+    const damaged: [unknown, RegExp][] = [
+      [42, /its text is not text but number/],
+      ['  \n', /it is empty/],
+      [original.replace('```\n', ''), /demo\.md:\d+: .*never closed|demo\.md:\d+:.*fence/],
+    ];
+    for (const [text, problem] of damaged) {
+      const db = memoryDb();
+      await db.put({ key: repoKey('demo'), text: text as string, originalHash: contentHash(original), origin: 'repo', title: 'Demo', savedAt: 1 });
+      const result = await loadNotebook(db, { kind: 'site', slug: 'demo' }, site(original));
+      if (!result.ok) throw new Error(result.message);
+      expect(result.loaded.notebook.blocks[0]).toMatchObject({ kind: 'code', source: 'const a = 1' });
+      expect(result.loaded.edited).toBe(false);
+      expect(result.loaded.damagedCopy?.problem).toMatch(problem);
+      expect(result.loaded.damagedCopy?.text).toContain(typeof text === 'string' ? text.trim() : '42');
+    }
+  });
+
+  it('a damaged local copy falls back to the text as opened', async () => {
+    const db = memoryDb();
+    await db.put({ key: 'local:abc', text: 7 as unknown as string, originalText: original, origin: 'file', title: 'Demo', savedAt: 1 });
+    const result = await loadNotebook(db, { kind: 'local', id: 'abc' }, site(original));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.loaded.notebook.blocks[0]).toMatchObject({ kind: 'code', source: 'const a = 1' });
+    expect(result.loaded.damagedCopy?.problem).toContain('not text');
+    await db.put({ key: 'local:def', text: '', origin: 'file', title: 'Demo', savedAt: 1 });
+    expect(await loadNotebook(db, { kind: 'local', id: 'def' }, site(original))).toMatchObject({ ok: false, message: expect.stringContaining('damaged: it is empty') });
+  });
+
   it('shows the original when the learner has no copy', async () => {
     const result = await loadNotebook(memoryDb(), { kind: 'site', slug: 'demo' }, site(original));
     expect(result.ok && result.loaded.edited).toBe(false);
@@ -43,12 +72,12 @@ describe('loadNotebook', () => {
     expect(!local.ok && local.message).toContain('Open the file or the link again');
   });
 
-  it('a saved copy that no longer parses is reported with its line', async () => {
+  it('a saved copy that no longer parses is reported with its line, and the original opens instead', async () => {
     const db = memoryDb();
     await db.put({ key: repoKey('demo'), text: '---\ntitle: Demo\n---\n\n```ts\nconst a = 1\n', originalHash: contentHash(original), origin: 'repo', title: 'Demo', savedAt: 1 });
     const result = await loadNotebook(db, { kind: 'site', slug: 'demo' }, site(original));
-    expect(result).toMatchObject({ ok: false, title: 'This notebook cannot be read' });
-    expect(!result.ok && result.message).toMatch(/demo\.md:5/);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.loaded.damagedCopy?.problem).toMatch(/demo\.md:5/);
   });
 });
 

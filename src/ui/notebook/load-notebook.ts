@@ -24,6 +24,8 @@ export interface LoadedNotebook {
   /** Came from a file or link: shown, not run, until the learner runs it. */
   untrusted: boolean;
   origin: SavedNotebook['origin'];
+  /** The learner's saved copy could not be used (the original is shown): why, and its text to download. */
+  damagedCopy?: { problem: string; text: string };
 }
 
 export type LoadResult = { ok: true; loaded: LoadedNotebook } | { ok: false; title: string; message: string };
@@ -53,9 +55,18 @@ export async function loadNotebook(db: NotebookDb, source: NotebookSource, findS
     }
     const originalText = await entry.load();
     const key = repoKey(source.slug);
+    const file = `${source.slug}.md`;
     const saved = await savedOrJournal(db, key, originalText);
+    const problem = saved && damage(saved, file);
+    if (problem !== undefined) {
+      // A damaged copy must not lock the notebook: the original opens, the copy can be downloaded.
+      return parse(originalText, file, {
+        source, key, originalText, edited: false, originalChanged: false, copyOf: contentHash(originalText), untrusted: false, origin: 'repo',
+        damagedCopy: { problem, text: textOf(saved!) },
+      });
+    }
     const text = saved?.text ?? originalText;
-    return parse(text, `${source.slug}.md`, {
+    return parse(text, file, {
       source, key, originalText, edited: saved !== undefined && saved.text !== originalText,
       originalChanged: saved !== undefined && saved.originalHash !== contentHash(originalText),
       copyOf: saved?.originalHash ?? contentHash(originalText),
@@ -67,10 +78,35 @@ export async function loadNotebook(db: NotebookDb, source: NotebookSource, findS
   if (!saved) {
     return { ok: false, title: 'Notebook not found', message: 'This notebook was opened from a file in another browser (or this browser’s storage was cleared), so it is not here. Open the file or the link again; to pass a notebook on, use its Share link.' };
   }
-  const originalText = saved.originalText ?? saved.text;
-  return parse(saved.text, `${saved.title || source.id}.md`, {
-    source, key, originalText, edited: saved.text !== originalText, originalChanged: false, copyOf: contentHash(originalText), untrusted: true, origin: saved.origin,
-  });
+  const file = `${typeof saved.title === 'string' && saved.title !== '' ? saved.title : source.id}.md`;
+  const problem = damage(saved, file);
+  const originalText = typeof saved.originalText === 'string' ? saved.originalText : saved.text;
+  const common = { source, key, originalText, originalChanged: false, copyOf: contentHash(String(originalText)), untrusted: true, origin: saved.origin };
+  if (problem !== undefined && typeof saved.originalText === 'string') {
+    return parse(saved.originalText, file, { ...common, edited: false, damagedCopy: { problem, text: textOf(saved) } });
+  }
+  if (problem !== undefined) return { ok: false, title: 'This notebook cannot be read', message: `The copy kept in this browser is damaged: ${problem}. Open the file or the link again.` };
+  return parse(saved.text, file, { ...common, edited: saved.text !== originalText });
+}
+
+/** What is wrong with a stored copy, in words, or undefined when it opens. */
+function damage(saved: SavedNotebook, file: string): string | undefined {
+  const text: unknown = saved.text;
+  if (typeof text !== 'string') return `its text is not text but ${text === null ? 'null' : typeof text}`;
+  if (text.trim() === '') return 'it is empty';
+  try {
+    parseNotebook(text, file);
+    return undefined;
+  } catch (error) {
+    if (error instanceof NotebookFormatError) return error.message;
+    throw error;
+  }
+}
+
+/** A damaged copy's text as it can be downloaded. */
+function textOf(saved: SavedNotebook): string {
+  const text: unknown = saved.text;
+  return typeof text === 'string' ? text : JSON.stringify(text, null, 2) ?? String(text);
 }
 
 function parse(text: string, file: string, rest: Omit<LoadedNotebook, 'notebook'>): LoadResult {
