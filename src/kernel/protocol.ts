@@ -25,7 +25,14 @@ export type ToRuntime =
   /** Stops an async run at its next await of a runtime helper (tick, sleep, update). */
   | { type: 'cancel'; runId: number }
   /** Drops names from the environment (their cell was deleted or changed its outputs). */
-  | { type: 'forget'; names: string[] };
+  | { type: 'forget'; names: string[] }
+  /**
+   * The cell's last run is over for good (the cell was deleted, or failed before it could run):
+   * the timers it set stop, and what they would still show or throw is dropped.
+   */
+  | { type: 'retire'; cellId: string }
+  /** Answer `settled` once the timers cells set that are due within `withinMs` have fired. */
+  | { type: 'settle'; withinMs: number };
 
 export type FromRuntime =
   | { type: 'ready' }
@@ -34,17 +41,26 @@ export type FromRuntime =
   /** `tensors`: TensorFlow.js tensors alive after the run (a count that grows on re-runs is a leak). */
   | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number }
   | { type: 'done'; runId: number; ok: false; durationMs: number; error: CellError; tensors?: number }
-  /** An error outside any cell (e.g. a timer callback threw after its cell finished). */
-  | { type: 'fault'; message: string };
+  /**
+   * An error a finished run caused later (a timer callback threw, a promise it made was rejected
+   * with no handler): shown on that run's cell as if the cell had thrown it.
+   */
+  | { type: 'late-error'; runId: number; error: CellError }
+  /** An error that no cell can be blamed for. */
+  | { type: 'fault'; message: string }
+  /** Cell code closed the runtime (`self.close()`); `cellId` is the cell whose code did it. */
+  | { type: 'closed'; cellId?: string }
+  | { type: 'settled' };
 
-const RUNTIME_TYPES = new Set(['ready', 'output', 'output-update', 'done', 'fault']);
+const RUNTIME_TYPES = new Set(['ready', 'output', 'output-update', 'done', 'late-error', 'fault', 'closed', 'settled']);
 
 /** Checks the shape of a message that claims to come from the runtime. */
 export function isFromRuntime(value: unknown): value is FromRuntime {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !RUNTIME_TYPES.has(type)) return false;
-  if (type === 'ready') return true;
+  if (type === 'ready' || type === 'settled') return true;
+  if (type === 'closed') return ['undefined', 'string'].includes(typeof (value as { cellId?: unknown }).cellId);
   if (type === 'fault') return typeof (value as { message?: unknown }).message === 'string';
   return typeof (value as { runId?: unknown }).runId === 'number';
 }

@@ -13,7 +13,13 @@ export interface SessionOptions {
   initialControls?: Record<string, ControlValue>;
 }
 
-type RunOutcome = { kind: 'done'; tensors?: number } | { kind: 'error'; error: CellError; tensors?: number } | { kind: 'killed'; error: CellError };
+type RunOutcome =
+  | { kind: 'done'; tensors?: number }
+  | { kind: 'error'; error: CellError; tensors?: number }
+  /** The runtime was replaced mid-run (interrupt, timeout, crash); the values it held are restored. */
+  | { kind: 'killed'; error: CellError }
+  /** Cell code closed the runtime: the kernel stays stopped until a restart or the next run. */
+  | { kind: 'stopped'; error: CellError };
 
 interface ActiveRun {
   cellId: string;
@@ -37,6 +43,11 @@ export class Session implements KernelSession {
   private readonly holdsValue = new Set<string>();
   private readonly dirty = new Set<string>();
   private active: ActiveRun | undefined;
+  /** Each cell's latest run (run id → cell): what that run's timers show or throw later is the cell's. */
+  private readonly latestRuns = new Map<number, string>();
+  /** Cell code closed the runtime; the next run starts a fresh one. */
+  private stopped = false;
+  private readonly settling = new Set<() => void>();
   private runCounter = 0;
   private loop: Promise<void> | undefined;
   private started: Promise<void>;
@@ -107,8 +118,28 @@ export class Session implements KernelSession {
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Stopped by a restart.' } });
     await this.loop;
     this.holdsValue.clear();
+    this.latestRuns.clear();
     for (const id of this.views.ids()) this.views.update(id, { state: 'idle', error: undefined, startedAt: undefined });
     await this.startRuntime('restarting');
+  }
+
+  /**
+   * Waits until the timers cells set that are due within `withinMs` have fired, so what they
+   * show or throw is on their cells (the headless runner reports after this). A runtime stuck
+   * in a timer's endless loop does not answer: then it gives up a second after that.
+   */
+  settle(withinMs: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(guard);
+        this.settling.delete(done);
+        resolve();
+      };
+      const guard = setTimeout(done, withinMs + 1000);
+      this.settling.add(done);
+      this.executor.send({ type: 'settle', withinMs });
+    });
   }
 
   view(cellId: string): CellView | undefined {
@@ -135,19 +166,24 @@ export class Session implements KernelSession {
     if (!this.loop) {
       this.loop = this.drain().finally(() => {
         this.loop = undefined;
-        this.setStatus('ready');
+        if (!this.stopped) this.setStatus('ready');
       });
     }
     return this.loop;
   }
 
   private async drain(): Promise<void> {
+    if (this.stopped) this.started = this.startRuntime('restarting');
     await this.started;
     this.setStatus('busy');
     for (let id = nextCell(this.graph.order, this.dirty); id !== undefined; id = nextCell(this.graph.order, this.dirty)) {
       this.dirty.delete(id);
       const outcome = await this.runCell(id);
       if (outcome.kind === 'done') continue;
+      if (outcome.kind === 'stopped') {
+        this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
+        continue;
+      }
       if (outcome.kind === 'error' && outcome.error.kind === 'interrupted' && this.dirty.has(id)) {
         this.views.update(id, { state: 'queued' }); // superseded by a newer run of the same cell
         continue;
@@ -162,9 +198,13 @@ export class Session implements KernelSession {
     const analysis = this.analyses.get(id)!;
     this.holdsValue.delete(id);
     const before = analysis.error ?? this.graph.errors.get(id);
-    if (before) return { kind: 'error', error: before };
+    if (before) {
+      this.retire(id); // the timers of its last good run stop too
+      return { kind: 'error', error: before };
+    }
 
     const runId = ++this.runCounter;
+    this.claimRun(id, runId);
     const startedAt = performance.now();
     this.views.update(id, { state: 'running', startedAt, error: undefined });
     const run: ActiveRun = { cellId: id, runId, sawOutput: false, finish: () => {} };
@@ -195,7 +235,7 @@ export class Session implements KernelSession {
     const durationMs = performance.now() - startedAt;
     // A run that showed nothing still replaces what the previous run showed.
     if (!run.sawOutput) this.views.update(id, { outputs: [] });
-    const tensors = outcome.kind === 'killed' ? undefined : outcome.tensors;
+    const tensors = outcome.kind === 'killed' || outcome.kind === 'stopped' ? undefined : outcome.tensors;
     if (outcome.kind === 'done') {
       this.holdsValue.add(id);
       this.views.update(id, { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
@@ -206,13 +246,31 @@ export class Session implements KernelSession {
   }
 
   private onRuntimeMessage(message: FromRuntime): void {
-    if (message.type === 'ready') return;
-    if (message.type === 'fault') {
-      if (this.active) this.views.putOutput(this.active.cellId, { id: `fault:${Date.now()}`, kind: 'log', level: 'error', text: message.message });
-      return;
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'settled':
+        for (const done of [...this.settling]) done();
+        return;
+      case 'fault':
+        if (this.active) this.views.putOutput(this.active.cellId, { id: `fault:${Date.now()}`, kind: 'log', level: 'error', text: message.message });
+        return;
+      case 'closed':
+        this.onRuntimeClosed(message.cellId);
+        return;
+      case 'late-error': {
+        const cellId = this.latestRuns.get(message.runId);
+        if (cellId !== undefined) this.showLateError(cellId, message.error);
+        return;
+      }
     }
     const active = this.active;
-    if (!active || active.runId !== message.runId) return; // a stale run's message
+    if (!active || active.runId !== message.runId) {
+      // A finished run's timer showing more: it belongs to that cell, unless the cell ran since.
+      const cellId = this.latestRuns.get(message.runId);
+      if (cellId !== undefined && message.type !== 'done') this.views.putOutput(cellId, message.output);
+      return;
+    }
     if (message.type === 'done') {
       const analysis = this.analyses.get(active.cellId);
       const tensors = message.tensors;
@@ -227,11 +285,42 @@ export class Session implements KernelSession {
     this.views.putOutput(active.cellId, message.output);
   }
 
+  /** An error a cell caused after its run finished (a timer, a rejected promise): shown as if it threw it. */
+  private showLateError(cellId: string, error: CellError): void {
+    const analysis = this.analyses.get(cellId);
+    this.views.update(cellId, { state: 'error', error: analysis ? errorInSource(analysis, error) : error });
+  }
+
+  /**
+   * Cell code closed the runtime (`self.close()`). The kernel is dead until a restart or the
+   * next run: nothing is re-run on its own, which would only run the closing cell again.
+   */
+  private onRuntimeClosed(cellId: string | undefined): void {
+    const culprit = cellId !== undefined && this.analyses.has(cellId) ? cellId : undefined;
+    const who = culprit !== undefined ? this.label(culprit) : 'cell code';
+    this.executor.kill();
+    this.stopped = true;
+    this.holdsValue.clear();
+    this.latestRuns.clear();
+    for (const id of this.dirty) this.views.update(id, { state: 'idle' });
+    this.dirty.clear();
+    const closedHere: CellError = { kind: 'crash', message: 'This cell closed the kernel (self.close()), so the kernel stopped and every value was lost. Use Restart to start a fresh one.' };
+    const activeId = this.active?.cellId;
+    this.active?.finish({
+      kind: 'stopped',
+      error: activeId === culprit ? closedHere : { kind: 'crash', message: `The kernel stopped while this cell ran: ${who} closed it (self.close()). Use Restart to start a fresh one.` },
+    });
+    if (culprit !== undefined && culprit !== activeId) this.views.update(culprit, { state: 'error', error: closedHere, startedAt: undefined });
+    this.setStatus('dead', `The kernel stopped: ${who} called self.close().`);
+    for (const done of [...this.settling]) done();
+  }
+
   private onRuntimeExit(reason: string): void {
     if (this.active) {
       this.active.finish({ kind: 'killed', error: { kind: 'crash', message: `The kernel stopped while running this cell (${reason}). It was restarted; run the cell again, perhaps with less data.` } });
     } else {
       this.holdsValue.clear();
+      this.latestRuns.clear();
       this.setStatus('dead', reason);
       this.started = this.startRuntime('restarting');
     }
@@ -241,6 +330,7 @@ export class Session implements KernelSession {
   private async recover(culprit: string): Promise<void> {
     const restore = [...this.holdsValue].filter((id) => id !== culprit);
     this.holdsValue.clear();
+    this.latestRuns.clear();
     this.started = this.startRuntime('restarting');
     await this.started;
     for (const id of restore) {
@@ -251,7 +341,7 @@ export class Session implements KernelSession {
 
   /** Cells waiting on a failed cell say so instead of failing with a confusing ReferenceError. */
   private failDownstream(failed: string): void {
-    const label = `cell ${this.cells.findIndex((c) => c.id === failed) + 1}`;
+    const label = this.label(failed);
     for (const id of this.graph.topology.descendants([failed])) {
       if (id === failed || !this.dirty.has(id)) continue;
       this.dirty.delete(id);
@@ -269,6 +359,7 @@ export class Session implements KernelSession {
   private removeCell(id: string): void {
     const analysis = this.analyses.get(id);
     if (analysis && analysis.outputs.length > 0) this.executor.send({ type: 'forget', names: analysis.outputs });
+    this.retire(id);
     this.analyses.delete(id);
     this.controls.delete(id);
     this.holdsValue.delete(id);
@@ -276,7 +367,24 @@ export class Session implements KernelSession {
     this.views.delete(id);
   }
 
+  /** Records the cell's new run as its latest: the previous run's late output and errors are dropped. */
+  private claimRun(cellId: string, runId: number): void {
+    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.latestRuns.delete(run);
+    this.latestRuns.set(runId, cellId);
+  }
+
+  /** The cell's last run is over for good: its timers stop, and what they would still show is dropped. */
+  private retire(cellId: string): void {
+    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.latestRuns.delete(run);
+    this.executor.send({ type: 'retire', cellId });
+  }
+
+  private label(cellId: string): string {
+    return `cell ${this.cells.findIndex((c) => c.id === cellId) + 1}`;
+  }
+
   private async startRuntime(status: KernelStatus): Promise<void> {
+    this.stopped = false;
     this.setStatus(status);
     try {
       await this.executor.start();

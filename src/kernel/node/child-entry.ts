@@ -3,22 +3,26 @@
  * file (runtime-bundle.ts) so that the process can be started under Node's permission model with
  * read access to that file alone. Messages travel over the IPC channel the parent opened.
  */
-import { bootRuntime } from '../runtime/boot.ts';
+import { bootRuntime, type BootedRuntime } from '../runtime/boot.ts';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
 
 const send = (message: FromRuntime) => process.send!(message);
 const queued: ToRuntime[] = [];
 const early = (message: unknown) => queued.push(message as ToRuntime);
+let runtime: BootedRuntime | undefined;
 process.on('message', early);
 // The parent going away (killed runner, closed pipe) ends this process too.
 process.on('disconnect', () => process.exit(0));
-process.on('unhandledRejection', (reason) => {
-  const error = reason as { name?: string; message?: string } | undefined;
-  if (error?.name === 'CancelledError') return;
-  send({ type: 'fault', message: `Unhandled promise rejection: ${error?.message ?? String(reason)}` });
-});
+// With these handlers an error a cell throws later (an event listener, a rejected promise) is
+// shown on that cell instead of ending the process and every value in it.
+const report = (error: unknown, rejection: boolean) => {
+  if (runtime) runtime.uncaught(error, rejection);
+  else send({ type: 'fault', message: `${rejection ? 'Unhandled promise rejection' : 'Uncaught error'}: ${(error as Error | undefined)?.message ?? String(error)}` });
+};
+process.on('unhandledRejection', (reason) => report(reason, true));
+process.on('uncaughtException', (error) => report(error, false));
 
-const handle = await bootRuntime(send);
+runtime = await bootRuntime(send);
 process.off('message', early);
-process.on('message', (message) => handle(message as ToRuntime));
-for (const message of queued.splice(0)) handle(message);
+process.on('message', (message) => runtime!.handle(message as ToRuntime));
+for (const message of queued.splice(0)) runtime.handle(message);

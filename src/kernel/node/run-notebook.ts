@@ -35,6 +35,9 @@ export interface RunOptions extends SandboxLimits {
   typeCheck?: boolean;
 }
 
+/** How long after the last cell the report waits for timers cells set (a late error is the cell's). */
+const SETTLE_MS = 1000;
+
 /**
  * Runs every code cell of a notebook in a fresh sandboxed Node process with the same analysis,
  * graph, scheduler and runtime as the browser. Throws NotebookFormatError for a malformed file.
@@ -53,6 +56,8 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
     const tensorsAfterRun: number[] = [];
     for (let i = 0; i < (options.repeat ?? 1); i++) {
       await session.runAll();
+      // A timer a cell set may still throw (or show more): wait for those due soon.
+      await session.settle(SETTLE_MS);
       tensorsAfterRun.push(tensors);
     }
     // After the run, so the checker's work is not counted in the cells' times.

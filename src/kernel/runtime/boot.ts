@@ -2,16 +2,25 @@ import * as tf from '@tensorflow/tfjs';
 import * as mlMatrix from 'ml-matrix';
 import * as prelude from './prelude.ts';
 import { createRuntime } from './runtime.ts';
+import { activeRun } from './active-run.ts';
+import type { TimerScope } from './cell-timers.ts';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
 
 const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
+export interface BootedRuntime {
+  handle(message: ToRuntime): void;
+  /** Reports an uncaught error or unhandled rejection of the scope on the cell that caused it. */
+  uncaught(error: unknown, rejection: boolean): void;
+}
+
 /**
- * Starts the runtime in the current global scope (a sandboxed worker or the headless runner's sandboxed Node process):
- * cell globals installed, TensorFlow.js on its CPU backend, console calls routed to the running
- * cell. Returns the message handler; posts `ready` when it can take runs.
+ * Starts the runtime in the current global scope (a sandboxed worker or the headless runner's
+ * sandboxed Node process): cell globals installed, TensorFlow.js on its CPU backend, console
+ * calls routed to the running cell, timers owned by the cell that sets them, `close()` reported.
+ * Posts `ready` when it can take runs.
  */
-export async function bootRuntime(post: (message: FromRuntime) => void): Promise<(message: ToRuntime) => void> {
+export async function bootRuntime(post: (message: FromRuntime) => void): Promise<BootedRuntime> {
   // PROD silences TensorFlow.js's one-time "install tfjs-node" banner, which would otherwise
   // land in the first cell that makes a tensor. The CPU backend gives the same numbers on every
   // machine (WebGL's float precision varies by GPU) and is the fastest here (design.md).
@@ -23,7 +32,17 @@ export async function bootRuntime(post: (message: FromRuntime) => void): Promise
   const runtime = createRuntime(post, {
     modules: { '@tensorflow/tfjs': tf, 'ml-matrix': mlMatrix, stepwise: prelude },
     liveTensors: () => tf.memory().numTensors,
+    timerScope: globalThis as unknown as TimerScope,
   });
+
+  // A worker that closes itself sends nothing more, so the page would wait on it for ever: say
+  // so first, naming the cell whose code (or timer) closed it. The page then stops the kernel.
+  const scope = globalThis as { close?: () => void };
+  const nativeClose = scope.close?.bind(globalThis);
+  scope.close = () => {
+    post({ type: 'closed', cellId: activeRun()?.cellId });
+    nativeClose?.();
+  };
 
   for (const level of CONSOLE_LEVELS) {
     const original = console[level].bind(console);
@@ -32,5 +51,5 @@ export async function bootRuntime(post: (message: FromRuntime) => void): Promise
     };
   }
   post({ type: 'ready' });
-  return runtime.handle;
+  return { handle: runtime.handle, uncaught: runtime.uncaught };
 }

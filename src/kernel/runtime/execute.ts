@@ -69,6 +69,17 @@ export function describeError(error: unknown, cellId: string): CellError {
   return { kind: 'runtime', message, ...location };
 }
 
+/** The cell whose code is nearest the top of a stack trace, if any cell's is on it. */
+export function cellOfStack(stack: string): string | undefined {
+  const match = /stepwise-cell-(.+?)\.js:\d+:\d+/.exec(stack);
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 function locate(stack: string, cellId: string): { line?: number; column?: number } {
   const url = cellUrl(cellId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${url}:(\\d+):(\\d+)`).exec(stack);

@@ -1,8 +1,15 @@
-import type { ControlValue, Output, OutputBody } from '../types.ts';
+import type { CellError, ControlValue, Output, OutputBody } from '../types.ts';
 import type { FromRuntime } from '../protocol.ts';
 import { inspect } from './inspect.ts';
+import { schedule } from './cell-timers.ts';
 import { toOutput, type Markdown } from './to-output.ts';
 import { resolveControl, type ControlRequest, type SliderOptions, type NumberOptions, type SelectOptions, type CheckboxOptions, type StepperOptions } from './controls.ts';
+
+/**
+ * The helpers' waits use the scope's own setTimeout, not the cell's (cell-timers.ts): they are
+ * the run's machinery, and stopping a cell's timers must not strand a run that awaits one.
+ */
+const wait = (ms: number) => new Promise<void>((resolve) => schedule(resolve, ms));
 
 /** Thrown by runtime helpers inside a run that a newer run replaced. */
 export class CancelledError extends Error {
@@ -30,12 +37,15 @@ export interface ProgressHandle {
 export class RunContext {
   cancelled = false;
   finished = false;
+  /** An error the cell caused while this run was still going (a timer it set threw): the run fails with it. */
+  failure: CellError | undefined;
   private outputCount = 0;
   private autoNames = 0;
   private pendingName: string | undefined;
 
   constructor(
     readonly runId: number,
+    readonly cellId: string,
     private readonly controls: Record<string, ControlValue>,
     private readonly post: (message: FromRuntime) => void,
     /** The run in progress now, for helpers called after this run finished. */
@@ -91,12 +101,12 @@ export class RunContext {
 
   /** Yields to the event loop so the page sees updates and a cancel can arrive. */
   tick = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await wait(0);
     this.checkCancelled();
   };
 
   sleep = async (ms: number): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await wait(ms);
     this.checkCancelled();
   };
 

@@ -3,9 +3,10 @@ import type { CellError } from '../types.ts';
 import { rng } from '../../ml/core/random.ts';
 import { toOutput } from './to-output.ts';
 import { isTensorLike } from './inspect.ts';
-import { RunContext } from './run-context.ts';
+import { CancelledError, RunContext } from './run-context.ts';
 import { activeRun, setActiveRun } from './active-run.ts';
-import { cellArguments, compileCell, describeError, type CompiledCell } from './execute.ts';
+import { cellArguments, cellOfStack, compileCell, describeError, type CompiledCell } from './execute.ts';
+import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
 
 /**
  * The runtime inside the sandbox: keeps the values cells declared, runs one cell per request
@@ -17,12 +18,23 @@ export interface RuntimeOptions {
   modules: Record<string, unknown>;
   /** Live TensorFlow.js tensor count, reported after each run. */
   liveTensors?: () => number;
+  /**
+   * The global scope whose timers become the cells' own (cell-timers.ts): the worker's. Absent
+   * when a test runs the runtime in its own process.
+   */
+  timerScope?: TimerScope;
 }
 
-export function createRuntime(post: (message: FromRuntime) => void, { modules, liveTensors }: RuntimeOptions) {
+export function createRuntime(post: (message: FromRuntime) => void, { modules, liveTensors, timerScope }: RuntimeOptions) {
   const env = new Map<string, unknown>();
   const compiled = new Map<string, { body: string; inputs: string; cell: CompiledCell }>();
   const runs = new Map<number, RunContext>();
+  /** Each cell's latest run: what its timers, late errors and late output belong to. */
+  const latest = new Map<string, RunContext>();
+  /** Cells deleted while they ran: their timers stop when that run ends. */
+  const retiring = new Set<string>();
+  /** The run whose code ran last (a rejection with no stack is blamed on it). */
+  let lastEntered: RunContext | undefined;
 
   const runtimeApi = {
     module(name: string): unknown {
@@ -30,6 +42,52 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       return modules[name];
     },
   };
+
+  /** Calls back as a run (a timer it set): output and errors go to its cell. False when it threw. */
+  function runAs(context: RunContext, callback: () => unknown): boolean {
+    const previous = activeRun();
+    setActiveRun(context);
+    lastEntered = context;
+    try {
+      const result = callback();
+      if (isThenable(result)) result.then(undefined, (error: unknown) => fail(context, error, 'in promise'));
+      return true;
+    } catch (error) {
+      fail(context, error);
+      return false;
+    } finally {
+      setActiveRun(previous);
+    }
+  }
+  const timers = timerScope ? ownTimers(timerScope, { owner: activeRun, runAs }) : undefined;
+
+  /**
+   * An error a run's cell caused outside the body's own flow. While the run goes on, the run
+   * stops and fails with it; after, it is reported on the cell. A replaced run's is dropped.
+   */
+  function fail(context: RunContext, error: unknown, how?: 'in promise'): void {
+    if (isCancelled(error) || latest.get(context.cellId) !== context) return;
+    const described = describeError(error, context.cellId);
+    if (how) described.message = `Uncaught (${how}) ${described.message}`;
+    if (!context.finished) {
+      context.failure ??= described;
+      context.cancelled = true; // stops the run at its next tick()
+      return;
+    }
+    post({ type: 'late-error', runId: context.runId, error: described });
+  }
+
+  /**
+   * An uncaught error or unhandled rejection from anywhere: blamed on the cell whose code is on
+   * its stack, else on the run whose code ran last.
+   */
+  function uncaught(error: unknown, rejection: boolean): void {
+    if (isCancelled(error)) return;
+    const cellId = error instanceof Error ? cellOfStack(error.stack ?? '') : undefined;
+    const context = (cellId !== undefined ? latest.get(cellId) : undefined) ?? activeRun() ?? lastEntered;
+    if (context) fail(context, error, rejection ? 'in promise' : undefined);
+    else post({ type: 'fault', message: `${rejection ? 'Unhandled promise rejection' : 'Uncaught error'}: ${(error as Error | undefined)?.message ?? String(error)}` });
+  }
 
   function compile(request: RunRequest): CompiledCell | { error: CellError } {
     const key = request.inputs.join(',') + '|' + request.outputs.join(',');
@@ -40,15 +98,26 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     return result;
   }
 
+  /** The cell's last run is over for good: its timers stop and its leftovers are dropped. */
+  function retire(cellId: string): void {
+    timers?.clear(cellId);
+    latest.delete(cellId);
+  }
+
   async function run(request: RunRequest): Promise<void> {
     const started = performance.now();
-    const context = new RunContext(request.runId, request.controls, post, activeRun);
+    // The previous run's timers stop: an interval does not outlive a re-run of its cell.
+    timers?.clear(request.cellId);
+    retiring.delete(request.cellId);
+    const context = new RunContext(request.runId, request.cellId, request.controls, post, activeRun);
     runs.set(request.runId, context);
+    latest.set(request.cellId, context);
     const finish = (message: FromRuntime) => {
       if (message.type === 'done' && liveTensors) message.tensors = liveTensors();
       context.finished = true;
       runs.delete(request.runId);
       if (activeRun() === context) setActiveRun(undefined);
+      if (retiring.delete(request.cellId)) retire(request.cellId);
       post(message);
     };
 
@@ -65,16 +134,29 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     const random = rng(request.seed);
     Math.random = random.next;
     setActiveRun(context);
+    lastEntered = context;
     try {
       const { values, last } = await cell.fn(...cellArguments(cell, context, { ...runtimeApi, named: context.named }, env));
+      if (context.failure) throw context.failure;
       for (const name of request.outputs) env.set(name, values[name]);
       const shown = toOutput(last);
       // A control's value is already shown as the control; a display handle is not a value to show.
       if (shown && !isHelperResult(last)) context.emit(shown);
       finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started });
     } catch (error) {
-      finish({ type: 'done', runId: request.runId, ok: false, durationMs: performance.now() - started, error: describeError(error, request.cellId) });
+      // A timer's error stopped the run (its tick() threw CancelledError): report the cause.
+      const reported = context.failure ?? describeError(error, request.cellId);
+      finish({ type: 'done', runId: request.runId, ok: false, durationMs: performance.now() - started, error: reported });
     }
+  }
+
+  function settle(withinMs: number): void {
+    const deadline = performance.now() + withinMs;
+    const check = () => {
+      if (timers?.pendingBefore(deadline) && performance.now() < deadline) schedule(check, 5);
+      else post({ type: 'settled' });
+    };
+    schedule(check, 0);
   }
 
   function handle(message: ToRuntime): void {
@@ -90,6 +172,13 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       case 'forget':
         for (const name of message.names) env.delete(name);
         break;
+      case 'retire':
+        if (latest.get(message.cellId)?.finished === false) retiring.add(message.cellId);
+        else retire(message.cellId);
+        break;
+      case 'settle':
+        settle(message.withinMs);
+        break;
     }
   }
 
@@ -101,7 +190,16 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     return true;
   }
 
-  return { handle, logToActive };
+  return { handle, logToActive, uncaught };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** A replaced run's helpers throw CancelledError into code that may not catch it: not an error of the cell. */
+function isCancelled(error: unknown): boolean {
+  return error instanceof CancelledError || (error as { name?: unknown } | undefined)?.name === 'CancelledError';
 }
 
 /**
