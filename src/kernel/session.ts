@@ -351,7 +351,7 @@ export class Session implements KernelSession {
       this.views.update(id, {
         state: 'error',
         startedAt: undefined,
-        error: own ?? { kind: 'upstream', message: `Waiting on ${label}, which failed: fix it and this cell runs again.`, upstreamCellId: failed },
+        error: own ?? { kind: 'upstream', message: `Stale: ${label} failed, so this cell did not run. Fix ${label} and it runs again.`, upstreamCellId: failed },
       });
     }
   }

@@ -38,7 +38,7 @@ describe('stepwise run', { timeout: 120_000 }, () => {
     expect(report.ok).toBe(false);
     expect(report.cells.map((c: { status: string }) => c.status)).toEqual(['ok', 'error', 'error', 'error']);
     expect(report.cells[1].error).toMatchObject({ kind: 'syntax', line: 2 });
-    expect(report.cells[2].error).toMatchObject({ kind: 'upstream', message: expect.stringContaining('Waiting on cell 2') });
+    expect(report.cells[2].error).toMatchObject({ kind: 'upstream', message: expect.stringContaining('Stale: cell 2 failed') });
     expect(report.cells[3].error).toMatchObject({ kind: 'timeout', message: expect.stringContaining('Stopped after 800 ms') });
   });
 

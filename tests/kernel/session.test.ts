@@ -51,12 +51,12 @@ describe('Session (Node worker thread)', () => {
     expect(runs.length).toBeLessThanOrEqual(4);
   });
 
-  it('a cell downstream of a failed cell says it is waiting on it', async () => {
+  it('a cell downstream of a failed cell says it is stale because of it', async () => {
     session = createNodeSession();
     session.setCells(cells('const a = notDefined', 'a + 1'));
     await session.runAll();
     expect(session.view('c0')!.error).toMatchObject({ kind: 'runtime', line: 1 });
-    expect(session.view('c1')!.error).toMatchObject({ kind: 'upstream', upstreamCellId: 'c0', message: expect.stringContaining('Waiting on cell 1') });
+    expect(session.view('c1')!.error).toMatchObject({ kind: 'upstream', upstreamCellId: 'c0', message: expect.stringContaining('Stale: cell 1 failed') });
   });
 
   it('shows graph errors on the cells involved when they run', async () => {

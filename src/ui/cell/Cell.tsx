@@ -62,6 +62,8 @@ export function Cell(props: CellProps) {
   const hidden = () => props.options.includes('hidden') && !unfolded();
   const state = () => props.view?.state ?? 'idle';
   const stale = () => props.ranSource !== undefined && props.ranSource !== props.source && state() !== 'running' && state() !== 'queued';
+  // A cell upstream failed, so this one did not run: what it shows is from an earlier run (dimmed).
+  const staleUpstream = () => state() === 'error' && props.view?.error?.kind === 'upstream';
 
   props.register({
     focus: () => {
@@ -77,7 +79,7 @@ export function Cell(props: CellProps) {
     <section
       ref={root}
       class={`cell cell-${state()}`}
-      classList={{ 'cell-stale': stale() }}
+      classList={{ 'cell-stale': stale(), 'cell-stale-upstream': staleUpstream() }}
       data-cell={props.index}
       data-block={props.id}
       data-state={state()}
@@ -87,7 +89,7 @@ export function Cell(props: CellProps) {
       <div class="cell-bar">
         <span class="cell-label">[{props.index + 1}]</span>
         <span class="cell-state">
-          <StateText state={state()} stale={stale()} />
+          <StateText state={state()} stale={stale()} staleUpstream={staleUpstream()} />
           <RunTime view={props.view} />
         </span>
         <Show when={editorHint()}>
@@ -158,11 +160,12 @@ export function Cell(props: CellProps) {
 
 const STATE_TEXT = { idle: '', queued: 'queued', running: 'running', done: '', error: 'error' } as const;
 
-function StateText(props: { state: CellView['state']; stale: boolean }) {
+function StateText(props: { state: CellView['state']; stale: boolean; staleUpstream: boolean }) {
+  const text = () => (props.stale ? 'edited – run to update' : props.staleUpstream ? 'stale' : STATE_TEXT[props.state]);
   return (
     <>
-      <span class={`state-dot state-${props.state}`} aria-hidden="true" />
-      <span class="state-text">{props.stale ? 'edited – run to update' : STATE_TEXT[props.state]}</span>
+      <span class={`state-dot state-${props.staleUpstream ? 'stale' : props.state}`} aria-hidden="true" />
+      <span class="state-text">{text()}</span>
     </>
   );
 }

@@ -6,14 +6,31 @@ const HEADINGS: Record<CellError['kind'], string> = {
   runtime: 'Error',
   duplicate: 'Name defined twice',
   cycle: 'Circular dependency',
-  upstream: 'Waiting on another cell',
+  upstream: 'Stale',
   timeout: 'Stopped: too slow',
   interrupted: 'Interrupted',
-  crash: 'Kernel crashed',
+  crash: 'Kernel stopped',
 };
 
 /** A cell's error: what went wrong, where (the cell's line, shown), and what to do. */
 export function CellErrorView(props: { error: CellError; source: string }) {
+  return (
+    <Show when={props.error.kind !== 'upstream'} fallback={<StaleNote error={props.error} />}>
+      <ErrorBox error={props.error} source={props.source} />
+    </Show>
+  );
+}
+
+/** Not this cell's fault: a cell it reads from failed. The message names that cell ("Stale: cell 2 failed…"). */
+function StaleNote(props: { error: CellError }) {
+  return (
+    <div class="error-box error-upstream" role="status">
+      <p class="error-message">{props.error.message}</p>
+    </div>
+  );
+}
+
+function ErrorBox(props: { error: CellError; source: string }) {
   const lineText = () => (props.error.line !== undefined ? props.source.split('\n')[props.error.line - 1] : undefined);
   return (
     <div class={`error-box error-${props.error.kind}`} role="alert">
