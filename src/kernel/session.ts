@@ -88,7 +88,7 @@ export class Session implements KernelSession {
   }
 
   run(cellIds: string[]): Promise<void> {
-    const known = cellIds.filter((id) => this.analyses.has(id));
+    const known = [...cellIds.filter((id) => this.analyses.has(id)), ...this.mendedElsewhere()];
     for (const id of cellsToRun(this.graph.topology, known, this.holdsValue)) {
       this.dirty.add(id);
       this.views.update(id, { state: 'queued' });
@@ -337,6 +337,19 @@ export class Session implements KernelSession {
       this.dirty.add(id);
       this.views.update(id, { state: 'queued' });
     }
+  }
+
+  /**
+   * Cells showing an error of the notebook's shape (a name declared twice, a cycle) that an edit
+   * of another cell mended: they run with the next run, as the edited cell's own downstream does.
+   */
+  private mendedElsewhere(): string[] {
+    return this.cells
+      .map((c) => c.id)
+      .filter((id) => {
+        const kind = this.views.get(id)?.error?.kind;
+        return (kind === 'duplicate' || kind === 'cycle') && !this.graph.errors.has(id) && !this.analyses.get(id)?.error;
+      });
   }
 
   /** Cells waiting on a failed cell say so instead of failing with a confusing ReferenceError. */

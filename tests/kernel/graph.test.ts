@@ -22,11 +22,13 @@ describe('buildGraph', () => {
     expect(g.cellInputs.get('c0')).toEqual([]);
   });
 
-  it('reports a name declared in two cells as an error on both', () => {
+  it('reports a name declared in two cells as an error on both and on the cells reading it', () => {
     const g = graphOf('const k = 1', 'const k = 2', 'k');
     expect(g.errors.get('c0')).toMatchObject({ kind: 'duplicate', message: expect.stringContaining('`k` is also declared in cell 2') });
     expect(g.errors.get('c1')).toMatchObject({ kind: 'duplicate', message: expect.stringContaining('`k` is also declared in cell 1') });
-    expect(g.errors.has('c2')).toBe(false);
+    // The cell reading `k` is told which cells declare it, not that none does.
+    expect(g.errors.get('c2')).toMatchObject({ kind: 'duplicate', message: expect.stringContaining('`k` is declared by 2 cells (cell 1 and cell 2)') });
+    expect(g.order.indexOf('c2')).toBe(2);
   });
 
   it('reports a cycle as an error on every cell in it', () => {

@@ -17,8 +17,8 @@ export interface CellGraph {
 
 /**
  * Derives edges from analyses: cell A → cell B when B reads a name A declares. The rules:
- * a name declared by two cells is an error on both; a cycle is an error on each cell in it; a
- * cell may not assign to another cell's name.
+ * a name declared by two cells is an error on both, and on the cells that read it; a cycle is
+ * an error on each cell in it; a cell may not assign to another cell's name.
  */
 export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) => string = (id) => id): CellGraph {
   const declarers = new Map<string, string[]>();
@@ -52,6 +52,16 @@ export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) =
     const inputs: string[] = [];
     for (const name of cell.inputs) {
       const from = definedBy.get(name);
+      const several = declarers.get(name) ?? [];
+      if (from === undefined && several.length > 1) {
+        // Not "no cell declares it": say which cells do. Run after them, so fixing one re-runs this.
+        for (const id of several) if (id !== cell.id) topology.addEdge(id, cell.id);
+        addError(errors, cell.id, {
+          kind: 'duplicate',
+          message: `\`${name}\` is declared by ${several.length} cells (${listOf(several.map(label))}), so this cell cannot tell which one it reads: keep one and rename the others.`,
+        });
+        continue;
+      }
       if (from === undefined || from === cell.id) continue;
       inputs.push(name);
       topology.addEdge(from, cell.id);
@@ -81,6 +91,11 @@ export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) =
   const sorted = topology.topologicalOrder();
   const leftOut = cells.map((c) => c.id).filter((id) => !sorted.includes(id));
   return { topology, order: [...sorted, ...leftOut], definedBy, errors, cellInputs };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function addError(errors: Map<string, CellError>, id: string, error: CellError): void {
