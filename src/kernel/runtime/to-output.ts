@@ -2,6 +2,7 @@ import { AbstractMatrix } from 'ml-matrix';
 import { isFigure } from '../../plot/figure.ts';
 import type { OutputBody } from '../types.ts';
 import { inspect } from './inspect.ts';
+import { checkFigure } from './check-figure.ts';
 
 /** What `md` returns: Markdown text that displays as rendered Markdown. */
 export interface Markdown {
@@ -19,11 +20,12 @@ type TableCell = string | number | boolean | null;
 
 /**
  * Chooses how a value is shown: a figure, Markdown, a table (arrays of records, 2-D arrays, a
- * Matrix), or text. Returns undefined for `undefined`, which shows nothing.
+ * Matrix), or text. Returns undefined for `undefined`, which shows nothing. Throws for a
+ * malformed figure (check-figure.ts).
  */
 export function toOutput(value: unknown): OutputBody | undefined {
   if (value === undefined) return undefined;
-  if (isFigure(value)) return { kind: 'figure', figure: value };
+  if (isFigure(value)) return { kind: 'figure', figure: checkFigure(value) };
   if (isMarkdown(value)) return { kind: 'markdown', markdown: value.markdown };
   const table = toTable(value);
   if (table) return { kind: 'table', ...table };
