@@ -237,8 +237,11 @@ export class Session implements KernelSession {
     if (!run.sawOutput) this.views.update(id, { outputs: [] });
     const tensors = outcome.kind === 'killed' || outcome.kind === 'stopped' ? undefined : outcome.tensors;
     if (outcome.kind === 'done') {
-      this.holdsValue.add(id);
-      this.views.update(id, { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
+      // The runtime may have closed itself right after this run ('done' and 'closed' arriving
+      // together): then the value went with it, and the error saying so stays on the cell.
+      if (!this.stopped) this.holdsValue.add(id);
+      const closedByIt = this.stopped && this.views.get(id)?.state === 'error';
+      this.views.update(id, closedByIt ? { durationMs, tensors, startedAt: undefined } : { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
     } else {
       this.views.update(id, { durationMs, tensors });
     }
