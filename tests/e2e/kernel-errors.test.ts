@@ -29,7 +29,6 @@ async function openCells(sources: string[], settle = true): Promise<{ page: Page
   const markdown = ['---', 'title: Kernel errors', '---', '', ...sources.flatMap((source) => ['```ts', source, '```', ''])].join('\n');
   const opened = await openPage(context, `${base}#/shared/${encodeShare(markdown)}`);
   opened.page.setDefaultTimeout(PATIENCE);
-  await opened.page.waitForURL(/#\/local\//);
   await opened.page.waitForSelector('.banner-info');
   await clickButton(opened.page, 'Run all');
   if (settle) await waitForCellsSettled(opened.page, PATIENCE);
