@@ -60,6 +60,11 @@ function limitTrace(trace: Trace): { trace: Trace; note: string } | undefined {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+/** 2nd, 3rd, 4th, 11th, 21st … */
+const ordinal = (n: number): string => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+};
 const isValues = (value: unknown): value is Values => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 const lengthOf = (value: unknown): number => (isValues(value) ? value.length : 0);
 
@@ -73,7 +78,7 @@ function limitScatter(trace: Trace): { trace: Trace; note: string } | undefined 
   // Without x (or y) Plotly counts points from 0: the kept points keep their original positions.
   if (!isValues(trace.x)) reduced.x = Float64Array.from(kept);
   else if (!isValues(trace.y)) reduced.y = Float64Array.from(kept);
-  const how = lines ? 'min/max per bucket' : `every ${Math.ceil(n / MAX_SCATTER_POINTS)}th`;
+  const how = lines ? 'min/max per bucket' : `every ${ordinal(Math.ceil(n / MAX_SCATTER_POINTS))}`;
   return { trace: reduced, note: `Drawn ${count(kept.length)} of ${count(n)} points${nameOf(trace)} (${how})` };
 }
 
@@ -82,7 +87,7 @@ function limitHistogram(trace: Trace): { trace: Trace; note: string } | undefine
   if (n <= MAX_HISTOGRAM_VALUES) return undefined;
   const kept = strideIndices(n, MAX_HISTOGRAM_VALUES);
   const step = Math.ceil(n / MAX_HISTOGRAM_VALUES);
-  return { trace: pickPerPoint(trace, n, kept), note: `Binned ${count(kept.length)} of ${count(n)} values${nameOf(trace)} (every ${step}th)` };
+  return { trace: pickPerPoint(trace, n, kept), note: `Binned ${count(kept.length)} of ${count(n)} values${nameOf(trace)} (every ${ordinal(step)})` };
 }
 
 const nameOf = (trace: Trace): string => (typeof trace.name === 'string' && trace.name !== '' ? ` of “${trace.name}”` : '');
