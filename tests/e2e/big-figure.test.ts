@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
 import { cell, cellState, waitForFigure } from './pages.ts';
-import { MAX_SCATTER_POINTS } from '../../src/ui/output/limit-points.ts';
+import { MAX_SCATTER_POINTS } from '../../src/plot/limit-points.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;

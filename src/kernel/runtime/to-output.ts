@@ -1,5 +1,6 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { isFigure } from '../../plot/figure.ts';
+import { limitFigure } from '../../plot/limit-points.ts';
 import type { OutputBody } from '../types.ts';
 import { inspect } from './inspect.ts';
 import { checkFigure } from './check-figure.ts';
@@ -25,7 +26,8 @@ type TableCell = string | number | boolean | null;
  */
 export function toOutput(value: unknown): OutputBody | undefined {
   if (value === undefined) return undefined;
-  if (isFigure(value)) return { kind: 'figure', figure: checkFigure(value) };
+  // Reduced here, not only in the page: posting millions of points to the page takes seconds.
+  if (isFigure(value)) return { kind: 'figure', figure: limitFigure(checkFigure(value)) };
   if (isMarkdown(value)) return { kind: 'markdown', markdown: value.markdown };
   const table = toTable(value);
   if (table) return { kind: 'table', ...table };

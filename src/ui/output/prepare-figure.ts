@@ -1,6 +1,6 @@
 /**
  * What the page hands to Plotly for a figure: the theme's colours (applyTheme from src/plot),
- * WebGL for big scatter traces and fewer points for huge ones (limit-points.ts), a size that fits the cell, a mode bar with "download PNG",
+ * WebGL for big scatter traces and fewer points for huge ones (src/plot/limit-points.ts), a size that fits the cell, a mode bar with "download PNG",
  * nothing that reaches other hosts or windows (sanitize-figure.ts), and, given the width it is
  * drawn at, title and legend placed clear of the mode bar (fit-figure.ts).
  */
@@ -8,8 +8,8 @@ import type { Figure, Trace } from '../../plot/figure.ts';
 import { applyTheme, type Theme } from '../../plot/theme.ts';
 import { figureHeight } from './figure-height.ts';
 import { fitToWidth } from './fit-figure.ts';
-import { limitPoints, noticeAnnotation } from './limit-points.ts';
-import { sanitizeConfig, sanitizeLayout, sanitizeText, sanitizeTraces } from './sanitize-figure.ts';
+import { limitFigure } from '../../plot/limit-points.ts';
+import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
 
 /** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
 export const WEBGL_POINTS = 2000;
@@ -22,8 +22,7 @@ export interface PlotlyArguments {
 
 export function prepareFigure(figure: Figure, theme: Theme, width?: number): PlotlyArguments {
   // Reduced before anything else walks the traces: theming copies them, sanitising visits every point.
-  const limited = limitPoints(figure.data);
-  const themed = applyTheme(limited.notice === undefined ? figure : { ...figure, data: limited.data }, theme);
+  const themed = applyTheme(limitFigure(figure), theme);
   const data = sanitizeTraces(themed.data).map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
   const given: Record<string, unknown> = {
     margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
@@ -32,7 +31,6 @@ export function prepareFigure(figure: Figure, theme: Theme, width?: number): Plo
     height: figureHeight(themed.layout),
   };
   delete given.width; // the figure takes the cell's width
-  if (limited.notice !== undefined) given.annotations = [...(Array.isArray(given.annotations) ? given.annotations : []), noticeAnnotation(sanitizeText(limited.notice))];
   const layout = width === undefined ? given : fitToWidth(given, width, data);
   const config = sanitizeConfig({
     responsive: true,

@@ -8,8 +8,10 @@
  * - heatmap / contour: z grids above MAX_GRID_SIDE a side, averaged over blocks;
  * - histogram: every k-th value (the bars keep their shape; counts scale down by k).
  * Figures within budget come back as the same objects: this runs on every slider move.
+ * The cell runtime reduces a figure before posting it (millions of points cost seconds to copy
+ * from the worker to the page), and the page once more before drawing.
  */
-import type { Trace } from '../../plot/figure.ts';
+import type { Figure, Trace } from './figure.ts';
 
 /** Points per scatter trace; up to this many Plotly draws smoothly with WebGL. */
 export const MAX_SCATTER_POINTS = 200_000;
@@ -24,6 +26,14 @@ export interface LimitedTraces {
   data: Trace[];
   /** What was reduced, e.g. "Drawn 200,000 of 5,000,000 points"; undefined when nothing was. */
   notice?: string;
+}
+
+/** The figure with its traces within budget and the notice as an annotation; the same figure when nothing is over. */
+export function limitFigure(figure: Figure): Figure {
+  const { data, notice } = limitPoints(figure.data);
+  if (notice === undefined) return figure;
+  const annotations = Array.isArray(figure.layout.annotations) ? figure.layout.annotations : [];
+  return { ...figure, data, layout: { ...figure.layout, annotations: [...annotations, noticeAnnotation(notice)] } };
 }
 
 export function limitPoints(data: Trace[]): LimitedTraces {

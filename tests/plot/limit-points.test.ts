@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { blockAverage, limitPoints, lineIndices, MAX_GRID_SIDE, MAX_HISTOGRAM_VALUES, MAX_SCATTER_POINTS, strideIndices } from '../../src/ui/output/limit-points.ts';
+import { blockAverage, limitFigure, limitPoints, lineIndices, MAX_GRID_SIDE, MAX_HISTOGRAM_VALUES, MAX_SCATTER_POINTS, strideIndices } from '../../src/plot/limit-points.ts';
 import { prepareFigure } from '../../src/ui/output/prepare-figure.ts';
 import { plot, type Trace } from '../../src/plot/figure.ts';
+import { toOutput } from '../../src/kernel/runtime/to-output.ts';
 
 const N = 1_000_000;
 
@@ -125,5 +126,22 @@ describe('prepareFigure with big traces', () => {
   it('adds no annotation to a small figure', () => {
     const { layout } = prepareFigure(plot({ type: 'scatter', y: [1, 2, 3] }), 'light', 800);
     expect(layout.annotations).toBeUndefined();
+  });
+});
+
+describe('limitFigure', () => {
+  it('returns a figure within budget as itself, and adds the notice after the figure’s own annotations', () => {
+    const small = plot({ type: 'scatter', y: [1, 2] });
+    expect(limitFigure(small)).toBe(small);
+    const big = plot({ type: 'scatter', mode: 'markers', y: new Float64Array(N) }, { annotations: [{ text: 'mine' }] });
+    const limited = limitFigure(big);
+    expect((limited.layout.annotations as { text: string }[]).map((note) => note.text)).toEqual(['mine', 'Drawn 200,000 of 1,000,000 points (every 5th)']);
+    expect(limitFigure(limited)).toBe(limited); // the page's second pass finds nothing over budget
+  });
+
+  it('is applied to a figure before the runtime posts it to the page', () => {
+    const output = toOutput(plot({ type: 'scatter', mode: 'lines', x: new Float64Array(N), y: new Float64Array(N) }));
+    if (output?.kind !== 'figure') throw new Error(`expected a figure, got ${output?.kind}`);
+    expect((output.figure.data[0].y as Float64Array).length).toBeLessThanOrEqual(MAX_SCATTER_POINTS);
   });
 });
