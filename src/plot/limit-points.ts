@@ -165,14 +165,17 @@ function limitGrid(trace: Trace): { trace: Trace; note: string } | undefined {
   const z = trace.z;
   if (!isValues(z) || z.length === 0) return undefined;
   const rows = z.length;
-  const columns = Math.max(...Array.from(z as Values, lengthOf));
+  let columns = 0;
+  for (let r = 0; r < rows; r++) columns = Math.max(columns, lengthOf(z[r]));
   if (rows <= MAX_GRID_SIDE && columns <= MAX_GRID_SIDE) return undefined;
   const rowStep = Math.ceil(rows / MAX_GRID_SIDE);
   const columnStep = Math.ceil(columns / MAX_GRID_SIDE);
   const averaged = blockAverage(z as ArrayLike<Values>, rowStep, columnStep);
   const reduced: Trace = { ...trace, z: averaged };
-  reduced.x = blockAxis(trace.x, columns, columnStep);
-  reduced.y = blockAxis(trace.y, rows, rowStep);
+  // Transposed, z's rows run along x.
+  const transposed = trace.transpose === true;
+  reduced.x = transposed ? blockAxis(trace.x, rows, rowStep) : blockAxis(trace.x, columns, columnStep);
+  reduced.y = transposed ? blockAxis(trace.y, columns, columnStep) : blockAxis(trace.y, rows, rowStep);
   // Per-cell hover text no longer matches the averaged cells.
   for (const key of ['text', 'hovertext', 'customdata']) if (isValues(trace[key]) && lengthOf(trace[key]) === rows) delete reduced[key];
   const newColumns = averaged[0]?.length ?? 0;

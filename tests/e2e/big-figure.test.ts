@@ -30,7 +30,7 @@ describe('a figure of five million points', () => {
     });
     expect(drawn.type).toBe('scattergl');
     expect(drawn.points).toBeLessThanOrEqual(MAX_SCATTER_POINTS);
-    expect(drawn.points).toBeGreaterThan(MAX_SCATTER_POINTS / 2);
+    expect(drawn.points).toBeGreaterThan(MAX_SCATTER_POINTS / 4);
     expect([drawn.first, drawn.last]).toEqual([0, 4_999_999]);
     expect(drawn.top).toBe(Math.sin(1_234_567 / 50_000) + 5);
     const notice = await page.textContent(`${cell(0)} .figure .annotation-text`);

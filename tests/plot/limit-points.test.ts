@@ -103,6 +103,15 @@ describe('limitPoints', () => {
     expect(notice).toBe('Drawn 4×1,000 of 4×2,000 cells (block averages)');
   });
 
+  it('averages a transposed heatmap’s x axis along z’s rows', () => {
+    const z = Array.from({ length: MAX_GRID_SIDE * 2 }, () => [1, 2]);
+    const x = Array.from({ length: MAX_GRID_SIDE * 2 }, (_, i) => i);
+    const [reduced] = limitPoints([{ type: 'heatmap', transpose: true, z, x, y: ['a', 'b'] }]).data as { z: number[][]; x: number[]; y: string[] }[];
+    expect(reduced.z[0]).toEqual([1, 2]);
+    expect(reduced.x.slice(0, 2)).toEqual([0.5, 2.5]);
+    expect(reduced.y).toEqual(['a', 'b']);
+  });
+
   it('samples a histogram’s raw values above its budget', () => {
     const x = new Float32Array(MAX_HISTOGRAM_VALUES * 2);
     const { data, notice } = limitPoints([{ type: 'histogram', x }]);
