@@ -25,11 +25,16 @@ export class CellViews {
     if (view) this.set(cellId, { ...view, ...patch });
   }
 
-  /** Replaces the output with the same id, or appends it. */
+  /**
+   * Replaces the output with the same id, or appends it. The runtime bounds how many outputs a
+   * run shows (runtime/output-bounds.ts), so copying the list stays cheap; the output updated is
+   * most often the last (a growing log), so that one is checked first.
+   */
   putOutput(cellId: string, output: Output): void {
     const view = this.views.get(cellId);
     if (!view) return;
-    const index = view.outputs.findIndex((o) => o.id === output.id);
+    const last = view.outputs.length - 1;
+    const index = view.outputs[last]?.id === output.id ? last : view.outputs.findIndex((o) => o.id === output.id);
     const outputs = index < 0 ? [...view.outputs, output] : view.outputs.map((o, i) => (i === index ? output : o));
     this.set(cellId, { ...view, outputs });
   }

@@ -2,6 +2,8 @@
  * Turns any value into short readable text, the way a REPL shows it: numbers rounded to six
  * significant digits, long arrays and deep objects cut with a count of what was left out.
  */
+import { NESTED_TEXT_LIMIT } from './output-bounds.ts';
+
 const MAX_ITEMS = 100;
 const MAX_DEPTH = 3;
 const MAX_INLINE = 80;
@@ -18,7 +20,9 @@ export function inspect(value: unknown, depth = 0, seen: Set<object> = new Set()
     case 'number':
       return formatNumber(value);
     case 'string':
-      return quoteStrings ? JSON.stringify(value) : value;
+      // A string inside a value is cut here, before JSON.stringify copies all of it.
+      if (!quoteStrings) return value;
+      return value.length > NESTED_TEXT_LIMIT ? `${JSON.stringify(value.slice(0, NESTED_TEXT_LIMIT))}… ${value.length - NESTED_TEXT_LIMIT} more characters` : JSON.stringify(value);
     case 'bigint':
       return `${value}n`;
     case 'boolean':

@@ -3,6 +3,11 @@ import type { FromRuntime } from '../protocol.ts';
 import { inspect } from './inspect.ts';
 import { schedule } from './cell-timers.ts';
 import { toOutput, type Markdown } from './to-output.ts';
+import { LogBlock } from './log-block.ts';
+import { FLUSH_INTERVAL_MS, OUTPUT_LIMIT, truncateText } from './output-bounds.ts';
+
+/** The id of the notice counting the outputs a run showed past OUTPUT_LIMIT. */
+const HIDDEN_NOTICE_ID = 'out-hidden';
 import { resolveControl, type ControlRequest, type SliderOptions, type NumberOptions, type SelectOptions, type CheckboxOptions, type StepperOptions } from './controls.ts';
 
 /**
@@ -21,7 +26,8 @@ export class CancelledError extends Error {
 
 /** A handle to a shown output: call `update` to replace it in place (live charts, counters). */
 export interface DisplayHandle {
-  readonly id: string;
+  /** Undefined when the run showed too many outputs to show this one (OUTPUT_LIMIT). */
+  readonly id: string | undefined;
   update(value: unknown): void;
 }
 
@@ -40,6 +46,13 @@ export class RunContext {
   /** An error the cell caused while this run was still going (a timer it set threw): the run fails with it. */
   failure: CellError | undefined;
   private outputCount = 0;
+  private hiddenOutputs = 0;
+  /** The log output that the run's next console line of the same level joins. */
+  private logBlock: LogBlock | undefined;
+  /** Output updates not posted yet, by output id: only the newest of each is posted. */
+  private readonly pending = new Map<string, () => Output>();
+  private lastFlush = performance.now();
+  private flushScheduled = false;
   private autoNames = 0;
   private pendingName: string | undefined;
 
@@ -52,17 +65,59 @@ export class RunContext {
     private readonly activeRun: () => RunContext | undefined = () => undefined,
   ) {}
 
-  emit(body: OutputBody, id = `out-${this.outputCount++}`): string {
+  /**
+   * Shows a new output and returns its id; undefined when the run already showed OUTPUT_LIMIT
+   * outputs (then it is only counted, in a notice at the end of the cell).
+   */
+  emit(body: OutputBody): string | undefined {
     // A function declared in this cell and called from a later cell shows its output there.
     const active = this.finished ? this.activeRun() : undefined;
     if (active && active !== this) return active.emit(body);
+    this.logBlock = undefined;
+    return this.show(body);
+  }
+
+  replace(id: string | undefined, body: OutputBody): void {
+    this.checkCancelled();
+    if (id !== undefined) this.queue(id, () => ({ ...body, id }) as Output);
+  }
+
+  /** Posts the updates still waiting (log lines, display updates); called at the end of the run too. */
+  flush(): void {
+    this.lastFlush = performance.now();
+    const updates = [...this.pending.values()];
+    this.pending.clear();
+    for (const make of updates) this.post({ type: 'output-update', runId: this.runId, output: make() });
+  }
+
+  private show(body: OutputBody): string | undefined {
+    this.flush(); // earlier outputs' updates first, so the page sees them in order
+    if (this.outputCount >= OUTPUT_LIMIT) {
+      this.hiddenOutputs++;
+      const notice = (): Output => ({ id: HIDDEN_NOTICE_ID, kind: 'text', text: `… ${this.hiddenOutputs} more outputs not shown: a run shows at most ${OUTPUT_LIMIT}` });
+      if (this.hiddenOutputs === 1) this.post({ type: 'output', runId: this.runId, output: notice() });
+      else this.queue(HIDDEN_NOTICE_ID, notice);
+      return undefined;
+    }
+    const id = `out-${this.outputCount++}`;
     this.post({ type: 'output', runId: this.runId, output: { ...body, id } as Output });
     return id;
   }
 
-  replace(id: string, body: OutputBody): void {
-    this.checkCancelled();
-    this.post({ type: 'output-update', runId: this.runId, output: { ...body, id } as Output });
+  /**
+   * Updates an output in place, posting at most every FLUSH_INTERVAL_MS: checked on each update
+   * (so a loop that never yields still shows progress) and by a timer (for the last update).
+   */
+  private queue(id: string, make: () => Output): void {
+    this.pending.set(id, make);
+    if (performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      schedule(() => {
+        this.flushScheduled = false;
+        this.flush();
+      }, FLUSH_INTERVAL_MS);
+    }
   }
 
   checkCancelled(): void {
@@ -81,8 +136,24 @@ export class RunContext {
     return { type: 'stepwise.markdown', markdown: text };
   };
 
+  /**
+   * While the run goes on, consecutive lines of one level join one bounded log output
+   * (log-block.ts); a line logged after it finished (a timer's) is an output of its own.
+   */
   log(level: 'log' | 'info' | 'warn' | 'error' | 'debug', args: unknown[]): void {
-    this.emit({ kind: 'log', level, text: args.map((a) => inspect(a)).join(' ') });
+    const active = this.finished ? this.activeRun() : undefined;
+    if (active && active !== this) return active.log(level, args);
+    const text = args.map((a) => inspect(a)).join(' ');
+    const block = this.logBlock;
+    if (block && block.level === level && !this.finished) {
+      block.add(text);
+      this.queue(block.id, () => ({ id: block.id, kind: 'log', level, text: block.text() }));
+      return;
+    }
+    const id = this.emit({ kind: 'log', level, text: truncateText(text) });
+    if (id === undefined || this.finished) return;
+    this.logBlock = new LogBlock(id, level);
+    this.logBlock.add(text);
   }
 
   console = {

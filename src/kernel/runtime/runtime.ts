@@ -115,6 +115,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     const finish = (message: FromRuntime) => {
       if (message.type === 'done' && liveTensors) message.tensors = liveTensors();
       context.finished = true;
+      context.flush(); // the last log lines and updates reach the cell before its 'done'
       runs.delete(request.runId);
       if (activeRun() === context) setActiveRun(undefined);
       if (retiring.delete(request.cellId)) retire(request.cellId);

@@ -4,6 +4,7 @@ import { limitFigure } from '../../plot/limit-points.ts';
 import type { OutputBody } from '../types.ts';
 import { inspect } from './inspect.ts';
 import { checkFigure } from './check-figure.ts';
+import { approximateSize, FIGURE_SIZE_LIMIT, formatMegabytes, TABLE_CELL_LIMIT, truncateText } from './output-bounds.ts';
 
 /** What `md` returns: Markdown text that displays as rendered Markdown. */
 export interface Markdown {
@@ -22,16 +23,26 @@ type TableCell = string | number | boolean | null;
 /**
  * Chooses how a value is shown: a figure, Markdown, a table (arrays of records, 2-D arrays, a
  * Matrix), or text. Returns undefined for `undefined`, which shows nothing. Throws for a
- * malformed figure (check-figure.ts).
+ * malformed figure (check-figure.ts) or one too large to show. Text is cut to its bounds
+ * (output-bounds.ts).
  */
 export function toOutput(value: unknown): OutputBody | undefined {
   if (value === undefined) return undefined;
   // Reduced here, not only in the page: posting millions of points to the page takes seconds.
-  if (isFigure(value)) return { kind: 'figure', figure: limitFigure(checkFigure(value)) };
-  if (isMarkdown(value)) return { kind: 'markdown', markdown: value.markdown };
+  // What is still too large after that is refused rather than sent.
+  if (isFigure(value)) return { kind: 'figure', figure: boundedFigure(limitFigure(checkFigure(value))) };
+  if (isMarkdown(value)) return { kind: 'markdown', markdown: truncateText(value.markdown) };
   const table = toTable(value);
   if (table) return { kind: 'table', ...table };
-  return { kind: 'text', text: inspect(value) };
+  return { kind: 'text', text: truncateText(inspect(value)) };
+}
+
+function boundedFigure<F>(figure: F): F {
+  const size = approximateSize(figure, FIGURE_SIZE_LIMIT);
+  if (size > FIGURE_SIZE_LIMIT) {
+    throw new Error(`This figure is too large to show (over ${formatMegabytes(FIGURE_SIZE_LIMIT)} of data): plot fewer points, e.g. every n-th one`);
+  }
+  return figure;
 }
 
 function toTable(value: unknown): { columns: string[]; rows: TableCell[][]; totalRows: number } | undefined {
@@ -63,8 +74,9 @@ function fromRows(rows: unknown[][], width: number): { columns: string[]; rows: 
 
 function cell(v: unknown): TableCell {
   if (v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return inspect(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return truncateText(v, TABLE_CELL_LIMIT);
+  return truncateText(inspect(v), TABLE_CELL_LIMIT);
 }
 
 function isScalar(v: unknown): boolean {
