@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { encodeShare } from '../../src/store/share-link.ts';
-import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { launchChromium, newProfile } from './browser.ts';
+import { openSharedCells } from './shared-cells.ts';
 import { cell, clickButton, waitForCellState } from './pages.ts';
 
 const base = inject('baseUrl');
@@ -24,17 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A notebook of these cells, opened from a share link and run; resolves once every cell settled (unless told not to wait). */
-async function openCells(sources: string[], settle = true): Promise<{ page: Page; errors: string[] }> {
-  const markdown = ['---', 'title: Flood', '---', '', ...sources.flatMap((source) => ['```ts', source, '```', ''])].join('\n');
-  const opened = await openPage(context, `${base}#/shared/${encodeShare(markdown)}`);
-  opened.page.setDefaultTimeout(PATIENCE);
-  await opened.page.waitForURL(/#\/local\//);
-  await opened.page.waitForSelector('.banner-info');
-  await clickButton(opened.page, 'Run all');
-  if (settle) await waitForCellsSettled(opened.page, PATIENCE);
-  return opened;
-}
+/** A notebook of these cells, opened from a share link and run (settled unless `settle` is false). */
+const openCells = (sources: string[], settle = true) => openSharedCells(context, base, sources, { title: 'Flood', settle, patience: PATIENCE });
 
 /** The page answers a click: the toolbar's shortcuts help opens and closes. */
 async function expectClickable(page: Page): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { encodeShare } from '../../src/store/share-link.ts';
-import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { launchChromium, newProfile } from './browser.ts';
+import { openSharedCells } from './shared-cells.ts';
 import { cell, clickButton, typeIntoCell, waitForCellState, waitForFigure } from './pages.ts';
 
 const base = inject('baseUrl');
@@ -24,16 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A notebook of these cells, opened from a share link and run; resolves once every cell settled (unless told not to wait). */
-async function openCells(sources: string[], settle = true): Promise<{ page: Page; errors: string[] }> {
-  const markdown = ['---', 'title: Kernel errors', '---', '', ...sources.flatMap((source) => ['```ts', source, '```', ''])].join('\n');
-  const opened = await openPage(context, `${base}#/shared/${encodeShare(markdown)}`);
-  opened.page.setDefaultTimeout(PATIENCE);
-  await opened.page.waitForSelector('.banner-info');
-  await clickButton(opened.page, 'Run all');
-  if (settle) await waitForCellsSettled(opened.page, PATIENCE);
-  return opened;
-}
+/** A notebook of these cells, opened from a share link and run (settled unless `settle` is false). */
+const openCells = (sources: string[], settle = true) => openSharedCells(context, base, sources, { title: 'Kernel errors', settle, patience: PATIENCE });
 
 const text = (page: Page, index: number, selector: string) => page.$eval(`${cell(index)} ${selector}`, (el) => el.textContent ?? '');
 const logs = (page: Page, index: number) => page.$$eval(`${cell(index)} .output-log`, (els) => els.map((el) => el.textContent ?? ''));
