@@ -17,6 +17,8 @@ import { Cell, type CellHandle } from '../cell/Cell.tsx';
 import { isInterruptShortcut } from './shortcuts.ts';
 import { createAnchorCounter } from './anchors.ts';
 import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
+import { ControlDock } from '../dock/ControlDock.tsx';
+import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
 interface BesideText {
@@ -74,6 +76,7 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
   onCleanup(() => {
     window.removeEventListener('keydown', onKey);
     kernel.dispose();
+    stopStepperPlayback();
     types.dispose();
     doc?.dispose();
     disposeCellModels();
@@ -332,6 +335,15 @@ function NotebookBody(props: {
         <Show when={props.loaded.source.kind === 'site'}>
           <Neighbours slug={(props.loaded.source as { slug: string }).slug} />
         </Show>
+        <ControlDock
+          codeIds={codeIds()}
+          cellNames={(cellId) => {
+            const view = kernel.view(cellId);
+            return view && { id: cellId, declares: view.outputsDeclared, reads: view.inputs };
+          }}
+          controls={(cellId) => (kernel.view(cellId)?.outputs ?? []).filter((output) => output.kind === 'control')}
+          onControl={(cellId, name, value) => kernel.setControl(cellId, name, value)}
+        />
       </main>
     </div>
   );

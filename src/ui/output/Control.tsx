@@ -1,6 +1,7 @@
-import { createEffect, createSignal, For, Match, on, onCleanup, Switch } from 'solid-js';
+import { For, Match, onCleanup, Switch } from 'solid-js';
 import type { ControlValue, Output } from '../../kernel/types.ts';
 import { stepperText } from './stepper-text.ts';
+import { isPlaying, play, stop } from './stepper-playback.ts';
 
 type ControlOutput = Extract<Output, { kind: 'control' }>;
 
@@ -9,12 +10,19 @@ type ControlOutput = Extract<Output, { kind: 'control' }>;
  * control with a label and its current value. Every change goes to the kernel at once; the
  * kernel runs only the latest value when changes come faster than runs.
  */
-export function Control(props: { output: ControlOutput; onChange(value: ControlValue): void }) {
+export function Control(props: {
+  output: ControlOutput;
+  /** Which control this is on the page (controlKey): copies of it share the key, and a stepper's playback. */
+  controlKey: string;
+  /** The copy in the control's own cell (a copy in the dock comes and goes; the cell's copy ends the playback). */
+  original: boolean;
+  onChange(value: ControlValue): void;
+}) {
   const spec = () => props.output.control;
   const as = <K extends ControlOutput['control']['type']>(type: K) =>
     spec().type === type ? (spec() as Extract<ControlOutput['control'], { type: K }>) : undefined;
   return (
-    <div class={`control control-${spec().type}`}>
+    <div class={`control control-${spec().type}`} data-control={props.controlKey}>
       <Switch>
         <Match when={as('slider')}>
           {(slider) => (
@@ -79,44 +87,31 @@ export function Control(props: { output: ControlOutput; onChange(value: ControlV
             </button>
           )}
         </Match>
-        <Match when={as('stepper')}>{(stepper) => <Stepper label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
+        <Match when={as('stepper')}>{(stepper) => <Stepper playbackKey={props.controlKey} original={props.original} label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
       </Switch>
     </div>
   );
 }
 
 /** A slider over the steps of an algorithm, with play/pause and single steps. */
-function Stepper(props: { label: string; count: number; intervalMs: number; values?: string[]; value: number; onChange(value: number): void }) {
-  const [playing, setPlaying] = createSignal(false);
+function Stepper(props: { playbackKey: string; original: boolean; label: string; count: number; intervalMs: number; values?: string[]; value: number; onChange(value: number): void }) {
+  const playing = () => isPlaying(props.playbackKey);
   const last = () => props.count - 1;
   // Eyes and ears get the same text: the output shows it, the range announces it.
   const shown = () => stepperText(props.value, props.count, props.values);
-  // Only pressing play or pause restarts the timer. Each step re-runs the cell and replaces this
-  // control's output; if that re-ran the effect, the timer would be reset on every frame (and
-  // play from step 0 would re-send step 0 forever).
-  createEffect(
-    on(playing, (isPlaying) => {
-      if (!isPlaying) return;
-      let step = props.value;
-      if (step >= last()) {
-        step = 0; // start over when play is pressed at the end
-        props.onChange(0);
-      }
-      const timer = setInterval(() => {
-        step += 1;
-        props.onChange(step);
-        if (step >= last()) setPlaying(false);
-      }, props.intervalMs);
-      onCleanup(() => clearInterval(timer));
-    }),
-  );
+  // The playback outlives this copy (it is shared with the dock's); the cell's own copy ends it.
+  if (props.original) onCleanup(() => stop(props.playbackKey));
+  const togglePlay = () => {
+    if (playing()) stop(props.playbackKey);
+    else play(props.playbackKey, { from: props.value, count: props.count, intervalMs: props.intervalMs, onStep: props.onChange });
+  };
   const go = (step: number) => {
-    setPlaying(false);
+    stop(props.playbackKey);
     props.onChange(Math.max(0, Math.min(last(), step)));
   };
   return (
     <div class="stepper" role="group" aria-label={props.label}>
-      <button type="button" class="icon-button" aria-label={playing() ? 'Pause' : 'Play'} onClick={() => setPlaying(!playing())}>
+      <button type="button" class="icon-button" aria-label={playing() ? 'Pause' : 'Play'} onClick={togglePlay}>
         {playing() ? '❚❚' : '▶'}
       </button>
       <button type="button" class="icon-button" aria-label="Previous step" disabled={props.value <= 0} onClick={() => go(props.value - 1)}>

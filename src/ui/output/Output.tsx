@@ -3,6 +3,7 @@ import type { ControlValue, Output as OutputData } from '../../kernel/types.ts';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
 import { Table } from './Table.tsx';
 import { Control } from './Control.tsx';
+import { controlKey } from './control-key.ts';
 import { figureHeight } from './figure-height.ts';
 import { figureLabel, type FigurePlace } from './figure-label.ts';
 
@@ -10,7 +11,7 @@ import { figureLabel, type FigurePlace } from './figure-label.ts';
 const Figure = lazy(() => import('./Figure.tsx'));
 
 /** One output of a cell, by kind. */
-export function Output(props: { output: OutputData; place: FigurePlace; onControl(name: string, value: ControlValue): void }) {
+export function Output(props: { output: OutputData; cellId: string; place: FigurePlace; onControl(name: string, value: ControlValue): void }) {
   const as = <K extends OutputData['kind']>(kind: K) => (props.output.kind === kind ? (props.output as Extract<OutputData, { kind: K }>) : undefined);
   return (
     <Switch>
@@ -25,7 +26,7 @@ export function Output(props: { output: OutputData; place: FigurePlace; onContro
       <Match when={as('markdown')}>{(output) => <div class="output-markdown prose" innerHTML={renderMarkdown(output().markdown)} />}</Match>
       <Match when={as('table')}>{(output) => <Table columns={output().columns} rows={output().rows} totalRows={output().totalRows} />}</Match>
       <Match when={as('log')}>{(output) => <pre class={`output-log log-${output().level}`}>{output().text}</pre>}</Match>
-      <Match when={as('control')}>{(output) => <Control output={output()} onChange={(value) => props.onControl(output().name, value)} />}</Match>
+      <Match when={as('control')}>{(output) => <Control output={output()} controlKey={controlKey(props.cellId, output().name)} original={true} onChange={(value) => props.onControl(output().name, value)} />}</Match>
       <Match when={as('progress')}>
         {(output) => (
           <label class="output-progress">

@@ -24,7 +24,7 @@ export function Outputs(props: {
   });
   return (
     <div class="outputs">
-      <Index each={props.outputs}>{(output) => <Output output={output()} place={placeOf(output())} onControl={props.onControl} />}</Index>
+      <Index each={props.outputs}>{(output) => <Output output={output()} cellId={props.cellId} place={placeOf(output())} onControl={props.onControl} />}</Index>
     </div>
   );
 }
