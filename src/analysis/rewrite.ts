@@ -2,7 +2,7 @@ import type { Program, ImportDeclaration, CallExpression, Identifier } from 'aco
 import type { CellError } from '../kernel/types.ts';
 
 /** The input helpers: a call assigned to a top-level name produces a control named after it. */
-export const INPUT_HELPERS = ['slider', 'number', 'select', 'checkbox', 'button', 'stepper'] as const;
+export const INPUT_HELPERS = ['slider', 'number', 'select', 'checkbox', 'button', 'stepper', 'dragPoint', 'dragPoints', 'dragDirection'] as const;
 
 /** Modules a cell may import; everything in them is also available as globals. */
 export const IMPORTABLE_MODULES = ['@tensorflow/tfjs', 'ml-matrix', 'stepwise'] as const;

@@ -8,7 +8,8 @@ they get in the browser and no more: no files, environment, processes or network
   --json            print one JSON object instead of text
   --timeout <ms>    stop a cell that runs longer than this (default 30000)
   --memory <MB>     the notebook's heap limit (default 2048); past it the kernel stops
-  --set name=value  give the control called \`name\` this value before running (repeatable)
+  --set name=value  give the control called \`name\` this value before running (repeatable);
+                    a figure input takes JSON: --set theta0=[1,-2], --set starts=[[0,0],[2,1]]
   --allow-network   run where the network cannot be cut off (no Linux user namespaces)
 Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage, an unreadable or malformed file, or no sandbox.`;
 
@@ -38,7 +39,7 @@ export function parseArgs(argv: string[]): RunArgs {
       const pair = rest[++i] ?? '';
       const eq = pair.indexOf('=');
       if (eq <= 0) throw new UsageError(`--set needs name=value, got '${pair}'`);
-      args.controls[pair.slice(0, eq)] = parseValue(pair.slice(eq + 1));
+      args.controls[pair.slice(0, eq)] = parseValue(pair.slice(eq + 1), pair.slice(0, eq));
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
     else if (args.file) throw new UsageError(`only one notebook at a time (got '${args.file}' and '${arg}')`);
     else args.file = arg;
@@ -53,8 +54,15 @@ function positive(option: string, text: string | undefined, unit: string): numbe
   return value;
 }
 
-/** `5` → 5, `true` → true, anything else stays a string. */
-function parseValue(text: string): ControlValue {
+/** `5` → 5, `true` → true, `[1,-2]` → [1, -2] (JSON: a point or a list of points), anything else stays a string. */
+function parseValue(text: string, name: string): ControlValue {
+  if (text.trim().startsWith('[')) {
+    try {
+      return JSON.parse(text) as ControlValue;
+    } catch (error) {
+      throw new UsageError(`--set ${name}: '${text}' is not a JSON list (${(error as Error).message}); write a point as [1,-2] and points as [[0,0],[1,2]]`);
+    }
+  }
   if (text === 'true') return true;
   if (text === 'false') return false;
   const n = Number(text);

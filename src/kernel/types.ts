@@ -15,9 +15,18 @@ export type ControlSpec =
    * A slider over 0..count-1 with play/pause; `intervalMs` between frames while playing;
    * `values`, when given, is what each step stands for, as shown ("64" for dₖ at step 6).
    */
-  | { type: 'stepper'; label: string; count: number; intervalMs: number; values?: string[] };
+  | { type: 'stepper'; label: string; count: number; intervalMs: number; values?: string[] }
+  /**
+   * Figure inputs: values the learner sets on a figure (withInputs) or in the cell's boxes.
+   * A point is [x, y]; points a list of them (between min and max points); a direction a unit [x, y].
+   */
+  | { type: 'point'; label: string }
+  | { type: 'points'; label: string; min: number; max: number }
+  | { type: 'direction'; label: string };
 
-export type ControlValue = number | string | boolean;
+/** A figure input's value: a point or direction [x, y], or a list of points. */
+export type ShapeValue = number[] | number[][];
+export type ControlValue = number | string | boolean | ShapeValue;
 
 /**
  * One thing a cell shows. `id` is the order in which the run showed it (`out-0`, `out-1`, …), so

@@ -8,6 +8,22 @@ export interface Figure {
   data: Trace[];
   layout: Layout;
   config?: Record<string, unknown>;
+  /** Inputs the learner sets by clicking or dragging on this figure (added by withInputs). */
+  inputs?: FigureInput[];
+}
+
+/**
+ * A figure input shown on a figure: which control it is (the cell that made it and its name), what
+ * kind, and its value when the figure was made, drawn as handles the learner drags.
+ */
+export interface FigureInput {
+  cellId: string;
+  name: string;
+  kind: 'point' | 'points' | 'direction';
+  label: string;
+  value: number[] | number[][];
+  /** For points: how many the learner may have at most (a click adds one). */
+  max?: number;
 }
 
 /** A Plotly trace (loosely typed: Plotly's own types are too large to ship to the editor). */

@@ -22,13 +22,26 @@ export interface StepperOptions {
   values?: readonly (string | number)[];
 }
 
+export interface DragPointOptions { label?: string }
+export interface DragPointsOptions {
+  label?: string;
+  /** Fewest points the learner can leave (default 0). */
+  min?: number;
+  /** Most points the learner can add (default 50). */
+  max?: number;
+}
+export interface DragDirectionOptions { label?: string }
+
 export type ControlRequest =
   | { type: 'slider'; initial: number; options: SliderOptions }
   | { type: 'number'; initial: number; options: NumberOptions }
   | { type: 'select'; choices: (string | number)[]; options: SelectOptions<string | number> }
   | { type: 'checkbox'; initial: boolean; options: CheckboxOptions }
   | { type: 'button'; label: string }
-  | { type: 'stepper'; count: number; options: StepperOptions };
+  | { type: 'stepper'; count: number; options: StepperOptions }
+  | { type: 'point'; initial: unknown; options: DragPointOptions }
+  | { type: 'points'; initial: unknown; options: DragPointsOptions }
+  | { type: 'direction'; initial: unknown; options: DragDirectionOptions };
 
 export function resolveControl(request: ControlRequest, name: string, chosen: ControlValue | undefined): { spec: ControlSpec; value: ControlValue } {
   switch (request.type) {
@@ -68,6 +81,54 @@ export function resolveControl(request: ControlRequest, name: string, chosen: Co
       if (options.values !== undefined) spec.values = stepValues(options.values, count, name);
       return { spec, value };
     }
+    case 'point': {
+      const initial = pair(request.initial);
+      if (!initial) throw new Error(`dragPoint '${name}': the default must be [x, y] with finite numbers, got ${describe(request.initial)}`);
+      return { spec: { type: 'point', label: request.options.label ?? name }, value: pair(chosen) ?? initial };
+    }
+    case 'points': {
+      const { options } = request;
+      const min = options.min ?? 0;
+      const max = options.max ?? 50;
+      if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 0 && max >= Math.max(min, 1))) throw new Error(`dragPoints '${name}': min and max must be whole numbers with 0 ≤ min ≤ max and max ≥ 1, got min ${min}, max ${max}`);
+      const initial = pairs(request.initial);
+      if (!initial) throw new Error(`dragPoints '${name}': the default must be a list of [x, y] points with finite numbers, got ${describe(request.initial)}`);
+      if (initial.length < min || initial.length > max) throw new Error(`dragPoints '${name}': the default has ${initial.length} points, outside min ${min} … max ${max}`);
+      const picked = pairs(chosen);
+      const value = picked && picked.length >= min && picked.length <= max ? picked : initial;
+      return { spec: { type: 'points', label: options.label ?? name, min, max }, value };
+    }
+    case 'direction': {
+      const initial = unit(request.initial);
+      if (!initial) throw new Error(`dragDirection '${name}': the default must be a non-zero [x, y], got ${describe(request.initial)}`);
+      return { spec: { type: 'direction', label: request.options.label ?? name }, value: unit(chosen) ?? initial };
+    }
+  }
+}
+
+/** A fresh [x, y] of finite numbers, or undefined when the value is not one. */
+function pair(value: unknown): number[] | undefined {
+  return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? [value[0], value[1]] : undefined;
+}
+
+function pairs(value: unknown): number[][] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const found = value.map(pair);
+  return found.every((p) => p !== undefined) ? (found as number[][]) : undefined;
+}
+
+/** The direction of a non-zero [x, y], as a unit vector. */
+function unit(value: unknown): number[] | undefined {
+  const p = pair(value);
+  const length = p && Math.hypot(p[0], p[1]);
+  return p && length ? [p[0] / length, p[1] / length] : undefined;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 

@@ -6,7 +6,7 @@ import { CancelledError, type RunContext } from './run-context.ts';
 /** Helpers made per run and passed to the cell as parameters (they shadow any global). */
 export const PER_RUN_HELPERS = [
   'console', 'display', 'md', 'progress', 'tick', 'sleep',
-  'slider', 'number', 'select', 'checkbox', 'button', 'stepper',
+  'slider', 'number', 'select', 'checkbox', 'button', 'stepper', 'dragPoint', 'dragPoints', 'dragDirection',
 ] as const;
 
 type AsyncFn = (...args: unknown[]) => Promise<{ values: Record<string, unknown>; last: unknown }>;

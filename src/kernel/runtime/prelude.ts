@@ -7,13 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { requireActiveRun } from './active-run.ts';
 import type { DisplayHandle, ProgressHandle } from './run-context.ts';
 import type { Markdown } from './to-output.ts';
-import type { SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions } from './controls.ts';
+import type { SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions, DragPointOptions, DragPointsOptions, DragDirectionOptions } from './controls.ts';
 
 export * from '../../ml/index.ts';
 export * from '../../plot/index.ts';
 export { Matrix } from 'ml-matrix';
 export { tf };
-export type { DisplayHandle, ProgressHandle, Markdown, SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions };
+export type { DisplayHandle, ProgressHandle, Markdown, SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions, DragPointOptions, DragPointsOptions, DragDirectionOptions };
+export { withInputs } from './figure-inputs.ts';
 
 /**
  * Shows a value below the cell: a figure, a table, Markdown or text. Returns a handle whose
@@ -81,3 +82,24 @@ export const button = (label?: string): number => requireActiveRun('button').but
  * @example const i = stepper(sizes.length, { label: 'dₖ', values: sizes }); const dk = sizes[i]
  */
 export const stepper = (count: number, options?: StepperOptions): number => requireActiveRun('stepper').stepper(count, options);
+
+/**
+ * A point [x, y] the learner sets by dragging its dot on a figure (show it there with
+ * `withInputs(figure, point)`), clicking the figure, or typing in the cell's boxes.
+ * @example const theta0 = dragPoint([-1, 2], { label: 'start θ₀' })
+ */
+export const dragPoint = (initial: [number, number], options?: DragPointOptions): [number, number] => requireActiveRun('dragPoint').dragPoint(initial, options);
+
+/**
+ * A list of points [[x, y], …] the learner drags on a figure (withInputs), adds by clicking the
+ * figure, and edits or removes in the cell's list.
+ * @example const starts = dragPoints([[0, 0], [2, 1], [-1, 3]], { label: 'starting centroids', min: 1, max: 10 })
+ */
+export const dragPoints = (initial: [number, number][], options?: DragPointsOptions): [number, number][] => requireActiveRun('dragPoints').dragPoints(initial, options);
+
+/**
+ * A direction, as a unit vector [x, y], that the learner turns by dragging a line through the
+ * origin on a figure (withInputs), clicking where it should point, or with the cell's angle slider.
+ * @example const u = dragDirection([1, 0], { label: 'candidate axis' })
+ */
+export const dragDirection = (initial: [number, number], options?: DragDirectionOptions): [number, number] => requireActiveRun('dragDirection').dragDirection(initial, options);

@@ -8,7 +8,8 @@ import { FLUSH_INTERVAL_MS, OUTPUT_LIMIT, truncateText } from './output-bounds.t
 
 /** The id of the notice counting the outputs a run showed past OUTPUT_LIMIT. */
 const HIDDEN_NOTICE_ID = 'out-hidden';
-import { resolveControl, type ControlRequest, type SliderOptions, type NumberOptions, type SelectOptions, type CheckboxOptions, type StepperOptions } from './controls.ts';
+import { resolveControl, type ControlRequest, type SliderOptions, type NumberOptions, type SelectOptions, type CheckboxOptions, type StepperOptions, type DragPointOptions, type DragPointsOptions, type DragDirectionOptions } from './controls.ts';
+import { rememberInput } from './figure-inputs.ts';
 
 /**
  * The helpers' waits use the scope's own setTimeout, not the cell's (cell-timers.ts): they are
@@ -197,6 +198,9 @@ export class RunContext {
     this.pendingName = undefined;
     const { spec, value } = resolveControl(request, name, this.controls[name]);
     this.emit({ kind: 'control', name, control: spec, value });
+    if (spec.type === 'point' || spec.type === 'points' || spec.type === 'direction') {
+      rememberInput(value as object, { cellId: this.cellId, name, kind: spec.type, label: spec.label, ...(spec.type === 'points' ? { max: spec.max } : {}) });
+    }
     return value;
   }
 
@@ -207,6 +211,9 @@ export class RunContext {
   checkbox = (initial = false, options: CheckboxOptions = {}): boolean => this.control({ type: 'checkbox', initial, options }) as boolean;
   button = (label = 'Run'): number => this.control({ type: 'button', label }) as number;
   stepper = (count: number, options: StepperOptions = {}): number => this.control({ type: 'stepper', count, options }) as number;
+  dragPoint = (initial: [number, number], options: DragPointOptions = {}): [number, number] => this.control({ type: 'point', initial, options }) as [number, number];
+  dragPoints = (initial: [number, number][], options: DragPointsOptions = {}): [number, number][] => this.control({ type: 'points', initial, options }) as [number, number][];
+  dragDirection = (initial: [number, number], options: DragDirectionOptions = {}): [number, number] => this.control({ type: 'direction', initial, options }) as [number, number];
 }
 
 /**

@@ -18,6 +18,7 @@ import { isInterruptShortcut } from './shortcuts.ts';
 import { createAnchorCounter } from './anchors.ts';
 import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
 import { ControlDock } from '../dock/ControlDock.tsx';
+import { SetControlContext } from '../output/set-control-context.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
@@ -247,6 +248,7 @@ function NotebookBody(props: {
   };
 
   return (
+    <SetControlContext.Provider value={(cellId, name, value) => kernel.setControl(cellId, name, value)}>
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
       <main class="notebook" aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
@@ -346,5 +348,6 @@ function NotebookBody(props: {
         />
       </main>
     </div>
+    </SetControlContext.Provider>
   );
 }

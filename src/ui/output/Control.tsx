@@ -2,6 +2,7 @@ import { For, Match, onCleanup, Switch } from 'solid-js';
 import type { ControlValue, Output } from '../../kernel/types.ts';
 import { stepperText } from './stepper-text.ts';
 import { isPlaying, play, stop } from './stepper-playback.ts';
+import { DirectionControl, PointControl, PointsControl } from './ShapeControls.tsx';
 
 type ControlOutput = Extract<Output, { kind: 'control' }>;
 
@@ -87,6 +88,11 @@ export function Control(props: {
             </button>
           )}
         </Match>
+        <Match when={as('point')}>{(point) => <PointControl label={point().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
+        <Match when={as('points')}>
+          {(points) => <PointsControl label={points().label} min={points().min} max={points().max} value={props.output.value as number[][]} onChange={props.onChange} />}
+        </Match>
+        <Match when={as('direction')}>{(direction) => <DirectionControl label={direction().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
         <Match when={as('stepper')}>{(stepper) => <Stepper playbackKey={props.controlKey} original={props.original} label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
       </Switch>
     </div>

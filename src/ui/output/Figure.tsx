@@ -5,6 +5,8 @@ import { prepareFigure } from './prepare-figure.ts';
 import { figureHeight } from './figure-height.ts';
 import { forget, scheduleDraw, watch } from './draw-scheduler.ts';
 import { modebarAsToolbar, onModebarKey } from './modebar-keys.ts';
+import { listenToInputs, type DrawnInputs } from './figure-input-events.ts';
+import { useSetControl } from './set-control-context.ts';
 
 type Plotly = typeof import('plotly.js-dist-min');
 let plotly: Promise<Plotly> | undefined;
@@ -23,6 +25,11 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   let element!: HTMLDivElement;
   let disposed = false;
   let drawn = 0;
+  // The figure's inputs as last drawn, for the drag, click and key listeners (added on first need).
+  let inputs: DrawnInputs | undefined;
+  let stopListening: (() => void) | undefined;
+  const setControl = useSetControl();
+  const hasInputs = () => (props.figure.inputs?.length ?? 0) > 0;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
   const [width, setWidth] = createSignal<number>();
@@ -45,6 +52,8 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
           const started = performance.now();
           await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
           performance.measure('stepwise:figure-draw', { start: started });
+          inputs = args.handles && props.figure.inputs && { inputs: props.figure.inputs, ...args.handles };
+          if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => setControl(input.cellId, input.name, value));
           modebarAsToolbar(element, props.label);
           element.dataset.drawn = String(version);
         }),
@@ -53,12 +62,30 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   });
   onCleanup(() => {
     disposed = true;
+    stopListening?.();
     forget(element);
     void plotly?.then((Plotly) => Plotly.purge(element));
   });
 
   // A figure, not an image: it holds the mode bar's buttons, which an image would hide from screen readers.
   return (
-    <div ref={element} class="figure" style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }} role="figure" aria-label={props.label} onKeyDown={onModebarKey} />
+    <div
+      ref={element}
+      class="figure"
+      classList={{ 'figure-with-inputs': hasInputs() }}
+      style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }}
+      role="figure"
+      aria-label={props.label}
+      aria-description={hasInputs() ? inputsHelp(props.figure.inputs ?? []) : undefined}
+      tabIndex={hasInputs() ? 0 : undefined}
+      onKeyDown={onModebarKey}
+    />
   );
+}
+
+/** What a figure with inputs tells a screen reader (and a hover title) about acting on it. */
+function inputsHelp(inputs: readonly { label: string; kind: string }[]): string {
+  const first = inputs[0];
+  const click = first.kind === 'points' ? 'adds a point to' : first.kind === 'direction' ? 'points' : 'moves';
+  return `Drag the handles to set ${inputs.map((i) => i.label).join(', ')}; a click on the plot ${click} ${first.label}; arrow keys nudge it.`;
 }

@@ -10,6 +10,7 @@ import { figureHeight } from './figure-height.ts';
 import { fitToWidth } from './fit-figure.ts';
 import { limitFigure } from '../../plot/limit-points.ts';
 import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
+import { handleShapes, type Handle } from './input-handles.ts';
 
 /** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
 export const WEBGL_POINTS = 2000;
@@ -18,6 +19,8 @@ export interface PlotlyArguments {
   data: Trace[];
   layout: Record<string, unknown>;
   config: Record<string, unknown>;
+  /** The figure's inputs' handles: shapes from `offset` on in layout.shapes, one per handle. */
+  handles?: { offset: number; handles: Handle[] };
 }
 
 export function prepareFigure(figure: Figure, theme: Theme, width?: number): PlotlyArguments {
@@ -39,7 +42,17 @@ export function prepareFigure(figure: Figure, theme: Theme, width?: number): Plo
     toImageButtonOptions: { format: 'png', filename: fileNameOf(figure), scale: 2 },
     ...themed.config,
   });
-  return { data, layout, config };
+  if (!figure.inputs?.length) return { data, layout, config };
+  // Inputs: their handles are shapes the learner drags (Plotly's shape editing); a drag on the
+  // plot area would zoom instead of reaching them, so zooming is left to the mode bar's buttons.
+  const own = Array.isArray(layout.shapes) ? (layout.shapes as Record<string, unknown>[]) : [];
+  const { shapes, handles } = handleShapes(figure.inputs, data, layout);
+  return {
+    data,
+    layout: { ...layout, shapes: [...own, ...shapes], dragmode: false },
+    config: { ...config, edits: { ...(config.edits as object | undefined), shapePosition: true } },
+    handles: { offset: own.length, handles },
+  };
 }
 
 function pointCount(trace: Trace): number {
