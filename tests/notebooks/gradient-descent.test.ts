@@ -61,6 +61,23 @@ describe('notebooks/gradient-descent.md', () => {
     expect(axisRange(loss, 'xaxis')).toEqual([0, 60]);
   }, 60_000);
 
+  it('θ₀ is an input on the paths chart: set elsewhere, every run starts there and the chart carries its handle', async () => {
+    const atDefault = figure(await runDefault(), 'Paths after 60 updates');
+    expect(atDefault.inputs).toEqual([expect.objectContaining({ name: 'theta0', kind: 'point', value: [0, 0] })]);
+    const report = await run({ theta0: [3, -3] });
+    const paths = figure(report, 'Paths after 60 updates');
+    expect(paths.inputs?.[0].value).toEqual([3, -3]);
+    for (const name of ['batch', 'mini-batch', 'stochastic']) {
+      const t = trace(paths, `${name} (|B|`);
+      expect([(t.x as number[])[0], (t.y as number[])[0]]).toEqual([3, -3]);
+    }
+    // The batch run still heads for the minimum from there (η ≈ 0.316 is below 2/λmax).
+    const batch = trace(paths, 'batch (|B|');
+    const minimum = trace(paths, 'minimum');
+    const distance = (i: number) => Math.hypot((batch.x as number[]).at(i)! - (minimum.x as number[])[0], (batch.y as number[]).at(i)! - (minimum.y as number[])[0]);
+    expect(distance(-1)).toBeLessThan(0.1 * distance(0));
+  }, 60_000);
+
   it('moving the stepper redraws every stepped chart at that update, with the same axes', async () => {
     const [end, early] = [await runDefault(), await run({ step: 5 })];
     const paths = figure(early, 'Paths after 5 updates');
