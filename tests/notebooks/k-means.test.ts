@@ -202,4 +202,19 @@ describe('notebooks/k-means.md', () => {
     expect(markdown(alone)).toContain('the outlier has **a centroid to itself**');
     expect(markdown(alone)).toContain('the other\n300 points share the remaining 4 centroids');
   }, 120_000);
+  it('centroids placed by hand start the run where they were put, as handles on the step chart, and the outlier is draggable too', async () => {
+    const placed = [[-6, -6], [-5, -5], [0, 0], [5, 5], [6, 6]];
+    const report = await run({ init: 'placed by hand', placed, step: 0, addOutlier: true, outlierPoint: [20, 0] });
+    const chart = figureTitled(report, 'blobs, k = 5: start');
+    const centroids = chart.data.find((t) => t.name === 'centroids')!;
+    expect((centroids.x as number[]).map((x, j) => [x, (centroids.y as number[])[j]])).toEqual(placed);
+    expect(chart.inputs?.map((input) => [input.name, input.value])).toEqual([['placed', placed], ['outlierPoint', [20, 0]]]);
+    const points = chart.data.filter((t) => t.type === 'scatter').flatMap((t) => (t.x as (number | null)[]).filter((x): x is number => x !== null));
+    expect(Math.max(...points)).toBe(20);
+    // Without "placed by hand" the chart has no centroid handles; a list of the wrong length falls back to the default.
+    const random = figureTitled(await runDefault(), 'blobs, k = 5:');
+    expect(random.inputs ?? []).toEqual([]);
+    const wrongLength = await run({ init: 'placed by hand', placed: [[0, 0]], step: 0 });
+    expect(figureTitled(wrongLength, 'blobs, k = 5: start').inputs?.[0].value).toHaveLength(5);
+  }, 120_000);
 });

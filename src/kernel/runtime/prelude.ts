@@ -88,18 +88,18 @@ export const stepper = (count: number, options?: StepperOptions): number => requ
  * `withInputs(figure, point)`), clicking the figure, or typing in the cell's boxes.
  * @example const theta0 = dragPoint([-1, 2], { label: 'start θ₀' })
  */
-export const dragPoint = (initial: [number, number], options?: DragPointOptions): [number, number] => requireActiveRun('dragPoint').dragPoint(initial, options);
+export const dragPoint = (initial: readonly number[], options?: DragPointOptions): [number, number] => requireActiveRun('dragPoint').dragPoint(initial, options);
 
 /**
  * A list of points [[x, y], …] the learner drags on a figure (withInputs), adds by clicking the
  * figure, and edits or removes in the cell's list.
  * @example const starts = dragPoints([[0, 0], [2, 1], [-1, 3]], { label: 'starting centroids', min: 1, max: 10 })
  */
-export const dragPoints = (initial: [number, number][], options?: DragPointsOptions): [number, number][] => requireActiveRun('dragPoints').dragPoints(initial, options);
+export const dragPoints = (initial: readonly (readonly number[])[], options?: DragPointsOptions): [number, number][] => requireActiveRun('dragPoints').dragPoints(initial, options);
 
 /**
  * A direction, as a unit vector [x, y], that the learner turns by dragging a line through the
  * origin on a figure (withInputs), clicking where it should point, or with the cell's angle slider.
  * @example const u = dragDirection([1, 0], { label: 'candidate axis' })
  */
-export const dragDirection = (initial: [number, number], options?: DragDirectionOptions): [number, number] => requireActiveRun('dragDirection').dragDirection(initial, options);
+export const dragDirection = (initial: readonly number[], options?: DragDirectionOptions): [number, number] => requireActiveRun('dragDirection').dragDirection(initial, options);

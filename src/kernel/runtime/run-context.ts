@@ -211,9 +211,9 @@ export class RunContext {
   checkbox = (initial = false, options: CheckboxOptions = {}): boolean => this.control({ type: 'checkbox', initial, options }) as boolean;
   button = (label = 'Run'): number => this.control({ type: 'button', label }) as number;
   stepper = (count: number, options: StepperOptions = {}): number => this.control({ type: 'stepper', count, options }) as number;
-  dragPoint = (initial: [number, number], options: DragPointOptions = {}): [number, number] => this.control({ type: 'point', initial, options }) as [number, number];
-  dragPoints = (initial: [number, number][], options: DragPointsOptions = {}): [number, number][] => this.control({ type: 'points', initial, options }) as [number, number][];
-  dragDirection = (initial: [number, number], options: DragDirectionOptions = {}): [number, number] => this.control({ type: 'direction', initial, options }) as [number, number];
+  dragPoint = (initial: readonly number[], options: DragPointOptions = {}): [number, number] => this.control({ type: 'point', initial, options }) as [number, number];
+  dragPoints = (initial: readonly (readonly number[])[], options: DragPointsOptions = {}): [number, number][] => this.control({ type: 'points', initial, options }) as [number, number][];
+  dragDirection = (initial: readonly number[], options: DragDirectionOptions = {}): [number, number] => this.control({ type: 'direction', initial, options }) as [number, number];
 }
 
 /**
