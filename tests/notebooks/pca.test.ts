@@ -152,4 +152,21 @@ describe('notebooks/pca.md', () => {
     expect(fig.data.map((t) => (t.x as number[]).length)).toEqual([50, 50, 50]);
     expect(figure(report, 'Covariance of the raw features').data[0].z).toHaveLength(4);
   }, 60_000);
+  it('the candidate direction is an input on the centred cloud: along PC1 it keeps λ₁, across it λ₂, and kept + residual is the total variance', async () => {
+    const report = await run();
+    const cloud = figure(report, 'Your u at 0°');
+    expect(cloud.inputs).toEqual([expect.objectContaining({ name: 'candidate', kind: 'direction', value: [1, 0] })]);
+    const pc1 = arrowAngle(figure(report, 'Principal components').data.find((t) => String(t.name).startsWith('PC1'))!);
+    const [lambda1, lambda2] = [pc1, pc1 + 90].map((degrees) => [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)]);
+    const along = await run({ candidate: lambda1 });
+    const across = await run({ candidate: lambda2 });
+    const [keptAlong, residualAlong, maximum] = boldNumbers(markdown(along, 'Along your'));
+    expect(keptAlong).toBeCloseTo(maximum, 3);
+    const [keptAcross, residualAcross] = boldNumbers(markdown(across, 'Along your'));
+    expect(residualAcross).toBeCloseTo(maximum, 3);
+    expect(keptAcross).toBeCloseTo(residualAlong, 3); // λ₂ both ways
+    expect(keptAlong + residualAlong).toBeCloseTo(keptAcross + residualAcross, 6);
+    expect(keptAcross).toBeLessThan(keptAlong);
+    expect(markdown(along, 'Along your')).toContain('You are 0.0° away');
+  }, 120_000);
 });
