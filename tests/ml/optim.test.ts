@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Adagrad, Adam, AdamW, Momentum, Nesterov, RMSprop, SGD, lbfgs, minimize, quadraticBowl, rosenbrock, rosenbrockFunction } from '../../src/ml/index.ts';
 import { expectClose } from './fixtures/b-close.ts';
+import optimizers from './fixtures/optimizers.json' with { type: 'json' };
 
 const quadratic1d = (a: number) => ({ f: (x: readonly number[]) => 0.5 * a * x[0] * x[0], grad: (x: readonly number[]) => [a * x[0]] });
 
@@ -96,6 +97,32 @@ describe('optimiser steps against hand-derived values', () => {
     for (let t = 0; t < 10; t++) x = opt.step(x, [0, 0]);
     expectClose(x, [2 * 0.95 ** 10, -4 * 0.95 ** 10], 1e-12);
     expect(new Adam().params.weightDecay).toBe(0);
+  });
+});
+
+describe('weight decay: Adam adds λθ to the gradient, AdamW decouples it (against make_optimizers.py)', () => {
+  const ref = optimizers.weightDecay;
+  // f(θ) = Σ (θ − 3)², the objective of the reference script
+  const f = (x: readonly number[]) => x.reduce((s, v) => s + (v - 3) ** 2, 0);
+  const grad = (x: readonly number[]) => x.map((v) => 2 * (v - 3));
+  const run = (opt: Adam) => [...opt.minimize(f, grad, ref.x0, { maxIter: ref.steps, tol: 0 })].map((s) => s.x);
+
+  it('Adam with weightDecay follows the reference L2-coupled trajectory and settles at 6/(2 + λ) = 2.4', () => {
+    const path = run(new Adam({ lr: ref.lr, weightDecay: ref.weightDecay }));
+    expect(path.length).toBe(ref.adam.length);
+    path.forEach((x, t) => expectClose(x, ref.adam[t], 1e-9, `Adam step ${t}`));
+    expect(path.at(-1)![0]).toBeCloseTo(2.4, 6);
+  });
+
+  it('AdamW with the same settings follows the reference decoupled trajectory to x = 1.7406', () => {
+    const path = run(new AdamW({ lr: ref.lr, weightDecay: ref.weightDecay }));
+    path.forEach((x, t) => expectClose(x, ref.adamw[t], 1e-9, `AdamW step ${t}`));
+    expect(path.at(-1)![0]).toBeCloseTo(1.7406, 4);
+  });
+
+  it("Adam's coupled decay goes through the adaptive scaling: with zero gradient the first step is lr·sign(θ), not lr·λθ", () => {
+    const x1 = new Adam({ lr: 0.1, weightDecay: 0.5 }).step([2, -4], [0, 0]);
+    expectClose(x1, [1.9, -3.9], 1e-6);
   });
 });
 
