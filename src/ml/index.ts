@@ -4,6 +4,7 @@ export * from './data/index.ts';
 export * from './preprocessing/index.ts';
 export * from './model-selection/index.ts';
 export * from './metrics/index.ts';
+export * from './losses/index.ts';
 export * from './linear/index.ts';
 export * from './optim/index.ts';
 export * from './neighbors/index.ts';

@@ -53,7 +53,7 @@ describe('SGDRegressor', () => {
 
   it('SGDRegressor.fit rejects bad options with the option name', () => {
     expect(() => new SGDRegressor({ batchSize: 0 }).fit(reg.X, reg.y)).toThrow('SGDRegressor.fit: batchSize must be an integer ≥ 1, got 0');
-    expect(() => new SGDRegressor({ loss: 'hinge' }).fit(reg.X, reg.y)).toThrow("loss must be one of 'squared_error'");
+    expect(() => new SGDRegressor({ loss: 'hinge' }).fit(reg.X, reg.y)).toThrow("loss must be one of 'squared_error', 'huber'");
     expect(() => new SGDRegressor({ learningRate: 'constant', eta0: 0 }).fit(reg.X, reg.y)).toThrow("eta0 must be > 0 for learningRate 'constant'");
   });
 });

@@ -11,3 +11,4 @@ export type { SGDLoss } from './sgd-loss.ts';
 export type { SGDEvery, SGDLearningRate, SGDOptions, SGDPenalty, SGDStep } from './sgd.ts';
 export * from './sgd-regressor.ts';
 export * from './sgd-classifier.ts';
+export * from './huber-regressor.ts';

@@ -8,7 +8,7 @@ import { checkSGDOptions, sgd } from './sgd.ts';
 import { sigmoid } from './softmax.ts';
 
 const defaults: SGDOptions = {
-  loss: 'hinge', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
+  epsilon: 0.1, loss: 'hinge', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
   nIterNoChange: 5, learningRate: 'optimal', eta0: 0, powerT: 0.5, batchSize: 1, shuffle: true, seed: 0,
 };
 

@@ -6,13 +6,15 @@ import type { SGDEvery, SGDOptions, SGDStep } from './sgd.ts';
 import { checkSGDOptions, sgd } from './sgd.ts';
 
 const defaults: SGDOptions = {
-  loss: 'squared_error', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
+  epsilon: 0.1, loss: 'squared_error', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
   nIterNoChange: 5, learningRate: 'invscaling', eta0: 0.01, powerT: 0.25, batchSize: 1, shuffle: true, seed: 0,
 };
 
 /**
  * A linear regressor trained by stochastic, mini-batch or full-batch gradient descent on the
- * squared error. `steps(X, y, 'update')` yields the weights after every update, for drawing the path.
+ * squared error, or on a robust loss: 'huber' (quadratic within `epsilon`, linear beyond),
+ * 'epsilon_insensitive' (zero within `epsilon`, then linear: the SVR loss) or
+ * 'squared_epsilon_insensitive'. `steps(X, y, 'update')` yields the weights after every update, for drawing the path.
  */
 export class SGDRegressor extends LinearRegressorBase {
   readonly params: Readonly<SGDOptions>;
@@ -38,7 +40,7 @@ export class SGDRegressor extends LinearRegressorBase {
     const where = 'SGDRegressor.fit';
     const rows = toRows(X, where);
     const target = toVector(y, where, { length: rows.length });
-    checkSGDOptions(this.params, ['squared_error'], where);
+    checkSGDOptions(this.params, ['squared_error', 'huber', 'epsilon_insensitive', 'squared_epsilon_insensitive'], where);
     this.nFeaturesIn = rows[0].length;
     for (const step of sgd(denseFromRows(rows), [Float64Array.from(target)], this.params, every)) {
       this.coef = step.coef[0];

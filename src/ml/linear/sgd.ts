@@ -10,6 +10,8 @@ export type SGDLearningRate = 'constant' | 'invscaling' | 'optimal';
 /** Options shared by SGDRegressor and SGDClassifier (scikit-learn's names and meanings). */
 export interface SGDOptions {
   loss: SGDLoss;
+  /** Width of the robust losses: where 'huber' turns linear, the zero band of the ε-insensitive ones. */
+  epsilon: number;
   penalty: SGDPenalty;
   /** Penalty strength; also sets the 'optimal' learning rate. */
   alpha: number;
@@ -53,6 +55,7 @@ export function checkSGDOptions(o: SGDOptions, losses: readonly SGDLoss[], where
   checkOneOf(o.penalty, ['l2', 'l1', 'elasticnet', 'none'], where, 'penalty');
   checkOneOf(o.learningRate, ['constant', 'invscaling', 'optimal'], where, 'learningRate');
   if (!(o.alpha >= 0)) fail(where, `alpha must be ≥ 0, got ${o.alpha}`);
+  if (!(o.epsilon >= 0) || !Number.isFinite(o.epsilon)) fail(where, `epsilon must be a number ≥ 0, got ${o.epsilon}`);
   if (o.learningRate === 'optimal' && !(o.alpha > 0)) fail(where, "learningRate 'optimal' needs alpha > 0 (η = 1/(α(t₀ + t)))");
   if (o.learningRate !== 'optimal' && !(o.eta0 > 0)) fail(where, `eta0 must be > 0 for learningRate '${o.learningRate}', got ${o.eta0}`);
   checkRange(o.l1Ratio, where, 'l1Ratio', 0, 1);
@@ -69,7 +72,7 @@ export function checkSGDOptions(o: SGDOptions, losses: readonly SGDLoss[], where
 export function* sgd(X: Dense, targets: Float64Array[], o: SGDOptions, every: SGDEvery): Generator<SGDStep, void, void> {
   const n = X.rows, d = X.cols, x = X.data, nOut = targets.length;
   const { loss: lossName, alpha, fitIntercept, maxIter, tol, nIterNoChange, eta0, powerT, shuffle } = o;
-  const L = lossFunction(lossName);
+  const L = lossFunction(lossName, o.epsilon);
   const batch = Math.min(o.batchSize, n);
   const l1 = o.penalty === 'l1' ? alpha : o.penalty === 'elasticnet' ? alpha * o.l1Ratio : 0;
   const l2 = o.penalty === 'l2' ? alpha : o.penalty === 'elasticnet' ? alpha * (1 - o.l1Ratio) : 0;
