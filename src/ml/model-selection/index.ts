@@ -9,6 +9,8 @@ export type { Model, PredictorModel, TransformerModel } from './model-types.ts';
 export * from './cross-validate.ts';
 export * from './grid-search-cv.ts';
 export * from './randomized-search-cv.ts';
+export * from './halving-search-cv.ts';
+export type { HalvingCVResults, HalvingRung, HalvingSearchCVParams } from './successive-halving.ts';
 export type { ParamGrid, ParamDistribution } from './parameter-grid.ts';
 export type { CVResults } from './search-results.ts';
 export * from './curves.ts';

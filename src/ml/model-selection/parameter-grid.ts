@@ -1,5 +1,5 @@
-import { fail } from '../core/validate.ts';
-import type { Random } from '../core/random.ts';
+import { checkPositiveInt, fail } from '../core/validate.ts';
+import { toRandom, type Random } from '../core/random.ts';
 
 /** Candidate values per parameter name. */
 export type ParamGrid = Record<string, readonly unknown[]>;
@@ -48,4 +48,19 @@ export function sampleParam(dist: ParamDistribution, random: Random, name: strin
   }
   if ('int' in d) return d.int[0] + random.int(d.int[1] - d.int[0] + 1);
   return fail(where, `parameter '${name}' must be an array or { uniform | logUniform | int: [a, b] }`);
+}
+
+/**
+ * nIter random candidates from the distributions (scikit-learn's ParameterSampler): distinct grid
+ * points when every option is a list, independent draws otherwise.
+ */
+export function sampleCandidates(dists: Record<string, ParamDistribution>, nIter: number, seed: number | undefined, where: string): Record<string, unknown>[] {
+  checkPositiveInt(nIter, where, 'nIter');
+  const random = toRandom(seed);
+  const keys = Object.keys(dists).sort();
+  if (keys.every((k) => Array.isArray(dists[k]))) {
+    const grid = parameterGrid(dists as Record<string, unknown[]>, where);
+    return random.sample(grid.length, Math.min(nIter, grid.length)).map((i) => grid[i]);
+  }
+  return Array.from({ length: nIter }, () => Object.fromEntries(keys.map((k) => [k, sampleParam(dists[k], random, k, where)])));
 }

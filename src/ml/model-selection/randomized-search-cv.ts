@@ -1,6 +1,4 @@
-import { checkPositiveInt } from '../core/validate.ts';
-import { toRandom } from '../core/random.ts';
-import { parameterGrid, sampleParam, type ParamDistribution } from './parameter-grid.ts';
+import { sampleCandidates, type ParamDistribution } from './parameter-grid.ts';
 import { SearchCV, type SearchCVParams } from './search-cv.ts';
 
 export interface RandomizedSearchCVParams extends SearchCVParams {
@@ -21,15 +19,7 @@ export class RandomizedSearchCV extends SearchCV<RandomizedSearchCVParams> {
   }
 
   protected candidates(where: string): Record<string, unknown>[] {
-    checkPositiveInt(this.params.nIter!, where, 'nIter');
-    const random = toRandom(this.params.seed);
-    const dists = this.params.paramDistributions;
-    const keys = Object.keys(dists).sort();
-    const nIter = this.params.nIter!;
-    if (keys.every((k) => Array.isArray(dists[k]))) {
-      const grid = parameterGrid(dists as Record<string, unknown[]>, where);
-      return random.sample(grid.length, Math.min(nIter, grid.length)).map((i) => grid[i]);
-    }
-    return Array.from({ length: nIter }, () => Object.fromEntries(keys.map((k) => [k, sampleParam(dists[k], random, k, where)])));
+    return sampleCandidates(this.params.paramDistributions, this.params.nIter!, this.params.seed, where);
   }
 }
+

@@ -30,7 +30,7 @@ export abstract class SearchCV<P extends SearchCVParams> {
   bestEstimator?: PredictorModel;
 
   /** `name` is spelled out because minified builds rename classes. */
-  protected constructor(private readonly name: string, params: P) {
+  protected constructor(protected readonly name: string, params: P) {
     this.params = params;
   }
 
