@@ -16,5 +16,6 @@ export * from './calibration/index.ts';
 export * from './cluster/index.ts';
 export * from './decomposition/index.ts';
 export * from './inspection/index.ts';
+export * from './gaussian-process/index.ts';
 export * from './text/index.ts';
 export * from './neural/index.ts';
