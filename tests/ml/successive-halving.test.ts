@@ -55,6 +55,8 @@ describe("HalvingGridSearchCV against scikit-learn's (on the same row subsamples
     expect(rest[0].params).toEqual(first.kept);
     expect(search.bestEstimator).toBeInstanceOf(Ridge);
     expectClose(search.predict(X.slice(0, 3)), new Ridge(search.bestParams as object).fit(X, y).predict(X.slice(0, 3)), 1e-12, 'refit');
+    search.steps(X, y).next();
+    expect(search.bestEstimator).toBeUndefined(); // a new search does not report the last one's winner
   });
 
   it("a classifier's 'smallest' budget is 2 samples per fold per class, as scikit-learn's", () => {

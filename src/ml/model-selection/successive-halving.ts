@@ -58,6 +58,7 @@ export abstract class SuccessiveHalvingSearch<P extends HalvingSearchCVParams> e
   /** The candidates to start from; `smallestBudget` is what a 'exhaust' number of random candidates is sized by. */
   protected abstract firstCandidates(where: string, smallestBudget: { minResources: number; maxResources: number }): Record<string, unknown>[];
 
+  /** Unused: steps() replaces SearchCV.fit and asks firstCandidates, which needs the budget. */
   protected candidates(): Record<string, unknown>[] {
     return fail(`${this.name}.fit`, 'successive halving draws its candidates in steps()');
   }
@@ -87,6 +88,8 @@ export abstract class SuccessiveHalvingSearch<P extends HalvingSearchCVParams> e
     // scikit-learn's 'smallest': 2 samples per fold, per class for a classifier
     const smallest = 2 * base.getNSplits() * (isClassifier(estimator) ? new Set(target).size : 1);
     const firstMin = typeof minOption === 'number' ? minOption : smallest;
+    // A new search forgets the last one's winner until its own last rung.
+    this.bestEstimator = this.bestIndex = this.bestParams = this.bestScore = undefined;
     let candidates = this.firstCandidates(where, { minResources: firstMin, maxResources });
     if (candidates.length === 0) fail(where, 'there are no candidates to search');
     const schedule = halvingSchedule({ nCandidates: candidates.length, factor, minResources: minOption, maxResources, smallest, aggressiveElimination }, where);
