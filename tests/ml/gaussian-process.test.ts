@@ -18,7 +18,7 @@ describe("GaussianProcessRegressor against scikit-learn's (optimizer=None, make_
   it('posterior mean, std and covariance, K⁻¹y and the log marginal likelihood agree for RBF, Matérn ν = 0.5, 1.5, 2.5, anisotropic, white noise, normalizeY and per-row alpha', () => {
     for (const ref of fx.posteriors) {
       const { X, y, T } = dataOf(ref.data);
-      const gp = new GaussianProcessRegressor({ kernel: kernelOf(ref.kernel as Spec), ...ref.options }).fit(X, y);
+      const gp = new GaussianProcessRegressor({ kernel: kernelOf(ref.kernel as Spec), optimizer: null, ...ref.options }).fit(X, y);
       const { mean, std } = gp.predict(T, { returnStd: true });
       expectClose(mean, ref.mean, 1e-7, `${ref.name} mean`);
       expectClose(std, ref.std, 1e-7, `${ref.name} std`);
@@ -28,6 +28,34 @@ describe("GaussianProcessRegressor against scikit-learn's (optimizer=None, make_
       expectClose(gp.logMarginalLikelihoodValue, ref.logMarginalLikelihood, 1e-8, `${ref.name} log marginal likelihood`);
       expect(gp.kernel.toString(), ref.name).toBe(ref.repr);
     }
+  });
+
+  it("with optimizer 'lbfgs' (the default) it fits the free hyperparameters to scikit-learn's optimum of the log marginal likelihood", () => {
+    for (const ref of fx.fittedKernels) {
+      const { X, y, T } = dataOf(ref.data);
+      const prior = kernelOf(ref.kernel as Spec);
+      const gp = new GaussianProcessRegressor({ kernel: prior, ...ref.options }).fit(X, y);
+      expectClose(gp.kernel.theta, ref.theta, 1e-4, `${ref.name} theta`);
+      expectClose(gp.kernel.theta, ref.sklearnTheta, 1e-4, `${ref.name} theta against scikit-learn's own stop`);
+      expectClose(gp.logMarginalLikelihoodValue, ref.logMarginalLikelihood, 1e-9, `${ref.name} log marginal likelihood`);
+      expect(gp.kernel.toString(), ref.name).toBe(ref.repr);
+      const { mean, std } = gp.predict(T, { returnStd: true });
+      expectClose(mean, ref.mean, 1e-4, `${ref.name} mean`);
+      expectClose(std, ref.std, 1e-4, `${ref.name} std`);
+      // The evidence at the starting hyperparameters, through logMarginalLikelihood(theta)
+      expectClose(gp.logMarginalLikelihood(prior.theta), ref.startLogMarginalLikelihood, 1e-10, `${ref.name} start`);
+      expect(gp.logMarginalLikelihood()).toBe(gp.logMarginalLikelihoodValue);
+    }
+  });
+
+  it("keeps 'fixed' hyperparameters and the default kernel as given", () => {
+    const fixed = new ConstantKernel({ constantValue: 2, constantValueBounds: 'fixed' }).times(new RBF({ lengthScale: 0.5 }));
+    expect(fixed.theta).toEqual([Math.log(0.5)]);
+    const gp = new GaussianProcessRegressor({ kernel: fixed }).fit(fx.X1, fx.y1);
+    expect((gp.kernel as unknown as { k1: ConstantKernel }).k1.constantValue).toBe(2);
+    expect(new GaussianProcessRegressor().fit(fx.X1, fx.y1).kernel.toString()).toBe('1**2 * RBF(length_scale=1)');
+    expect(() => new RBF({ lengthScaleBounds: [2, 1] })).toThrow('RBF: lengthScaleBounds must be \'fixed\' or [low, high] with 0 < low < high, got [2,1]');
+    expect(() => new GaussianProcessRegressor().logMarginalLikelihood()).toThrow('GaussianProcessRegressor.logMarginalLikelihood: this estimator is not fitted yet');
   });
 
   it('before fit, predict gives the prior: mean 0 and std √k(x, x)', () => {
@@ -40,7 +68,7 @@ describe("GaussianProcessRegressor against scikit-learn's (optimizer=None, make_
   });
 
   it('interpolates noise-free data: at the training points the mean is y and the std about 0', () => {
-    const gp = new GaussianProcessRegressor({ kernel: new Matern({ nu: 2.5, lengthScale: 1 }) }).fit(fx.X1, fx.y1);
+    const gp = new GaussianProcessRegressor({ kernel: new Matern({ nu: 2.5, lengthScale: 1 }), optimizer: null }).fit(fx.X1, fx.y1);
     const at = gp.predict(fx.X1, { returnStd: true });
     expectClose(at.mean, fx.y1, 1e-6, 'mean');
     expect(Math.max(...at.std)).toBeLessThan(1e-3);

@@ -7,7 +7,7 @@ import { ConstantKernel, Matern, type Kernel } from './kernels.ts';
 export interface BayesianOptimizerOptions {
   /** [low, high] of each coordinate of the search box. */
   bounds: readonly (readonly [number, number])[];
-  /** The surrogate's prior; default ConstantKernel(1) · Matern(ν = 2.5, ℓ = 0.2 × each range), on the normalised y. */
+  /** The surrogate's prior, used as given (not fitted); default ConstantKernel(1) · Matern(ν = 2.5, ℓ = 0.2 × each range), on the normalised y. */
   kernel: Kernel | null;
   /** Noise variance the surrogate assumes on each observation (also keeps K invertible). */
   alpha: number;
@@ -92,7 +92,7 @@ export class BayesianOptimizer {
       this.lastEI = NaN;
       return this.draw();
     }
-    const gp = new GaussianProcessRegressor({ kernel: this.kernel, alpha: this.params.alpha, normalizeY: true }).fit(this.X, this.y);
+    const gp = new GaussianProcessRegressor({ kernel: this.kernel, optimizer: null, alpha: this.params.alpha, normalizeY: true }).fit(this.X, this.y);
     const candidates = Array.from({ length: this.params.nCandidates }, () => this.draw());
     const ei = expectedImprovement(gp.predict(candidates, { returnStd: true }), this.best!.y, { xi: this.params.xi, maximize: this.params.maximize });
     let pick = 0;
