@@ -90,12 +90,12 @@ describe('SGDRegressor with robust losses reaches what it minimises (mean L + ½
     expectClose(m.coef, ref.coef, 2e-2, 'coef');
   });
 
-  it('with default stochastic settings it scores, on average over seeds, no worse than scikit-learn minus 0.05 R²', () => {
+  it('with default stochastic settings it scores, on average over seeds, within 0.01 R² of scikit-learn', () => {
     const seeds = fx.sgdOptima.seeds;
     for (const loss of ['huber', 'epsilon_insensitive', 'squared_epsilon_insensitive'] as const) {
       let total = 0;
       for (let seed = 0; seed < seeds; seed++) total += new SGDRegressor({ loss, seed }).fit(X, y).score(X, y);
-      expect(total / seeds, loss).toBeGreaterThan(fx.sgdOptima.sgdRegressorMeanScore[loss] - 0.05);
+      expect(Math.abs(total / seeds - fx.sgdOptima.sgdRegressorMeanScore[loss]), loss).toBeLessThan(0.01);
     }
   });
 
