@@ -18,7 +18,10 @@ import { isInterruptShortcut } from './shortcuts.ts';
 import { createAnchorCounter } from './anchors.ts';
 import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
 import { ControlDock } from '../dock/ControlDock.tsx';
-import { SetControlContext } from '../output/set-control-context.ts';
+import { NotebookContext } from '../output/notebook-context.ts';
+import { upstreamCells, type CellNames } from '../dock/upstream-cells.ts';
+import { controlsInWords } from '../dock/controls-in-words.ts';
+import type { Output } from '../../kernel/types.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
@@ -247,8 +250,22 @@ function NotebookBody(props: {
     undoOffers.add(withdraw);
   };
 
+  // What the dock and pinned figures ask of the graph: each cell's names, and the controls it shows.
+  const cellNames = (cellId: string): CellNames | undefined => {
+    const view = kernel.view(cellId);
+    return view && { id: cellId, declares: view.outputsDeclared, reads: view.inputs };
+  };
+  const controlsOf = (cellId: string) => (kernel.view(cellId)?.outputs ?? []).filter((output): output is Extract<Output, { kind: 'control' }> => output.kind === 'control');
+  const notebookContext: NotebookContext = {
+    setControl: (cellId, name, value) => kernel.setControl(cellId, name, value),
+    controlValuesFor: (cellId) => {
+      const cells = codeIds().map(cellNames).filter((cell): cell is CellNames => cell !== undefined);
+      return controlsInWords(upstreamCells(cells, cellId).flatMap(controlsOf));
+    },
+  };
+
   return (
-    <SetControlContext.Provider value={(cellId, name, value) => kernel.setControl(cellId, name, value)}>
+    <NotebookContext.Provider value={notebookContext}>
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
       <main class="notebook" aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
@@ -339,15 +356,12 @@ function NotebookBody(props: {
         </Show>
         <ControlDock
           codeIds={codeIds()}
-          cellNames={(cellId) => {
-            const view = kernel.view(cellId);
-            return view && { id: cellId, declares: view.outputsDeclared, reads: view.inputs };
-          }}
-          controls={(cellId) => (kernel.view(cellId)?.outputs ?? []).filter((output) => output.kind === 'control')}
+          cellNames={cellNames}
+          controls={controlsOf}
           onControl={(cellId, name, value) => kernel.setControl(cellId, name, value)}
         />
       </main>
     </div>
-    </SetControlContext.Provider>
+    </NotebookContext.Provider>
   );
 }

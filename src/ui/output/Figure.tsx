@@ -6,7 +6,10 @@ import { figureHeight } from './figure-height.ts';
 import { forget, scheduleDraw, watch } from './draw-scheduler.ts';
 import { modebarAsToolbar, onModebarKey } from './modebar-keys.ts';
 import { listenToInputs, type DrawnInputs } from './figure-input-events.ts';
-import { useSetControl } from './set-control-context.ts';
+import { useNotebook } from './notebook-context.ts';
+import { pinTraces, withPinned } from './pin-figure.ts';
+import { pinButtons } from './pin-buttons.ts';
+import type { Trace } from '../../plot/figure.ts';
 
 type Plotly = typeof import('plotly.js-dist-min');
 let plotly: Promise<Plotly> | undefined;
@@ -28,7 +31,11 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   // The figure's inputs as last drawn, for the drag, click and key listeners (added on first need).
   let inputs: DrawnInputs | undefined;
   let stopListening: (() => void) | undefined;
-  const setControl = useSetControl();
+  const notebook = useNotebook();
+  // Traces kept from an earlier state, drawn faded under the live ones (pin-figure.ts).
+  const [pinned, setPinned] = createSignal<Trace[]>([]);
+  let liveData: Trace[] = [];
+  const pin = () => setPinned(pinTraces(liveData, notebook.controlValuesFor(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? '')));
   const hasInputs = () => (props.figure.inputs?.length ?? 0) > 0;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
@@ -43,6 +50,10 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     onCleanup(() => resize.disconnect());
     createEffect(() => {
       const args = prepareFigure(props.figure, currentTheme(), width());
+      const kept = pinned();
+      const data = withPinned(args.data, kept);
+      const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
+      const config = { ...args.config, modeBarButtonsToAdd: [...own, ...pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) })] };
       const version = ++drawn;
       // On screen: drawn now. Off screen: when idle or scrolled to (see draw-scheduler.ts).
       scheduleDraw(element, () =>
@@ -50,10 +61,11 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
           // Only the latest figure is drawn; one that arrives while another draws waits its turn.
           if (disposed || version !== drawn) return;
           const started = performance.now();
-          await Plotly.react(element, args.data as never, args.layout as never, args.config as never);
+          await Plotly.react(element, data as never, args.layout as never, config as never);
+          liveData = args.data;
           performance.measure('stepwise:figure-draw', { start: started });
           inputs = args.handles && props.figure.inputs && { inputs: props.figure.inputs, ...args.handles };
-          if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => setControl(input.cellId, input.name, value));
+          if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
           modebarAsToolbar(element, props.label);
           element.dataset.drawn = String(version);
         }),
