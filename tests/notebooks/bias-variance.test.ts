@@ -131,7 +131,7 @@ describe('notebooks/bias-variance.md', () => {
 
   it('every figure has a title and titled axes', async () => {
     const figures = outputs(await run()).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
-    expect(figures).toHaveLength(6);
+    expect(figures).toHaveLength(7);
     for (const fig of figures) {
       expect(titleOf(fig)).not.toBe('');
       const axes = Object.keys(fig.layout).filter((k) => /^[xy]axis\d*$/.test(k));
@@ -158,4 +158,22 @@ describe('notebooks/bias-variance.md', () => {
     const bias12 = (r: RunReport) => ys(trace(figure(r, 'Error decomposition'), 'bias²'))[12];
     expect(bias12(many)).toBeLessThan(0.5 * bias12(few));
   }, 180_000);
+  it('one point, every set: at degree 10 the predictions spread far more at the edge than in the middle, and degree 1 is biased where degree 10 is not', async () => {
+    const perPoint = async (controls: Record<string, number>) => {
+      const report = await run(controls);
+      const [bias2, variance] = boldNumbers(markdown(report, 'At $x_0 ='));
+      const chart = figure(report, `Degree ${controls.degree} at x₀ =`);
+      return { bias2, variance, bars: chart.data[0], fan: figure(report, `Degree ${controls.degree}: fits to`) };
+    };
+    const edge = await perPoint({ degree: 10, x0: 1 });
+    const middle = await perPoint({ degree: 10, x0: 0 });
+    const line = await perPoint({ degree: 1, x0: 0 });
+    expect(edge.variance).toBeGreaterThan(20 * middle.variance);
+    expect(line.bias2).toBeGreaterThan(20 * middle.bias2);
+    expect(edge.bars.type).toBe('bar'); // the histogram helper bins in the sandbox
+    // The fan chart marks x₀ with a dotted line at the nearest test point.
+    const shapes = edge.fan.layout.shapes as { x0: number }[];
+    expect(shapes.at(-1)?.x0).toBe(1);
+    expect((middle.fan.layout.shapes as { x0: number }[]).at(-1)?.x0).toBeCloseTo(-0.0204, 3);
+  }, 240_000);
 });
