@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, figure, markdown, notebookRunner, outputs } from './report-queries.ts';
 
@@ -88,17 +89,26 @@ describe('notebooks/knn.md', () => {
     const wedge = trace(figure(cosine, 'Decision regions'), 'distance of the 13th neighbour');
     expect((wedge.x as number[])[1]).toBe(0);
     expect((wedge.y as number[])[1]).toBe(0);
-    // Along a ray from the origin the cosine distance is constant, so cells on one ray share a class:
-    // checked on the grid by the class of cells at the same angle on either side of the origin's quadrant.
-    expect(regionClasses(cosine)).not.toEqual(regionClasses(await run({ k: 13 })));
+    // Cosine distance sees only the angle from the origin, so the class of a grid cell is a function of
+    // its angle: ordered by angle, the cells change class only at the few wedge edges. Euclidean
+    // regions, ordered the same way, change class far more often.
+    const changesByAngle = (report: Awaited<ReturnType<typeof run>>) => {
+      const heat = trace(figure(report, 'Decision regions'), 'predicted class');
+      const [xs, ys, z] = [heat.x as number[], heat.y as number[], heat.z as number[][]];
+      const cells = ys.flatMap((b, j) => xs.map((a, i) => ({ angle: Math.atan2(b, a), label: z[j][i] })));
+      cells.sort((p, q) => p.angle - q.angle);
+      return cells.filter((c, i) => i > 0 && c.label !== cells[i - 1].label).length;
+    };
+    expect(changesByAngle(cosine)).toBeLessThan(12);
+    expect(changesByAngle(await run({ k: 13 }))).toBeGreaterThan(100);
   }, 240_000);
 
   it('the query\'s vote is counted by hand: the counts add up to k and decide the class the star is drawn in', async () => {
-    for (const controls of [{}, { k: 8, queryX: 1, queryY: -0.2, weights: 'distance' }]) {
+    for (const controls of [{}, { k: 8, queryX: 1, queryY: -0.2, weights: 'distance' }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const text = markdown(report, 'The query $(');
       const [zeros, ones, vote0, vote1] = boldNumbers(text);
-      const k = (controls as { k?: number }).k ?? 15;
+      const k = (controls.k as number | undefined) ?? 15;
       expect(zeros + ones).toBe(k);
       const predicted = vote1 > vote0 ? 1 : 0;
       expect(text).toContain(`predicted **class ${predicted}**`);
@@ -124,6 +134,13 @@ describe('notebooks/knn.md', () => {
     }
   }, 180_000);
 
+  it('the prose\'s reading of the √n figure holds at every size: √n is within a point of the best k, and k = 1 is worse', () => {
+    for (const rule of Object.values(sklearn.rootRule)) {
+      expect(rule.best - rule.atRoot).toBeLessThan(0.01);
+      expect(rule.atOne).toBeLessThan(rule.atRoot);
+    }
+  });
+
   it('changing the unit of x₂ hurts raw distances but not standardised ones, as in scikit-learn; noise features push nearest ÷ farthest towards 1', async () => {
     const report = await run();
     const fig = figure(report, 'Test accuracy as x₂ changes unit');
@@ -147,7 +164,7 @@ describe('notebooks/knn.md', () => {
   }, 180_000);
 
   it('the hand-written vote and the precomputed orderings agree with KNeighborsClassifier on every test point and grid cell', async () => {
-    for (const controls of [{}, { k: 1 }, { k: 150, metric: 'cosine', weights: 'distance' }, { k: 8, metric: 'manhattan' }]) {
+    for (const controls of [{}, { k: 1 }, { k: 150, metric: 'cosine', weights: 'distance' }, { k: 8, metric: 'manhattan' }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const text = markdown(report, 'Test points where the hand-written vote and the library differ');
       const [testDiffer, gridDiffer, probaGap, libraryAccuracy] = boldNumbers(text);

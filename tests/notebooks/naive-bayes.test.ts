@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figure, markdown, notebookRunner, outputs } from './report-queries.ts';
 
@@ -89,7 +90,7 @@ describe('notebooks/naive-bayes.md', () => {
       expectPercent(lrAccuracy, expected['logistic regression'].accuracy);
       expect(lrLogLoss).toBeCloseTo(expected['logistic regression'].logLoss, 2);
       expect(extreme).toBe(expected['naive Bayes'].extreme);
-      const diagram = figureWithPanel(report, `Reliability diagram, ${copies} extra copies of x₁`);
+      const diagram = figureWithPanel(report, `Reliability, ${copies} copies of x₁`);
       const curve = trace(diagram, 'naive Bayes');
       (curve.x as number[]).forEach((v, i) => expect(v).toBeCloseTo(expected['naive Bayes'].probPred[i], 9));
       (curve.y as number[]).forEach((v, i) => expect(v).toBeCloseTo(expected['naive Bayes'].probTrue[i], 9));
@@ -145,7 +146,7 @@ describe('notebooks/naive-bayes.md', () => {
   }, 120_000);
 
   it('the hand-written Gaussian log-posterior and multinomial model agree with GaussianNB and MultinomialNB', async () => {
-    for (const controls of [{}, { world: 'different spreads', prior1: 0.3, alpha: 0.01 }, { world: 'correlated features', alpha: 0 }]) {
+    for (const controls of [{}, { world: 'different spreads', prior1: 0.3, alpha: 0.01 }, { world: 'correlated features', alpha: 0 }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const gaps = boldNumbers(markdown(report, 'largest difference in the means and variances'));
       expect(gaps).toHaveLength(4);
