@@ -104,7 +104,7 @@ describe('notebooks/knn.md', () => {
   }, 240_000);
 
   it('the query\'s vote is counted by hand: the counts add up to k and decide the class the star is drawn in', async () => {
-    for (const controls of [{}, { k: 8, queryX: 1, queryY: -0.2, weights: 'distance' }] as Record<string, ControlValue>[]) {
+    for (const controls of [{}, { k: 8, query: [1, -0.2], weights: 'distance' }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const text = markdown(report, 'The query $(');
       const [zeros, ones, vote0, vote1] = boldNumbers(text);
