@@ -1,15 +1,17 @@
 /**
  * Markdown → HTML for prose blocks and Markdown outputs: CommonMark (raw HTML off, since shared
- * notebooks come from strangers), KaTeX math, coloured code, and heading ids for the table of
- * contents that match src/notebook's `headings()`.
+ * notebooks come from strangers), KaTeX math, coloured code, folded answers and hints
+ * (`::: answer`), and heading ids for the table of contents that match src/notebook's `headings()`.
  */
 import MarkdownIt from 'markdown-it';
 import { headingAnchor } from '../../notebook/headings.ts';
 import { mathPlugin, mathReady } from './math-plugin.ts';
 import { highlightCode } from './highlight.ts';
+import { answersPlugin } from './answers-plugin.ts';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true, highlight: (code, lang) => highlightCode(code, lang || 'text') });
 md.use(mathPlugin);
+md.use(answersPlugin);
 
 // Links leave the app in a new tab; in-page (#…) links stay.
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack } from 'solid-js';
+import { createEffect, createMemo, createRenderEffect, createSignal, on, onCleanup, Show, untrack } from 'solid-js';
 import { renderMarkdown, type AnchorCounter } from '../markdown/render-markdown.ts';
 import { keepDraft } from './drafts.ts';
 
@@ -91,7 +91,7 @@ export function ProseBlock(props: {
   return (
     <div class="prose-block" classList={{ 'prose-editing': editing() }} data-block={props.id}>
       <Show when={!editing()}>
-        <section class="prose" innerHTML={html()} onDblClick={() => open()} />
+        <section class="prose" ref={(section) => createRenderEffect(() => showHtml(section, html()))} onDblClick={() => open()} />
         <button type="button" class="icon-button prose-edit" aria-label="Edit text" title="Edit this text (or double-click it)" onClick={() => open()}>
           ✎
         </button>
@@ -122,4 +122,16 @@ export function ProseBlock(props: {
       </div>
     </div>
   );
+}
+
+/**
+ * Puts the rendered text in place. Answers the learner opened stay open when the text is drawn
+ * again (KaTeX arriving, an edit of the text), matched by their order in the block.
+ */
+function showHtml(section: HTMLElement, html: string): void {
+  const opened = [...section.querySelectorAll('details')].map((details) => details.open);
+  section.innerHTML = html;
+  section.querySelectorAll('details').forEach((details, index) => {
+    if (opened[index]) details.open = true;
+  });
 }
