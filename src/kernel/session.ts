@@ -39,6 +39,8 @@ export class Session implements KernelSession {
   private graph: CellGraph = buildGraph([]);
   private readonly views = new CellViews();
   private readonly controls = new Map<string, Record<string, ControlValue>>();
+  /** Values the learner chose in an earlier visit, by control name (see restoreControls). */
+  private restoredControls: Record<string, ControlValue> = {};
   /** Cells whose declared values the runtime holds right now. */
   private readonly holdsValue = new Set<string>();
   private readonly dirty = new Set<string>();
@@ -105,6 +107,11 @@ export class Session implements KernelSession {
     const control = view?.outputs.find((o) => o.kind === 'control' && o.name === name);
     if (control && control.kind === 'control') this.views.putOutput(cellId, { ...control, value });
     return this.run([cellId]);
+  }
+
+  restoreControls(values: Record<string, ControlValue>): void {
+    this.restoredControls = { ...values };
+    this.controls.clear();
   }
 
   async interrupt(): Promise<void> {
@@ -228,7 +235,7 @@ export class Session implements KernelSession {
         body: analysis.body,
         inputs: this.graph.cellInputs.get(id) ?? [],
         outputs: analysis.outputs,
-        controls: { ...this.options.initialControls, ...this.controls.get(id) },
+        controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
         seed: seedFor(analysis.outputs),
       });
     });

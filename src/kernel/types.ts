@@ -98,6 +98,12 @@ export interface KernelSession {
   run(cellIds: string[]): Promise<void>;
   /** Sets a control's value (the control named `name` shown by `cellId`) and re-runs from there. */
   setControl(cellId: string, name: string, value: ControlValue): Promise<void>;
+  /**
+   * Starts each control from these values (by control name, as `setControl` names it) instead of
+   * its default, and forgets the values set since: the learner's values kept from an earlier
+   * visit, or `{}` to go back to the defaults. Takes effect on the next run.
+   */
+  restoreControls(values: Record<string, ControlValue>): void;
   /** Stops the running cell (a fresh worker replaces a stuck one) and restores upstream state. */
   interrupt(): Promise<void>;
   /** Throws away all state and starts a fresh worker; cells go back to idle. */

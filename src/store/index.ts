@@ -7,3 +7,4 @@ export { createAutosaver, type Autosaver } from './autosave.ts';
 export { clearJournal, savedOrJournal, writeJournal } from './unload-journal.ts';
 export { MAX_NOTEBOOK_BYTES, downloadText, notebookFileName, readNotebookFile } from './files.ts';
 export { openSaveChannel, type SaveChannel } from './save-channel.ts';
+export { clearSettings, readSettings, updateSettings, type NotebookSettings } from './notebook-settings.ts';

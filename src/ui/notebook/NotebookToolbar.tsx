@@ -8,6 +8,8 @@ import { SHORTCUTS } from './shortcuts.ts';
 import type { KernelStore } from './kernel-store.ts';
 import type { NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
+import type { CodeView } from './code-view.ts';
+import type { KeptControls } from './kept-controls.ts';
 
 /**
  * The notebook's toolbar: run, interrupt, restart, add, reset, share, download, open; on a narrow
@@ -17,6 +19,8 @@ export function NotebookToolbar(props: {
   doc: NotebookDoc;
   kernel: KernelStore;
   loaded: LoadedNotebook;
+  codeView: CodeView;
+  keptControls: KeptControls;
   onRunAll: () => void;
   onAddCell: () => void;
   onAddText: () => void;
@@ -40,7 +44,8 @@ export function NotebookToolbar(props: {
   };
   const reset = async () => {
     const what = props.loaded.origin === 'repo' ? 'the original notebook' : 'the notebook as it was opened';
-    if (!confirm(`Reset to ${what}? Your edits to this notebook will be lost (download it first to keep them).`)) return;
+    const lost = props.doc.edited() || props.doc.originalChanged() ? 'Your edits to this notebook will be lost (download it first to keep them), and its controls go back to their defaults.' : 'Its controls go back to their defaults.';
+    if (!confirm(`Reset to ${what}? ${lost}`)) return;
     await props.doc.reset();
     props.onRunAll();
   };
@@ -60,14 +65,18 @@ export function NotebookToolbar(props: {
     {
       label: 'Reset',
       name: 'Reset notebook',
-      title: 'Go back to the original notebook, or to the file as opened (your edits are lost)',
-      disabled: () => !props.doc.edited() && !props.doc.originalChanged(),
+      title: 'Go back to the original notebook, or to the file as opened, with the controls at their defaults (your edits are lost)',
+      disabled: () => !props.doc.edited() && !props.doc.originalChanged() && !props.keptControls.any(),
       run: () => void reset(),
       fold: 'medium',
     },
     { label: 'Share', run: () => void share(), fold: 'medium' },
     { label: 'Download', run: () => downloadText(fileName(), props.doc.text()), fold: 'medium' },
     { label: 'Open', title: OPEN_FILE_TITLE, run: picker.pick, fold: 'medium' },
+  ];
+  // A view setting, not an edit: the notebook is not marked edited (code-view.ts).
+  const viewActions: ToolbarAction[] = [
+    { label: 'Outputs only', title: 'Hide all code: prose, outputs and controls only (Alt+Shift+H)', pressed: props.codeView.hidden, run: props.codeView.toggle, fold: 'medium' },
   ];
 
   return (
@@ -87,6 +96,17 @@ export function NotebookToolbar(props: {
         </div>
         {picker.input}
         <KernelStatusBadge kernel={props.kernel} />
+        {/* An icon beside the shortcuts' (the row of buttons has no room for one more word). */}
+        <button
+          type="button"
+          class="icon-button toolbar-toggle fold-medium"
+          aria-label="Outputs only"
+          aria-pressed={props.codeView.hidden()}
+          title={viewActions[0].title}
+          onClick={() => props.codeView.toggle()}
+        >
+          <span aria-hidden="true">{'</>'}</span>
+        </button>
         <details class="shortcuts">
           <summary title="Keyboard shortcuts" aria-label="Keyboard shortcuts">⌨</summary>
           <dl>
@@ -102,7 +122,7 @@ export function NotebookToolbar(props: {
             </For>
           </dl>
         </details>
-        <OverflowMenu actions={[...editActions, ...fileActions]} />
+        <OverflowMenu actions={[...editActions, ...viewActions, ...fileActions]} />
       </nav>
       <Show when={link()}>
         <div class="share-box">
@@ -124,7 +144,7 @@ function ToolbarButtons(props: { actions: ToolbarAction[] }) {
   return (
     <For each={props.actions}>
       {(action) => (
-        <button type="button" class={`button fold-${action.fold}`} onClick={() => action.run()} disabled={action.disabled?.()} title={action.title} aria-label={action.name}>
+        <button type="button" class={`button fold-${action.fold}`} onClick={() => action.run()} disabled={action.disabled?.()} aria-pressed={action.pressed?.()} title={action.title} aria-label={action.name}>
           {action.label}
         </button>
       )}

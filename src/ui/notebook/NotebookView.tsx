@@ -14,7 +14,9 @@ import { TableOfContents } from './TableOfContents.tsx';
 import { Neighbours } from './Neighbours.tsx';
 import { ProseBlock } from './ProseBlock.tsx';
 import { Cell, type CellHandle } from '../cell/Cell.tsx';
-import { isInterruptShortcut } from './shortcuts.ts';
+import { isInterruptShortcut, isOutputsOnlyShortcut } from './shortcuts.ts';
+import { createCodeView, type CodeView } from './code-view.ts';
+import { createKeptControls, type KeptControls } from './kept-controls.ts';
 import { createAnchorCounter } from './anchors.ts';
 import { syncCellModels, disposeCellModels } from '../editor/cell-models.ts';
 import { ControlDock } from '../dock/ControlDock.tsx';
@@ -38,6 +40,9 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
   let doc!: NotebookDoc;
   const kernel = createKernelStore();
   const types = createTypeWarnings();
+  // Before the first run: the controls start from the values the learner left them at.
+  const kept = createKeptControls(loaded.key, kernel);
+  const codeView = createCodeView(loaded.key);
   /** Type-checks the sources of a run once it has finished (see type-warnings.ts). */
   const checkAfter = (run: Promise<void>, cells: CellSource[]) =>
     void run.then(
@@ -74,6 +79,9 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
     if (isInterruptShortcut(event)) {
       event.preventDefault();
       void kernel.interrupt();
+    } else if (isOutputsOnlyShortcut(event)) {
+      event.preventDefault();
+      codeView.toggle();
     }
   };
   window.addEventListener('keydown', onKey);
@@ -88,7 +96,7 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
 
   return (
     <Show when={ready()} fallback={<p class="loading">Loading the notebook…</p>}>
-      <NotebookBody doc={doc} kernel={kernel} types={types} checkAfter={checkAfter} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
+      <NotebookBody doc={doc} kernel={kernel} kept={kept} codeView={codeView} types={types} checkAfter={checkAfter} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
     </Show>
   );
 }
@@ -96,6 +104,8 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
 function NotebookBody(props: {
   doc: NotebookDoc;
   kernel: ReturnType<typeof createKernelStore>;
+  kept: KeptControls;
+  codeView: CodeView;
   types: TypeWarningsStore;
   checkAfter(run: Promise<void>, cells: CellSource[]): void;
   loaded: LoadedNotebook;
@@ -117,6 +127,8 @@ function NotebookBody(props: {
   const anchorsFor = createAnchorCounter(() => nb().blocks);
 
   createEffect(() => syncCellModels(doc.cellSources()));
+  // Reset returns the controls to their defaults too (before the run that follows it).
+  createEffect(on(doc.resets, () => props.kept.reset(), { defer: true }));
 
   const runAll = () => {
     props.trust();
@@ -268,8 +280,8 @@ function NotebookBody(props: {
     <NotebookContext.Provider value={notebookContext}>
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
-      <main class="notebook" aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
-        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} onRunAll={runAll} onAddCell={addCell} onAddText={addText} />
+      <main class="notebook" classList={{ 'code-hidden': props.codeView.hidden() }} aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
+        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} codeView={props.codeView} keptControls={props.kept} onRunAll={runAll} onAddCell={addCell} onAddText={addText} />
         <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
         <header class="notebook-header">
           {/* Most notebooks open with "# <title>"; the front-matter title is shown only when they do not. */}
@@ -340,7 +352,11 @@ function NotebookBody(props: {
                           return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
                         })
                       }
-                      onControl={(name, value) => kernel.setControl(id, name, value)}
+                      onControl={(name, value) => {
+                        const control = kernel.view(id)?.outputs.find((output) => output.kind === 'control' && output.name === name);
+                        if (control?.kind === 'control') props.kept.keep(control, value);
+                        kernel.setControl(id, name, value);
+                      }}
                     />
                   </Show>
                 </Show>

@@ -7,6 +7,8 @@ export interface ToolbarAction {
   /** An accessible name other than the label (the toolbar's tests and screen readers use it). */
   name?: string;
   disabled?: () => boolean;
+  /** For an on/off setting: whether it is on (a toggle button; a checkbox item in the menu). */
+  pressed?: () => boolean;
   run: () => void;
   fold: 'narrow' | 'medium';
 }
@@ -25,7 +27,7 @@ export function OverflowMenu(props: { actions: ToolbarAction[] }) {
   let button!: HTMLButtonElement;
   let menu!: HTMLDivElement;
 
-  const items = () => [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')].filter((item) => item.getClientRects().length > 0);
+  const items = () => [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].filter((item) => item.getClientRects().length > 0);
   const focusItem = (index: number) => {
     const shown = items();
     shown[(index + shown.length) % shown.length]?.focus();
@@ -93,7 +95,8 @@ export function OverflowMenu(props: { actions: ToolbarAction[] }) {
           {(action) => (
             <button
               type="button"
-              role="menuitem"
+              role={action.pressed ? 'menuitemcheckbox' : 'menuitem'}
+              aria-checked={action.pressed?.()}
               tabIndex={-1}
               class={`overflow-item fold-${action.fold}`}
               title={action.title}

@@ -17,6 +17,8 @@ export interface KernelStore {
   runAll(cells: CellSource[]): Promise<void>;
   run(cells: CellSource[], cellIds: string[]): Promise<void>;
   setControl(cellId: string, name: string, value: ControlValue): void;
+  /** Starts controls from these values, by name, from the next run on (see KernelSession.restoreControls). */
+  restoreControls(values: Record<string, ControlValue>): void;
   interrupt(): Promise<void>;
   restart(): Promise<void>;
   /** Starts loading the kernel without running anything. */
@@ -39,6 +41,8 @@ export function createKernelStore(): KernelStore {
   const [statusMessage, setStatusMessage] = createSignal<string | undefined>();
   let session: Promise<KernelSession> | undefined;
   let disposed = false;
+  /** Control values to start from, handed to the session as soon as it exists (before its first run). */
+  let restored: Record<string, ControlValue> = {};
 
   // The kernel reports a re-run as "outputs cleared" then "new output" in one go; applying the
   // views once per microtask shows only the latter, so a figure is updated, never re-created.
@@ -61,6 +65,7 @@ export function createKernelStore(): KernelStore {
           created.dispose();
           throw new Error('the notebook was closed');
         }
+        created.restoreControls(restored);
         created.onCellChange(receive);
         created.onStatus((next, message) => {
           setStatus(next);
@@ -101,6 +106,10 @@ export function createKernelStore(): KernelStore {
     setControl(cellId, name, value) {
       // The session coalesces: while a run is going, only the latest value is run next.
       void session?.then((kernel) => kernel.setControl(cellId, name, value));
+    },
+    restoreControls(values) {
+      restored = values;
+      void session?.then((kernel) => kernel.restoreControls(values)).catch(() => undefined);
     },
     async interrupt() {
       await (await session)?.interrupt();

@@ -8,6 +8,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Ctrl/⌘+.', action: 'Interrupt the running cell' },
   { keys: 'Tab', action: 'Move on; in code you have typed in or clicked, indent' },
   { keys: 'Esc', action: 'Leave the editor (Tab then moves on)' },
+  { keys: 'Alt+Shift+H', action: 'Outputs only: hide all code, or show it again' },
 ];
 
 /** What the cell shows while its editor has the focus, by what Tab does there (see CellEditor). */
@@ -29,4 +30,9 @@ export function isRunAndNextShortcut(event: KeyboardEvent): boolean {
 /** Ctrl+Enter or Cmd+Enter. */
 export function isRunShortcut(event: KeyboardEvent): boolean {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+}
+
+/** Alt+Shift+H (by key position: on a Mac, Option changes the character typed). */
+export function isOutputsOnlyShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH';
 }
