@@ -8,6 +8,8 @@ export interface NotebookDb {
   get(key: string): Promise<SavedNotebook | undefined>;
   put(record: SavedNotebook): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every record whose key starts with `prefix` (`local:` lists the notebooks opened from a file or link). */
+  list(prefix: string): Promise<SavedNotebook[]>;
   /** Lasts only as long as the page: IndexedDB could not be opened. */
   readonly inMemory: boolean;
 }
@@ -49,6 +51,8 @@ function wrap(db: IDBDatabase): NotebookDb {
     delete: async (key) => {
       await run('readwrite', (store) => store.delete(key));
     },
+    // Keys are strings, so those with the prefix are the range from it to it followed by the highest code unit.
+    list: (prefix) => run<SavedNotebook[]>('readonly', (store) => store.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`))),
   };
 }
 
@@ -60,5 +64,6 @@ export function memoryDb(): NotebookDb {
     get: async (key) => records.get(key),
     put: async (record) => void records.set(record.key, { ...record }),
     delete: async (key) => void records.delete(key),
+    list: async (prefix) => [...records.values()].filter((record) => record.key.startsWith(prefix)).map((record) => ({ ...record })),
   };
 }

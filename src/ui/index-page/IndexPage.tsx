@@ -3,6 +3,7 @@ import { siteNotebooks } from '../catalog/catalog.ts';
 import { filterCatalog, groupCatalog } from '../catalog/order.ts';
 import { routeHash } from '../app/route.ts';
 import { OpenFileButton } from '../notebook/OpenFileButton.tsx';
+import { YourNotebooks } from './YourNotebooks.tsx';
 
 /**
  * The list of notebooks, grouped, with a search over titles, summaries and tags. The search is
@@ -47,6 +48,7 @@ export function IndexPage(props: { query: string }) {
           <OpenFileButton />
         </div>
       </header>
+      <YourNotebooks />
       <Show when={groups().length > 0} fallback={<p class="empty">No notebook matches “{query()}”.</p>}>
         <For each={groups()}>
           {(group) => (
