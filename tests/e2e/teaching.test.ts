@@ -111,8 +111,8 @@ describe('outputs only', () => {
 });
 
 describe('control values', () => {
-  const KEPT = 'n=5 colour=blue ticked=true size=4 frame=2';
-  const DEFAULT = 'n=3 colour=red ticked=false size=2 frame=0';
+  const KEPT = 'n=5 colour=blue ticked=true size=4 frame=2 start=-4,-2';
+  const DEFAULT = 'n=3 colour=red ticked=false size=2 frame=0 start=1,-2';
 
   it('are kept per notebook across reloads, the first run already uses them, and Reset returns them to their defaults', async () => {
     const context = await newProfile(browser);
@@ -131,6 +131,10 @@ describe('control values', () => {
     await page.press(`${cell(0)} .control-number input`, 'Tab');
     await page.click(`${cell(0)} [aria-label="Next step"]`);
     await page.click(`${cell(0)} [aria-label="Next step"]`);
+    // A figure input's value (a point) is kept like any other control's.
+    const startX = page.locator(`${cell(0)} input[aria-label="start x"]`);
+    await startX.fill('-4');
+    await startX.press('Enter');
     await page.waitForFunction(([selector, kept]) => document.querySelector(selector)?.textContent === kept, [`${cell(1)} .outputs`, KEPT] as const);
     await waitForCellsSettled(page, SETTLE);
     expect(await figureY(page, 2)).toEqual([0, 4, 8, 12, 16]);
@@ -157,6 +161,7 @@ describe('control values', () => {
     expect(await page.isChecked(`${cell(0)} .control-checkbox input`)).toBe(true);
     expect(await page.inputValue(`${cell(0)} .control-number input`)).toBe('4');
     expect(await page.textContent(`${cell(0)} .stepper .control-value`)).toBe('step 2 of 4');
+    expect(await startX.inputValue()).toBe('-4');
 
     // Reset has something to undo now, though the text is not edited.
     page.once('dialog', (dialog) => void dialog.accept());

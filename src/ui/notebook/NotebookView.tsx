@@ -5,7 +5,7 @@ import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
 import { createKernelStore } from './kernel-store.ts';
 import { createTypeWarnings, type TypeWarningsStore } from './type-warnings.ts';
-import type { CellSource } from '../../kernel/types.ts';
+import type { CellSource, ControlValue } from '../../kernel/types.ts';
 import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
 import { NotebookToolbar } from './NotebookToolbar.tsx';
@@ -129,6 +129,12 @@ function NotebookBody(props: {
   createEffect(() => syncCellModels(doc.cellSources()));
   // Reset returns the controls to their defaults too (before the run that follows it).
   createEffect(on(doc.resets, () => props.kept.reset(), { defer: true }));
+  /** Every way a learner moves a control (its cell, the dock, a figure input) comes here: kept, then run. */
+  const setControl = (cellId: string, name: string, value: ControlValue) => {
+    const control = kernel.view(cellId)?.outputs.find((output) => output.kind === 'control' && output.name === name);
+    if (control?.kind === 'control') props.kept.keep(control, value);
+    kernel.setControl(cellId, name, value);
+  };
 
   const runAll = () => {
     props.trust();
@@ -269,7 +275,7 @@ function NotebookBody(props: {
   };
   const controlsOf = (cellId: string) => (kernel.view(cellId)?.outputs ?? []).filter((output): output is Extract<Output, { kind: 'control' }> => output.kind === 'control');
   const notebookContext: NotebookContext = {
-    setControl: (cellId, name, value) => kernel.setControl(cellId, name, value),
+    setControl,
     controlValuesFor: (cellId) => {
       const cells = codeIds().map(cellNames).filter((cell): cell is CellNames => cell !== undefined);
       return controlsInWords(upstreamCells(cells, cellId).flatMap(controlsOf));
@@ -352,11 +358,7 @@ function NotebookBody(props: {
                           return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
                         })
                       }
-                      onControl={(name, value) => {
-                        const control = kernel.view(id)?.outputs.find((output) => output.kind === 'control' && output.name === name);
-                        if (control?.kind === 'control') props.kept.keep(control, value);
-                        kernel.setControl(id, name, value);
-                      }}
+                      onControl={(name, value) => setControl(id, name, value)}
                     />
                   </Show>
                 </Show>
@@ -374,7 +376,7 @@ function NotebookBody(props: {
           codeIds={codeIds()}
           cellNames={cellNames}
           controls={controlsOf}
-          onControl={(cellId, name, value) => kernel.setControl(cellId, name, value)}
+          onControl={setControl}
         />
       </main>
     </div>
