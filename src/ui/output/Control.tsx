@@ -116,7 +116,7 @@ function Stepper(props: { playbackKey: string; original: boolean; label: string;
     props.onChange(Math.max(0, Math.min(last(), step)));
   };
   return (
-    <div class="stepper" role="group" aria-label={props.label}>
+    <div class="stepper" role="group" aria-label={props.label} data-interval-ms={props.intervalMs}>
       <button type="button" class="icon-button" aria-label={playing() ? 'Pause' : 'Play'} onClick={togglePlay}>
         {playing() ? '❚❚' : '▶'}
       </button>

@@ -55,6 +55,9 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
       const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
       const config = { ...args.config, modeBarButtonsToAdd: [...own, ...pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) })] };
       const version = ++drawn;
+      // data-latest is the newest figure received, data-drawn the newest drawn: equal once the
+      // figure on screen shows the latest data (the benchmark and tests wait for that).
+      element.dataset.latest = String(version);
       // On screen: drawn now. Off screen: when idle or scrolled to (see draw-scheduler.ts).
       scheduleDraw(element, () =>
         void loadPlotly().then(async (Plotly) => {

@@ -1,0 +1,181 @@
+/**
+ * Interaction speed on the built site in Chromium at 1366×900 (`npm run bench -- interaction`),
+ * for every shipped notebook and every control in it (found in the page, so a new notebook is
+ * measured without being listed):
+ * - control → the figures it drives, scrolled into view, redrawn with the new data (p50/p95 per
+ *   notebook, the worst control);
+ * - a playing stepper: frames drawn vs frames due over 5 s;
+ * - a slider dragged with input events at 60 Hz: redraws meanwhile, and the lag after release;
+ * - first visit (fresh context: no HTTP or code cache) and second visit: prose, first figure,
+ *   longest main-thread task before the first figure;
+ * - the headless runner: `npx stepwise run notebooks/k-means.md` wall time.
+ * BENCH_NOTEBOOKS=k-means,pca limits the notebooks; BENCH_PARTS=controls,visits,cli the parts;
+ * BENCH_REUSE_BUILD=1 serves the last build instead of building again.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumLaunch } from '../../vite.config.ts';
+import { launchChromium } from '../e2e/browser.ts';
+import { summarize } from './harness.ts';
+import { serveBuiltSite, shippedNotebooks } from './interaction/site.ts';
+
+const PROBES = fileURLToPath(new URL('./interaction/page-probes.js', import.meta.url));
+const VIEWPORT = { width: 1366, height: 900 };
+/** Timed moves per control (after one move that finds the figures it drives). */
+const MOVES = 7;
+const PLAY_MS = 5000;
+const DRAG_MS = 2000;
+const VISITS = 3;
+const CLI_RUNS = 3;
+
+interface ControlInfo { cell: number; index: number; type: string; label: string }
+interface Probes {
+  marks: { longTasks: { start: number; duration: number }[]; firstFigureAt?: number; proseAt?: number };
+  controls(): ControlInfo[];
+  loaded(timeoutMs: number): Promise<void>;
+  settle(timeoutMs?: number): Promise<void>;
+  discover(control: ControlInfo): Promise<string[]>;
+  show(key: string): Promise<void>;
+  timeMove(control: ControlInfo, driven: string[], i: number): Promise<number>;
+  play(control: ControlInfo, key: string, ms: number): Promise<{ intervalMs: number; due: number; drawn: number }>;
+  drag(control: ControlInfo, key: string, ms: number): Promise<{ events: number; drawsDuring: number; medianGapMs: number; maxGapMs: number; releaseLagMs: number }>;
+  figureCount(): number;
+}
+declare global {
+  interface Window { __bench: Probes }
+}
+
+export default async function interactionBench(): Promise<void> {
+  const only = process.env.BENCH_NOTEBOOKS?.split(',').filter(Boolean);
+  const notebooks = shippedNotebooks().filter((slug) => !only || only.includes(slug));
+  const parts = process.env.BENCH_PARTS?.split(',') ?? ['controls', 'visits', 'cli'];
+  const site = await serveBuiltSite(process.env.BENCH_REUSE_BUILD === '1');
+  const browser = await launchChromium(chromiumLaunch);
+  try {
+    console.log(`Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}; notebooks: ${notebooks.join(', ')}`);
+    if (parts.includes('controls')) {
+      const all: number[] = [];
+      for (const slug of notebooks) all.push(...(await controlsOf(browser, site.url, slug)));
+      if (all.length > 0) console.log(`\nall notebooks: control → figure redrawn p50 ${pct(all, 50)} ms, p95 ${pct(all, 95)} ms over ${all.length} moves | target p50 ≤ 50 ms, p95 ≤ 150 ms`);
+    }
+    if (parts.includes('visits')) {
+      console.log('\n### first and second visit');
+      for (const slug of notebooks) await visits(browser, site.url, slug);
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  if (parts.includes('cli')) {
+    console.log('\n### headless runner');
+    cliRuns('k-means');
+  }
+}
+
+/** Every control of one notebook: moves timed, steppers played, sliders dragged. Returns all move times. */
+async function controlsOf(browser: Browser, url: string, slug: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript({ path: PROBES });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}#/${slug}`);
+  await probe(page, (p) => p.loaded(120_000));
+  const controls = await probe(page, (p) => p.controls());
+  console.log(`\n### ${slug}: ${controls.length} controls, ${await probe(page, (p) => p.figureCount())} figures`);
+  const times: number[] = [];
+  const rows: { name: string; median: number; p95: number }[] = [];
+  for (const control of controls) {
+    const name = `${control.type} '${control.label}' (cell ${control.cell + 1})`;
+    try {
+      const driven = await page.evaluate((c) => window.__bench.discover(c), control);
+      const target = driven.find((key) => Number(key.split('.')[0]) >= control.cell) ?? driven[0];
+      if (target !== undefined) await page.evaluate((key) => window.__bench.show(key), target);
+      const own: number[] = [];
+      for (let i = 1; i <= MOVES; i++) {
+        own.push(await page.evaluate(([c, d, n]) => window.__bench.timeMove(c, d, n), [control, driven, i] as const));
+        await probe(page, (p) => p.settle());
+      }
+      times.push(...own);
+      rows.push({ name, median: summarize(own).medianMs, p95: Number(pct(own, 95)) });
+      console.log(`  ${name} → ${driven.length ? `figures ${driven.join(', ')}` : 'no figure (until its cells are done)'}: median ${summarize(own).medianMs.toFixed(0)} ms (min ${Math.min(...own).toFixed(0)}, max ${Math.max(...own).toFixed(0)})`);
+      if (control.type === 'stepper' && target !== undefined) {
+        const played = await page.evaluate(([c, key, ms]) => window.__bench.play(c, key, ms), [control, target, PLAY_MS] as const);
+        console.log(`    playing ${PLAY_MS / 1000} s at ${played.intervalMs} ms a step: ${played.drawn} frames drawn of ${played.due} due`);
+      }
+      if (control.type === 'slider' && target !== undefined) {
+        const dragged = await page.evaluate(([c, key, ms]) => window.__bench.drag(c, key, ms), [control, target, DRAG_MS] as const);
+        console.log(`    dragged ${DRAG_MS / 1000} s at 60 Hz (${dragged.events} events): ${dragged.drawsDuring} redraws, median gap ${dragged.medianGapMs.toFixed(0)} ms (max ${dragged.maxGapMs.toFixed(0)}); lag after release ${dragged.releaseLagMs.toFixed(0)} ms`);
+      }
+    } catch (error) {
+      console.log(`  ${name}: FAILED: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (times.length > 0) {
+    const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));
+    console.log(`  ${slug}: p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms; worst control ${worst.name} (median ${worst.median.toFixed(0)} ms, p95 ${worst.p95} ms)`);
+  }
+  if (errors.length > 0) console.log(`  page errors: ${errors.join(' | ')}`);
+  await context.close();
+  return times;
+}
+
+/** First visits in fresh contexts (no HTTP or code cache), each followed by a second visit in the same context. */
+async function visits(browser: Browser, url: string, slug: string): Promise<void> {
+  const first: Visit[] = [];
+  const second: Visit[] = [];
+  for (let i = 0; i < VISITS; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript({ path: PROBES });
+    const page = await context.newPage();
+    first.push(await visit(page, `${url}#/${slug}`));
+    await probe(page, (p) => p.loaded(120_000));
+    second.push(await visit(page, `${url}#/${slug}`, true));
+    await context.close();
+  }
+  const median = (values: number[]) => summarize(values).medianMs.toFixed(0);
+  const line = (what: string, v: Visit[]) =>
+    `  ${slug} ${what}: prose ${median(v.map((x) => x.proseAt))} ms, first figure ${median(v.map((x) => x.firstFigureAt))} ms, longest task before it ${median(v.map((x) => x.longestTask))} ms (medians of ${v.length})`;
+  console.log(line('first visit', first));
+  console.log(line('second visit', second));
+}
+
+interface Visit { proseAt: number; firstFigureAt: number; longestTask: number }
+
+async function visit(page: Page, address: string, reload = false): Promise<Visit> {
+  if (reload) await page.reload();
+  else await page.goto(address);
+  await page.waitForFunction(() => (window.__bench.marks.firstFigureAt ?? -1) > 0 && (window.__bench.marks.proseAt ?? -1) > 0, undefined, { timeout: 120_000 });
+  return page.evaluate(() => {
+    const { marks } = window.__bench;
+    const before = marks.longTasks.filter((task) => task.start < marks.firstFigureAt!);
+    return { proseAt: marks.proseAt!, firstFigureAt: marks.firstFigureAt!, longestTask: Math.max(0, ...before.map((task) => task.duration)) };
+  });
+}
+
+/** Wall time of `npx stepwise run notebooks/<slug>.md` (a new process each time; the build caches already made). */
+function cliRuns(slug: string): void {
+  const run = () => {
+    const t0 = performance.now();
+    try {
+      execFileSync('npx', ['stepwise', 'run', `notebooks/${slug}.md`], { stdio: 'ignore' });
+    } catch {
+      // A failing cell exits 1: the time still counts.
+    }
+    return performance.now() - t0;
+  };
+  run(); // builds the runtime bundle and caches if a source changed
+  const times = Array.from({ length: CLI_RUNS }, run);
+  console.log(`npx stepwise run notebooks/${slug}.md: ${summarize(times).medianMs.toFixed(0)} ms median (${times.map((t) => t.toFixed(0)).join(', ')}) | target ≤ 1500 ms`);
+}
+
+function probe<T>(page: Page, fn: (probes: Probes) => T | Promise<T>): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.__bench)`) as Promise<T>;
+}
+
+/** Nearest-rank percentile, whole milliseconds. */
+function pct(values: number[], p: number): string {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(0);
+}
