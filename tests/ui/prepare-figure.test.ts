@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { prepareFigure, WEBGL_POINTS } from '../../src/ui/output/prepare-figure.ts';
+import { prepareFigure, WEBGL_LINE_POINTS, WEBGL_POINTS } from '../../src/ui/output/prepare-figure.ts';
 import { plot } from '../../src/plot/figure.ts';
 
 describe('prepareFigure', () => {
-  it('switches big scatter traces to WebGL and leaves small ones as SVG', () => {
+  it('switches big marker traces to WebGL and leaves small ones as SVG', () => {
     const big = Array.from({ length: WEBGL_POINTS + 1 }, (_, i) => i);
-    const figure = plot([{ type: 'scatter', x: big, y: big }, { type: 'scatter', x: [1], y: [1] }]);
+    const figure = plot([{ type: 'scatter', mode: 'markers', x: big, y: big }, { type: 'scatter', mode: 'markers', x: [1], y: [1] }]);
     const { data } = prepareFigure(figure, 'light');
     expect(data.map((trace) => trace.type)).toEqual(['scattergl', 'scatter']);
+  });
+
+  it('keeps lines as SVG (one path, drawn faster than WebGL) until they are far bigger', () => {
+    const points = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const figure = plot([
+      { type: 'scatter', x: points(WEBGL_POINTS * 3), y: points(WEBGL_POINTS * 3) },
+      { type: 'scatter', mode: 'lines', x: points(WEBGL_LINE_POINTS), y: points(WEBGL_LINE_POINTS) },
+      { type: 'scatter', mode: 'lines', x: points(WEBGL_LINE_POINTS + 1), y: points(WEBGL_LINE_POINTS + 1) },
+      { type: 'scatter', mode: 'lines+markers', x: points(WEBGL_POINTS + 1), y: points(WEBGL_POINTS + 1) },
+    ]);
+    expect(prepareFigure(figure, 'light').data.map((trace) => trace.type)).toEqual(['scatter', 'scatter', 'scattergl', 'scattergl']);
   });
 
   it('fits the cell width, keeps a set height, and names the PNG after the title', () => {

@@ -64,7 +64,8 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
     // Notebooks of the site run on open; ones from a file or link wait for the learner. The
     // kernel and Plotly load in parallel, after the prose has painted.
     // Plotly takes ~1.5 s to evaluate here (measured), so it starts at once; waiting for the
-    // kernel to boot first made the first figure ~0.7 s later (app.bench.ts).
+    // kernel to boot first made the first figure ~0.7 s later (app.bench.ts). The cartesian
+    // bundle: a notebook needing more gets the full one when such a figure appears.
     afterPaint(() => {
       if (!loaded.untrusted) {
         void dbPromise.then(() => {
@@ -72,7 +73,7 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
           checkAfter(kernel.runAll(cells), cells);
         });
       }
-      if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/Figure.tsx').then((module) => module.loadPlotly());
+      if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/load-plotly.ts').then((module) => module.loadPlotly('cartesian'));
     });
   });
   const onKey = (event: KeyboardEvent) => {

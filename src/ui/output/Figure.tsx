@@ -1,7 +1,7 @@
 import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Figure as FigureData } from '../../plot/figure.ts';
 import { currentTheme } from '../app/theme.ts';
-import { prepareFigure } from './prepare-figure.ts';
+import { prepareFigure, type PlotlyArguments } from './prepare-figure.ts';
 import { figureHeight } from './figure-height.ts';
 import { forget, scheduleDraw, watch } from './draw-scheduler.ts';
 import { modebarAsToolbar, onModebarKey } from './modebar-keys.ts';
@@ -10,15 +10,8 @@ import { useNotebook } from './notebook-context.ts';
 import { pinTraces, withPinned } from './pin-figure.ts';
 import { pinButtons } from './pin-buttons.ts';
 import type { Trace } from '../../plot/figure.ts';
-
-type Plotly = typeof import('plotly.js-dist-min');
-let plotly: Promise<Plotly> | undefined;
-/** Plotly, loaded once; the performance marks let the app benchmark see where time goes. */
-export const loadPlotly = (): Promise<Plotly> =>
-  (plotly ??= import('plotly.js-dist-min').then((module) => {
-    performance.mark('stepwise:plotly-loaded');
-    return ((module as unknown as { default?: Plotly }).default ?? module) as Plotly;
-  }));
+import { loadPlotly, type Plotly } from './load-plotly.ts';
+import { bundleFor } from './plotly-bundle.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -27,20 +20,69 @@ export const loadPlotly = (): Promise<Plotly> =>
 export default function Figure(props: { figure: FigureData; /** Its accessible name (figureLabel). */ label: string }) {
   let element!: HTMLDivElement;
   let disposed = false;
-  let drawn = 0;
   // The figure's inputs as last drawn, for the drag, click and key listeners (added on first need).
   let inputs: DrawnInputs | undefined;
   let stopListening: (() => void) | undefined;
   const notebook = useNotebook();
   // Traces kept from an earlier state, drawn faded under the live ones (pin-figure.ts).
   const [pinned, setPinned] = createSignal<Trace[]>([]);
-  let liveData: Trace[] = [];
-  const pin = () => setPinned(pinTraces(liveData, notebook.controlValuesFor(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? '')));
+  /** The live traces (without the pinned ones) of the newest figure received, and of the one on screen. */
+  let latestLive: Trace[] = [];
+  let shownLive: Trace[] = [];
+  const pin = () => setPinned(pinTraces(shownLive, notebook.controlValuesFor(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? '')));
   const hasInputs = () => (props.figure.inputs?.length ?? 0) > 0;
+  /** The newest figure received (its version, what to hand Plotly, and its inputs). */
+  let latest = 0;
+  let latestArgs: PlotlyArguments | undefined;
+  let latestInputs: FigureData['inputs'];
+  /** The version on screen; the bundle that drew it; whether a draw is under way. */
+  let shown = 0;
+  let drawnWith: Plotly | undefined;
+  let drawing = false;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
   const [width, setWidth] = createSignal<number>();
   const measure = (pixels: number) => setWidth(pixels > 0 ? Math.floor(pixels / 16) * 16 : undefined);
+
+  /**
+   * Draws the newest figure. Figures that arrive while one is being drawn are not queued: when
+   * the draw ends, only the newest of them is drawn (a slider dragged at 60 Hz skips the rest).
+   */
+  let again = false;
+  const drawLatest = async (): Promise<void> => {
+    if (drawing) {
+      again = true;
+      return;
+    }
+    drawing = true;
+    try {
+      do {
+        again = false;
+        if (latestArgs === undefined || shown === latest) break;
+        const version = latest;
+        const args = latestArgs;
+        const figureInputs = latestInputs;
+        const live = latestLive;
+        const Plotly = await loadPlotly(bundleFor(args.data));
+        if (disposed) return;
+        if (version !== latest) continue; // a newer figure arrived meanwhile: its own draw request set `again`
+        // A figure that now needs the full bundle is handed over from the partial one.
+        if (drawnWith !== undefined && drawnWith !== Plotly) drawnWith.purge(element);
+        const started = performance.now();
+        await Plotly.react(element, args.data, args.layout, args.config);
+        drawnWith = Plotly;
+        shownLive = live;
+        performance.measure('stepwise:figure-draw', { start: started });
+        inputs = args.handles && figureInputs && { inputs: figureInputs, ...args.handles };
+        if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
+        modebarAsToolbar(element, props.label);
+        shown = version;
+        element.dataset.drawn = String(version);
+      } while (again && !disposed);
+    } finally {
+      drawing = false;
+    }
+  };
 
   onMount(() => {
     watch(element);
@@ -51,35 +93,24 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     createEffect(() => {
       const args = prepareFigure(props.figure, currentTheme(), width());
       const kept = pinned();
-      const data = withPinned(args.data, kept);
       const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
-      const config = { ...args.config, modeBarButtonsToAdd: [...own, ...pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) })] };
-      const version = ++drawn;
+      const pinning = pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) });
+      latestArgs = { ...args, data: withPinned(args.data, kept), config: { ...args.config, modeBarButtonsToAdd: [...own, ...pinning] } };
+      latestLive = args.data;
+      latestInputs = props.figure.inputs;
+      latest += 1;
       // data-latest is the newest figure received, data-drawn the newest drawn: equal once the
       // figure on screen shows the latest data (the benchmark and tests wait for that).
-      element.dataset.latest = String(version);
+      element.dataset.latest = String(latest);
       // On screen: drawn now. Off screen: when idle or scrolled to (see draw-scheduler.ts).
-      scheduleDraw(element, () =>
-        void loadPlotly().then(async (Plotly) => {
-          // Only the latest figure is drawn; one that arrives while another draws waits its turn.
-          if (disposed || version !== drawn) return;
-          const started = performance.now();
-          await Plotly.react(element, data as never, args.layout as never, config as never);
-          liveData = args.data;
-          performance.measure('stepwise:figure-draw', { start: started });
-          inputs = args.handles && props.figure.inputs && { inputs: props.figure.inputs, ...args.handles };
-          if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
-          modebarAsToolbar(element, props.label);
-          element.dataset.drawn = String(version);
-        }),
-      );
+      scheduleDraw(element, () => void drawLatest());
     });
   });
   onCleanup(() => {
     disposed = true;
     stopListening?.();
     forget(element);
-    void plotly?.then((Plotly) => Plotly.purge(element));
+    drawnWith?.purge(element);
   });
 
   // A figure, not an image: it holds the mode bar's buttons, which an image would hide from screen readers.

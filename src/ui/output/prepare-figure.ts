@@ -12,8 +12,15 @@ import { limitFigure } from '../../plot/limit-points.ts';
 import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
 import { handleShapes, type Handle } from './input-handles.ts';
 
-/** SVG scatter takes ~70 ms per 1k points here; above this many, draw with scattergl. */
+/**
+ * When a scatter trace is drawn with WebGL (scattergl, only in Plotly's full bundle) instead of
+ * SVG. Markers are one SVG element each: above 2,000 points WebGL draws them several times
+ * faster. A line is one SVG path: measured in Chromium here, SVG draws 5k points in ~0.1 s
+ * where WebGL takes ~0.3 s, and 200k points in ~2 s where WebGL takes ~12 s (software GL); so
+ * lines stay SVG (and in the small cartesian bundle) until far larger.
+ */
 export const WEBGL_POINTS = 2000;
+export const WEBGL_LINE_POINTS = 50_000;
 
 export interface PlotlyArguments {
   data: Trace[];
@@ -26,7 +33,7 @@ export interface PlotlyArguments {
 export function prepareFigure(figure: Figure, theme: Theme, width?: number): PlotlyArguments {
   // Reduced before anything else walks the traces: theming copies them, sanitising visits every point.
   const themed = applyTheme(limitFigure(figure), theme);
-  const data = sanitizeTraces(themed.data).map((trace) => (trace.type === 'scatter' && pointCount(trace) > WEBGL_POINTS ? { ...trace, type: 'scattergl' } : trace));
+  const data = sanitizeTraces(themed.data).map((trace) => (trace.type === 'scatter' && drawnFasterWithWebGL(trace) ? { ...trace, type: 'scattergl' } : trace));
   const given: Record<string, unknown> = {
     margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
     ...sanitizeLayout(themed.layout),
@@ -53,6 +60,13 @@ export function prepareFigure(figure: Figure, theme: Theme, width?: number): Plo
     config: { ...config, edits: { ...(config.edits as object | undefined), shapePosition: true } },
     handles: { offset: own.length, handles },
   };
+}
+
+function drawnFasterWithWebGL(trace: Trace): boolean {
+  const points = pointCount(trace);
+  // Plotly's default mode: markers too below 20 points, lines only above.
+  const mode = String(trace.mode ?? (points < 20 ? 'lines+markers' : 'lines'));
+  return points > (mode.includes('markers') ? WEBGL_POINTS : WEBGL_LINE_POINTS);
 }
 
 function pointCount(trace: Trace): number {

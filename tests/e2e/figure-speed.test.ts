@@ -1,0 +1,104 @@
+/**
+ * End-to-end: figures load the small cartesian Plotly bundle unless they need the full one, and
+ * a burst of control moves ends with the figure showing the newest value.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { cell } from './pages.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium(inject('chromiumLaunch'));
+  ({ page, errors } = await openPage(await newProfile(browser), `${base}#/e2e-plotly-bundles`));
+  await waitForCellsSettled(page, 90_000);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Waits until the figure of a cell shows its newest data, drawn. */
+async function waitForLatestDrawn(index: number): Promise<void> {
+  await page.waitForFunction(
+    (selector) => {
+      const figure = document.querySelector(selector) as HTMLElement | null;
+      return figure?.closest('[data-cell]')?.getAttribute('data-state') === 'done' && figure.dataset.latest !== undefined && figure.dataset.drawn === figure.dataset.latest;
+    },
+    `${cell(index)} .figure:not(.figure-loading)`,
+    { timeout: 60_000 },
+  );
+}
+
+/** Which Plotly bundles the page loaded: from its marks, and the scripts it fetched. */
+async function bundlesLoaded(): Promise<{ marked: string[]; scripts: string[] }> {
+  return page.evaluate(() => ({
+    marked: performance.getEntriesByName('stepwise:plotly-loaded').map((mark) => String((mark as PerformanceMark).detail)),
+    scripts: performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.split('/').pop()!)
+      .filter((name) => name.startsWith('plotly')),
+  }));
+}
+
+/** The trace types Plotly drew in a cell's figure. */
+async function drawnTypes(index: number): Promise<string[]> {
+  return page.$eval(`${cell(index)} .figure`, (element) => ((element as unknown as { _fullData?: { type: string }[] })._fullData ?? []).map((trace) => trace.type));
+}
+
+describe('Plotly bundles', () => {
+  it('draws 2-D figures with the cartesian bundle alone', async () => {
+    await waitForLatestDrawn(0);
+    await waitForLatestDrawn(2);
+    expect(await drawnTypes(0)).toEqual(['scatter']);
+    expect(await drawnTypes(2)).toEqual(['bar']);
+    const { marked, scripts } = await bundlesLoaded();
+    expect(marked).toEqual(['cartesian']);
+    expect(scripts.some((name) => name.startsWith('plotly-cartesian.min'))).toBe(true);
+    expect(scripts.filter((name) => name.startsWith('plotly.min'))).toEqual([]);
+  });
+
+  it('loads the full bundle when a figure turns 3-D, and draws it there', async () => {
+    await page.click(`${cell(1)} input[type="checkbox"]`);
+    await page.waitForFunction((selector) => ((document.querySelector(selector) as unknown as { _fullData?: { type: string }[] } | null)?._fullData ?? [])[0]?.type === 'surface', `${cell(2)} .figure`, { timeout: 60_000 });
+    await waitForLatestDrawn(2);
+    expect(await drawnTypes(2)).toEqual(['surface']);
+    expect(await page.$$eval(`${cell(2)} .figure .gl-container canvas`, (canvases) => canvases.length)).toBeGreaterThan(0);
+    const { marked, scripts } = await bundlesLoaded();
+    expect(marked).toEqual(['cartesian', 'full']);
+    expect(scripts.some((name) => name.startsWith('plotly.min'))).toBe(true);
+  });
+
+  it('draws the figure back in 2-D when the trace type goes back, with the bundle already there', async () => {
+    await page.click(`${cell(1)} input[type="checkbox"]`);
+    await page.waitForFunction((selector) => ((document.querySelector(selector) as unknown as { _fullData?: { type: string }[] } | null)?._fullData ?? [])[0]?.type === 'bar', `${cell(2)} .figure`, { timeout: 60_000 });
+    await waitForLatestDrawn(2);
+    expect(await page.$$eval(`${cell(2)} .figure .gl-container canvas`, (canvases) => canvases.length)).toBe(0);
+    expect((await bundlesLoaded()).marked).toEqual(['cartesian', 'full']);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a burst of slider moves', () => {
+  it('ends with the figure drawn from the last value', async () => {
+    await waitForLatestDrawn(4);
+    await page.evaluate(async (selector) => {
+      const slider = document.querySelector(selector) as HTMLInputElement;
+      for (let value = 2; value <= 60; value++) {
+        slider.value = String(value);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+    }, `${cell(3)} input[type="range"]`);
+    await page.waitForFunction((selector) => {
+      const figure = document.querySelector(selector) as unknown as { data?: { y: number[] }[] } | null;
+      return figure?.data?.[0]?.y[1] === 60;
+    }, `${cell(4)} .figure`, { timeout: 60_000 });
+    await waitForLatestDrawn(4);
+    expect(await page.$eval(`${cell(4)} .figure`, (element) => Array.from((element as unknown as { data: { y: number[] }[] }).data[0].y))).toEqual([0, 60]);
+    expect(errors).toEqual([]);
+  });
+});
