@@ -30,13 +30,8 @@ const SOURCE_DIRS = ['src/ml', 'src/plot', 'src/kernel/runtime'];
  * from: tsc takes seconds, and the headless runner's type check needs them on every run.
  */
 export function cachedCellTypes(root: string): Record<string, string> {
-  // Every source (the prelude's imports reach beyond SOURCE_DIRS, e.g. kernel/types.ts) and the
-  // lock file (the packages' declarations and tsc's version): hashing them takes milliseconds.
-  const hash = createHash('sha256');
-  for (const file of walk(join(root, 'src'), /\.tsx?$/)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  hash.update(readFileSync(join(root, 'package-lock.json')));
   const cacheDir = join(root, 'node_modules', '.cache', 'stepwise-cell-types');
-  const cacheFile = join(cacheDir, `${hash.digest('hex').slice(0, 16)}.json`);
+  const cacheFile = join(cacheDir, `${cellTypesSourceHash(root)}.json`);
   try {
     return JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
   } catch (error) {
@@ -50,6 +45,18 @@ export function cachedCellTypes(root: string): Record<string, string> {
   writeFileSync(`${cacheFile}.${process.pid}`, JSON.stringify(files));
   renameSync(`${cacheFile}.${process.pid}`, cacheFile);
   return files;
+}
+
+/**
+ * A hash of what the cell declarations are made from: every source (the prelude's imports reach
+ * beyond SOURCE_DIRS, e.g. kernel/types.ts) and the lock file (the packages' declarations and
+ * tsc's version). Hashing them takes milliseconds.
+ */
+export function cellTypesSourceHash(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of walk(join(root, 'src'), /\.tsx?$/)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Runs tsc on the prelude and returns every declaration file Monaco needs, by file URI. */
