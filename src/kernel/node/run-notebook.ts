@@ -48,6 +48,9 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
   const { timeoutMs = 30_000, controls, memoryMb, allowNetwork } = options;
   const session = createNodeSession({ timeoutMs, initialControls: controls, memoryMb, allowNetwork });
   try {
+    // While the sandbox process starts (its runtime takes a second to load), the type check runs
+    // here; it ends before the first cell is sent, so its work is not counted in the cells' times.
+    const warnings = options.typeCheck ? await typeCheckCells(cells) : {};
     session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
     let tensors = 0;
     session.onCellChange((_, view) => {
@@ -60,8 +63,6 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
       await session.settle(SETTLE_MS);
       tensorsAfterRun.push(tensors);
     }
-    // After the run, so the checker's work is not counted in the cells' times.
-    const warnings = options.typeCheck ? await typeCheckCells(cells) : {};
     const reports = cells.map((cell, index): CellReport => {
       const view = session.view(cell.id)!;
       const ok = view.state === 'done';
