@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { build, preview, type PreviewServer } from 'vite';
 import { freePort } from '../../e2e/global-setup.ts';
 
-/** Its own output folder, so a build of dist/ by someone else meanwhile cannot mix files. */
-const OUT_DIR = 'node_modules/.cache/stepwise-bench-dist';
+/** Its own output folder (not dist/, nor the app group's), so another build meanwhile cannot mix files. */
+const OUT_DIR = 'node_modules/.cache/stepwise-bench-dist-interaction';
 
 export interface Site {
   /** The address of the site's root, ending in '/'. */
