@@ -21,7 +21,7 @@ function trace(fig: Figure, name: string): Trace {
 const xs = (t: Trace) => t.x as number[];
 const ys = (t: Trace) => t.y as number[];
 const bowlFigure = (r: RunReport) => figure(r, 'Bowl (');
-const rosenFigure = (r: RunReport) => figure(r, 'Rosenbrock after');
+const rosenFigure = (r: RunReport) => figure(r, 'Rosenbrock, update');
 
 describe('notebooks/optimizers.md', () => {
   it('the bowl race draws the five optimisers from the start point, which is an input on the figure', async () => {
