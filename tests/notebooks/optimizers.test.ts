@@ -101,6 +101,10 @@ describe('notebooks/optimizers.md', () => {
     const [, adamSteep, , adamWSteep] = boldNumbers(markdown(await run(), 'Adam with the L2 term is at'));
     expect(adamSteep).toBeGreaterThan(2.9);
     expect(adamWSteep).toBeLessThan(2);
+    // AdamW ends at the same point whatever c: the adaptive step is scale-free and the decay sits outside it.
+    const [, , adamWFlat1, adamWFlat2] = boldNumbers(markdown(report, 'Adam with the L2 term is at'));
+    const [, , adamW50a, adamW50b] = boldNumbers(markdown(await run({ steepness: 50 }), 'Adam with the L2 term is at'));
+    expect([adamW50a, adamW50b]).toEqual([adamWFlat1, adamWFlat2]);
   }, 120_000);
 
   it('SGD on Rosenbrock above the quoted stability bound leaves the chart; below it stays', async () => {
