@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figure, markdown, notebookRunner } from './report-queries.ts';
 
@@ -115,7 +116,7 @@ describe('notebooks/optimizers.md', () => {
   }, 120_000);
 
   it('the hand-written update rules agree with SGD, Momentum, RMSprop, Adam and AdamW of src/ml/optim', async () => {
-    for (const controls of [{}, { biasCorrection: false, angle: 30, beta1: 0.5 }]) {
+    for (const controls of [{}, { biasCorrection: false, angle: 30, beta1: 0.5 }] as Record<string, ControlValue>[]) {
       const gaps = boldNumbers(markdown(await run(controls), 'Largest difference from the hand-written paths'));
       expect(gaps).toHaveLength(7);
       for (const gap of gaps) expect(gap).toBeLessThan(1e-12);
