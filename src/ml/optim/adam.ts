@@ -23,7 +23,7 @@ export interface AdamState extends Record<string, number[]> {
 
 /**
  * Adam: momentum on the gradient (m) and RMSprop-style scaling (v), both started at 0 and
- * bias-corrected by 1/(1 − β^t) so the first steps are not too small:
+ * bias-corrected by 1/(1 − β^t) so the first steps are not distorted (with the usual β₂ > β₁ the uncorrected first step is (1−β₁)/√(1−β₂) ≈ 3× too long):
  * x ← x − lr·m̂/(√v̂ + ε). The first step therefore has size ≈ lr in every coordinate.
  * With weightDecay λ the gradient is g + λx (L2 regularisation of the objective, as PyTorch's
  * Adam): on (x − 3)² with λ = 0.5 it settles where 2(x − 3) + 0.5x = 0, at x = 2.4.
