@@ -128,4 +128,17 @@ describe('figure inputs', () => {
     expect(uy).toBeCloseTo(1, 2);
     expect(errors).toEqual([]);
   });
+  it('a control of a cell with several, operated again and again in the dock, stays the same element (the cell re-running does not re-create it)', async () => {
+    await page.$eval('[data-cell="3"] .figure', (el) => el.scrollIntoView({ block: 'end' }));
+    await page.$eval('[data-cell="4"]', (el) => el.scrollIntoView({ block: 'end' }));
+    const slider = await page.waitForSelector('.control-dock [data-control$="/axis"] input[type="range"]', { timeout: 10_000 });
+    for (let i = 0; i < 3; i++) {
+      const before = await report();
+      await slider.focus();
+      await slider.press('ArrowRight');
+      await changedFrom(before);
+      expect(await slider.evaluate((el) => el.isConnected)).toBe(true);
+    }
+    expect(errors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { upstreamCells } from '../../src/ui/dock/upstream-cells.ts';
 import { controlsInWords } from '../../src/ui/dock/controls-in-words.ts';
+import { steadyControls } from '../../src/ui/dock/steady-controls.ts';
 import { pinTraces, withPinned } from '../../src/ui/output/pin-figure.ts';
 import { clickedValue, handleShapes, movedInputs } from '../../src/ui/output/input-handles.ts';
 import type { FigureInput } from '../../src/plot/figure.ts';
@@ -22,6 +23,18 @@ describe('upstreamCells', () => {
   it('stops at a cycle instead of looping', () => {
     const cyclic = [{ id: 'x', declares: ['p'], reads: ['q'] }, { id: 'y', declares: ['q'], reads: ['p'] }];
     expect(upstreamCells(cyclic, 'x')).toEqual(['x', 'y']);
+  });
+});
+
+describe('steadyControls', () => {
+  const slider = (name: string, value: number) => ({ id: name, kind: 'control', name, control: { type: 'slider', label: name, min: 0, max: 9, step: 1 }, value }) as const;
+  it('while a cell re-runs, keeps the controls not shown again yet, in their order, with the new values of those that are', () => {
+    const before = [slider('a', 1), slider('b', 2), slider('c', 3)];
+    expect(steadyControls(before, [slider('a', 5)], true)).toEqual([slider('a', 5), slider('b', 2), slider('c', 3)]);
+    expect(steadyControls(before, [slider('a', 5), slider('d', 0)], true).map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('once the run is over, lists exactly what the cell shows', () => {
+    expect(steadyControls([slider('a', 1), slider('b', 2)], [slider('a', 5)], false)).toEqual([slider('a', 5)]);
   });
 });
 

@@ -23,7 +23,7 @@ import { ControlDock } from '../dock/ControlDock.tsx';
 import { NotebookContext } from '../output/notebook-context.ts';
 import { upstreamCells, type CellNames } from '../dock/upstream-cells.ts';
 import { controlsInWords } from '../dock/controls-in-words.ts';
-import type { Output } from '../../kernel/types.ts';
+import { steadyControls, type ControlOutput } from '../dock/steady-controls.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
@@ -274,7 +274,14 @@ function NotebookBody(props: {
     const view = kernel.view(cellId);
     return view && { id: cellId, declares: view.outputsDeclared, reads: view.inputs };
   };
-  const controlsOf = (cellId: string) => (kernel.view(cellId)?.outputs ?? []).filter((output): output is Extract<Output, { kind: 'control' }> => output.kind === 'control');
+  const lastControls = new Map<string, ControlOutput[]>();
+  const controlsOf = (cellId: string): ControlOutput[] => {
+    const view = kernel.view(cellId);
+    const now = (view?.outputs ?? []).filter((output): output is ControlOutput => output.kind === 'control');
+    const steady = steadyControls(lastControls.get(cellId) ?? [], now, view?.state === 'running' || view?.state === 'queued');
+    lastControls.set(cellId, steady);
+    return steady;
+  };
   const notebookContext: NotebookContext = {
     setControl,
     controlValuesFor: (cellId) => {
