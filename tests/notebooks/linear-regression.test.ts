@@ -70,7 +70,7 @@ describe('notebooks/linear-regression.md', () => {
       const r = await run({ step });
       const fig = figure(r, `Gradient descent after ${step} step`);
       expect(trace(fig, `gradient descent, step ${step}`).y).not.toEqual(start.y);
-      const [, gap, length] = boldNumbers(markdown(r, `Step ${step}:`));
+      const [, gap, length] = boldNumbers(markdown(r, `Step ${step} at`));
       moved.push(length);
       if (step === 60) {
         expect(gap).toBeLessThan(1e-4);
