@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figure, markdown, notebookRunner } from './report-queries.ts';
 
@@ -163,7 +164,8 @@ describe('notebooks/linear-regression.md', () => {
   }, 120_000);
 
   it('the hand-written normal equation and gradient descent agree with LinearRegression and r2Score', async () => {
-    for (const controls of [{}, { dataSet: 'curved (non-linear)', addSquare: true }, { fitIntercept: false }]) {
+    const settings: Record<string, ControlValue>[] = [{}, { dataSet: 'curved (non-linear)', addSquare: true }, { fitIntercept: false }];
+    for (const controls of settings) {
       const gaps = boldNumbers(markdown(await run(controls), 'Largest difference in $\\beta$'));
       expect(gaps).toHaveLength(4);
       for (const gap of gaps) expect(gap).toBeLessThan(1e-10);
