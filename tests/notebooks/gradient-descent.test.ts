@@ -106,6 +106,28 @@ describe('notebooks/gradient-descent.md', () => {
     expect(miniBatchRises(large)).toBeLessThan(miniBatchRises(small));
   }, 120_000);
 
+  it('the error along each eigendirection of H shrinks by |1 − ηλ| per step, measured as predicted; the shallow one is what is left', async () => {
+    const lambdas = (r: RunReport) => {
+      const text = markdown(r, 'condition number');
+      return [Number(/\\lambda_\{\\max\} = ([\d.]+)/.exec(text)![1]), Number(/\\lambda_\{\\min\} = ([\d.]+)/.exec(text)![1])];
+    };
+    for (const controls of [{}, { logEta: -1, theta0: [3, -3] }]) {
+      const report = await run(controls);
+      const eta = Number(/\\eta = ([\d.]+)\$/.exec(markdown(report, 'Learning rate'))![1]);
+      const [lambdaMax, lambdaMin] = lambdas(report);
+      const text = markdown(report, 'Per step the steep component');
+      const [steep, shallow] = boldNumbers(text);
+      expect(steep).toBeCloseTo(Math.abs(1 - eta * lambdaMax), 2);
+      expect(shallow).toBeCloseTo(Math.abs(1 - eta * lambdaMin), 2);
+      expect(Number(/relative to the start: ([\d.e+-]+)\./.exec(text)![1])).toBeLessThan(1e-9);
+      const chart = figure(report, 'Batch error along each eigendirection');
+      expect(chart.data.map((t) => t.name)).toEqual([
+        'steep direction v_max: measured', `(1 − ηλ)ᵗ: ×${steep.toFixed(3)} per step`,
+        'shallow direction v_min: measured', `(1 − ηλ)ᵗ: ×${shallow.toFixed(3)} per step`,
+      ]);
+    }
+  }, 120_000);
+
   it('a learning rate far too small crawls and one above 2/λmax diverges', async () => {
     const [slow, good, fast] = [await run({ logEta: -2 }), await runDefault(), await run({ logEta: 0.1 })];
     const lastBatchLoss = (r: RunReport) => (trace(figure(r, lossFigure), 'batch').y as number[]).at(-1)!;
