@@ -140,15 +140,28 @@ describe('notebooks/bias-variance.md', () => {
     }
   }, 120_000);
 
-  it('the text quotes the refit count the cells make: 13 degrees × R + 2 × 7 sizes × 30 sets + 11 α × R + R (2,920 at R = 100); α refits only R models', async () => {
-    const expected = (R: number) => 13 * R + 2 * 7 * 30 + 11 * R + R;
+  it('the text quotes the refit count the cells make: 13 degrees × R + 3 × 7 sizes × 30 sets + 11 α × R + R (3,130 at R = 100); α refits only R models, the degree only its learning curve', async () => {
+    const expected = (R: number) => 13 * R + 3 * 7 * 30 + 11 * R + R;
     for (const [controls, R] of [[{}, 100], [{ sets: 10 }, 10]] as const) {
       const text = markdown(await run(controls), 'Moving one of these three');
-      const [total, alphaRefits] = boldNumbers(text);
+      const [total, alphaRefits, degreeRefits] = boldNumbers(text);
       expect(total).toBe(expected(R));
       expect(alphaRefits).toBe(R);
+      expect(degreeRefits).toBe(7 * 30);
       expect(text).not.toMatch(/second/);
     }
+  }, 180_000);
+
+  it('the third learning-curve panel follows the degree slider: degree 1 and 12 there match their fixed panels', async () => {
+    const panels = async (degree: number) => {
+      const chart = figure(await run({ degree }), 'Learning curves');
+      return chart.data.filter((t) => t.name === 'test error').map((t) => t.y as number[]);
+    };
+    const [simple, complex, chosenSimple] = await panels(1);
+    expect(chosenSimple).toEqual(simple);
+    const [, complexAgain, chosenComplex] = await panels(12);
+    expect(complexAgain).toEqual(complex);
+    expect(chosenComplex).toEqual(complex);
   }, 180_000);
 
   it('the bias² floor at high degree is the wobble of f̄ (≈ variance/R) and visibly sinks when R goes from 100 to 300', async () => {
