@@ -230,10 +230,16 @@ describe('what a keyboard or screen-reader user meets', () => {
   it('the Undo notices leave room: scrolled to the end, they cover nothing of the Next card', async () => {
     const { page, close } = await freshPage('welcome');
     await waitForCellsSettled(page, SETTLE_TIMEOUT);
-    // Two deletions: two notices stacked in the corner.
-    await page.click(`${cell(3)} button[aria-label="Delete cell"]`);
+    // Two deletions: two notices stacked in the corner. Each cell is centred first: at the
+    // bottom of the window the control dock may cover its buttons, and clicking past it takes
+    // Playwright longer than the first notice lasts.
+    const deleteCell = async (index: number) => {
+      await page.$eval(cell(index), (el) => el.scrollIntoView({ block: 'center' }));
+      await page.click(`${cell(index)} button[aria-label="Delete cell"]`);
+    };
+    await deleteCell(3);
     await page.waitForFunction(() => document.querySelectorAll('[data-cell]').length === 3);
-    await page.click(`${cell(2)} button[aria-label="Delete cell"]`);
+    await deleteCell(2);
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 2);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForTimeout(200);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
 import { outputs, markdown, boldNumbers, figure, axisTitle, control, notebookRunner } from './report-queries.ts';
 
 const run = notebookRunner('gradient-descent');
@@ -111,7 +112,7 @@ describe('notebooks/gradient-descent.md', () => {
       const text = markdown(r, 'condition number');
       return [Number(/\\lambda_\{\\max\} = ([\d.]+)/.exec(text)![1]), Number(/\\lambda_\{\\min\} = ([\d.]+)/.exec(text)![1])];
     };
-    for (const controls of [{}, { logEta: -1, theta0: [3, -3] }]) {
+    for (const controls of [{}, { logEta: -1, theta0: [3, -3] }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const eta = Number(/\\eta = ([\d.]+)\$/.exec(markdown(report, 'Learning rate'))![1]);
       const [lambdaMax, lambdaMin] = lambdas(report);

@@ -90,7 +90,7 @@ export function Control(props: {
         </Match>
         <Match when={as('point')}>{(point) => <PointControl label={point().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
         <Match when={as('points')}>
-          {(points) => <PointsControl label={points().label} min={points().min} max={points().max} value={props.output.value as number[][]} onChange={props.onChange} />}
+          {(points) => <PointsControl label={points().label} min={points().min} max={points().max} folded={!props.original} value={props.output.value as number[][]} onChange={props.onChange} />}
         </Match>
         <Match when={as('direction')}>{(direction) => <DirectionControl label={direction().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
         <Match when={as('stepper')}>{(stepper) => <Stepper playbackKey={props.controlKey} original={props.original} label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>

@@ -16,18 +16,15 @@ export function PointControl(props: { label: string; value: number[]; onChange(v
   );
 }
 
-export function PointsControl(props: { label: string; value: number[][]; min: number; max: number; onChange(value: ShapeValue): void }) {
+export function PointsControl(props: { label: string; value: number[][]; min: number; max: number; /** Folded to one line until opened (the dock's copy). */ folded?: boolean; onChange(value: ShapeValue): void }) {
   const replace = (index: number, point: number[]) => props.onChange(props.value.map((p, i) => (i === index ? point : p)));
   const remove = (index: number) => props.onChange(props.value.filter((_, i) => i !== index));
   const add = () => {
     const last = props.value[props.value.length - 1] ?? [0, 0];
     props.onChange([...props.value, [round(last[0] + 1), round(last[1])]]);
   };
-  return (
-    <fieldset class="shape-control">
-      <legend class="control-label">
-        {props.label} <span class="shape-count">({props.value.length})</span>
-      </legend>
+  const list = () => (
+    <>
       <ol class="shape-points">
         <For each={props.value}>
           {(point, i) => (
@@ -45,7 +42,27 @@ export function PointsControl(props: { label: string; value: number[][]; min: nu
           Add a point
         </button>
       </Show>
-    </fieldset>
+    </>
+  );
+  return (
+    <Show
+      when={props.folded}
+      fallback={
+        <fieldset class="shape-control">
+          <legend class="control-label">
+            {props.label} <span class="shape-count">({props.value.length})</span>
+          </legend>
+          {list()}
+        </fieldset>
+      }
+    >
+      <details class="shape-control shape-folded">
+        <summary class="control-label">
+          {props.label} <span class="shape-count">({props.value.length} points; drag them on the figure)</span>
+        </summary>
+        {list()}
+      </details>
+    </Show>
   );
 }
 
