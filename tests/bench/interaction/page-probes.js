@@ -86,7 +86,8 @@
     const element = controlElement(control);
     if (!element) throw new Error(`control ${control.label} (cell ${control.cell}) is gone`);
     const fire = (input, type) => input.dispatchEvent(new Event(type, { bubbles: true }));
-    if (control.type === 'slider' || control.type === 'stepper') {
+    // A direction is moved by its angle slider, as a keyboard user would.
+    if (control.type === 'slider' || control.type === 'stepper' || control.type === 'direction') {
       const input = element.querySelector('input[type="range"]');
       const min = Number(input.min), max = Number(input.max), step = Number(input.step) || (max - min) / 100;
       const positions = Math.round((max - min) / step);
@@ -104,6 +105,11 @@
       if (input.max !== '' && next > Number(input.max)) next = value - delta;
       if (input.min !== '' && next < Number(input.min)) next = value + delta;
       input.value = String(Number(next.toPrecision(12)));
+      fire(input, 'change');
+    } else if (control.type === 'point' || control.type === 'points') {
+      // A figure input moved through its cell's first x box: the same value a drag on the figure sets.
+      const input = element.querySelector('input[type="number"]');
+      input.value = String(Number((Number(input.value) + (i % 2 === 0 ? 0.25 : -0.25)).toPrecision(6)));
       fire(input, 'change');
     } else if (control.type === 'select') {
       const select = element.querySelector('select');
