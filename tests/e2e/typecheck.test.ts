@@ -59,6 +59,29 @@ describe('type errors of run cells', { timeout: 3 * SLOW }, () => {
     await page.close();
   });
 
+  it('a site notebook as shipped is not type-checked in the page (its tests do that); once a cell is edited, it is', async () => {
+    const workers: string[] = [];
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      if (request.url().includes('type-check.worker')) workers.push(request.url());
+    });
+    await page.goto(`${base}#/e2e-cells`);
+    await waitForCellsSettled(page, SLOW);
+    await clickButton(page, 'Run all');
+    await waitForCellsSettled(page, SLOW);
+    expect(workers).toEqual([]);
+    await typeIntoCell(page, 0, "const a: number = 'two'");
+    await clickButton(page, 'Run all');
+    await page.waitForSelector(warningsOf(0), { timeout: SLOW });
+    expect(await page.textContent(warningsOf(0))).toContain("Type 'string' is not assignable to type 'number'.");
+    expect(workers.length).toBe(1);
+    // Back to the shipped code: the warning goes without another check.
+    await typeIntoCell(page, 0, 'const a = 2');
+    await clickButton(page, 'Run all');
+    await page.waitForSelector(warningsOf(0), { state: 'detached', timeout: SLOW });
+    await page.close();
+  });
+
   it('fixing the type and running again clears the warning', async () => {
     const { page, errors } = await openPage(context, `${base}#/shared/${encodeShare(NOTEBOOK)}`);
     await clickButton(page, 'Run all');

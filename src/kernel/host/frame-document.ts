@@ -13,7 +13,7 @@ export const SANDBOX_CSP = [
 /**
  * The frame only relays: it builds workers from the runtime text the page sends, forwards
  * messages both ways, and replaces the worker on request (interrupt). It keeps one spare worker
- * booted in the background, so an interrupt swaps in a ready runtime instead of waiting for a
+ * booted in the background (started once the active one is ready), so an interrupt swaps in a ready runtime instead of waiting for a
  * new one to parse and start TensorFlow.js. It accepts messages only from its parent window.
  */
 export const BOOTSTRAP = `(() => {
@@ -25,7 +25,10 @@ export const BOOTSTRAP = `(() => {
   const spawn = () => {
     const entry = { worker: new Worker(workerUrl), ready: false };
     entry.worker.onmessage = (event) => {
-      if (event.data && event.data.type === 'ready') entry.ready = true;
+      if (event.data && event.data.type === 'ready') {
+        entry.ready = true;
+        if (entry === active && !spare) spare = spawn();
+      }
       if (entry === active) toPage({ fromRuntime: event.data });
     };
     entry.worker.onerror = (event) => {
@@ -37,8 +40,13 @@ export const BOOTSTRAP = `(() => {
   const activate = () => {
     if (active) active.worker.terminate();
     active = spare || spawn();
-    spare = spawn();
-    if (active.ready) toPage({ fromRuntime: { type: 'ready' } });
+    spare = null;
+    // The spare boots once the active runtime is ready, not beside it: two runtimes parsing
+    // TensorFlow.js at once would halve the speed of the one the learner is waiting for.
+    if (active.ready) {
+      spare = spawn();
+      toPage({ fromRuntime: { type: 'ready' } });
+    }
   };
   window.addEventListener('message', (event) => {
     if (event.source !== parentWindow) return;

@@ -5,6 +5,7 @@ import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
 import { createKernelStore } from './kernel-store.ts';
 import { createTypeWarnings, type TypeWarningsStore } from './type-warnings.ts';
+import { shippedSourcesCheck } from './shipped-sources.ts';
 import type { CellSource, ControlValue } from '../../kernel/types.ts';
 import { createNotebookDoc, type NotebookDoc } from './notebook-doc.ts';
 import type { LoadedNotebook } from './load-notebook.ts';
@@ -43,10 +44,11 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
   // Before the first run: the controls start from the values the learner left them at.
   const kept = createKeptControls(loaded.key, kernel);
   const codeView = createCodeView(loaded.key);
-  /** Type-checks the sources of a run once it has finished (see type-warnings.ts). */
+  const isShipped = shippedSourcesCheck(loaded);
+  /** Type-checks the sources of a run once it has finished (see type-warnings.ts), unless they are as shipped. */
   const checkAfter = (run: Promise<void>, cells: CellSource[]) =>
     void run.then(
-      () => afterPaint(() => types.check(cells)),
+      () => (isShipped(cells) ? types.clear() : afterPaint(() => types.check(cells))),
       () => undefined, // the kernel store shows why the run failed
     );
   const [untrusted, setUntrusted] = createSignal(loaded.untrusted);

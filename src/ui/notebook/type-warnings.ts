@@ -14,6 +14,8 @@ export interface TypeWarningsStore {
   warnings(cellId: string): TypeWarning[];
   /** Checks these sources (skipped when they are the ones checked last). */
   check(cells: CellSource[]): void;
+  /** Drops the warnings shown: the sources run are known to be clean (see shipped-sources.ts). */
+  clear(): void;
   dispose(): void;
 }
 
@@ -45,6 +47,11 @@ export function createTypeWarnings(): TypeWarningsStore {
       }
       const request: TypeCheckRequest = { id: ++latest, cells };
       worker.postMessage(request);
+    },
+    clear() {
+      latest++; // a check still under way answers for older sources
+      lastChecked = '';
+      setByCell({});
     },
     dispose() {
       worker?.terminate();
