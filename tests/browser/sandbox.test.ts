@@ -96,15 +96,23 @@ results`,
     ]);
     const run = session.runAll();
     while (session.view('stuck')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));
-    const t0 = performance.now();
+    // Interrupted during the first run, before the frame has booted its spare runtime.
     await session.interrupt();
     await run;
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(session.view('stuck')!.state).toBe('error');
     expect(session.view('stuck')!.error!.kind).toBe('interrupted');
     expect(session.view('up')!.state).toBe('done');
     // `after` does not read from the stuck cell, so it still ran, against the restored `base`.
     expect(text(session.view('after')!)).toBe('42');
+    await session.run(['after']);
+    expect(text(session.view('after')!)).toBe('42');
+    // The kernel has been idle, so the spare is booted (or booting): interrupting again swaps it in.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = session.run(['stuck']);
+    while (session.view('stuck')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));
+    await session.interrupt();
+    await again;
+    expect(session.view('stuck')!.error!.kind).toBe('interrupted');
     await session.run(['after']);
     expect(text(session.view('after')!)).toBe('42');
   });

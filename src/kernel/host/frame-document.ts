@@ -13,8 +13,10 @@ export const SANDBOX_CSP = [
 /**
  * The frame only relays: it builds workers from the runtime text the page sends, forwards
  * messages both ways, and replaces the worker on request (interrupt). It keeps one spare worker
- * booted in the background (started once the active one is ready), so an interrupt swaps in a ready runtime instead of waiting for a
- * new one to parse and start TensorFlow.js. It accepts messages only from its parent window.
+ * booted in the background, so an interrupt swaps in a ready runtime instead of waiting for a new
+ * one to parse and start TensorFlow.js. The page asks for the spare once its kernel is idle
+ * (sandbox-executor.ts): booting it beside the first runs would slow the runs a learner waits for.
+ * It accepts messages only from its parent window.
  */
 export const BOOTSTRAP = `(() => {
   const parentWindow = window.parent;
@@ -25,10 +27,7 @@ export const BOOTSTRAP = `(() => {
   const spawn = () => {
     const entry = { worker: new Worker(workerUrl), ready: false };
     entry.worker.onmessage = (event) => {
-      if (event.data && event.data.type === 'ready') {
-        entry.ready = true;
-        if (entry === active && !spare) spare = spawn();
-      }
+      if (event.data && event.data.type === 'ready') entry.ready = true;
       if (entry === active) toPage({ fromRuntime: event.data });
     };
     entry.worker.onerror = (event) => {
@@ -41,12 +40,7 @@ export const BOOTSTRAP = `(() => {
     if (active) active.worker.terminate();
     active = spare || spawn();
     spare = null;
-    // The spare boots once the active runtime is ready, not beside it: two runtimes parsing
-    // TensorFlow.js at once would halve the speed of the one the learner is waiting for.
-    if (active.ready) {
-      spare = spawn();
-      toPage({ fromRuntime: { type: 'ready' } });
-    }
+    if (active.ready) toPage({ fromRuntime: { type: 'ready' } });
   };
   window.addEventListener('message', (event) => {
     if (event.source !== parentWindow) return;
@@ -56,6 +50,7 @@ export const BOOTSTRAP = `(() => {
       workerUrl = URL.createObjectURL(new Blob([message.boot], { type: 'text/javascript' }));
       activate();
     } else if (message.restart) activate();
+    else if (message.spare) { if (!spare) spare = spawn(); }
     else if (message.kill) { if (active) active.worker.terminate(); active = null; }
     else if (message.toRuntime && active) active.worker.postMessage(message.toRuntime);
   });

@@ -20,6 +20,9 @@ export class SandboxExecutor implements Executor {
   private onFrameLoaded: (() => void) | undefined;
   private onReady: (() => void) | undefined;
   private booted = false;
+  /** Runs sent and not done yet: the spare runtime is asked for when none are left. */
+  private readonly runsInFlight = new Set<number>();
+  private spareAsked = false;
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
   private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
@@ -29,6 +32,8 @@ export class SandboxExecutor implements Executor {
   async start(): Promise<void> {
     const [source] = await Promise.all([this.booted ? Promise.resolve('') : this.loadRuntime(), this.ensureFrame()]);
     const ready = new Promise<void>((resolve) => (this.onReady = resolve));
+    this.runsInFlight.clear();
+    this.spareAsked = false; // a restart uses up the frame's spare
     if (this.booted) this.post({ restart: true });
     else {
       this.post({ boot: source });
@@ -38,6 +43,7 @@ export class SandboxExecutor implements Executor {
   }
 
   send(message: ToRuntime): void {
+    if (message.type === 'run') this.runsInFlight.add(message.runId);
     this.post({ toRuntime: message });
   }
 
@@ -76,6 +82,20 @@ export class SandboxExecutor implements Executor {
     return this.frameLoaded;
   }
 
+  /**
+   * Once the kernel has nothing left to run, the frame boots its spare runtime (for a fast
+   * interrupt) when the page is next idle: before that, booting it would take a core from the
+   * first runs and figures.
+   */
+  private runFinished(runId: number): void {
+    this.runsInFlight.delete(runId);
+    if (this.runsInFlight.size > 0 || this.spareAsked) return;
+    this.spareAsked = true;
+    const ask = () => this.post({ spare: true });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: 2000 });
+    else setTimeout(ask, 200);
+  }
+
   private post(message: Record<string, unknown>): void {
     // An opaque-origin frame cannot be addressed by origin; the data is not secret.
     this.frame?.contentWindow?.postMessage({ channel: 'stepwise-host', ...message }, '*');
@@ -89,6 +109,7 @@ export class SandboxExecutor implements Executor {
     else if (isFromRuntime(data.fromRuntime)) {
       const message = data.fromRuntime;
       if (message.type === 'ready') this.onReady?.();
+      if (message.type === 'done') this.runFinished(message.runId);
       for (const listener of this.messageListeners) listener(message);
     }
   }
