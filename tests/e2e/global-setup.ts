@@ -1,5 +1,6 @@
 /**
- * Builds the site (with the e2e fixture notebooks) and serves dist/ with `vite preview` on a
+ * Builds the site (with the e2e fixture notebooks) into its own folder, E2E_OUT_DIR (the repo's
+ * dist/ stays the real site, without test notebooks), and serves it with `vite preview` on a
  * free local port for the end-to-end tests; `inject('baseUrl')` gives its address.
  */
 import { createServer } from 'node:net';
@@ -17,14 +18,16 @@ declare module 'vitest' {
 
 /** The notebook folders of the test build: the real ones and the fixtures. */
 export const E2E_NOTEBOOK_DIRS = 'notebooks,tests/e2e/fixtures';
+/** Where the test build goes (ignored by git with the rest of node_modules). */
+export const E2E_OUT_DIR = 'node_modules/.cache/stepwise/e2e-site';
 
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   process.env.STEPWISE_NOTEBOOK_DIRS = E2E_NOTEBOOK_DIRS;
-  await build({ logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
+  await build({ logLevel: 'warn', build: { outDir: E2E_OUT_DIR, emptyOutDir: true } });
   const port = await freePort();
-  server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  server = await preview({ logLevel: 'warn', build: { outDir: E2E_OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
   project.provide('chromiumLaunch', chromiumLaunch);
 }
