@@ -1,6 +1,7 @@
 /** End-to-end: how maths, computed Markdown, steppers and diverging charts reach eyes and screen readers. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encodeShare } from '../../src/store/share-link.ts';
 import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
 
 const base = inject('baseUrl');
@@ -46,6 +47,24 @@ describe('maths in prose', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
+
+  it('a notebook of 2,000 formulas opens with its first screen typeset and the rest typeset a slice at a time, the end first when scrolled to', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, p) => Array.from({ length: 50 }, (_, i) => `$x_{${p}} + y^{${i}}$`).join(' '));
+    const text = `---\ntitle: Many formulas\n---\n# Many formulas\n\n${paragraphs.join('\n\n')}\n\nThe last one: $\\omega_{end}$\n`;
+    const { page, errors } = await openPage(context, `${base}#/shared/${encodeShare(text)}`);
+    await page.waitForSelector('.prose p:first-of-type .katex');
+    // The page did not typeset everything in one go: placeholders were left for later slices.
+    const pendingAtFirst = await page.$$eval('.math-pending[data-tex]', (all) => all.length);
+    expect(pendingAtFirst).toBeGreaterThan(0);
+    // Scrolled to the end, the last formula is typeset before the thousands in between.
+    await page.evaluate(() => document.scrollingElement!.scrollTo(0, document.scrollingElement!.scrollHeight));
+    await page.waitForFunction(() => [...document.querySelectorAll('.prose p')].at(-1)?.querySelector('.katex') !== null, undefined, { timeout: 60_000 });
+    expect(await page.$$eval('.math-pending[data-tex]', (all) => all.length)).toBeGreaterThan(0);
+    await page.waitForFunction(() => document.querySelectorAll('.math-pending').length === 0, undefined, { timeout: 180_000 });
+    expect(await page.$$eval('.prose .katex', (all) => all.length)).toBe(2_001);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
 
 describe('steppers', () => {

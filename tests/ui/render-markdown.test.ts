@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '../../src/ui/markdown/render-markdown.ts';
 import { mathReady } from '../../src/ui/markdown/math-plugin.ts';
 
@@ -26,4 +26,27 @@ describe('renderMarkdown', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">');
   });
+
+  it('typesets for a bounded time per task: the formulas past it stay placeholders (TeX source, escaped) for the page to typeset a slice at a time', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a task of its own, with a fresh budget
+    // Each formula "takes" 1 ms on this clock; the budget is 30 ms a task.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const text = Array.from({ length: 200 }, (_, i) => `$a_{${i}} < b$`).join(' ');
+    const html = renderMarkdown(text);
+    clock.mockRestore();
+    const typesetCount = html.split('class="katex"').length - 1;
+    const pending = [...html.matchAll(/<span class="math-pending" data-tex="([^"]*)" data-display="false">/g)].map((m) => m[1]);
+    expect(typesetCount).toBe(30);
+    expect(pending).toHaveLength(170);
+    expect(pending[0]).toBe('a_{30} &#60; b');
+    // In a later task the budget is fresh, and formulas typeset before come from memory at no cost.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    now = 0;
+    const clockAgain = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const again = renderMarkdown(text);
+    clockAgain.mockRestore();
+    expect(again.split('class="katex"').length - 1).toBe(60);
+  });
 });
+

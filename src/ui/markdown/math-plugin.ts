@@ -5,6 +5,7 @@
  * is shown, and `mathReady` tells the page to render again. Each formula carries MathML next to
  * its HTML: KaTeX hides the HTML from assistive technology and the MathML from the eye (its CSS
  * clips it to one pixel), so screen readers read the formula while the page looks the same.
+ * Typesetting is bounded per task (see TASK_BUDGET_MS).
  */
 import type MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
@@ -12,6 +13,7 @@ import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { createSignal } from 'solid-js';
 import { escapeHtml } from './highlight.ts';
 import { afterPaint } from '../app/after-paint.ts';
+import { typesetPendingSoon } from './typeset-pending.ts';
 
 type Katex = typeof import('katex').default;
 let katex: Katex | undefined;
@@ -20,8 +22,20 @@ const [ready, setReady] = createSignal(false);
 /** True once KaTeX has loaded; read it where Markdown is rendered so math re-renders then. */
 export const mathReady = ready;
 
+/**
+ * Typesetting time one task may spend (ms). Past it, formulas are left as placeholders that
+ * typeset-pending.ts renders a slice at a time, nearest the screen first: a typical notebook is
+ * typeset at once, a notebook of thousands of formulas never freezes the page.
+ */
+const TASK_BUDGET_MS = 30;
+let spentInTask = 0;
+let budgetArmed = false;
+/** Formulas typeset lately (a Markdown output re-rendered as a control moves repeats them). */
+const typeset = new Map<string, string>();
+const TYPESET_KEPT = 1000;
+
 function renderTex(tex: string, displayMode: boolean): string {
-  if (katex) return katex.renderToString(tex, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+  if (katex) return withinBudget(tex, displayMode);
   loading ??= new Promise<void>((resolve) => afterPaint(resolve))
     .then(() => import('katex'))
     .then((module) => {
@@ -30,6 +44,33 @@ function renderTex(tex: string, displayMode: boolean): string {
     });
   return `<span class="math-pending">${escapeHtml(tex)}</span>`;
 }
+
+function withinBudget(tex: string, displayMode: boolean): string {
+  const known = typeset.get(key(tex, displayMode));
+  if (known !== undefined) return known;
+  if (!budgetArmed) {
+    budgetArmed = true;
+    spentInTask = 0;
+    setTimeout(() => (budgetArmed = false), 0);
+  }
+  if (spentInTask >= TASK_BUDGET_MS) {
+    typesetPendingSoon(typesetNow);
+    return `<span class="math-pending" data-tex="${escapeHtml(tex)}" data-display="${displayMode}">${escapeHtml(tex)}</span>`;
+  }
+  const start = performance.now();
+  const html = typesetNow(tex, displayMode);
+  spentInTask += performance.now() - start;
+  return html;
+}
+
+function typesetNow(tex: string, displayMode: boolean): string {
+  const html = katex!.renderToString(tex, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+  if (typeset.size >= TYPESET_KEPT) typeset.delete(typeset.keys().next().value!);
+  typeset.set(key(tex, displayMode), html);
+  return html;
+}
+
+const key = (tex: string, displayMode: boolean) => (displayMode ? '$$' : '$') + tex;
 
 /** `$x$`: not `$ x$`, not `$x $`, and not followed by a digit (so "$5 and $6" stays text). */
 function inlineMath(state: StateInline, silent: boolean): boolean {
