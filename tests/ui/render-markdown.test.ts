@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '../../src/ui/markdown/render-markdown.ts';
 import { mathReady } from '../../src/ui/markdown/math-plugin.ts';
 
@@ -9,8 +9,14 @@ beforeAll(async () => {
   while (!mathReady()) await new Promise((resolve) => setTimeout(resolve, 10));
 });
 
+afterEach(() => vi.restoreAllMocks());
+
+/** Stops the clock: typesetting then never runs out of its time budget (see the last test). */
+const stopClock = () => vi.spyOn(performance, 'now').mockReturnValue(0);
+
 describe('renderMarkdown', () => {
   it('typesets a formula as visible HTML hidden from screen readers plus MathML they read', () => {
+    stopClock();
     const html = renderMarkdown('The mean of $\\mu$ is');
     expect(html).toContain('<span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML">');
     expect(html).toContain('<mi>μ</mi>');
@@ -18,6 +24,7 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps raw HTML escaped, in prose, link text and next to math', () => {
+    stopClock();
     const html = renderMarkdown('[<b>bold</b> $x$](https://example.com) <script>alert(1)</script> $\\href{javascript:alert(1)}{y}$');
     expect(html).not.toMatch(/<b>|<script>|href="javascript:/);
     // KaTeX does not trust \href: the command is shown as an error, not made a link.
