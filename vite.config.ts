@@ -29,6 +29,9 @@ export default defineConfig({
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Two test files at a time even on a 2-core machine (vitest's default would be one there):
+    // most files wait on a child process or a browser, so two keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
