@@ -1,0 +1,2 @@
+export * from './gaussian-mixture.ts';
+export type { CovarianceType, Covariances } from './gaussian-parameters.ts';
