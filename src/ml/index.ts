@@ -15,6 +15,7 @@ export * from './ensemble/index.ts';
 export * from './calibration/index.ts';
 export * from './cluster/index.ts';
 export * from './mixture/index.ts';
+export * from './anomaly/index.ts';
 export * from './decomposition/index.ts';
 export * from './inspection/index.ts';
 export * from './gaussian-process/index.ts';

@@ -15,7 +15,8 @@ function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
 // step 3, and diag from seed 2 with a lower certainty threshold and fewer new points.
 const runs = new Map<string, Promise<RunReport>>();
 function shared(name: 'default' | 'diag seed 5' | 'diag seed 2'): Promise<RunReport> {
-  const controls = { default: {}, 'diag seed 5': { covarianceType: 'diag', seed: 5, step: 3 }, 'diag seed 2': { covarianceType: 'diag', seed: 2, certainty: 0.6, nNew: 100 } }[name];
+  const all: Record<string, Record<string, ControlValue>> = { default: {}, 'diag seed 5': { covarianceType: 'diag', seed: 5, step: 3 }, 'diag seed 2': { covarianceType: 'diag', seed: 2, certainty: 0.6, nNew: 100 } };
+  const controls = all[name];
   if (!runs.has(name)) runs.set(name, run(controls));
   return runs.get(name)!;
 }
@@ -71,7 +72,7 @@ describe('notebooks/gaussian-mixtures.md', () => {
 
   it('the stepper walks start, E-step, M-step: grey points with no responsibilities at the start, k components with two ellipses each, fixed axes', async () => {
     const start = figureTitled(await shared('default'), 'EM, k = 3, full: start');
-    expect(new Set(trace(start, 'points').marker!.color as string[])).toEqual(new Set(['#8c8c8c']));
+    expect(new Set((trace(start, 'points').marker as { color: string[] }).color)).toEqual(new Set(['#8c8c8c']));
     expect(start.data.filter((t) => t.mode === 'lines')).toHaveLength(6);
     expect(trace(start, 'means').x).toHaveLength(3);
     expect(markdown(await shared('default'))).toContain('**Start**: 3 components with weight 0.333 each');
@@ -79,7 +80,7 @@ describe('notebooks/gaussian-mixtures.md', () => {
     const later = await shared('diag seed 5');
     const chart = figureTitled(later, 'EM, k = 3, diag: iteration 2, E-step');
     // Responsibilities colour the points: mixed colours, not grey.
-    expect(new Set(trace(chart, 'points').marker!.color as string[]).size).toBeGreaterThan(50);
+    expect(new Set((trace(chart, 'points').marker as { color: string[] }).color).size).toBeGreaterThan(50);
     expect(markdown(later)).toMatch(/\*\*Iteration 2, E-step\*\*: responsibilities recomputed; \d+ of 300 points/);
     expect((chart.layout.xaxis as { range: number[] }).range).toEqual((start.layout.xaxis as { range: number[] }).range);
     expect((chart.layout.yaxis as { range: number[] }).range).toEqual((start.layout.yaxis as { range: number[] }).range);
