@@ -85,6 +85,8 @@ describe('notebooks/regularization.md', () => {
     const [l1Share, l2Share] = boldNumbers(markdown(report, 'optima on the grid'));
     expect(l1Share).toBeGreaterThan(40);
     expect(l2Share).toBeLessThan(5);
+    // A larger budget t (a smaller λ) sends fewer optima to a corner.
+    expect(boldNumbers(markdown(await run(moved), 'optima on the grid'))[0]).toBeLessThan(l1Share);
   }, 120_000);
 
   it('gradient descent\'s training and validation errors are the closed-form path (numpy eigendecomposition); the prose quotes the best epoch, and patience decides where it stops', async () => {
