@@ -15,3 +15,4 @@ export { path, type PathOptions } from './path.ts';
 export { overlay, withLayout } from './combine.ts';
 export { subplots, type SubplotsOptions } from './subplots.ts';
 export { applyTheme, type Theme } from './theme.ts';
+export { treeDiagram, type TreeDiagramOptions, type TreeNodeLike, type TreeInput } from './tree-diagram.ts';
