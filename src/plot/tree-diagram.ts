@@ -49,7 +49,8 @@ export type TreeInput = readonly TreeNodeLike[] | { tree?: readonly TreeNodeLike
 /** Colour of the highlighted sample's path (gold: no class colour until the eleventh class). */
 const PATH_COLOR = '#b8860b';
 const EDGE_COLOR = 'rgba(128,128,128,0.7)';
-const ROW_HEIGHT = 64;
+/** Pixels per leaf row: a box of four lines of 10 px text plus padding, and a gap. */
+const ROW_HEIGHT = 70;
 
 /**
  * A fitted tree as a diagram: split rule, samples, impurity and class mix (or value) in each node;
@@ -82,8 +83,8 @@ export function treeDiagram(tree: TreeInput, opts: TreeDiagramOptions = {}): Fig
     const purity = classification ? Math.max(...n.value) / sum(n.value) : 0.5;
     return {
       x: p.x, y: p.y, xref: 'x', yref: 'y', showarrow: false,
-      text: format.box(p), align: 'center', font: { size: 11 },
-      bgcolor: classification ? withAlpha(color, 0.08 + 0.3 * purity) : 'rgba(128,128,128,0.12)',
+      text: format.box(p), align: 'center', font: { size: 10 },
+      bgcolor: classification ? withAlpha(color, 0.05 + 0.2 * purity) : 'rgba(128,128,128,0.12)',
       bordercolor: onPath.has(p.id) ? PATH_COLOR : classification ? color : 'rgba(128,128,128,0.8)',
       borderwidth: onPath.has(p.id) ? 3 : 1, borderpad: 3,
     };
@@ -183,8 +184,9 @@ class NodeText {
     const n = this.nodes[p.id];
     const isLeaf = n.left === -1;
     const head = isLeaf ? this.prediction(n) : `<b>${this.rule(n)}</b>`;
-    const lines = [head, `n = ${n.nSamples}`, `${this.opts.criterion ?? 'impurity'} = ${short(n.impurity)}`];
-    if (this.classification) lines.push(n.value.map((c, k) => `<span style="color:${this.colors[k]}">${count(c)}</span>`).join(' | '));
+    const lines = [head, `n = ${n.nSamples}`, `${this.opts.criterion ?? 'impurity'} ${short(n.impurity)}`];
+    // A class-coloured square before each count: the number keeps the theme's text colour, readable on any tint.
+    if (this.classification) lines.push(n.value.map((c, k) => `<span style="color:${this.colors[k]}">■</span> ${count(c)}`).join(' '));
     else if (!isLeaf) lines.push(`value = ${short(n.value[0])}`);
     if (p.folded) lines.push(`<i>+ ${p.hiddenNodes} nodes</i>`);
     return lines.join('<br>');

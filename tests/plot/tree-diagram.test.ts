@@ -29,8 +29,8 @@ describe('treeDiagram', () => {
     const [root, leaf0, inner, leaf1, leaf2] = boxes;
     expect(root.text).toContain('<b>a ≤ 0.5</b>');
     expect(root.text).toContain('n = 10');
-    expect(root.text).toContain('gini = 0.64');
-    expect(root.text).toContain(`<span style="color:${colorFor(0)}">4</span> | <span style="color:${colorFor(1)}">3</span>`);
+    expect(root.text).toContain('gini 0.64');
+    expect(root.text).toContain(`<span style="color:${colorFor(0)}">■</span> 4 <span style="color:${colorFor(1)}">■</span> 3`);
     expect(inner.text).toContain('<b>b ≤ 2</b>');
     expect(leaf1.text).toContain('→ class 1');
     expect(leaf2.text).toContain('→ class 2');
