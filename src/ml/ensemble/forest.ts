@@ -3,6 +3,7 @@ import { denseToRows } from '../core/dense.ts';
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, fail, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import type { MaxFeatures } from '../tree/max-features.ts';
+import type { TreeSplitStep } from '../tree/builder.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
 
 /** Options every random forest shares (the tree options are passed to each tree). */
@@ -21,10 +22,19 @@ export interface ForestParams<C extends string> {
   seed: number;
 }
 
-/** A forest after one more tree: the tree and, with oobScore, the out-of-bag score so far. */
+/**
+ * A forest after one more tree: the tree, the rows it was trained on, the feature subsets tried
+ * at its splits and, with oobScore, the out-of-bag score so far.
+ */
 export interface ForestStep {
   nEstimators: number;
   tree: TreeNode[];
+  /** The rows this tree was trained on, in the order drawn (with repeats); every row once without bootstrap. */
+  bootstrapIndices: number[];
+  /** The rows this tree never saw (empty without bootstrap): where its out-of-bag votes come from. */
+  outOfBagIndices: number[];
+  /** The tree's splits as they were made; each split's `featuresTried` is the random feature subset searched there. */
+  splits: TreeSplitStep[];
   /** Out-of-bag score of the forest so far (null until oobScore is requested or defined). */
   oobScore: number | null;
 }
@@ -32,7 +42,7 @@ export interface ForestStep {
 interface TreeLike {
   tree?: TreeNode[];
   featureImportances?: number[];
-  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): unknown;
+  steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<TreeSplitStep, unknown>;
 }
 
 /**
@@ -45,6 +55,8 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
   readonly params: Readonly<ForestParams<C>>;
   /** The fitted trees (draw any of them with its `tree` nodes). */
   estimators?: T[];
+  /** The rows each tree was trained on, as drawn (scikit-learn's estimators_samples_). */
+  estimatorsSamples?: number[][];
   featureImportances?: number[];
   /** Out-of-bag score (accuracy or R²), when oobScore is set. */
   oobScore?: number;
@@ -80,18 +92,21 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
     const rows = denseToRows(x);
     const random: Random = toRandom(seed);
     const estimators: T[] = [];
+    const samples: number[][] = [];
     const oobSums: number[][] = [];
     const oobCounts = new Array<number>(x.rows).fill(0);
     for (let t = 0; t < nEstimators; t++) {
       const tree = this.makeTree(random.int(2 ** 31));
       // Bootstrap as weights: row i is drawn counts[i] times, so it weighs counts[i] in the tree.
-      const counts = new Array<number>(x.rows).fill(bootstrap ? 0 : 1);
-      if (bootstrap) for (let i = 0; i < x.rows; i++) counts[random.int(x.rows)]++;
-      tree.fit(rows, target, counts);
+      const drawn = bootstrap ? Array.from({ length: x.rows }, () => random.int(x.rows)) : Array.from({ length: x.rows }, (_, i) => i);
+      const counts = new Array<number>(x.rows).fill(0);
+      for (const i of drawn) counts[i]++;
+      const splits = [...tree.steps(rows, target, counts)];
       estimators.push(tree);
+      samples.push(drawn);
+      const outOfBag = counts.flatMap((c, i) => (c === 0 ? [i] : []));
       let score: number | null = null;
       if (oobScore) {
-        const outOfBag = counts.flatMap((c, i) => (c === 0 ? [i] : []));
         if (outOfBag.length > 0) {
           this.treeOutput(tree, outOfBag.map((i) => rows[i])).forEach((out, k) => {
             const i = outOfBag[k];
@@ -101,9 +116,10 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
         }
         score = this.finishOob(oobSums, oobCounts, target);
       }
-      yield { nEstimators: t + 1, tree: tree.tree!, oobScore: score };
+      yield { nEstimators: t + 1, tree: tree.tree!, bootstrapIndices: drawn, outOfBagIndices: outOfBag, splits, oobScore: score };
     }
     this.estimators = estimators;
+    this.estimatorsSamples = samples;
     this.featureImportances = meanImportances(estimators, x.cols);
     if (oobScore) this.oobScore = this.finishOob(oobSums, oobCounts, target);
     return this;

@@ -40,6 +40,12 @@ export interface TreeSplitStep {
   nSamples: number;
   /** The best split found on each feature that was tried, in the order tried. */
   candidates: SplitCandidate[];
+  /**
+   * The features drawn and searched at this node, in the order drawn: all non-constant ones, or
+   * with maxFeatures the first maxFeatures non-constant ones of a random order (a random forest's
+   * feature subset). A feature here may have no candidate when no threshold keeps minSamplesLeaf.
+   */
+  featuresTried: number[];
 }
 
 interface Pending {
@@ -52,6 +58,7 @@ interface Pending {
   /** The impurity decrease of `split`. */
   improvement: number;
   candidates: SplitCandidate[];
+  featuresTried: number[];
 }
 
 /**
@@ -82,7 +89,7 @@ export function* growTree(x: Dense, targets: TreeTargets, options: GrowOptions):
     });
     const nNode = end - start;
     const leaf = depth >= options.maxDepth || nNode < options.minSamplesSplit || nNode < 2 * options.minSamplesLeaf || impurity <= EPSILON;
-    const pending: Pending = { id, start, end, depth, stats, split: null, improvement: 0, candidates: [] };
+    const pending: Pending = { id, start, end, depth, stats, split: null, improvement: 0, candidates: [], featuresTried: [] };
     if (!leaf) findSplit(pending, impurity);
     return pending;
   };
@@ -96,6 +103,7 @@ export function* growTree(x: Dense, targets: TreeTargets, options: GrowOptions):
       const hi = x.data[sorted[f][node.end - 1] * x.cols + f];
       if (hi <= lo + FEATURE_THRESHOLD) continue; // constant here: does not count as tried
       tried++;
+      node.featuresTried.push(f);
       const split = bestSplitOnFeature(x, targets, f, sorted[f], node.start, node.end, node.stats, options.minSamplesLeaf, scratch);
       if (split === null) continue;
       const decrease = (node.stats.weight * impurity - childrenImpurityFromProxy(targets, node.stats, split.proxy)) / totalWeight;
@@ -126,7 +134,7 @@ export function* growTree(x: Dense, targets: TreeTargets, options: GrowOptions):
     const impurityDecrease = (w / totalWeight) * (record.impurity - (leftStats.weight / w) * impurityL - (rightStats.weight / w) * impurityR);
     return {
       node: node.id, depth: node.depth, feature: record.feature, threshold: record.threshold, impurityDecrease,
-      impurity: record.impurity, nSamples: record.nSamples, candidates: node.candidates,
+      impurity: record.impurity, nSamples: record.nSamples, candidates: node.candidates, featuresTried: node.featuresTried,
     };
   };
 
