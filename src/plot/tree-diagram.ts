@@ -214,6 +214,8 @@ class NodeText {
 
 /** A number in three significant digits, without exponent for everyday magnitudes. */
 function short(v: number): string {
+  // A mean residual of 1e-16 is rounding error around 0, not a value to print as 2.33e-16.
+  if (Math.abs(v) < 1e-12) return '0';
   if (Math.abs(v) >= 1000) return v.toFixed(0);
   return String(Number(v.toPrecision(3)));
 }

@@ -99,4 +99,9 @@ describe('treeDiagram', () => {
     expect(() => treeDiagram(nodes, { classes: [0, 1] })).toThrow('classes has 2 labels but each node has 3 class counts');
     expect(() => treeDiagram(nodes, { maxDepth: -1 })).toThrow(PlotInputError);
   });
+
+  it('treeDiagram prints a mean of rounding error (1e-16) as 0', () => {
+    const stage: TreeNodeLike[] = [{ feature: -2, threshold: -2, impurity: 1, nSamples: 5, value: [-2.3e-16], left: -1, right: -1 }];
+    expect(annotations(treeDiagram(stage))[0].text).toContain('<b>value = 0</b>');
+  });
 });
