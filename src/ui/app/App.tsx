@@ -27,10 +27,10 @@ export function App() {
           <MessagePage title="Page not found" message={`Nothing is at “${(route() as { hash: string }).hash}”: the address may have been cut off or mistyped. The index lists every notebook.`} />
         </Match>
         <Match when={route().page === 'shared' && route()} keyed>
-          {(r) => r.page === 'shared' && <SharedLinkPage payload={r.payload} />}
+          {(r) => r.page === 'shared' && <SharedLinkPage payload={r.payload} view={r.view} />}
         </Match>
         <Match when={(route().page === 'notebook' || route().page === 'local') && route()} keyed>
-          {(r) => (r.page === 'notebook' ? <NotebookPage source={{ kind: 'site', slug: r.slug }} /> : r.page === 'local' ? <NotebookPage source={{ kind: 'local', id: r.id }} /> : null)}
+          {(r) => (r.page === 'notebook' ? <NotebookPage source={{ kind: 'site', slug: r.slug }} view={r.view} /> : r.page === 'local' ? <NotebookPage source={{ kind: 'local', id: r.id }} view={r.view} /> : null)}
         </Match>
       </Switch>
     </DropToOpen>

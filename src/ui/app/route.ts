@@ -2,18 +2,28 @@
  * The app's routes live in the URL hash, so the static site works from any host and sub-path:
  * `#/` index (`#/?q=<search>` with a search) · `#/<slug>` a notebook of the site ·
  * `#/local/<id>` a notebook opened from a file · `#/shared/<payload>` a share link (the payload
- * stays in the address, so the address bar can be copied as the link).
+ * stays in the address, so the address bar can be copied as the link). A notebook, local or shared
+ * route may end in `?<view>`: how to show it (present mode's slide, control values; view-link.ts).
  */
 export type Route =
   | { page: 'index'; query?: string }
-  | { page: 'notebook'; slug: string }
-  | { page: 'local'; id: string }
-  | { page: 'shared'; payload: string }
+  | { page: 'notebook'; slug: string; view?: string }
+  | { page: 'local'; id: string; view?: string }
+  | { page: 'shared'; payload: string; view?: string }
   | { page: 'unknown'; hash: string };
 
 /** The route of a location hash ('#/k-means' → notebook k-means); never throws. */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const whole = hash.replace(/^#\/?/, '');
+  if (whole === '' || whole.startsWith('?')) return parsePath(hash, whole);
+  const at = whole.indexOf('?');
+  if (at < 0) return parsePath(hash, whole);
+  const route = parsePath(hash, whole.slice(0, at));
+  const view = whole.slice(at + 1);
+  return (route.page === 'notebook' || route.page === 'local' || route.page === 'shared') && view !== '' ? { ...route, view } : route;
+}
+
+function parsePath(hash: string, path: string): Route {
   if (path === '') return { page: 'index' };
   if (path.startsWith('?')) {
     const query = new URLSearchParams(path).get('q') ?? '';
@@ -42,12 +52,14 @@ export function routeHash(route: Route): string {
     case 'index':
       return route.query ? `#/?${new URLSearchParams({ q: route.query })}` : '#/';
     case 'notebook':
-      return `#/${encodeURIComponent(route.slug)}`;
+      return `#/${encodeURIComponent(route.slug)}${viewPart(route.view)}`;
     case 'local':
-      return `#/local/${encodeURIComponent(route.id)}`;
+      return `#/local/${encodeURIComponent(route.id)}${viewPart(route.view)}`;
     case 'shared':
-      return `#/shared/${route.payload}`;
+      return `#/shared/${route.payload}${viewPart(route.view)}`;
     case 'unknown':
       return route.hash;
   }
 }
+
+const viewPart = (view: string | undefined) => (view ? `?${view}` : '');

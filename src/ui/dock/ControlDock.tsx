@@ -24,29 +24,35 @@ export function ControlDock(props: {
   cellNames(cellId: string): CellNames | undefined;
   controls(cellId: string): ControlOutput[];
   onControl(cellId: string, name: string, value: ControlValue): void;
+  /** What is on screen, when the page knows it without measuring (a slide shows its cells whole). */
+  shown?: () => OnScreen;
+  /** Starts folded to one line (a slide keeps its room; the presenter opens it when needed). */
+  startFolded?: boolean;
 }) {
   let dock!: HTMLElement;
   const [onScreen, setOnScreen] = createSignal<OnScreen>({ figureCells: [], controls: new Set() }, {
     equals: (a, b) => a.figureCells.join() === b.figureCells.join() && [...a.controls].join() === [...b.controls].join(),
   });
-  const [folded, setFolded] = createSignal(false);
+  const [folded, setFolded] = createSignal(props.startFolded === true);
 
   // Compared by key, so that a value change (a new output object) keeps the same copy on screen:
   // a slider dragged in the dock must not be re-created under the pointer.
+  const current = () => props.shown?.() ?? onScreen();
   const docked = createMemo(
     (): DockedControl[] => {
       const cells = props.codeIds.map((id) => props.cellNames(id)).filter((cell): cell is CellNames => cell !== undefined);
-      const upstream = new Set(onScreen().figureCells.flatMap((id) => upstreamCells(cells, id)));
+      const upstream = new Set(current().figureCells.flatMap((id) => upstreamCells(cells, id)));
       return props.codeIds
         .filter((id) => upstream.has(id))
         .flatMap((cellId) => props.controls(cellId).map(({ name }) => ({ cellId, name, key: controlKey(cellId, name) })))
-        .filter((control) => !onScreen().controls.has(control.key));
+        .filter((control) => !current().controls.has(control.key));
     },
     [],
     { equals: (a, b) => a.map((c) => c.key).join('\n') === b.map((c) => c.key).join('\n') },
   );
 
   onMount(() => {
+    if (props.shown) return;
     let frame = 0;
     const measure = () => {
       frame = 0;

@@ -11,6 +11,8 @@ import container, { type ContainerOptions } from 'markdown-it-container';
 const FOLDED = {
   answer: { summary: 'Answer', className: 'answer' },
   hint: { summary: 'Hint', className: 'answer hint' },
+  // The presenter's notes (src/ui/present): folded in the notebook, never on an audience's slide.
+  notes: { summary: 'Speaker notes', className: 'answer notes' },
 } as const;
 
 export function answersPlugin(md: MarkdownIt): void {

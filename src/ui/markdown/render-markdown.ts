@@ -8,10 +8,12 @@ import { headingAnchor } from '../../notebook/headings.ts';
 import { mathPlugin, mathReady } from './math-plugin.ts';
 import { highlightCode } from './highlight.ts';
 import { answersPlugin } from './answers-plugin.ts';
+import { slideMarkerPlugin } from './slide-marker-plugin.ts';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true, highlight: (code, lang) => highlightCode(code, lang || 'text') });
 md.use(mathPlugin);
 md.use(answersPlugin);
+md.use(slideMarkerPlugin);
 
 // Links leave the app in a new tab; in-page (#…) links stay.
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

@@ -6,7 +6,7 @@ import { MessagePage } from './MessagePage.tsx';
 import { NotebookView } from './NotebookView.tsx';
 
 /** A notebook route: loads the text (saved copy or original), then shows the notebook. */
-export function NotebookPage(props: { source: NotebookSource }) {
+export function NotebookPage(props: { source: NotebookSource; /** How to show it: the address's `?…` (view-link.ts). */ view?: string }) {
   const [result] = createResource(
     () => props.source,
     async (source) => loadNotebook(await notebookDb(), source, findNotebook),
@@ -17,7 +17,7 @@ export function NotebookPage(props: { source: NotebookSource }) {
         <MessagePage title="This notebook could not be loaded" message={String((result.error as Error)?.message ?? result.error)} />
       </Match>
       <Match when={result()} keyed>
-        {(loaded) => (loaded.ok ? <NotebookView loaded={loaded.loaded} /> : <MessagePage title={loaded.title} message={loaded.message} />)}
+        {(loaded) => (loaded.ok ? <NotebookView loaded={loaded.loaded} view={props.view} /> : <MessagePage title={loaded.title} message={loaded.message} />)}
       </Match>
     </Switch>
   );

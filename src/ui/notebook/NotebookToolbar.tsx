@@ -24,6 +24,7 @@ export function NotebookToolbar(props: {
   onRunAll: () => void;
   onAddCell: () => void;
   onAddText: () => void;
+  onPresent: () => void;
 }) {
   const [link, setLink] = createSignal<string | undefined>();
   const busy = () => props.kernel.status() === 'busy';
@@ -77,6 +78,7 @@ export function NotebookToolbar(props: {
   // A view setting, not an edit: the notebook is not marked edited (code-view.ts).
   const viewActions: ToolbarAction[] = [
     { label: 'Outputs only', title: 'Hide all code: prose, outputs and controls only (Alt+Shift+H)', pressed: props.codeView.hidden, run: props.codeView.toggle, fold: 'medium' },
+    { label: 'Present', title: 'Present the notebook as slides, one per section (Alt+Shift+P)', run: props.onPresent, fold: 'medium' },
   ];
 
   return (
@@ -106,6 +108,13 @@ export function NotebookToolbar(props: {
           onClick={() => props.codeView.toggle()}
         >
           <span aria-hidden="true">{'</>'}</span>
+        </button>
+        {/* Present: an icon too, as the toolbar has no room for another word at 1366 px. */}
+        <button type="button" class="icon-button toolbar-toggle toolbar-present fold-medium" aria-label="Present" title={viewActions[1].title} onClick={() => props.onPresent()}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.4">
+            <rect x="1.5" y="2" width="13" height="8.5" rx="1" />
+            <path d="M8 10.5v3M5 14h6" />
+          </svg>
         </button>
         <details class="shortcuts">
           <summary title="Keyboard shortcuts" aria-label="Keyboard shortcuts">⌨</summary>

@@ -15,7 +15,7 @@ import { TableOfContents } from './TableOfContents.tsx';
 import { Neighbours } from './Neighbours.tsx';
 import { ProseBlock } from './ProseBlock.tsx';
 import { Cell, type CellHandle } from '../cell/Cell.tsx';
-import { isInterruptShortcut, isOutputsOnlyShortcut } from './shortcuts.ts';
+import { isInterruptShortcut, isOutputsOnlyShortcut, isPresentShortcut } from './shortcuts.ts';
 import { createCodeView, type CodeView } from './code-view.ts';
 import { createKeptControls, type KeptControls } from './kept-controls.ts';
 import { createAnchorCounter } from './anchors.ts';
@@ -26,6 +26,15 @@ import { upstreamCells, type CellNames } from '../dock/upstream-cells.ts';
 import { controlsInWords } from '../dock/controls-in-words.ts';
 import { steadyControls, type ControlOutput } from '../dock/steady-controls.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
+import { updateSettings } from '../../store/index.ts';
+import { parseViewQuery, type NotebookViewState } from '../present/view-link.ts';
+import { usePresentMode } from '../present/present-mode.tsx';
+import { Presentation } from '../present/Presentation.tsx';
+import { ShareViewDialog } from '../present/ShareViewDialog.tsx';
+import { shareViewUrl } from '../present/share-view.ts';
+import { slidesOf } from '../present/slides.ts';
+import { controlKey } from '../output/control-key.ts';
+import type { OnScreen } from '../dock/on-screen.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
 interface BesideText {
@@ -36,8 +45,11 @@ interface BesideText {
 }
 
 /** A notebook: toolbar, table of contents, prose and cells, neighbours. Owns its doc and kernel. */
-export function NotebookView(props: { loaded: LoadedNotebook }) {
+export function NotebookView(props: { loaded: LoadedNotebook; /** The address's view (view-link.ts): present mode, control values. */ view?: string }) {
   const loaded = props.loaded;
+  const view = parseViewQuery(props.view);
+  // A shared view's control values become this notebook's kept values (read just below).
+  if (view.controls) updateSettings(loaded.key, (settings) => ({ ...settings, controls: { ...settings.controls, ...view.controls } }));
   let doc!: NotebookDoc;
   const kernel = createKernelStore();
   const types = createTypeWarnings();
@@ -99,7 +111,7 @@ export function NotebookView(props: { loaded: LoadedNotebook }) {
 
   return (
     <Show when={ready()} fallback={<p class="loading">Loading the notebook…</p>}>
-      <NotebookBody doc={doc} kernel={kernel} kept={kept} codeView={codeView} types={types} checkAfter={checkAfter} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} />
+      <NotebookBody doc={doc} kernel={kernel} kept={kept} codeView={codeView} types={types} checkAfter={checkAfter} loaded={loaded} untrusted={untrusted()} trust={() => setUntrusted(false)} handles={handles} view={view} />
     </Show>
   );
 }
@@ -115,6 +127,7 @@ function NotebookBody(props: {
   untrusted: boolean;
   trust: () => void;
   handles: Map<string, CellHandle>;
+  view: NotebookViewState;
 }) {
   const { doc, kernel, handles } = props;
   const nb = doc.notebook;
@@ -133,10 +146,14 @@ function NotebookBody(props: {
   // Reset returns the controls to their defaults too (before the run that follows it).
   createEffect(on(doc.resets, () => props.kept.reset(), { defer: true }));
   /** Every way a learner moves a control (its cell, the dock, a figure input) comes here: kept, then run. */
-  const setControl = (cellId: string, name: string, value: ControlValue) => {
+  const applyControl = (cellId: string, name: string, value: ControlValue) => {
     const control = kernel.view(cellId)?.outputs.find((output) => output.kind === 'control' && output.name === name);
     if (control?.kind === 'control') props.kept.keep(control, value);
     kernel.setControl(cellId, name, value);
+  };
+  const setControl = (cellId: string, name: string, value: ControlValue) => {
+    applyControl(cellId, name, value);
+    present.mirror({ kind: 'control', cell: codeIds().indexOf(cellId), name, value });
   };
 
   const runAll = () => {
@@ -148,6 +165,36 @@ function NotebookBody(props: {
     props.trust();
     const cells = doc.cellSources();
     props.checkAfter(kernel.run(cells, [id]), cells);
+  };
+  // The same slides while only code changes (cells are referenced by id): a slide is not re-created, and its editor not lost, at each keystroke.
+  const slides = createMemo(() => slidesOf(nb().blocks), [], { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const present = usePresentMode({
+    notebookKey: props.loaded.key,
+    view: props.view,
+    slides,
+    codeIds,
+    applyControl,
+    applySource: (id, source) => doc.edit((current) => updateCellSource(current, id, source)),
+    runCell,
+    flush: () => doc.flush(),
+  });
+  const onPresentKey = (event: KeyboardEvent) => {
+    if (!isPresentShortcut(event) || present.presenting()) return;
+    event.preventDefault();
+    present.enter();
+  };
+  window.addEventListener('keydown', onPresentKey);
+  onCleanup(() => window.removeEventListener('keydown', onPresentKey));
+  const [sharedView, setSharedView] = createSignal<string>();
+  const shareView = async (slide: number) => {
+    await doc.flush();
+    setSharedView(await shareViewUrl(doc.text(), props.loaded, slide, location));
+  };
+  /** A control on the page by its key (controlKey: cell id, '/', name). */
+  const controlByKey = (key: string) => {
+    const cellId = key.slice(0, key.lastIndexOf('/'));
+    const output = kernel.view(cellId)?.outputs.find((candidate) => candidate.kind === 'control' && controlKey(cellId, candidate.name) === key);
+    return output?.kind === 'control' ? { cellId, output } : undefined;
   };
   const focusNextCell = (id: string) => {
     const ids = codeIds();
@@ -292,12 +339,71 @@ function NotebookBody(props: {
     },
   };
 
+  /** A code cell of the notebook, live: in the page, or on a slide (present mode). */
+  const cellFor = (id: string) => {
+    const block = () => blockById().get(id) as Block;
+    return (
+        <Cell
+          id={id}
+          notebookKey={props.loaded.key}
+          reserveOutputs={!props.loaded.untrusted}
+          index={codeIds().indexOf(id)}
+          count={codeIds().length}
+          source={(block() as { source: string }).source}
+          options={(block() as { options: string[] }).options}
+          view={kernel.view(id)}
+          ranSource={kernel.ranSource(id)}
+          typeWarnings={props.types.warnings(id)}
+          register={(handle) => {
+            handles.set(id, handle);
+            onCleanup(() => handles.delete(id));
+          }}
+          onSource={(source) => {
+            doc.edit((current) => updateCellSource(current, id, source));
+            present.mirror({ kind: 'source', cell: codeIds().indexOf(id), source });
+          }}
+          onRun={() => {
+            runCell(id);
+            present.mirror({ kind: 'run', cell: codeIds().indexOf(id) });
+          }}
+          onRunAndNext={() => {
+            runCell(id);
+            present.mirror({ kind: 'run', cell: codeIds().indexOf(id) });
+            focusNextCell(id);
+          }}
+          onDelete={() => deleteWithUndo(id, 'Cell deleted.')}
+          onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
+          onHiddenChange={(hidden) =>
+            doc.edit((current) => {
+              const options = (block() as { options: string[] }).options.filter((o) => o !== 'hidden');
+              return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
+            })
+          }
+          onControl={(name, value) => setControl(id, name, value)}
+        />
+    );
+  };
+
+  /** On a slide every cell shows whole: its figures are on screen, its controls within reach. */
+  const onSlide = (): OnScreen => {
+    const cells = (slides()[present.slide()]?.pieces ?? []).filter((piece) => piece.kind === 'cell').map((piece) => piece.blockId);
+    return {
+      figureCells: cells.filter((id) => kernel.view(id)?.outputs.some((output) => output.kind === 'figure')),
+      controls: new Set(cells.flatMap((id) => controlsOf(id).map((control) => controlKey(id, control.name)))),
+    };
+  };
+  const dock = (shown?: () => OnScreen) => <ControlDock codeIds={codeIds()} cellNames={cellNames} controls={controlsOf} onControl={setControl} shown={shown} startFolded={shown !== undefined} />;
   return (
     <NotebookContext.Provider value={notebookContext}>
+    <Show when={sharedView()}>{(url) => <ShareViewDialog url={url()} onClose={() => setSharedView(undefined)} />}</Show>
+    <Show
+      when={present.presenting()}
+      keyed
+      fallback={
     <div class="notebook-layout">
       <TableOfContents headings={toc()} />
       <main class="notebook" classList={{ 'code-hidden': props.codeView.hidden() }} aria-labelledby="notebook-title" onFocusIn={onFocusIn}>
-        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} codeView={props.codeView} keptControls={props.kept} onRunAll={runAll} onAddCell={addCell} onAddText={addText} />
+        <NotebookToolbar doc={doc} kernel={kernel} loaded={props.loaded} codeView={props.codeView} keptControls={props.kept} onRunAll={runAll} onAddCell={addCell} onAddText={addText} onPresent={present.enter} />
         <NotebookBanners doc={doc} kernel={kernel} loaded={props.loaded} untrusted={props.untrusted} onRunAll={runAll} />
         <header class="notebook-header">
           {/* Most notebooks open with "# <title>"; the front-matter title is shown only when they do not. */}
@@ -339,37 +445,7 @@ function NotebookBody(props: {
                       />
                     }
                   >
-                    <Cell
-                      id={id}
-                      notebookKey={props.loaded.key}
-                      reserveOutputs={!props.loaded.untrusted}
-                      index={codeIds().indexOf(id)}
-                      count={codeIds().length}
-                      source={(block() as { source: string }).source}
-                      options={(block() as { options: string[] }).options}
-                      view={kernel.view(id)}
-                      ranSource={kernel.ranSource(id)}
-                      typeWarnings={props.types.warnings(id)}
-                      register={(handle) => {
-                        handles.set(id, handle);
-                        onCleanup(() => handles.delete(id));
-                      }}
-                      onSource={(source) => doc.edit((current) => updateCellSource(current, id, source))}
-                      onRun={() => runCell(id)}
-                      onRunAndNext={() => {
-                        runCell(id);
-                        focusNextCell(id);
-                      }}
-                      onDelete={() => deleteWithUndo(id, 'Cell deleted.')}
-                      onMove={(direction) => doc.edit((current) => moveBlock(current, id, direction))}
-                      onHiddenChange={(hidden) =>
-                        doc.edit((current) => {
-                          const options = (block() as { options: string[] }).options.filter((o) => o !== 'hidden');
-                          return setCellOptions(current, id, hidden ? [...options, 'hidden'] : options);
-                        })
-                      }
-                      onControl={(name, value) => setControl(id, name, value)}
-                    />
+                    {cellFor(id)}
                   </Show>
                 </Show>
                 <Show when={beside('after')} keyed>
@@ -382,14 +458,38 @@ function NotebookBody(props: {
         <Show when={props.loaded.source.kind === 'site'}>
           <Neighbours slug={(props.loaded.source as { slug: string }).slug} />
         </Show>
-        <ControlDock
-          codeIds={codeIds()}
-          cellNames={cellNames}
-          controls={controlsOf}
-          onControl={setControl}
-        />
+        {dock()}
       </main>
     </div>
+      }
+    >
+      {(presenting) => (
+        <Presentation
+          slides={slides()}
+          start={presenting.start}
+          role={presenting.role}
+          renderCell={cellFor}
+          dock={dock(onSlide)}
+          control={controlByKey}
+          setControl={setControl}
+          channel={present.channel()}
+          notice={
+            props.untrusted ? (
+              <div class="banner banner-warning slide-notice" role="status">
+                This notebook came from a link or a file: its code has not run yet.{' '}
+                <button type="button" class="button primary" onClick={runAll}>
+                  Run all
+                </button>
+              </div>
+            ) : undefined
+          }
+          onSlide={present.setSlide}
+          onLeave={present.leave}
+          onPresenter={(index) => void present.openPresenter(index)}
+          onShare={(index) => void shareView(index)}
+        />
+      )}
+    </Show>
     </NotebookContext.Provider>
   );
 }

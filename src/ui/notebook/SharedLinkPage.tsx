@@ -10,7 +10,7 @@ import { NotebookPage } from './NotebookPage.tsx';
  * A share link: its notebook is unpacked, kept as a local notebook, and shown (not run). The
  * address stays the link, so what the address bar shows opens the same notebook anywhere.
  */
-export function SharedLinkPage(props: { payload: string }) {
+export function SharedLinkPage(props: { payload: string; /** How to show it (view-link.ts). */ view?: string }) {
   const [opened] = createResource(
     () => props.payload,
     async (payload): Promise<{ id: string } | { problem: string }> => {
@@ -27,7 +27,7 @@ export function SharedLinkPage(props: { payload: string }) {
   return (
     <Switch fallback={<p class="loading">Opening the shared notebook…</p>}>
       <Match when={opened()} keyed>
-        {(result) => ('id' in result ? <NotebookPage source={{ kind: 'local', id: result.id }} /> : <MessagePage title="This share link does not work" message={result.problem} />)}
+        {(result) => ('id' in result ? <NotebookPage source={{ kind: 'local', id: result.id }} view={props.view} /> : <MessagePage title="This share link does not work" message={result.problem} />)}
       </Match>
     </Switch>
   );

@@ -9,6 +9,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Tab', action: 'Move on; in code you have typed in or clicked, indent' },
   { keys: 'Esc', action: 'Leave the editor (Tab then moves on)' },
   { keys: 'Alt+Shift+H', action: 'Outputs only: hide all code, or show it again' },
+  { keys: 'Alt+Shift+P', action: 'Present: the notebook as slides (Esc comes back)' },
 ];
 
 /** What the cell shows while its editor has the focus, by what Tab does there (see CellEditor). */
@@ -35,4 +36,9 @@ export function isRunShortcut(event: KeyboardEvent): boolean {
 /** Alt+Shift+H (by key position: on a Mac, Option changes the character typed). */
 export function isOutputsOnlyShortcut(event: KeyboardEvent): boolean {
   return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH';
+}
+
+/** Alt+Shift+P: present mode (by key position, as Alt+Shift+H). */
+export function isPresentShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyP';
 }

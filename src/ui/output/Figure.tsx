@@ -12,6 +12,7 @@ import { pinButtons } from './pin-buttons.ts';
 import type { Trace } from '../../plot/figure.ts';
 import { loadPlotly, type Plotly } from './load-plotly.ts';
 import { bundleFor } from './plotly-bundle.ts';
+import { onSlide } from './slide-figure.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -91,7 +92,7 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     resize.observe(element);
     onCleanup(() => resize.disconnect());
     createEffect(() => {
-      const args = prepareFigure(props.figure, currentTheme(), width());
+      const args = prepareFigure(onSlide(props.figure, notebook.slideFigure?.()), currentTheme(), width());
       const kept = pinned();
       const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
       const pinning = pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) });
@@ -119,7 +120,7 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
       ref={element}
       class="figure"
       classList={{ 'figure-with-inputs': hasInputs() }}
-      style={{ 'min-height': `${figureHeight(props.figure.layout)}px` }}
+      style={{ 'min-height': `${notebook.slideFigure?.()?.height ?? figureHeight(props.figure.layout)}px` }}
       role="figure"
       aria-label={props.label}
       aria-description={hasInputs() ? inputsHelp(props.figure.inputs ?? []) : undefined}

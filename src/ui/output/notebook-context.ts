@@ -10,6 +10,14 @@ export interface NotebookContext {
   setControl(cellId: string, name: string, value: ControlValue): void;
   /** "η = 0.316, mini-batch size = 16": the controls upstream of a cell, with their values now. */
   controlValuesFor(cellId: string): string;
+  /** On a slide (present mode): the height and text scale its figures are drawn at. */
+  slideFigure?: () => SlideFigure | undefined;
+}
+
+/** How a figure is drawn on a slide: a height that fits the slide, chart text scaled for a projector. */
+export interface SlideFigure {
+  height: number;
+  fontScale: number;
 }
 
 export const NotebookContext = createContext<NotebookContext>({ setControl: () => undefined, controlValuesFor: () => '' });
