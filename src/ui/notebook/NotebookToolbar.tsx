@@ -98,24 +98,25 @@ export function NotebookToolbar(props: {
         </div>
         {picker.input}
         <KernelStatusBadge kernel={props.kernel} />
-        {/* An icon beside the shortcuts' (the row of buttons has no room for one more word). */}
-        <button
-          type="button"
-          class="icon-button toolbar-toggle fold-medium"
-          aria-label="Outputs only"
-          aria-pressed={props.codeView.hidden()}
-          title={viewActions[0].title}
-          onClick={() => props.codeView.toggle()}
-        >
-          <span aria-hidden="true">{'</>'}</span>
-        </button>
-        {/* Present: an icon too, as the toolbar has no room for another word at 1366 px. */}
-        <button type="button" class="icon-button toolbar-toggle toolbar-present fold-medium" aria-label="Present" title={viewActions[1].title} onClick={() => props.onPresent()}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.4">
-            <rect x="1.5" y="2" width="13" height="8.5" rx="1" />
-            <path d="M8 10.5v3M5 14h6" />
-          </svg>
-        </button>
+        {/* Icons, in a tight pair beside the shortcuts': the row of buttons has no room for more words at 1366 px. */}
+        <span class="toolbar-view">
+          <button
+            type="button"
+            class="icon-button toolbar-toggle fold-medium"
+            aria-label="Outputs only"
+            aria-pressed={props.codeView.hidden()}
+            title={viewActions[0].title}
+            onClick={() => props.codeView.toggle()}
+          >
+            <span aria-hidden="true">{'</>'}</span>
+          </button>
+          <button type="button" class="icon-button toolbar-toggle toolbar-present fold-medium" aria-label="Present" title={viewActions[1].title} onClick={() => props.onPresent()}>
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="15" height="15" fill="none" stroke="currentColor" stroke-width="1.4">
+              <rect x="1.5" y="2" width="13" height="8.5" rx="1" />
+              <path d="M8 10.5v3M5 14h6" />
+            </svg>
+          </button>
+        </span>
         <details class="shortcuts">
           <summary title="Keyboard shortcuts" aria-label="Keyboard shortcuts">⌨</summary>
           <dl>
