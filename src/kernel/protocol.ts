@@ -38,8 +38,12 @@ export type FromRuntime =
   | { type: 'ready' }
   | { type: 'output'; runId: number; output: Output }
   | { type: 'output-update'; runId: number; output: Output }
-  /** `tensors`: TensorFlow.js tensors alive after the run (a count that grows on re-runs is a leak). */
-  | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number }
+  /**
+   * `tensors`: TensorFlow.js tensors alive after the run (a count that grows on re-runs is a leak).
+   * `unchanged`: the names the cell declares whose values equal those of its previous run
+   * (same-value.ts), so cells reading only these need not run again.
+   */
+  | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number; unchanged?: string[] }
   | { type: 'done'; runId: number; ok: false; durationMs: number; error: CellError; tensors?: number }
   /**
    * An error a finished run caused later (a timer callback threw, a promise it made was rejected

@@ -12,6 +12,33 @@ export function cellsToRun(topology: Topology, requested: Iterable<string>, hold
   return out;
 }
 
+/**
+ * Whether a dirty cell runs when its turn comes, or keeps the value and outputs it has. Cells
+ * downstream of a re-run are dirty because they might see new inputs; each runs only if it is
+ * `due` (asked for itself: an edit, a control, Run; or a name it reads came back changed, see
+ * `readersOfChanged`), or if the runtime does not hold its value (it never ran, failed, or
+ * was lost with a restarted worker). Otherwise it would compute what it shows already: its
+ * inputs are the values it last ran with, and every run starts from the same seed.
+ */
+export function shouldRun(id: string, due: ReadonlySet<string>, holdsValue: ReadonlySet<string>): boolean {
+  return due.has(id) || !holdsValue.has(id);
+}
+
+/**
+ * The dirty cells that read a name whose value changed in a cell's run (the names it declares
+ * minus those the runtime found unchanged): these are due.
+ */
+export function readersOfChanged(
+  declared: readonly string[],
+  unchanged: readonly string[],
+  dirty: ReadonlySet<string>,
+  cellInputs: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const changed = new Set(declared.filter((name) => !unchanged.includes(name)));
+  if (changed.size === 0) return [];
+  return [...dirty].filter((id) => (cellInputs.get(id) ?? []).some((name) => changed.has(name)));
+}
+
 /** The next cell to run: the first dirty one in topological order. */
 export function nextCell(order: readonly string[], dirty: ReadonlySet<string>): string | undefined {
   return order.find((id) => dirty.has(id));

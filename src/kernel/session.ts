@@ -1,6 +1,6 @@
 import { analyzeCell, errorInSource, type CellAnalysis } from '../analysis/index.ts';
 import { buildGraph, type CellGraph } from './graph/index.ts';
-import { cellsToRun, nextCell, seedFor } from './scheduler.ts';
+import { cellsToRun, nextCell, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
 import { CellViews } from './cell-views.ts';
 import type { Executor } from './executor.ts';
 import type { FromRuntime } from './protocol.ts';
@@ -14,7 +14,8 @@ export interface SessionOptions {
 }
 
 type RunOutcome =
-  | { kind: 'done'; tensors?: number }
+  /** `unchanged`: declared names whose values came back the same as before this run. */
+  | { kind: 'done'; tensors?: number; unchanged: string[] }
   | { kind: 'error'; error: CellError; tensors?: number }
   /** The runtime was replaced mid-run (interrupt, timeout, crash); the values it held are restored. */
   | { kind: 'killed'; error: CellError }
@@ -44,6 +45,8 @@ export class Session implements KernelSession {
   /** Cells whose declared values the runtime holds right now. */
   private readonly holdsValue = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Dirty cells that must run when their turn comes; the others may keep their values (shouldRun). */
+  private readonly due = new Set<string>();
   private active: ActiveRun | undefined;
   /** Each cell's latest run (run id → cell): what that run's timers show or throw later is the cell's. */
   private readonly latestRuns = new Map<number, string>();
@@ -91,6 +94,7 @@ export class Session implements KernelSession {
 
   run(cellIds: string[]): Promise<void> {
     const known = [...cellIds.filter((id) => this.analyses.has(id)), ...this.mendedElsewhere()];
+    for (const id of known) this.due.add(id);
     for (const id of cellsToRun(this.graph.topology, known, this.holdsValue)) {
       this.dirty.add(id);
       this.views.update(id, { state: 'queued' });
@@ -122,6 +126,7 @@ export class Session implements KernelSession {
 
   async restart(): Promise<void> {
     this.dirty.clear();
+    this.due.clear();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Stopped by a restart.' } });
     await this.loop;
     this.holdsValue.clear();
@@ -164,6 +169,7 @@ export class Session implements KernelSession {
 
   dispose(): void {
     this.dirty.clear();
+    this.due.clear();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'The notebook was closed.' } });
     this.executor.dispose();
     this.statusListeners.clear();
@@ -185,8 +191,17 @@ export class Session implements KernelSession {
     this.setStatus('busy');
     for (let id = nextCell(this.graph.order, this.dirty); id !== undefined; id = nextCell(this.graph.order, this.dirty)) {
       this.dirty.delete(id);
+      if (!shouldRun(id, this.due, this.holdsValue)) {
+        this.keep(id);
+        continue;
+      }
+      this.due.delete(id);
       const outcome = await this.runCell(id);
-      if (outcome.kind === 'done') continue;
+      if (outcome.kind === 'done') {
+        const declared = this.analyses.get(id)?.outputs ?? [];
+        for (const reader of readersOfChanged(declared, outcome.unchanged, this.dirty, this.graph.cellInputs)) this.due.add(reader);
+        continue;
+      }
       if (outcome.kind === 'stopped') {
         this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
         continue;
@@ -284,7 +299,7 @@ export class Session implements KernelSession {
     if (message.type === 'done') {
       const analysis = this.analyses.get(active.cellId);
       const tensors = message.tensors;
-      active.finish(message.ok ? { kind: 'done', tensors } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error, tensors });
+      active.finish(message.ok ? { kind: 'done', tensors, unchanged: namesOnly(message.unchanged) } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error, tensors });
       return;
     }
     // The first output of a run replaces the previous run's outputs (no flash of empty cell).
@@ -314,6 +329,7 @@ export class Session implements KernelSession {
     this.latestRuns.clear();
     for (const id of this.dirty) this.views.update(id, { state: 'idle' });
     this.dirty.clear();
+    this.due.clear();
     const closedHere: CellError = { kind: 'crash', message: 'This cell closed the kernel (self.close()), so the kernel stopped and every value was lost. Use Restart to start a fresh one.' };
     const activeId = this.active?.cellId;
     this.active?.finish({
@@ -368,6 +384,7 @@ export class Session implements KernelSession {
     for (const id of this.graph.topology.descendants([failed])) {
       if (id === failed || !this.dirty.has(id)) continue;
       this.dirty.delete(id);
+      this.due.delete(id);
       this.holdsValue.delete(id);
       // A cell with its own syntax or graph error shows that: it is the one to fix there.
       const own = this.analyses.get(id)?.error ?? this.graph.errors.get(id);
@@ -387,7 +404,16 @@ export class Session implements KernelSession {
     this.controls.delete(id);
     this.holdsValue.delete(id);
     this.dirty.delete(id);
+    this.due.delete(id);
     this.views.delete(id);
+  }
+
+  /**
+   * A dirty cell none of whose inputs changed: it keeps its value, its outputs and the timers
+   * its last run set, and shows what it showed before it was queued.
+   */
+  private keep(id: string): void {
+    this.views.update(id, { state: this.views.get(id)?.error ? 'error' : 'done' });
   }
 
   /** Records the cell's new run as its latest: the previous run's late output and errors are dropped. */
@@ -421,4 +447,9 @@ export class Session implements KernelSession {
   private setStatus(status: KernelStatus, message?: string): void {
     for (const listener of this.statusListeners) listener(status, message);
   }
+}
+
+/** The runtime's list of unchanged names, if it is one (anything else: every name changed). */
+function namesOnly(names: unknown): string[] {
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
 }

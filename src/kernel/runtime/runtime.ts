@@ -7,6 +7,7 @@ import { CancelledError, RunContext } from './run-context.ts';
 import { activeRun, setActiveRun } from './active-run.ts';
 import { cellArguments, cellOfStack, compileCell, describeError, type CompiledCell } from './execute.ts';
 import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
+import { sameValue } from './same-value.ts';
 
 /**
  * The runtime inside the sandbox: keeps the values cells declared, runs one cell per request
@@ -127,7 +128,10 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: 0, error: cell.error });
       return;
     }
+    // What the cell declared last time, to tell the scheduler which names came back the same.
+    const previous = new Map<string, unknown>();
     for (const name of request.outputs) {
+      if (env.has(name)) previous.set(name, env.get(name));
       disposeTensors(env.get(name));
       env.delete(name);
     }
@@ -143,7 +147,8 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       const shown = toOutput(last);
       // A control's value is already shown as the control; a display handle is not a value to show.
       if (shown && !isHelperResult(last)) context.emit(shown);
-      finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started });
+      const unchanged = request.outputs.filter((name) => previous.has(name) && sameValue(previous.get(name), values[name]));
+      finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged });
     } catch (error) {
       // A timer's error stopped the run (its tick() threw CancelledError): report the cause.
       const reported = context.failure ?? describeError(error, request.cellId);
