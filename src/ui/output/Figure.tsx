@@ -12,11 +12,14 @@ import { pinButtons } from './pin-buttons.ts';
 import type { Trace } from '../../plot/figure.ts';
 import { loadPlotly, type Plotly } from './load-plotly.ts';
 import { bundleFor } from './plotly-bundle.ts';
+import { sameSource, type FigureSource as Source } from './figure-source.ts';
 import { onSlide } from './slide-figure.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
- * Plotly.react, which diffs against what is drawn: no flash, zoom kept when `uirevision` is set.
+ * Plotly.react, which diffs against what is drawn: no flash, zoom kept when `uirevision` is set
+ * (the src/plot builders set it). A figure equal to the one on screen, in the same theme, width
+ * and pin, is not handed to Plotly at all: for Plotly a new data array is a full replot.
  */
 export default function Figure(props: { figure: FigureData; /** Its accessible name (figureLabel). */ label: string }) {
   let element!: HTMLDivElement;
@@ -27,17 +30,17 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   const notebook = useNotebook();
   // Traces kept from an earlier state, drawn faded under the live ones (pin-figure.ts).
   const [pinned, setPinned] = createSignal<Trace[]>([]);
-  /** The live traces (without the pinned ones) of the newest figure received, and of the one on screen. */
-  let latestLive: Trace[] = [];
+  /** The live traces (without the pinned ones) of the figure on screen. */
   let shownLive: Trace[] = [];
+  const unpin = () => setPinned([]);
   const pin = () => setPinned(pinTraces(shownLive, notebook.controlValuesFor(element.closest<HTMLElement>('[data-block]')?.dataset.block ?? '')));
   const hasInputs = () => (props.figure.inputs?.length ?? 0) > 0;
-  /** The newest figure received (its version, what to hand Plotly, and its inputs). */
+  /** The newest figure received: its version, and what it is drawn from. */
   let latest = 0;
-  let latestArgs: PlotlyArguments | undefined;
-  let latestInputs: FigureData['inputs'];
-  /** The version on screen; the bundle that drew it; whether a draw is under way. */
+  let latestSource: Source | undefined;
+  /** The version on screen and what it was drawn from; the bundle that drew it; whether a draw is under way. */
   let shown = 0;
+  let shownSource: Source | undefined;
   let drawnWith: Plotly | undefined;
   let drawing = false;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
@@ -59,11 +62,15 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     try {
       do {
         again = false;
-        if (latestArgs === undefined || shown === latest) break;
+        if (latestSource === undefined || shown === latest) break;
         const version = latest;
-        const args = latestArgs;
-        const figureInputs = latestInputs;
-        const live = latestLive;
+        const source = latestSource;
+        if (shownSource !== undefined && sameSource(source, shownSource)) {
+          shown = version;
+          element.dataset.drawn = String(version);
+          continue;
+        }
+        const args = plotlyArguments(source);
         const Plotly = await loadPlotly(bundleFor(args.data));
         if (disposed) return;
         if (version !== latest) continue; // a newer figure arrived meanwhile: its own draw request set `again`
@@ -72,9 +79,10 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
         const started = performance.now();
         await Plotly.react(element, args.data, args.layout, args.config);
         drawnWith = Plotly;
-        shownLive = live;
+        shownSource = source;
+        shownLive = args.live;
         performance.measure('stepwise:figure-draw', { start: started });
-        inputs = args.handles && figureInputs && { inputs: figureInputs, ...args.handles };
+        inputs = args.handles && source.figure.inputs && { inputs: source.figure.inputs, ...args.handles };
         if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
         modebarAsToolbar(element, props.label);
         shown = version;
@@ -92,13 +100,8 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     resize.observe(element);
     onCleanup(() => resize.disconnect());
     createEffect(() => {
-      const args = prepareFigure(onSlide(props.figure, notebook.slideFigure?.()), currentTheme(), width());
-      const kept = pinned();
-      const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
-      const pinning = pinButtons(kept.length > 0, { pin, unpin: () => setPinned([]) });
-      latestArgs = { ...args, data: withPinned(args.data, kept), config: { ...args.config, modeBarButtonsToAdd: [...own, ...pinning] } };
-      latestLive = args.data;
-      latestInputs = props.figure.inputs;
+      // Prepared for Plotly only when drawn: a figure replaced before its draw costs nothing.
+      latestSource = { figure: onSlide(props.figure, notebook.slideFigure?.()), theme: currentTheme(), width: width(), pinned: pinned() };
       latest += 1;
       // data-latest is the newest figure received, data-drawn the newest drawn: equal once the
       // figure on screen shows the latest data (the benchmark and tests wait for that).
@@ -113,6 +116,14 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     forget(element);
     drawnWith?.purge(element);
   });
+
+  /** What to hand Plotly: the prepared figure with the pinned traces under it and the pin buttons. */
+  function plotlyArguments(source: Source): PlotlyArguments & { live: Trace[] } {
+    const args = prepareFigure(source.figure, source.theme, source.width);
+    const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
+    const pinning = pinButtons(source.pinned.length > 0, { pin, unpin });
+    return { ...args, live: args.data, data: withPinned(args.data, source.pinned), config: { ...args.config, modeBarButtonsToAdd: [...own, ...pinning] } };
+  }
 
   // A figure, not an image: it holds the mode bar's buttons, which an image would hide from screen readers.
   return (
