@@ -6,9 +6,9 @@
  * from a cache keyed by the cell's inputs). An object changed in place behind its cell's back is
  * outside what the graph can see anyway, as a cell mutating another cell's value always was.
  *
- * Then, only where it is cheap and safe, the structure: arrays (two levels deep: a point, a list
- * of points) and plain objects (one level: `{ lo, hi }`) whose leaves are primitives, up to
- * MAX_LEAVES of them. Safe, because primitives have no identity or hidden state: a reader given
+ * Then, only where it is cheap and safe, the structure: arrays and plain objects nested at most
+ * two deep (a point, a list of points, `{ x: [lo, hi], y: [lo, hi] }`, axis ticks) whose leaves
+ * are primitives, up to MAX_LEAVES of them. Safe, because primitives have no identity or hidden state: a reader given
  * an equal copy computes what it computed from the old one. Cheap, because the walk is bounded
  * and stops at the first difference; anything else (class instances, typed arrays, big data,
  * functions) counts as changed, which only costs the re-run it always did.
@@ -28,23 +28,23 @@ function sameShallowData(before: unknown, after: unknown, depth: number, budget:
     for (let i = 0; i < before.length; i++) if (!sameLeaf(before[i], after[i], depth, budget)) return false;
     return true;
   }
-  if (depth === 2 && isPlainObject(before) && isPlainObject(after)) {
+  if (isPlainObject(before) && isPlainObject(after)) {
     const keys = Object.keys(before);
     if (keys.length !== Object.keys(after).length) return false;
     for (const key of keys) {
       if (!Object.hasOwn(after, key) || !isDataProperty(before, key) || !isDataProperty(after, key)) return false;
-      if (!sameLeaf(before[key], after[key], 0, budget)) return false;
+      if (!sameLeaf(before[key], after[key], depth, budget)) return false;
     }
     return true;
   }
   return false;
 }
 
-/** One element: a primitive compared with Object.is, or (depth permitting) an array of them. */
+/** One element: a primitive compared with Object.is, or (depth permitting) an array or plain object of them. */
 function sameLeaf(before: unknown, after: unknown, depth: number, budget: { leaves: number }): boolean {
   if (--budget.leaves < 0) return false;
   if (isPrimitive(before) || isPrimitive(after)) return Object.is(before, after);
-  return depth > 1 && Array.isArray(before) && sameShallowData(before, after, depth - 1, budget);
+  return depth > 1 && sameShallowData(before, after, depth - 1, budget);
 }
 
 function isPrimitive(value: unknown): boolean {
