@@ -163,13 +163,25 @@
   const timeMove = async (control, driven, i) => {
     const visible = driven.map(figureByKey).filter((figure) => figure && inViewport(figure));
     const before = new Map(visible.map((figure) => [figure, figure.dataset.latest]));
+    // A move may leave a figure as it was (k-means: "placed by hand" starts where "random" does),
+    // and then the kernel skips its cell: the move is over once the kernel, seen busy, is idle again.
+    let sawBusy = false;
+    const busy = new MutationObserver(() => (sawBusy ||= !kernelIdle()));
+    busy.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
     const t0 = performance.now();
     move(control, i);
-    if (visible.length === 0) {
-      await frame();
-      await until(kernelIdle, 30_000, `cells after moving ${control.label}`);
-    } else {
-      await until(() => visible.every((figure) => figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure) && cellDone(figure)), 30_000, `figures after moving ${control.label}`);
+    sawBusy ||= !kernelIdle();
+    try {
+      if (visible.length === 0) {
+        await frame();
+        await until(kernelIdle, 30_000, `cells after moving ${control.label}`);
+      } else {
+        const redrawn = () => visible.every((figure) => figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure) && cellDone(figure));
+        const leftAsTheyWere = () => sawBusy && kernelIdle() && visible.every((figure) => figure.isConnected && upToDate(figure) && cellDone(figure));
+        await until(() => redrawn() || leftAsTheyWere(), 30_000, `figures after moving ${control.label}`);
+      }
+    } finally {
+      busy.disconnect();
     }
     await frame();
     return performance.now() - t0;
