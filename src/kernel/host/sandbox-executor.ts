@@ -2,6 +2,9 @@ import type { Executor } from '../executor.ts';
 import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
 import { frameDocument } from './frame-document.ts';
 
+/** A run that has lasted this long (ms) gets the spare runtime booted, in case it is interrupted. */
+const LONG_RUN_MS = 1500;
+
 /** Messages the frame may send; anything else (or from another window) is ignored. */
 type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; fromRuntime?: unknown; exit?: string };
 
@@ -43,7 +46,14 @@ export class SandboxExecutor implements Executor {
   }
 
   send(message: ToRuntime): void {
-    if (message.type === 'run') this.runsInFlight.add(message.runId);
+    if (message.type === 'run') {
+      const runId = message.runId;
+      this.runsInFlight.add(runId);
+      // A run this long may well be interrupted: have the spare ready for it.
+      setTimeout(() => {
+        if (this.runsInFlight.has(runId)) this.askSpare();
+      }, LONG_RUN_MS);
+    }
     this.post({ toRuntime: message });
   }
 
@@ -83,17 +93,21 @@ export class SandboxExecutor implements Executor {
   }
 
   /**
-   * Once the kernel has nothing left to run, the frame boots its spare runtime (for a fast
-   * interrupt) when the page is next idle: before that, booting it would take a core from the
-   * first runs and figures.
+   * Once the kernel has nothing left to run (or a run has lasted LONG_RUN_MS), the frame boots
+   * its spare runtime (for a fast interrupt) when the page is next idle: before that, booting it
+   * would take a core from the first runs and figures.
    */
   private runFinished(runId: number): void {
     this.runsInFlight.delete(runId);
     if (this.runsInFlight.size > 0 || this.spareAsked) return;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.askSpare(), { timeout: 2000 });
+    else setTimeout(() => this.askSpare(), 200);
+  }
+
+  private askSpare(): void {
+    if (this.spareAsked) return;
     this.spareAsked = true;
-    const ask = () => this.post({ spare: true });
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: 2000 });
-    else setTimeout(ask, 200);
+    this.post({ spare: true });
   }
 
   private post(message: Record<string, unknown>): void {
