@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCatalog, groupCatalog, neighboursOf, readingOrder } from '../../src/ui/catalog/order.ts';
+import { bestMatch, filterCatalog, groupCatalog, neighboursOf, readingOrder } from '../../src/ui/catalog/order.ts';
 import type { CatalogEntry } from '../../src/ui/catalog/catalog-entry.ts';
 
 const entry = (slug: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({ slug, title: slug, summary: '', tags: [], ...extra });
@@ -28,6 +28,19 @@ describe('groupCatalog', () => {
       entry('extra', { group: 'Extras', order: 0 }),
     ]);
     expect(groups.map((g) => g.name)).toEqual(['Foundations', 'Algorithms', 'Deep learning', 'Production ML', 'Extras']);
+  });
+});
+
+describe('bestMatch', () => {
+  it('prefers a notebook whose title holds every word over earlier ones that only mention it, else the first', () => {
+    const matches = [
+      entry('dbscan', { title: 'DBSCAN', summary: 'shapes k-means cannot find' }),
+      entry('k-means', { title: 'K-means clustering' }),
+    ];
+    expect(bestMatch(matches, 'kmeans')?.slug).toBe('k-means');
+    expect(bestMatch(matches, 'K means clustering')?.slug).toBe('k-means');
+    expect(bestMatch(matches, 'shapes')?.slug).toBe('dbscan');
+    expect(bestMatch([], 'kmeans')).toBeUndefined();
   });
 });
 

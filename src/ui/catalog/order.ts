@@ -58,6 +58,16 @@ export function filterCatalog<T extends CatalogEntry>(entries: T[], query: strin
   });
 }
 
+/**
+ * The match Enter opens: the first notebook (in the order given) whose title alone holds every
+ * word of the query, else the first one. "kmeans" opens K-means even though other notebooks
+ * mention k-means in their summaries.
+ */
+export function bestMatch<T extends CatalogEntry>(matches: T[], query: string): T | undefined {
+  const words = query.split(/\s+/).map(compact).filter((word) => word !== '');
+  return matches.find((entry) => words.every((word) => compact(entry.title).includes(word))) ?? matches[0];
+}
+
 /** The notebooks before and after `slug` in reading order. */
 export function neighboursOf<T extends CatalogEntry>(entries: T[], slug: string): { previous?: T; next?: T } {
   const ordered = readingOrder(entries);

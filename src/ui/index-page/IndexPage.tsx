@@ -1,13 +1,14 @@
 import { createEffect, createMemo, createSignal, For, on, onMount, Show } from 'solid-js';
 import { siteNotebooks } from '../catalog/catalog.ts';
-import { filterCatalog, groupCatalog } from '../catalog/order.ts';
+import { bestMatch, filterCatalog, groupCatalog } from '../catalog/order.ts';
 import { routeHash } from '../app/route.ts';
 import { OpenFileButton } from '../notebook/OpenFileButton.tsx';
 import { YourNotebooks } from './YourNotebooks.tsx';
 
 /**
  * The list of notebooks, grouped, with a search over titles, summaries and tags. The search is
- * kept in the address (`#/?q=…`), so a reload or Back shows the same list; Enter opens the first match.
+ * kept in the address (`#/?q=…`), so a reload or Back shows the same list; Enter opens the best match
+ * (see bestMatch).
  */
 export function IndexPage(props: { query: string }) {
   const [query, setQuery] = createSignal(props.query);
@@ -21,8 +22,8 @@ export function IndexPage(props: { query: string }) {
     history.replaceState(history.state, '', routeHash({ page: 'index', query: text.trim() === '' ? undefined : text }));
   };
   const openFirstMatch = () => {
-    const first = groups()[0]?.entries[0];
-    if (first) location.hash = routeHash({ page: 'notebook', slug: first.slug });
+    const best = bestMatch(groups().flatMap((group) => group.entries), query());
+    if (best) location.hash = routeHash({ page: 'notebook', slug: best.slug });
   };
   return (
     <main class="index-page">
