@@ -2,3 +2,4 @@ export { center, covarianceMatrix, eigenDecomposition } from './pca-steps.ts';
 export * from './pca.ts';
 export * from './tsne.ts';
 export * from './trustworthiness.ts';
+export { tsneJointProbabilities } from './tsne-affinities.ts';

@@ -1,4 +1,5 @@
-import type { Dense } from '../core/dense.ts';
+import { denseFromRows, type Dense } from '../core/dense.ts';
+import { checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
 
 /** numpy's float64 machine epsilon: the floor scikit-learn puts under P and Q. */
 export const MACHINE_EPSILON = 2.220446049250313e-16;
@@ -70,4 +71,17 @@ export function squaredDistances(x: Dense): Float64Array {
     }
   }
   return out;
+}
+
+/**
+ * t-SNE's joint probabilities P of the rows of X as nested arrays (n × n, zero diagonal): what
+ * TSNE.fit matches in the embedding, for showing and checking them outside the fit.
+ */
+export function tsneJointProbabilities(X: MatrixLike, perplexity: number): number[][] {
+  const x = denseFromRows(toRows(X, 'tsneJointProbabilities'));
+  checkRange(perplexity, 'tsneJointProbabilities', 'perplexity', Number.MIN_VALUE, Infinity);
+  if (perplexity >= x.rows) fail('tsneJointProbabilities', `perplexity (${perplexity}) must be less than the number of rows (${x.rows})`);
+  const joint = jointProbabilities(x, perplexity);
+  const n = x.rows;
+  return Array.from({ length: n }, (_, i) => Array.from(joint.subarray(i * n, (i + 1) * n), (p, j) => (i === j ? 0 : p)));
 }

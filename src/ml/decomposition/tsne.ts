@@ -86,7 +86,9 @@ export class TSNE {
       const update = new Float64Array(n * dims);
       const gains = new Float64Array(n * dims).fill(1);
       for (let iteration = phase.from; iteration < phase.to; iteration++) {
-        kl = klGradient(P, Y, n, dims, grad);
+        // KL itself (a log per pair) is only needed where a step is reported.
+        const reported = (iteration + 1) % p.yieldEvery === 0 || iteration === phase.to - 1;
+        kl = klGradient(P, Y, n, dims, grad, reported);
         let gradNormSq = 0;
         for (let i = 0; i < Y.length; i++) {
           // Delta-bar-delta gains: grow a step that keeps its direction, shrink one that flips.
@@ -97,12 +99,13 @@ export class TSNE {
           update[i] = phase.momentum * update[i] - learningRate * g;
           Y[i] += update[i];
         }
-        const last = iteration === phase.to - 1 || Math.sqrt(gradNormSq) <= 1e-7;
-        if ((iteration + 1) % p.yieldEvery === 0 || last) {
+        const converged = Math.sqrt(gradNormSq) <= 1e-7;
+        if (converged && !reported) kl = klGradient(P, Y, n, dims, new Float64Array(n * dims), true);
+        if (reported || converged) {
           yield { iteration: iteration + 1, phase: phase.name, embedding: toNested(Y, dims), klDivergence: kl };
         }
         this.nIter = iteration + 1;
-        if (Math.sqrt(gradNormSq) <= 1e-7) break;
+        if (converged) break;
       }
     }
     this.embedding = toNested(Y, dims);
@@ -151,7 +154,7 @@ export class TSNE {
  *   w_ij = 1 / (1 + ‖y_i − y_j‖²),  q_ij = w_ij / (2 Σ_{k<l} w_kl)
  *   ∂KL/∂y_i = 4 Σ_j (p_ij − q_ij) w_ij (y_i − y_j)
  */
-function klGradient(P: Float64Array, Y: Float64Array, n: number, dims: number, grad: Float64Array): number {
+function klGradient(P: Float64Array, Y: Float64Array, n: number, dims: number, grad: Float64Array, withKL: boolean): number {
   const w = new Float64Array(n * n);
   let sumW = 0;
   for (let i = 0; i < n; i++) {
@@ -174,7 +177,7 @@ function klGradient(P: Float64Array, Y: Float64Array, n: number, dims: number, g
       const wij = w[i * n + j];
       const q = Math.max(wij / (2 * sumW), MACHINE_EPSILON);
       const pij = P[i * n + j];
-      kl += 2 * pij * Math.log(Math.max(pij, MACHINE_EPSILON) / q);
+      if (withKL) kl += 2 * pij * Math.log(Math.max(pij, MACHINE_EPSILON) / q);
       const coefficient = 4 * (pij - q) * wij;
       for (let k = 0; k < dims; k++) {
         const t = coefficient * (Y[i * dims + k] - Y[j * dims + k]);
@@ -183,7 +186,7 @@ function klGradient(P: Float64Array, Y: Float64Array, n: number, dims: number, g
       }
     }
   }
-  return kl;
+  return withKL ? kl : NaN;
 }
 
 function toNested(flat: Float64Array, dims: number): number[][] {
