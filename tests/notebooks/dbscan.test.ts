@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
-import type { Figure, Trace } from '../../src/plot/figure.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
+import type { Trace } from '../../src/plot/figure.ts';
+import { allMarkdown, figureTitled, figureWithPanel, numberAfter, titleOf, traceNamed } from './report-queries.ts';
 
 const file = join(import.meta.dirname, '../../notebooks/dbscan.md');
 
@@ -24,36 +25,6 @@ function shared(name: keyof typeof settings): Promise<RunReport> {
   return runs.get(name)!;
 }
 
-const outputs = (report: RunReport): Output[] => report.cells.flatMap((c) => c.outputs);
-const markdown = (report: RunReport): string => outputs(report).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : [])).join('\n');
-function numberAfter(report: RunReport, label: string): number {
-  const text = markdown(report);
-  const at = text.indexOf(label);
-  if (at < 0) throw new Error(`"${label}" not found in:\n${text}`);
-  const match = /-?\d+(\.\d+)?(e[+-]?\d+)?/.exec(text.slice(at + label.length));
-  if (!match) throw new Error(`no number after "${label}"`);
-  return Number(match[0]);
-}
-const figures = (report: RunReport): Figure[] => outputs(report).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
-function titleOf(figure: Figure): string {
-  const t = figure.layout.title;
-  return typeof t === 'string' ? t : (t?.text ?? '');
-}
-function figureTitled(report: RunReport, start: string): Figure {
-  const found = figures(report).find((f) => titleOf(f).startsWith(start));
-  if (!found) throw new Error(`no figure titled "${start}…"; titles: ${figures(report).map(titleOf).join(' | ')}`);
-  return found;
-}
-function figureWithPanel(report: RunReport, text: string): Figure {
-  const found = figures(report).find((f) => ((f.layout.annotations as { text: string }[] | undefined) ?? []).some((a) => a.text.startsWith(text)));
-  if (!found) throw new Error(`no figure with a panel titled "${text}…"`);
-  return found;
-}
-function trace(figure: Figure, name: string): Trace {
-  const found = figure.data.find((t) => t.name === name);
-  if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
-  return found;
-}
 const count = (traces: Trace[]) => traces.reduce((s, t) => s + (t.x as unknown[]).length, 0);
 
 describe('notebooks/dbscan.md', () => {
@@ -62,7 +33,7 @@ describe('notebooks/dbscan.md', () => {
       expect(report.ok).toBe(true);
       expect(numberAfter(report, 'Labels differing: **')).toBe(0);
       expect(numberAfter(report, 'core points differing: **')).toBe(0);
-      expect(numberAfter(report, 'waves: **')).toBe(Number(/by hand, \*\*(\d+)\*\* in the library/.exec(markdown(report))![1]));
+      expect(numberAfter(report, 'waves: **')).toBe(Number(/by hand, \*\*(\d+)\*\* in the library/.exec(allMarkdown(report))![1]));
     }
   }, 60_000);
 
@@ -76,29 +47,29 @@ describe('notebooks/dbscan.md', () => {
     const border = chart.data.filter((t) => String(t.name).endsWith(': border'));
     expect(count(core)).toBe(numberAfter(report, 'clusters, **'));
     expect(count(border)).toBe(numberAfter(report, 'core points,\n**'));
-    expect(count([trace(chart, 'noise')])).toBe(numberAfter(report, 'border points and **'));
-    expect(count(core) + count(border) + count([trace(chart, 'noise')])).toBe(280);
+    expect(count([traceNamed(chart, 'noise')])).toBe(numberAfter(report, 'border points and **'));
+    expect(count(core) + count(border) + count([traceNamed(chart, 'noise')])).toBe(280);
   }, 60_000);
 
   it('the stepper replays the growth: at wave 1 only the first core point is in a cluster, the rest not reached yet', async () => {
     const report = await shared('blobs');
     const chart = figureTitled(report, 'DBSCAN, ε = 0.1, minSamples = 8: wave 1/');
-    expect(count([trace(chart, 'added in this wave')])).toBe(1);
-    expect(count([trace(chart, 'not reached yet')])).toBe(299);
+    expect(count([traceNamed(chart, 'added in this wave')])).toBe(1);
+    expect(count([traceNamed(chart, 'not reached yet')])).toBe(299);
     // ε-circles around every core point, 33 points and a gap each.
-    const cores = Number(/\*\*(\d+)\*\* core points/.exec(markdown(report))![1]);
-    expect(trace(chart, 'ε around core points').x).toHaveLength(34 * cores);
+    const cores = Number(/\*\*(\d+)\*\* core points/.exec(allMarkdown(report))![1]);
+    expect(traceNamed(chart, 'ε around core points').x).toHaveLength(34 * cores);
   }, 60_000);
 
   it('the probe counts the points within ε and says what it would be', async () => {
     const onMoon = await shared('default');
     expect(numberAfter(onMoon, 'The probe at (0.00, 1.00) has **')).toBeGreaterThanOrEqual(5);
-    expect(markdown(onMoon)).toContain('so it would be a **core** point');
+    expect(allMarkdown(onMoon)).toContain('so it would be a **core** point');
     const chart = figureTitled(onMoon, 'DBSCAN, ε = 0.2');
     expect(chart.inputs?.map((i) => i.name)).toEqual(['probe']);
     const between = await shared('blobs');
     expect(numberAfter(between, 'The probe at (0.00, 0.00) has **')).toBeLessThan(7);
-    expect(markdown(between)).toMatch(/so it would be (a \*\*border\*\* point|\*\*noise\*\*)/);
+    expect(allMarkdown(between)).toMatch(/so it would be (a \*\*border\*\* point|\*\*noise\*\*)/);
   }, 60_000);
 
   it('DBSCAN separates moons and rings that k-means cuts in half', async () => {
@@ -115,22 +86,22 @@ describe('notebooks/dbscan.md', () => {
   it('the ε sweep finds many small clusters and much noise at small ε and one cluster at large ε; no ε fits the blobs of different density', async () => {
     const report = await shared('default');
     const chart = figureWithPanel(report, 'clusters found');
-    const clusters = trace(chart, 'clusters').y as number[];
-    const noise = trace(chart, 'noise').y as number[];
+    const clusters = traceNamed(chart, 'clusters').y as number[];
+    const noise = traceNamed(chart, 'noise').y as number[];
     expect(clusters).toHaveLength(57);
     // Small ε: most points noise, the rest in many small clusters.
     expect(Math.max(...clusters.slice(0, 10))).toBeGreaterThan(4);
     expect(clusters[56]).toBe(1);
     expect(noise[0]).toBeGreaterThan(50);
     expect(noise[56]).toBeLessThan(noise[0]);
-    expect(trace(chart, 'your ε').x).toEqual([0.2]);
-    expect(markdown(report)).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
-    expect(markdown(await shared('blobs'))).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
+    expect(traceNamed(chart, 'your ε').x).toEqual([0.2]);
+    expect(allMarkdown(report)).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
+    expect(allMarkdown(await shared('blobs'))).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
   }, 60_000);
 
   it('the points whose k-distance exceeds ε are exactly the non-core points', async () => {
     for (const report of [await shared('default'), await shared('blobs')]) {
-      const text = markdown(report);
+      const text = allMarkdown(report);
       const [, above, nonCore] = /\*\*(\d+)\*\* points have their \d+-th nearest point farther than ε = [\d.]+: those are exactly the points that are not core\n\((\d+) of them/.exec(text)!;
       expect(Number(above)).toBe(Number(nonCore));
       expect(Number(above)).toBeGreaterThan(0);

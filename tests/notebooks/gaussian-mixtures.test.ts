@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
-import type { Figure, Trace } from '../../src/plot/figure.ts';
+import type { ControlValue } from '../../src/kernel/types.ts';
+import type { Trace } from '../../src/plot/figure.ts';
+import { allMarkdown, figureTitled, figureWithPanel, numberAfter, traceNamed } from './report-queries.ts';
 
 const file = join(import.meta.dirname, '../../notebooks/gaussian-mixtures.md');
 
@@ -21,40 +22,7 @@ function shared(name: 'default' | 'diag seed 5' | 'diag seed 2'): Promise<RunRep
   return runs.get(name)!;
 }
 
-const outputs = (report: RunReport): Output[] => report.cells.flatMap((c) => c.outputs);
-const markdown = (report: RunReport): string => outputs(report).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : [])).join('\n');
 
-/** The number after `label` in the Markdown output (bold markers and spaces skipped). */
-function numberAfter(report: RunReport, label: string): number {
-  const text = markdown(report);
-  const at = text.indexOf(label);
-  if (at < 0) throw new Error(`"${label}" not found in:\n${text}`);
-  const match = /-?\d+(\.\d+)?(e[+-]?\d+)?/.exec(text.slice(at + label.length));
-  if (!match) throw new Error(`no number after "${label}"`);
-  return Number(match[0]);
-}
-
-const figures = (report: RunReport): Figure[] => outputs(report).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
-function titleOf(figure: Figure): string {
-  const t = figure.layout.title;
-  return typeof t === 'string' ? t : (t?.text ?? '');
-}
-function figureTitled(report: RunReport, start: string): Figure {
-  const found = figures(report).find((f) => titleOf(f).startsWith(start));
-  if (!found) throw new Error(`no figure titled "${start}…"; titles: ${figures(report).map(titleOf).join(' | ')}`);
-  return found;
-}
-/** The figure with a subplot whose title starts with `text` (subplot titles are annotations). */
-function figureWithPanel(report: RunReport, text: string): Figure {
-  const found = figures(report).find((f) => ((f.layout.annotations as { text: string }[] | undefined) ?? []).some((a) => a.text.startsWith(text)));
-  if (!found) throw new Error(`no figure with a panel titled "${text}…"`);
-  return found;
-}
-function trace(figure: Figure, name: string): Trace {
-  const found = figure.data.find((t) => t.name === name);
-  if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
-  return found;
-}
 const pointCount = (traces: Trace[]) => traces.reduce((s, t) => s + (t.x as unknown[]).length, 0);
 
 describe('notebooks/gaussian-mixtures.md', () => {
@@ -72,16 +40,16 @@ describe('notebooks/gaussian-mixtures.md', () => {
 
   it('the stepper walks start, E-step, M-step: grey points with no responsibilities at the start, k components with two ellipses each, fixed axes', async () => {
     const start = figureTitled(await shared('default'), 'EM, k = 3, full: start');
-    expect(new Set((trace(start, 'points').marker as { color: string[] }).color)).toEqual(new Set(['#8c8c8c']));
+    expect(new Set((traceNamed(start, 'points').marker as { color: string[] }).color)).toEqual(new Set(['#8c8c8c']));
     expect(start.data.filter((t) => t.mode === 'lines')).toHaveLength(6);
-    expect(trace(start, 'means').x).toHaveLength(3);
-    expect(markdown(await shared('default'))).toContain('**Start**: 3 components with weight 0.333 each');
+    expect(traceNamed(start, 'means').x).toHaveLength(3);
+    expect(allMarkdown(await shared('default'))).toContain('**Start**: 3 components with weight 0.333 each');
 
     const later = await shared('diag seed 5');
     const chart = figureTitled(later, 'EM, k = 3, diag: iteration 2, E-step');
     // Responsibilities colour the points: mixed colours, not grey.
-    expect(new Set((trace(chart, 'points').marker as { color: string[] }).color).size).toBeGreaterThan(50);
-    expect(markdown(later)).toMatch(/\*\*Iteration 2, E-step\*\*: responsibilities recomputed; \d+ of 300 points/);
+    expect(new Set((traceNamed(chart, 'points').marker as { color: string[] }).color).size).toBeGreaterThan(50);
+    expect(allMarkdown(later)).toMatch(/\*\*Iteration 2, E-step\*\*: responsibilities recomputed; \d+ of 300 points/);
     expect((chart.layout.xaxis as { range: number[] }).range).toEqual((start.layout.xaxis as { range: number[] }).range);
     expect((chart.layout.yaxis as { range: number[] }).range).toEqual((start.layout.yaxis as { range: number[] }).range);
   }, 60_000);
@@ -89,7 +57,7 @@ describe('notebooks/gaussian-mixtures.md', () => {
   it('the mean log-likelihood never falls from one E-step to the next, and the fit scores at least the true Gaussians', async () => {
     const report = await shared('default');
     const chart = figureTitled(report, 'Mean log-likelihood at each E-step');
-    const path = trace(chart, 'ℓ').y as number[];
+    const path = traceNamed(chart, 'ℓ').y as number[];
     expect(path.length).toBeGreaterThan(4);
     for (let t = 1; t < path.length; t++) expect(path[t]).toBeGreaterThanOrEqual(path[t - 1] - 1e-12);
     expect(numberAfter(report, 'At convergence $\\ell$ = **')).toBeCloseTo(path[path.length - 1], 2);
@@ -110,9 +78,9 @@ describe('notebooks/gaussian-mixtures.md', () => {
     expect(kmeans).toBeLessThan(mixture - 10);
     const crosses = (r: RunReport) => pointCount(figureWithPanel(r, 'mixture: most responsible').data.filter((t) => (t.marker as { symbol?: string }).symbol === 'x'));
     const strict = await shared('default');
-    expect(crosses(strict)).toBe(Number(/\*\*(\d+)\*\* of 300 points have no component above 0\.90/.exec(markdown(strict))![1]));
+    expect(crosses(strict)).toBe(Number(/\*\*(\d+)\*\* of 300 points have no component above 0\.90/.exec(allMarkdown(strict))![1]));
     const loose = await shared('diag seed 2');
-    expect(crosses(loose)).toBe(Number(/\*\*(\d+)\*\* of 300 points have no component above 0\.60/.exec(markdown(loose))![1]));
+    expect(crosses(loose)).toBe(Number(/\*\*(\d+)\*\* of 300 points have no component above 0\.60/.exec(allMarkdown(loose))![1]));
     expect(crosses(loose)).toBeLessThan(crosses(strict));
   }, 60_000);
 
@@ -120,7 +88,7 @@ describe('notebooks/gaussian-mixtures.md', () => {
     for (const [report, n] of [[await shared('default'), 300], [await shared('diag seed 2'), 100]] as const) {
       const chart = figureWithPanel(report, `${n} points drawn from the fitted mixture`);
       expect(chart.data.filter((t) => t.xaxis === 'x2').reduce((s, t) => s + (t.x as unknown[]).length, 0)).toBe(n);
-      const text = markdown(report);
+      const text = allMarkdown(report);
       const [, counts, expected] = new RegExp(`Of the ${n} new points, component by component: ([\\d, ]+) \\(expected\\n?([\\d., ]+)`).exec(text)!;
       const c = counts.split(', ').map(Number), e = expected.split(', ').map(Number);
       expect(c.reduce((s, v) => s + v, 0)).toBe(n);
@@ -132,12 +100,12 @@ describe('notebooks/gaussian-mixtures.md', () => {
 
   it('BIC is lowest for k = 3 with full covariances, the chart has every k for every type and circles the chosen model', async () => {
     const report = await shared('default');
-    expect(markdown(report)).toContain('Lowest BIC: **k = 3, full**');
+    expect(allMarkdown(report)).toContain('Lowest BIC: **k = 3, full**');
     const chart = figureTitled(report, 'BIC against k');
-    for (const type of ['full', 'diag', 'spherical']) expect(trace(chart, type).y).toHaveLength(7);
-    const full = trace(chart, 'full').y as number[];
+    for (const type of ['full', 'diag', 'spherical']) expect(traceNamed(chart, type).y).toHaveLength(7);
+    const full = traceNamed(chart, 'full').y as number[];
     expect(Math.min(...full)).toBe(full[2]);
-    expect(trace(chart, 'your k = 3, full').y).toEqual([full[2]]);
+    expect(traceNamed(chart, 'your k = 3, full').y).toEqual([full[2]]);
     expect(figureTitled(await shared('diag seed 2'), 'BIC against k').data.some((t) => t.name === 'your k = 3, diag')).toBe(true);
     // p for the full model: 3 components × (2 mean + 3 covariance) + 2 weights.
     expect(numberAfter(report, 'The full model with k = 3 has p =')).toBe(17);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { ControlValue, Output } from '../../src/kernel/types.ts';
-import type { Figure, Trace } from '../../src/plot/figure.ts';
+import type { Figure } from '../../src/plot/figure.ts';
+import { allMarkdown, figureTitled, figureWithPanel, numberAfter, outputs, traceNamed } from './report-queries.ts';
 
 const file = join(import.meta.dirname, '../../notebooks/k-means.md');
 
@@ -16,53 +17,6 @@ let defaultRun: Promise<RunReport> | undefined;
 function runDefault(): Promise<RunReport> {
   defaultRun ??= run();
   return defaultRun;
-}
-
-function outputs(report: RunReport): Output[] {
-  return report.cells.flatMap((c) => c.outputs);
-}
-
-/** All Markdown the run showed, joined, so a sentence can be matched wherever its cell is. */
-function markdown(report: RunReport): string {
-  return outputs(report).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : [])).join('\n');
-}
-
-/** The number after `label` in the Markdown output (bold markers and spaces skipped). */
-function numberAfter(report: RunReport, label: string): number {
-  const text = markdown(report);
-  const at = text.indexOf(label);
-  if (at < 0) throw new Error(`"${label}" not found in:\n${text}`);
-  const match = /-?\d+(\.\d+)?(e[+-]?\d+)?/.exec(text.slice(at + label.length));
-  if (!match) throw new Error(`no number after "${label}"`);
-  return Number(match[0]);
-}
-
-function figures(report: RunReport): Figure[] {
-  return outputs(report).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
-}
-
-function titleOf(figure: Figure): string {
-  const t = figure.layout.title;
-  return typeof t === 'string' ? t : (t?.text ?? '');
-}
-
-function figureTitled(report: RunReport, start: string): Figure {
-  const found = figures(report).find((f) => titleOf(f).startsWith(start));
-  if (!found) throw new Error(`no figure titled "${start}…"; titles: ${figures(report).map(titleOf).join(' | ')}`);
-  return found;
-}
-
-/** The figure with a subplot titled `text` (subplot titles are annotations). */
-function figureWithPanel(report: RunReport, text: string): Figure {
-  const found = figures(report).find((f) => ((f.layout.annotations as { text: string }[] | undefined) ?? []).some((a) => a.text === text));
-  if (!found) throw new Error(`no figure with a panel titled "${text}"`);
-  return found;
-}
-
-function trace(figure: Figure, name: string): Trace {
-  const found = figure.data.find((t) => t.name === name);
-  if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
-  return found;
 }
 
 function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
@@ -102,14 +56,14 @@ describe('notebooks/k-means.md', () => {
     // The start, then an assign and an update per iteration.
     expect(count % 2).toBe(1);
     const startChart = figureTitled(start, 'blobs, k = 3: start');
-    expect(trace(startChart, 'unassigned').x).toHaveLength(300);
-    expect(trace(startChart, 'centroids').x).toHaveLength(3);
+    expect(traceNamed(startChart, 'unassigned').x).toHaveLength(300);
+    expect(traceNamed(startChart, 'centroids').x).toHaveLength(3);
     expect(axisTitle(startChart, 'xaxis')).toBe('x₁');
     expect(axisTitle(startChart, 'yaxis')).toBe('x₂');
 
     const later = await run({ k: 3, step: 3 });
     const chart = figureTitled(later, 'blobs, k = 3: iteration 2, assign');
-    const clusterSizes = [0, 1, 2].map((j) => (trace(chart, `cluster ${j}`).x as number[]).length);
+    const clusterSizes = [0, 1, 2].map((j) => (traceNamed(chart, `cluster ${j}`).x as number[]).length);
     expect(clusterSizes.reduce((a, b) => a + b, 0)).toBe(300);
     expect(chart.data.some((t) => t.name === 'unassigned')).toBe(false);
     // Trails: the start and the one update so far, for each of the 3 centroids.
@@ -119,7 +73,7 @@ describe('notebooks/k-means.md', () => {
     // The axes do not depend on the step, so playing does not make the chart jump.
     expect((chart.layout.xaxis as { range: number[] }).range).toEqual((startChart.layout.xaxis as { range: number[] }).range);
     expect((chart.layout.yaxis as { range: number[] }).range).toEqual((startChart.layout.yaxis as { range: number[] }).range);
-    expect(markdown(later)).toContain('**Iteration 2, assign**');
+    expect(allMarkdown(later)).toContain('**Iteration 2, assign**');
   }, 60_000);
 
   it('the inertia never rises from one step to the next, and the last step reports convergence', async () => {
@@ -127,14 +81,14 @@ describe('notebooks/k-means.md', () => {
     const chart = figureTitled(report, 'Inertia after each step');
     const byStep = new Map<number, number>();
     for (const name of ['after assign', 'after update']) {
-      const t = trace(chart, name);
+      const t = traceNamed(chart, name);
       (t.x as number[]).forEach((x, i) => byStep.set(x, (t.y as number[])[i]));
     }
     const path = [...byStep.entries()].sort((a, b) => a[0] - b[0]).map(([, j]) => j);
     expect(path.length).toBeGreaterThan(4);
     for (let t = 1; t < path.length; t++) expect(path[t]).toBeLessThanOrEqual(path[t - 1] * (1 + 1e-12));
-    expect(markdown(report)).toMatch(/Converged after \d+ iterations/);
-    expect(trace(chart, 'this step').y).toEqual([path[path.length - 1]]);
+    expect(allMarkdown(report)).toMatch(/Converged after \d+ iterations/);
+    expect(traceNamed(chart, 'this step').y).toEqual([path[path.length - 1]]);
   }, 60_000);
 
   it('k-means++ starts reach the best inertia more often than random starts on the blobs', async () => {
@@ -143,8 +97,8 @@ describe('notebooks/k-means.md', () => {
     const plusPlusHits = numberAfter(report, 'random starts and');
     expect(plusPlusHits).toBeGreaterThan(randomHits + 10);
     const chart = figureTitled(report, 'Final inertia of 50 single runs');
-    expect(trace(chart, 'random').y).toHaveLength(50);
-    expect(trace(chart, 'k-means++').y).toHaveLength(50);
+    expect(traceNamed(chart, 'random').y).toHaveLength(50);
+    expect(traceNamed(chart, 'k-means++').y).toHaveLength(50);
     expect(axisTitle(chart, 'yaxis')).toBe('final inertia J');
   }, 60_000);
 
@@ -152,7 +106,7 @@ describe('notebooks/k-means.md', () => {
     const blobs = await run({ k: 4 });
     expect(numberAfter(blobs, 'Highest mean silhouette: **k =')).toBe(5);
     const chart = figureWithPanel(blobs, 'Elbow: inertia against k');
-    const inertia = trace(chart, 'inertia').y as number[];
+    const inertia = traceNamed(chart, 'inertia').y as number[];
     expect(inertia).toHaveLength(10);
     for (let k = 1; k < 10; k++) expect(inertia[k]).toBeLessThan(inertia[k - 1]);
     // The circled "your k" follows the slider.
@@ -176,7 +130,7 @@ describe('notebooks/k-means.md', () => {
   }, 60_000);
 
   it('the stretched blobs are described with the constants the code uses: x₁ × 4 and x₂ × 0.5, a relative stretch of 8, undone by dividing x₁ by 8', async () => {
-    const text = markdown(await runDefault());
+    const text = allMarkdown(await runDefault());
     expect(text).toContain('with $x_1$ then multiplied by 4 and $x_2$ by 0.5: $x_1$ is\nstretched 8 times as much as $x_2$');
     expect(text).toContain('Divide $x_1$ by 8 (a');
   }, 60_000);
@@ -184,7 +138,7 @@ describe('notebooks/k-means.md', () => {
   it('the lowest J never rises with k, but single runs can: a run with one cluster more ends higher than the same seed with one fewer', async () => {
     const report = await runDefault();
     expect(numberAfter(report, 'and 20 seeds: in')).toBeGreaterThan(0);
-    const text = markdown(report);
+    const text = allMarkdown(report);
     expect(text).toContain('The best of the 20 runs at each k never rises.');
     const [, fewer, kFewer, more, kMore] = /J = ([\d.]+) with k = (\d+) but ([\d.]+) with k = (\d+)/.exec(text)!.map(Number);
     expect(kMore).toBe(kFewer + 1);
@@ -193,14 +147,14 @@ describe('notebooks/k-means.md', () => {
 
   it('the outlier toggle adds one far point that either takes a centroid for itself or pulls its cluster\'s centroid toward it', async () => {
     const [plain, pulled, alone] = [await runDefault(), await run({ addOutlier: true }), await run({ addOutlier: true, init: 'k-means++' })];
-    expect(markdown(plain)).toContain('Tick *add one far outlier*');
+    expect(allMarkdown(plain)).toContain('Tick *add one far outlier*');
     const farthest = (r: RunReport) => Math.max(...figureTitled(r, 'blobs, k = 5:').data
       .filter((t) => t.type === 'scatter').flatMap((t) => (t.x as (number | null)[]).filter((x): x is number => x !== null)));
     const width = farthest(plain);
     expect(farthest(pulled)).toBeGreaterThan(width + 30);
     expect(numberAfter(pulled, 'pulls that cluster\'s centroid')).toBeGreaterThan(0.5);
-    expect(markdown(alone)).toContain('the outlier has **a centroid to itself**');
-    expect(markdown(alone)).toContain('the other\n300 points share the remaining 4 centroids');
+    expect(allMarkdown(alone)).toContain('the outlier has **a centroid to itself**');
+    expect(allMarkdown(alone)).toContain('the other\n300 points share the remaining 4 centroids');
   }, 120_000);
   it('centroids placed by hand start the run where they were put, as handles on the step chart, and the outlier is draggable too', async () => {
     const placed = [[-6, -6], [-5, -5], [0, 0], [5, 5], [6, 6]];

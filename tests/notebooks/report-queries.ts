@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { ControlValue, Output } from '../../src/kernel/types.ts';
-import type { Figure } from '../../src/plot/figure.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
 
 /**
  * Runs `notebooks/<slug>.md` headless with some control values and checks every cell ran. Runs
@@ -59,4 +59,44 @@ export function control(report: RunReport, name: string): Extract<Output, { kind
   const found = outputs(report).filter((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);
   expect(found).toHaveLength(1);
   return found[0];
+}
+
+/** All Markdown the run showed, joined, so a sentence can be matched wherever its cell is. */
+export function allMarkdown(report: RunReport): string {
+  return outputs(report).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : [])).join('\n');
+}
+
+/** The number after `label` in the run's Markdown (bold markers and spaces skipped). */
+export function numberAfter(report: RunReport, label: string): number {
+  const text = allMarkdown(report);
+  const at = text.indexOf(label);
+  if (at < 0) throw new Error(`"${label}" not found in:\n${text}`);
+  const match = /-?\d+(\.\d+)?(e[+-]?\d+)?/.exec(text.slice(at + label.length));
+  if (!match) throw new Error(`no number after "${label}"`);
+  return Number(match[0]);
+}
+
+export function figures(report: RunReport): Figure[] {
+  return outputs(report).flatMap((o) => (o.kind === 'figure' ? [o.figure] : []));
+}
+
+/** The first figure whose title starts with `start`. */
+export function figureTitled(report: RunReport, start: string): Figure {
+  const found = figures(report).find((f) => titleOf(f).startsWith(start));
+  if (!found) throw new Error(`no figure titled "${start}…"; titles: ${figures(report).map(titleOf).join(' | ')}`);
+  return found;
+}
+
+/** The first figure with a subplot whose title starts with `text` (subplot titles are annotations). */
+export function figureWithPanel(report: RunReport, text: string): Figure {
+  const found = figures(report).find((f) => ((f.layout.annotations as { text: string }[] | undefined) ?? []).some((a) => a.text.startsWith(text)));
+  if (!found) throw new Error(`no figure with a panel titled "${text}…"`);
+  return found;
+}
+
+/** The trace of `figure` named `name`. */
+export function traceNamed(figure: Figure, name: string): Trace {
+  const found = figure.data.find((t) => t.name === name);
+  if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
+  return found;
 }
