@@ -46,13 +46,12 @@ export default defineConfig({
       },
       {
         // End-to-end: the built site served locally, driven in Chromium with playwright-core.
-        // Files run beside the others (two at a time in all): each has its own browser, and its
-        // waits are generous because the machine is shared (none of them is a timing claim).
         extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
