@@ -28,9 +28,11 @@ export async function waitForFigure(page: Page, index: number, timeout = 20_000)
 
 /** The code shown for a cell, whether as static text or in Monaco. */
 export async function cellCode(page: Page, index: number): Promise<string> {
-  return page.$eval(cell(index), (element) => {
+  return page.$eval(cell(index), async (element) => {
     const editor = element.querySelector('.monaco-editor');
     if (editor) {
+      // Monaco draws a typed key on its next animation frame: read the rows once it has.
+      for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
       // Monaco draws rows in any order, and a long line wraps onto several: a row whose margin
       // shows a line number starts a line of the code.
       const top = (row: Element) => parseFloat((row as HTMLElement).style.top);
