@@ -106,7 +106,7 @@ results`,
     expect(text(session.view('after')!)).toBe('42');
     await session.run(['after']);
     expect(text(session.view('after')!)).toBe('42');
-    // The kernel has been idle, so the spare is booted (or booting): interrupting again swaps it in.
+    // A run that lasts is given the spare runtime (booting): interrupting it swaps the spare in.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const again = session.run(['stuck']);
     while (session.view('stuck')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));

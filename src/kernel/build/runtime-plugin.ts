@@ -9,21 +9,34 @@ const srcRoot = fileURLToPath(new URL('../../', import.meta.url));
 const RUNTIME_DIRS = ['ml/', 'plot/', 'kernel/runtime/', 'analysis/'].map((d) => srcRoot + d);
 
 /**
- * `import source from 'virtual:stepwise-runtime'` gives the sandbox runtime as one classic
- * script (text). It is a separate library build because only a classic Blob worker starts inside
- * an opaque-origin frame; the page imports this module lazily and hands the text to the frame.
+ * `import loadRuntime from 'virtual:stepwise-runtime'` gives a function that resolves to the
+ * sandbox runtime as one classic script (text). It is a separate library build because only a
+ * classic Blob worker starts inside an opaque-origin frame; the page hands the text to the frame.
+ * In a build the runtime is its own file, fetched as text: embedded in a JS module as a string,
+ * its 1.4 MB were parsed as JavaScript on every page load before the worker parsed them again.
  */
 export function stepwiseRuntime(): Plugin {
   let bundled: Promise<string> | undefined;
+  let serving = false;
   return {
     name: 'stepwise-runtime',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
       bundled ??= bundleRuntime();
-      return `export default ${JSON.stringify(await bundled)};`;
+      const source = await bundled;
+      if (serving) return `export default async () => ${JSON.stringify(source)};`;
+      const file = this.emitFile({ type: 'asset', name: 'stepwise-runtime.js', source });
+      return `export default async function loadRuntime() {
+  const response = await fetch(import.meta.ROLLUP_FILE_URL_${file});
+  if (!response.ok) throw new Error('The sandbox runtime did not load (HTTP ' + response.status + ').');
+  return response.text();
+}`;
     },
     configureServer(server: ViteDevServer) {
       // In dev, an edit to code that runs in the sandbox rebuilds the runtime on next load.

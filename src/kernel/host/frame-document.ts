@@ -14,8 +14,9 @@ export const SANDBOX_CSP = [
  * The frame only relays: it builds workers from the runtime text the page sends, forwards
  * messages both ways, and replaces the worker on request (interrupt). It keeps one spare worker
  * booted in the background, so an interrupt swaps in a ready runtime instead of waiting for a new
- * one to parse and start TensorFlow.js. The page asks for the spare once its kernel is idle
- * (sandbox-executor.ts): booting it beside the first runs would slow the runs a learner waits for.
+ * one to parse and start TensorFlow.js. The page asks for the spare once its kernel has been idle
+ * a while, or a run lasts (sandbox-executor.ts): booting it beside the first runs would slow the
+ * runs a learner waits for.
  * It accepts messages only from its parent window.
  */
 export const BOOTSTRAP = `(() => {

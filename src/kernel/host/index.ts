@@ -1,9 +1,10 @@
 import { Session, type SessionOptions } from '../session.ts';
 import { SandboxExecutor } from './sandbox-executor.ts';
 
-/** Loads the sandbox runtime's text on demand (a separate chunk, off the critical path). */
+/** Loads the sandbox runtime's text on demand (off the critical path). */
 export async function loadRuntimeSource(): Promise<string> {
-  return (await import('virtual:stepwise-runtime')).default;
+  const loadRuntime = (await import('virtual:stepwise-runtime')).default;
+  return loadRuntime();
 }
 
 /**

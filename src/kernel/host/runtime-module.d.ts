@@ -1,5 +1,5 @@
 declare module 'virtual:stepwise-runtime' {
-  /** The sandbox runtime as one classic script (see src/kernel/build/runtime-plugin.ts). */
-  const source: string;
-  export default source;
+  /** Resolves to the sandbox runtime as one classic script (see src/kernel/build/runtime-plugin.ts). */
+  const loadRuntime: () => Promise<string>;
+  export default loadRuntime;
 }

@@ -4,6 +4,8 @@ import { frameDocument } from './frame-document.ts';
 
 /** A run that has lasted this long (ms) gets the spare runtime booted, in case it is interrupted. */
 const LONG_RUN_MS = 1500;
+/** Idle this long (ms) after its runs, the kernel gets its spare runtime booted. */
+const SPARE_AFTER_IDLE_MS = 4000;
 
 /** Messages the frame may send; anything else (or from another window) is ignored. */
 type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; fromRuntime?: unknown; exit?: string };
@@ -26,6 +28,7 @@ export class SandboxExecutor implements Executor {
   /** Runs sent and not done yet: the spare runtime is asked for when none are left. */
   private readonly runsInFlight = new Set<number>();
   private spareAsked = false;
+  private spareTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
   private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
@@ -70,6 +73,7 @@ export class SandboxExecutor implements Executor {
   }
 
   dispose(): void {
+    clearTimeout(this.spareTimer);
     window.removeEventListener('message', this.onWindowMessage);
     this.frame?.remove();
     this.frame = undefined;
@@ -93,15 +97,20 @@ export class SandboxExecutor implements Executor {
   }
 
   /**
-   * Once the kernel has nothing left to run (or a run has lasted LONG_RUN_MS), the frame boots
-   * its spare runtime (for a fast interrupt) when the page is next idle: before that, booting it
-   * would take a core from the first runs and figures.
+   * Once the kernel has been idle for SPARE_AFTER_IDLE_MS (or a run has lasted LONG_RUN_MS), the
+   * frame boots its spare runtime (for a fast interrupt) when the page is next idle. Sooner, it
+   * would take a core from the first runs and figures, and a reader who only opens a notebook
+   * (or a test that opens many) would pay a second runtime's start for every page.
    */
   private runFinished(runId: number): void {
     this.runsInFlight.delete(runId);
     if (this.runsInFlight.size > 0 || this.spareAsked) return;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.askSpare(), { timeout: 2000 });
-    else setTimeout(() => this.askSpare(), 200);
+    clearTimeout(this.spareTimer);
+    this.spareTimer = setTimeout(() => {
+      if (this.runsInFlight.size > 0) return; // a run in flight asks after LONG_RUN_MS itself
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.askSpare(), { timeout: 2000 });
+      else this.askSpare();
+    }, SPARE_AFTER_IDLE_MS);
   }
 
   private askSpare(): void {

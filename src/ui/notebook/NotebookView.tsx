@@ -34,6 +34,7 @@ import { ShareViewDialog } from '../present/ShareViewDialog.tsx';
 import { shareViewUrl } from '../present/share-view.ts';
 import { slidesOf } from '../present/slides.ts';
 import { controlKey } from '../output/control-key.ts';
+import { drawsFigures } from '../output/draws-figures.ts';
 import type { OnScreen } from '../dock/on-screen.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
@@ -79,7 +80,8 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
     // kernel and Plotly load in parallel, after the prose has painted.
     // Plotly takes ~1.5 s to evaluate here (measured), so it starts at once; waiting for the
     // kernel to boot first made the first figure ~0.7 s later (app.bench.ts). The cartesian
-    // bundle: a notebook needing more gets the full one when such a figure appears.
+    // bundle: a notebook needing more gets the full one when such a figure appears. A notebook
+    // whose code draws nothing does not pay for it.
     afterPaint(() => {
       if (!loaded.untrusted) {
         void dbPromise.then(() => {
@@ -87,7 +89,7 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
           checkAfter(kernel.runAll(cells), cells);
         });
       }
-      if (loaded.notebook.blocks.some((block) => block.kind === 'code')) void import('../output/load-plotly.ts').then((module) => module.loadPlotly('cartesian'));
+      if (drawsFigures(doc.cellSources().map((cell) => cell.source))) void import('../output/load-plotly.ts').then((module) => module.loadPlotly('cartesian'));
     });
   });
   const onKey = (event: KeyboardEvent) => {
