@@ -2,7 +2,7 @@
  * What a classifier predicts everywhere in the plane: the grid covering the data is coloured
  * by predicted class (or by P(class 1) for a binary classifier), with the data on top.
  */
-import { colorFor, twoColorScale, withAlpha } from './colors.ts';
+import { twoColorScale, withAlpha } from './colors.ts';
 import { checkSameLength, describe, fail, toNumbers, toRows } from './errors.ts';
 import { plot, type Figure, type Trace } from './figure.ts';
 import { gridAxes } from './grid.ts';

@@ -27,7 +27,6 @@ afterAll(async () => {
 });
 
 const slideIndex = async (page: Page) => Number(await page.getAttribute('.present', 'data-slide'));
-const textOf = (page: Page, index: number) => page.textContent(`${cell(index)} .outputs`);
 const waitForText = (page: Page, index: number, text: string) =>
   page.waitForFunction(([selector, wanted]) => document.querySelector(selector)?.textContent?.includes(wanted) === true, [`${cell(index)} .outputs`, text] as const, { timeout: SETTLE });
 const setSlider = (page: Page, index: number, value: number) =>

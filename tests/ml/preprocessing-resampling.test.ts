@@ -77,7 +77,7 @@ describe('random over- and under-sampling', () => {
 
   it('RandomOverSampler with a ratio 0.5 on two classes gives minority = ⌊0.5·majority⌋', () => {
     const { X, y } = imbalanced();
-    const keep = y.map((v, i) => i).filter((i) => y[i] !== 2);
+    const keep = y.map((_, i) => i).filter((i) => y[i] !== 2);
     const res = new RandomOverSampler({ samplingStrategy: 0.5 }).fitResample(keep.map((i) => X[i]), keep.map((i) => y[i]));
     expect([count(res.y, 0), count(res.y, 1)]).toEqual([40, 20]);
   });

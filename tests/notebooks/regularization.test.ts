@@ -62,7 +62,7 @@ describe('notebooks/regularization.md', () => {
     const H = [[1, 0.5], [0.5, 1]];
     const loss = (w: number[], c: number[]) => { const e = [w[0] - c[0], w[1] - c[1]]; return e[0] * (H[0][0] * e[0] + H[0][1] * e[1]) + e[1] * (H[1][0] * e[0] + H[1][1] * e[1]); };
     /** The lowest loss over 400,000 points of the boundary (the optima used here lie outside both budgets). */
-    const search = (c: number[], t: number, onBoundary: (a: number) => number[]) => {
+    const search = (c: number[], onBoundary: (a: number) => number[]) => {
       let best = Infinity;
       for (let k = 0; k < 400_000; k++) best = Math.min(best, loss(onBoundary((2 * Math.PI * k) / 400_000), c));
       return best;
@@ -73,8 +73,8 @@ describe('notebooks/regularization.md', () => {
       const l1 = point('L1 solution'), l2 = point('L2 solution');
       expect(Math.abs(l1[0]) + Math.abs(l1[1])).toBeCloseTo(t, 9);
       expect(Math.hypot(l2[0], l2[1])).toBeCloseTo(t, 9);
-      const diamond = search(c as number[], t, (a) => { const s = Math.abs(Math.cos(a)) + Math.abs(Math.sin(a)); return [(t * Math.cos(a)) / s, (t * Math.sin(a)) / s]; });
-      const circle = search(c as number[], t, (a) => [t * Math.cos(a), t * Math.sin(a)]);
+      const diamond = search(c as number[], (a) => { const s = Math.abs(Math.cos(a)) + Math.abs(Math.sin(a)); return [(t * Math.cos(a)) / s, (t * Math.sin(a)) / s]; });
+      const circle = search(c as number[], (a) => [t * Math.cos(a), t * Math.sin(a)]);
       expect(loss(l1, c as number[])).toBeLessThanOrEqual(diamond + 1e-9);
       expect(loss(l1, c as number[])).toBeGreaterThan(diamond - 1e-6);
       expect(loss(l2, c as number[])).toBeLessThanOrEqual(circle + 1e-9);

@@ -81,7 +81,7 @@ export function* lloydSteps(
     b.maxMoved += largestMove;
     centers = newCenters;
     if (relocated) {
-      recomputeSums(x, labels, k, sums, counts);
+      recomputeSums(x, labels, sums, counts);
       updateInertia = inertiaOf(x, centers, labels);
     }
     state = { phase: 'update', iteration, centers, labels, inertia: updateInertia };
@@ -323,7 +323,7 @@ function inertiaFromSums(
   return Math.max(inertia, 0);
 }
 
-function recomputeSums(x: Dense, labels: Int32Array, k: number, sums: Float64Array, counts: Float64Array): void {
+function recomputeSums(x: Dense, labels: Int32Array, sums: Float64Array, counts: Float64Array): void {
   const { rows: n, cols: d, data } = x;
   sums.fill(0);
   counts.fill(0);
