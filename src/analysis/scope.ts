@@ -5,8 +5,6 @@ import type { Program } from 'acorn';
 export interface CellScope {
   /** Top-level declarations (const, let, var, function, class), in source order. */
   declared: string[];
-  /** Names bound by `import` statements (provided by the runtime, not outputs). */
-  imported: string[];
   /** Free names the cell reads: other cells' outputs or globals. */
   free: string[];
   /** Free names the cell assigns to (an error when another cell declares them). */
@@ -18,12 +16,8 @@ export function cellScope(program: Program): CellScope {
   const manager = analyze(program as never, { ecmaVersion: 2022, sourceType: 'module' });
   const moduleScope = manager.globalScope!.childScopes.find((s) => s.type === 'module')!;
 
-  const declared: string[] = [];
-  const imported: string[] = [];
-  for (const variable of moduleScope.variables) {
-    const isImport = variable.defs.some((d) => d.type === 'ImportBinding');
-    (isImport ? imported : declared).push(variable.name);
-  }
+  // Names bound by `import` are provided by the runtime: they are not the cell's declarations.
+  const declared = moduleScope.variables.filter((variable) => !variable.defs.some((d) => d.type === 'ImportBinding')).map((variable) => variable.name);
 
   const free = new Set<string>();
   const assigned = new Set<string>();
@@ -32,5 +26,5 @@ export function cellScope(program: Program): CellScope {
     if (ref.isRead()) free.add(name);
     if (ref.isWrite()) assigned.add(name);
   }
-  return { declared, imported, free: [...free], assigned: [...assigned] };
+  return { declared, free: [...free], assigned: [...assigned] };
 }

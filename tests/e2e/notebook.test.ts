@@ -339,6 +339,11 @@ describe('errors and interrupts', () => {
     expect(text).toContain('line 2');
     expect(text).toContain('notDefined');
     expect(await cellCode(page, 1)).toContain('notDefined + 1');
+    // After a reload the error is there before any editor is: mounting one marks the line in it.
+    await page.reload();
+    await waitForCellState(page, 1, 'error');
+    await page.click(`${cell(1)} .code-static`);
+    await page.waitForSelector(`${cell(1)} .monaco-editor .squiggly-error`, { timeout: 60_000 });
     await page.close();
   });
 

@@ -10,7 +10,7 @@ export interface CatalogGroup<T extends CatalogEntry> {
   entries: T[];
 }
 
-/** The curriculum's sections, in teaching order (../shared/curriculum.md); `order` sorts within one. */
+/** The curriculum's sections, in teaching order (a notebook's `group`); `order` sorts within one. */
 export const GROUP_ORDER = ['Foundations', 'Algorithms', 'Deep learning', 'NLP and language models', 'Production ML'];
 
 const byOrderThenTitle = (a: CatalogEntry, b: CatalogEntry): number =>

@@ -48,6 +48,8 @@ export function CellEditor(props: CellEditorProps) {
     if (loading() || mounted()) return;
     setLoading(true);
     const monaco = await loadMonaco();
+    // The cell went away while Monaco loaded: an editor made now would never be disposed.
+    if (disposed) return;
     if (by === 'focus' && document.activeElement !== staticCode) {
       setLoading(false);
       return;
@@ -60,7 +62,11 @@ export function CellEditor(props: CellEditorProps) {
   props.ref({
     focus: () => (editor ? editor.focus() : staticCode.focus()),
   });
-  onCleanup(() => editor?.dispose());
+  let disposed = false;
+  onCleanup(() => {
+    disposed = true;
+    editor?.dispose();
+  });
 
   // The source changed from outside (reset, another tab of the same model): show it.
   createEffect(() => {
@@ -69,7 +75,8 @@ export function CellEditor(props: CellEditorProps) {
   });
   createEffect(() => {
     const line = props.errorLine;
-    if (!editor) return;
+    // Reads mounted(), so an error shown before the editor was mounted is marked once it is.
+    if (!mounted() || !editor) return;
     void loadMonaco().then((monaco) => markError(monaco, editor!, line));
   });
 
