@@ -73,15 +73,25 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
   /** Sets the out-of-bag attributes from the summed out-of-bag outputs; returns the score. */
   protected abstract finishOob(sums: number[][], counts: number[], y: number[]): number;
 
-  /** Fits nEstimators trees. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    const steps = this.steps(X, y);
+  /**
+   * The weight of each row before bootstrapping: sampleWeight (checked), times the class weights
+   * for classifiers. Undefined when every row weighs 1.
+   */
+  protected abstract rowWeights(target: number[], sampleWeight: VectorLike | undefined, where: string): Float64Array | undefined;
+  /** Extra per-row factors computed on one tree's bootstrap sample (classWeight 'balanced_subsample'). */
+  protected subsampleWeights(_drawn: number[], _target: number[]): number[] | undefined {
+    return undefined;
+  }
+
+  /** Fits nEstimators trees, row i weighing sampleWeight_i (times its class weight, for classifiers). */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    const steps = this.steps(X, y, sampleWeight);
     while (!steps.next().done);
     return this;
   }
 
   /** Adds trees one at a time, yielding after each (fit runs this to the end). */
-  *steps(X: MatrixLike, y: VectorLike): Generator<ForestStep, this> {
+  *steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<ForestStep, this> {
     const where = `${this.name}.fit`;
     const x = toDense(X, where);
     const target = toVector(y, where, { length: x.rows });
@@ -89,6 +99,7 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
     checkPositiveInt(nEstimators, where, 'nEstimators');
     if (oobScore && !bootstrap) fail(where, 'oobScore needs bootstrap: true (otherwise every tree sees every row)');
     this.prepare(target);
+    const weights = this.rowWeights(target, sampleWeight, where);
     const rows = denseToRows(x);
     const random: Random = toRandom(seed);
     const estimators: T[] = [];
@@ -97,11 +108,14 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
     const oobCounts = new Array<number>(x.rows).fill(0);
     for (let t = 0; t < nEstimators; t++) {
       const tree = this.makeTree(random.int(2 ** 31));
-      // Bootstrap as weights: row i is drawn counts[i] times, so it weighs counts[i] in the tree.
+      // Bootstrap as weights: row i is drawn counts[i] times, so it weighs counts[i] in the tree
+      // (times its own weight, as scikit-learn multiplies sample_weight by the bootstrap counts).
       const drawn = bootstrap ? Array.from({ length: x.rows }, () => random.int(x.rows)) : Array.from({ length: x.rows }, (_, i) => i);
       const counts = new Array<number>(x.rows).fill(0);
       for (const i of drawn) counts[i]++;
-      const splits = [...tree.steps(rows, target, counts)];
+      const subsample = this.subsampleWeights(drawn, target);
+      const treeWeights = weights || subsample ? counts.map((c, i) => c * (weights ? weights[i] : 1) * (subsample ? subsample[i] : 1)) : counts;
+      const splits = [...tree.steps(rows, target, treeWeights)];
       estimators.push(tree);
       samples.push(drawn);
       const outOfBag = counts.flatMap((c, i) => (c === 0 ? [i] : []));

@@ -1,5 +1,6 @@
 import { decisionShape, type Decision } from '../core/decision.ts';
 import { fail, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { argmax } from '../tree/classifier.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
 import { BaseGradientBoosting, gradientBoostingDefaults, type GradientBoostingParams } from './gradient-boosting-base.ts';
@@ -21,37 +22,54 @@ export interface GradientBoostingClassifierStep {
  * (softmax, more classes). Each stage fits regression trees to y − p and sets every leaf to one
  * Newton step, Σ r / Σ p(1 − p) (times (K−1)/K for K classes), as scikit-learn.
  */
+export interface GradientBoostingClassifierParams extends GradientBoostingParams {
+  /**
+   * Weight of each class, multiplied into the row weights: 'balanced', a map {label: weight}, or
+   * null (all 1). scikit-learn's GradientBoostingClassifier has no class_weight; this is its
+   * fit(sample_weight=compute_sample_weight(classWeight, y)).
+   */
+  classWeight: ClassWeight;
+}
+
 export class GradientBoostingClassifier extends BaseGradientBoosting {
   protected readonly name = 'GradientBoostingClassifier';
+  declare readonly params: Readonly<GradientBoostingClassifierParams>;
   classes?: number[];
 
-  constructor(params: Partial<GradientBoostingParams> = {}) {
-    super({ ...gradientBoostingDefaults, ...params });
+  constructor(params: Partial<GradientBoostingClassifierParams> = {}) {
+    super({ ...gradientBoostingDefaults, classWeight: null, ...params } as GradientBoostingClassifierParams);
   }
 
-  /** Fits nEstimators stages. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    const steps = this.steps(X, y);
+  /** Fits nEstimators stages, row i weighing sampleWeight_i · classWeight[y_i]. */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    const steps = this.steps(X, y, sampleWeight);
     while (!steps.next().done);
     return this;
   }
 
-  /** Boosts one stage at a time, yielding the trees, their residuals and the staged scores. */
-  *steps(X: MatrixLike, y: VectorLike): Generator<GradientBoostingClassifierStep, this> {
+  /**
+   * Boosts one stage at a time, yielding the trees, their residuals and the staged scores. Row
+   * weights weigh the prior F₀, the trees' splits and the Newton leaf values.
+   */
+  *steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<GradientBoostingClassifierStep, this> {
+    const where = 'GradientBoostingClassifier.fit';
     const { data, target } = this.prepareData(X, y);
     const classes = [...new Set(target)].sort((a, b) => a - b);
-    if (classes.length < 2) fail('GradientBoostingClassifier.fit', `y has only one class (${classes[0]}); a classifier needs at least two`);
+    if (classes.length < 2) fail(where, `y has only one class (${classes[0]}); a classifier needs at least two`);
     const index = new Map(classes.map((c, i) => [c, i]));
     const yIndex = target.map((v) => index.get(v)!);
+    const rowWeights = fitWeights(this.params.classWeight, sampleWeight, classes, yIndex, where);
+    const weightOf = (i: number) => (rowWeights ? rowWeights[i] : 1);
     const K = classes.length === 2 ? 1 : classes.length;
-    const prior = classes.map((_, c) => yIndex.filter((v) => v === c).length / yIndex.length);
+    const totalWeight = yIndex.reduce((s, _, i) => s + weightOf(i), 0);
+    const prior = classes.map((_, c) => yIndex.reduce((s, v, i) => s + (v === c ? weightOf(i) : 0), 0) / totalWeight);
     // F₀: the log-odds of the prior (two classes) or the log of each class prior (softmax).
     const init = K === 1 ? [Math.log(prior[1] / prior[0])] : prior.map((p) => Math.log(p));
     const F = yIndex.map(() => init.slice());
     const estimators = [];
     for (let stage = 1; stage <= this.params.nEstimators; stage++) {
       const probabilities = F.map((f) => toProbabilities(f));
-      const weights = this.stageWeights(data);
+      const weights = this.stageWeights(data).map((inBag, i) => inBag * weightOf(i));
       const trees = [];
       const residuals: number[][] = [];
       for (let k = 0; k < K; k++) {
@@ -77,17 +95,18 @@ export class GradientBoostingClassifier extends BaseGradientBoosting {
   }
 
   /**
-   * Leaf value γ = Σ r / Σ p(1 − p) over the leaf's in-bag rows, scaled by (K−1)/K. With
-   * r = [y = k] − p, p(1 − p) = |r|(1 − |r|) whatever the label, so only r is needed.
+   * Leaf value γ = Σ w r / Σ w p(1 − p) over the leaf's in-bag rows (w their weights), scaled by
+   * (K−1)/K. With r = [y = k] − p, p(1 − p) = |r|(1 − |r|) whatever the label, so only r is needed.
    */
   private newtonLeaves(nodes: TreeNode[], leaves: number[], r: number[], weights: number[], K: number): void {
     const numerator = new Map<number, number>();
     const denominator = new Map<number, number>();
     leaves.forEach((leaf, i) => {
-      if (weights[i] === 0) return;
+      const w = weights[i];
+      if (w === 0) return;
       const a = Math.abs(r[i]);
-      numerator.set(leaf, (numerator.get(leaf) ?? 0) + r[i]);
-      denominator.set(leaf, (denominator.get(leaf) ?? 0) + a * (1 - a));
+      numerator.set(leaf, (numerator.get(leaf) ?? 0) + w * r[i]);
+      denominator.set(leaf, (denominator.get(leaf) ?? 0) + w * a * (1 - a));
     });
     const scale = K === 1 ? 1 : (K - 1) / K;
     for (const [leaf, num] of numerator) {

@@ -1,9 +1,16 @@
-import { fail, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { fail, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { computeClassWeight, fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { DecisionTreeClassifier, argmax } from '../tree/classifier.ts';
 import { DecisionTreeRegressor, r2Score } from '../tree/regressor.ts';
 import { BaseForest, type ForestParams } from './forest.ts';
 
-export type RandomForestClassifierParams = ForestParams<'gini' | 'entropy'>;
+export interface RandomForestClassifierParams extends ForestParams<'gini' | 'entropy'> {
+  /**
+   * Weight of each class: 'balanced' (from the whole y), 'balanced_subsample' (from each tree's
+   * bootstrap sample), a map {label: weight}, or null (all 1).
+   */
+  classWeight: ClassWeight | 'balanced_subsample';
+}
 export type RandomForestRegressorParams = ForestParams<'squared_error'>;
 
 const treeDefaults = { maxDepth: undefined, minSamplesSplit: 2, minSamplesLeaf: 1, maxLeafNodes: undefined, bootstrap: true, oobScore: false, seed: 0 };
@@ -16,7 +23,27 @@ export class RandomForestClassifier extends BaseForest<'gini' | 'entropy', Decis
   oobDecisionFunction?: number[][];
 
   constructor(params: Partial<RandomForestClassifierParams> = {}) {
-    super({ nEstimators: 100, criterion: 'gini', maxFeatures: 'sqrt', ...treeDefaults, ...params });
+    super({ nEstimators: 100, criterion: 'gini', maxFeatures: 'sqrt', classWeight: null, ...treeDefaults, ...params });
+  }
+
+  declare readonly params: Readonly<RandomForestClassifierParams>;
+
+  protected rowWeights(target: number[], sampleWeight: VectorLike | undefined, where: string): Float64Array | undefined {
+    const classes = this.classes!;
+    const index = new Map(classes.map((c, k) => [c, k]));
+    const codes = target.map((v) => index.get(v)!);
+    const { classWeight } = this.params;
+    return fitWeights(classWeight === 'balanced_subsample' ? null : classWeight, sampleWeight, classes, codes, where);
+  }
+
+  /** 'balanced_subsample': n_drawn / (K · drawn count of the class), 0 for a class the sample missed. */
+  protected override subsampleWeights(drawn: number[], target: number[]): number[] | undefined {
+    if (this.params.classWeight !== 'balanced_subsample') return undefined;
+    const drawnLabels = drawn.map((i) => target[i]);
+    const present = [...new Set(drawnLabels)].sort((a, b) => a - b);
+    const balanced = computeClassWeight('balanced', present, drawnLabels);
+    const perClass = new Map(present.map((c, k) => [c, balanced[k]]));
+    return target.map((v) => perClass.get(v) ?? 0);
   }
 
   protected makeTree(seed: number): DecisionTreeClassifier {
@@ -72,6 +99,13 @@ export class RandomForestRegressor extends BaseForest<'squared_error', DecisionT
   protected makeTree(seed: number): DecisionTreeRegressor {
     const { maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxLeafNodes } = this.params;
     return new DecisionTreeRegressor({ maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxLeafNodes, seed });
+  }
+
+  protected rowWeights(target: number[], sampleWeight: VectorLike | undefined, where: string): Float64Array | undefined {
+    if (sampleWeight === undefined) return undefined;
+    const weights = Float64Array.from(toVector(sampleWeight, where, { name: 'sampleWeight', length: target.length }));
+    weights.forEach((w, i) => { if (w < 0) fail(where, `sampleWeight[${i}] is ${w}; weights must be ≥ 0`); });
+    return weights;
   }
 
   protected treeOutput(tree: DecisionTreeRegressor, rows: number[][]): number[][] {

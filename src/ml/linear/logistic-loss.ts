@@ -10,19 +10,21 @@ export interface LogisticProblem {
   codes: Int32Array;
   nOut: number;
   fitIntercept: boolean;
+  /** Per-row weights (sampleWeight × classWeight); undefined weighs every row 1. */
+  weights?: Float64Array;
 }
 
 /**
- * Σ_i log-loss + ½·l2·‖W‖² and its gradient (scikit-learn's lbfgs objective with l2 = 1/C;
+ * Σ_i w_i log-loss_i + ½·l2·‖W‖² and its gradient (scikit-learn's lbfgs objective with l2 = 1/C;
  * intercepts are never penalised). Work buffers are allocated once here, not per call.
  */
 export function logisticObjective(problem: LogisticProblem, l2: number): ValueAndGradient {
-  const { X, codes, nOut, fitIntercept } = problem;
+  const { X, codes, nOut, fitIntercept, weights } = problem;
   const n = X.rows, d = X.cols, x = X.data, stride = d + 1;
   const z = new Float64Array(nOut);
   return (params, grad) => {
     grad.fill(0);
-    let loss = nOut === 1 ? binaryLoss(X, codes, fitIntercept, params, grad) : 0;
+    let loss = nOut > 1 ? 0 : weights ? weightedBinaryLoss(X, codes, weights, fitIntercept, params, grad) : binaryLoss(X, codes, fitIntercept, params, grad);
     for (let i = 0; nOut > 1 && i < n; i++) {
       const row = i * d;
       // z_k = w_k·x_i + b_k
@@ -38,10 +40,11 @@ export function logisticObjective(problem: LogisticProblem, l2: number): ValueAn
       let sum = 0;
       for (let k = 0; k < nOut; k++) sum += Math.exp(z[k] - m);
       const lse = m + Math.log(sum);
-      loss += lse - z[codes[i]];
-      // ∇_{w_k} += r_k x_i, ∇_{b_k} += r_k with r_k = p_k − [k = y]
+      const wi = weights ? weights[i] : 1;
+      loss += wi * (lse - z[codes[i]]);
+      // ∇_{w_k} += w_i r_k x_i, ∇_{b_k} += w_i r_k with r_k = p_k − [k = y]
       for (let k = 0; k < nOut; k++) {
-        const base = k * stride, r = Math.exp(z[k] - lse) - (k === codes[i] ? 1 : 0);
+        const base = k * stride, r = wi * (Math.exp(z[k] - lse) - (k === codes[i] ? 1 : 0));
         for (let j = 0; j < d; j++) grad[base + j] += r * x[row + j];
         if (fitIntercept) grad[base + d] += r;
       }
@@ -105,6 +108,30 @@ function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: 
     const e = Math.exp(-Math.abs(z));
     loss += linearPart(z, codes[i]) + Math.log(1 + e);
     const g = sigmoidFrom(z, e) - codes[i];
+    for (let j = 0; j < d; j++) grad[j] += g * x[row + j];
+    gb += g;
+  }
+  if (fitIntercept) grad[d] = gb;
+  return loss;
+}
+
+/**
+ * The two-class case with row weights: Σ w_i (log(1 + e^z_i) − y_i z_i) and its gradient
+ * Σ w_i (σ(z_i) − y_i)·[x_i, 1]. A plain loop: weighted fits are rarer than the hot path above.
+ */
+function weightedBinaryLoss(X: Dense, codes: Int32Array, weights: Float64Array, fitIntercept: boolean, params: Float64Array, grad: Float64Array): number {
+  const n = X.rows, d = X.cols, x = X.data;
+  const b = fitIntercept ? params[d] : 0;
+  let loss = 0, gb = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = weights[i];
+    if (wi === 0) continue;
+    const row = i * d;
+    let z = b;
+    for (let j = 0; j < d; j++) z += params[j] * x[row + j];
+    const e = Math.exp(-Math.abs(z));
+    loss += wi * (linearPart(z, codes[i]) + Math.log(1 + e));
+    const g = wi * (sigmoidFrom(z, e) - codes[i]);
     for (let j = 0; j < d; j++) grad[j] += g * x[row + j];
     gb += g;
   }

@@ -3,6 +3,7 @@ import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } fro
 import { lbfgs } from '../optim/lbfgs.ts';
 import { decisionShape, type Decision } from '../core/decision.ts';
 import { toDense } from '../core/dense-input.ts';
+import { fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { accuracy, argmax, encodeLabels } from './labels.ts';
 import { logisticObjective, weightMask } from './logistic-loss.ts';
 import { fistaL1 } from './proximal-gradient.ts';
@@ -18,6 +19,8 @@ export interface LogisticRegressionOptions {
   /** Stop when the largest gradient entry of Σ log-loss + penalty/C is ≤ tol (scikit-learn's gtol). */
   tol: number;
   maxIter: number;
+  /** Weight of each class in the loss: 'balanced', a map {label: weight}, or null (all 1). */
+  classWeight: ClassWeight;
 }
 
 /** The state after one solver iteration, for animating the decision boundary. */
@@ -25,14 +28,14 @@ export interface LogisticStep {
   iteration: number;
   coef: number[][];
   intercept: number[];
-  /** Mean log-loss on the training data. */
+  /** Mean log-loss on the training data (weighted by the fit's row weights, if any). */
   loss: number;
   /** The penalised objective Σ log-loss + penalty/C that the solver minimises. */
   objective: number;
   converged: boolean;
 }
 
-const defaults: LogisticRegressionOptions = { penalty: 'l2', C: 1, fitIntercept: true, tol: 1e-4, maxIter: 100 };
+const defaults: LogisticRegressionOptions = { penalty: 'l2', C: 1, fitIntercept: true, tol: 1e-4, maxIter: 100, classWeight: null };
 
 /**
  * Logistic regression: P(y = c | x) = softmax(Wx + b)_c (sigmoid for two classes; multinomial
@@ -51,14 +54,14 @@ export class LogisticRegression {
     this.params = { ...defaults, ...options };
   }
 
-  /** Fits the weights by minimising the penalised log-loss. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+  /** Fits the weights by minimising the penalised log-loss, row i weighing sampleWeight_i · classWeight[y_i]. */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    for (const _ of this.steps(X, y, sampleWeight)) { /* the generator sets the fitted attributes */ }
     return this;
   }
 
   /** One state per solver iteration; the fitted attributes follow the latest iteration. */
-  *steps(X: MatrixLike, y: VectorLike): Generator<LogisticStep, void, void> {
+  *steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<LogisticStep, void, void> {
     const where = 'LogisticRegression.fit';
     // Only read while fitting, so rows fitted again unchanged reuse their copy (see toDense).
     const data = toDense(X, where, { copy: false });
@@ -69,9 +72,12 @@ export class LogisticRegression {
     if (!(tol > 0)) fail(where, `tol must be > 0, got ${tol}`);
     checkPositiveInt(maxIter, where, 'maxIter');
     const { classes, codes } = encodeLabels(target, where);
-    const n = data.rows, d = data.cols;
+    const weights = fitWeights(this.params.classWeight, sampleWeight, classes, codes, where);
+    const d = data.cols;
+    // The mean loss is per unit of weight (per row when unweighted).
+    const n = weights ? weights.reduce((s, w) => s + w, 0) : data.rows;
     const nOut = classes.length === 2 ? 1 : classes.length;
-    const problem = { X: data, codes, nOut, fitIntercept };
+    const problem = { X: data, codes, nOut, fitIntercept, weights };
     this.classes = classes;
     this.nFeaturesIn = d;
     const x0 = new Float64Array(nOut * (d + 1));

@@ -2,14 +2,20 @@ import { decisionShape, type Decision } from '../core/decision.ts';
 import { denseFromRows } from '../core/dense.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, fail, toRows, toVector } from '../core/validate.ts';
+import { computeClassWeight, fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { accuracy, argmax, encodeLabels } from './labels.ts';
 import type { SGDEvery, SGDOptions, SGDStep } from './sgd.ts';
 import { checkSGDOptions, sgd } from './sgd.ts';
 import { sigmoid } from './softmax.ts';
 
-const defaults: SGDOptions = {
+export interface SGDClassifierOptions extends SGDOptions {
+  /** Scales each class's gradient steps: 'balanced', a map {label: weight}, or null (all 1). */
+  classWeight: ClassWeight;
+}
+
+const defaults: SGDClassifierOptions = {
   epsilon: 0.1, loss: 'hinge', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
-  nIterNoChange: 5, learningRate: 'optimal', eta0: 0, powerT: 0.5, batchSize: 1, shuffle: true, seed: 0,
+  nIterNoChange: 5, learningRate: 'optimal', eta0: 0, powerT: 0.5, batchSize: 1, shuffle: true, seed: 0, classWeight: null,
 };
 
 /**
@@ -18,7 +24,7 @@ const defaults: SGDOptions = {
  * more train one-vs-rest, one row of `coef` per class.
  */
 export class SGDClassifier {
-  readonly params: Readonly<SGDOptions>;
+  readonly params: Readonly<SGDClassifierOptions>;
   classes?: number[];
   coef?: number[][];
   intercept?: number[];
@@ -26,18 +32,18 @@ export class SGDClassifier {
   t?: number;
   nFeaturesIn?: number;
 
-  constructor(options: Partial<SGDOptions> = {}) {
+  constructor(options: Partial<SGDClassifierOptions> = {}) {
     this.params = { ...defaults, ...options };
   }
 
-  /** Runs SGD until the stopping rule or maxIter epochs. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+  /** Runs SGD until the stopping rule or maxIter epochs; sample i's steps are scaled by sampleWeight_i · classWeight[y_i]. */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    for (const _ of this.steps(X, y, 'epoch', sampleWeight)) { /* the generator sets the fitted attributes */ }
     return this;
   }
 
   /** One state per epoch (or per update, with every = 'update'). */
-  *steps(X: MatrixLike, y: VectorLike, every: SGDEvery = 'epoch'): Generator<SGDStep, void, void> {
+  *steps(X: MatrixLike, y: VectorLike, every: SGDEvery = 'epoch', sampleWeight?: VectorLike): Generator<SGDStep, void, void> {
     const where = 'SGDClassifier.fit';
     const rows = toRows(X, where);
     const target = toVector(y, where, { length: rows.length });
@@ -46,9 +52,16 @@ export class SGDClassifier {
     // ±1 targets: for two classes +1 means classes[1]; for more, +1 means "this class" (one-vs-rest).
     const positives = classes.length === 2 ? [1] : classes.map((_, k) => k);
     const targets = positives.map((k) => Float64Array.from(codes, (c) => (c === k ? 1 : -1)));
+    const rowWeights = fitWeights(null, sampleWeight, classes, codes, where);
+    const classWeights = computeClassWeight(this.params.classWeight, classes, target, where);
+    // scikit-learn's one-vs-rest weighs "the rest" 1: only the model's own class takes its class weight.
+    const weighted = rowWeights !== undefined || classWeights.some((w) => w !== 1);
+    const weights = weighted
+      ? positives.map((k) => Float64Array.from(codes, (c, i) => (rowWeights ? rowWeights[i] : 1) * (positives.length === 1 || c === k ? classWeights[c] : 1)))
+      : undefined;
     this.classes = classes;
     this.nFeaturesIn = rows[0].length;
-    for (const step of sgd(denseFromRows(rows), targets, this.params, every)) {
+    for (const step of sgd(denseFromRows(rows), targets, this.params, every, weights)) {
       this.coef = step.coef;
       this.intercept = step.intercept;
       this.nIter = step.epoch;

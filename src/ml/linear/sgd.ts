@@ -68,8 +68,10 @@ export function checkSGDOptions(o: SGDOptions, losses: readonly SGDLoss[], where
  * Stochastic gradient descent on linear models w_k·x + b_k, one per row of `targets`
  * (one-vs-rest for classifiers). Each update takes a batch, averages ∂L/∂p·x over it, steps
  * w ← w − η·gradient, then applies the penalty's step (weight decay for L2, soft threshold for L1).
+ * `weights[k][i]`, when given, scales sample i's gradient in model k (scikit-learn's
+ * class_weight · sample_weight); the reported loss stays unweighted, as scikit-learn's.
  */
-export function* sgd(X: Dense, targets: Float64Array[], o: SGDOptions, every: SGDEvery): Generator<SGDStep, void, void> {
+export function* sgd(X: Dense, targets: Float64Array[], o: SGDOptions, every: SGDEvery, weights?: Float64Array[]): Generator<SGDStep, void, void> {
   const n = X.rows, d = X.cols, x = X.data, nOut = targets.length;
   const { loss: lossName, alpha, fitIntercept, maxIter, tol, nIterNoChange, eta0, powerT, shuffle } = o;
   const L = lossFunction(lossName, o.epsilon);
@@ -117,7 +119,7 @@ export function* sgd(X: Dense, targets: Float64Array[], o: SGDOptions, every: SG
           for (let j = 0; j < d; j++) p += w[j] * x[row + j];
           const yi = targets[k][i];
           batchLoss += L.loss(p, yi);
-          const g = L.dloss(p, yi);
+          const g = weights ? L.dloss(p, yi) * weights[k][i] : L.dloss(p, yi);
           if (g === 0) continue;
           const gw = gW[k];
           for (let j = 0; j < d; j++) gw[j] += g * x[row + j];

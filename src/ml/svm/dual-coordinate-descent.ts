@@ -14,25 +14,26 @@ export interface DualCDStep {
 /**
  * Dual coordinate descent for a linear SVM (Hsieh et al. 2008, liblinear's solver):
  * min_w ½‖w‖² + C Σ loss(1 − y_i w·x̃_i), where x̃ = [x, interceptScaling] when an intercept is
- * fitted (so, as in liblinear, the bias is penalised too). Hinge loss boxes α in [0, C]; squared
- * hinge leaves α ≥ 0 and adds 1/(2C) to the diagonal. Each step sets one α_i to its exact 1-D
+ * fitted (so, as in liblinear, the bias is penalised too). Hinge loss boxes α_i in [0, C_i]; squared
+ * hinge leaves α_i ≥ 0 and adds 1/(2C_i) to the diagonal. C_i is C times sample i's weight
+ * (liblinear's weighted C); a row of weight 0 keeps α_i = 0 and is skipped. Each step sets one α_i to its exact 1-D
  * minimiser and keeps w = Σ α_i y_i x̃_i up to date, so a step costs O(d).
  */
 export function* dualCoordinateDescent(
-  X: Dense, y: Int8Array, C: number, squaredHinge: boolean, interceptScaling: number | null,
+  X: Dense, y: Int8Array, C: Float64Array, squaredHinge: boolean, interceptScaling: number | null,
   tol: number, maxIter: number, random: Random,
 ): Generator<DualCDStep, void, void> {
   const n = X.rows, d = X.cols, x = X.data;
   const dw = interceptScaling === null ? d : d + 1;
   const w = new Float64Array(dw);
   const alpha = new Float64Array(n);
-  const upper = squaredHinge ? Infinity : C;
-  const diag = squaredHinge ? 1 / (2 * C) : 0;
+  const upper = Float64Array.from(C, (c) => (squaredHinge ? Infinity : c));
+  const diag = Float64Array.from(C, (c) => (squaredHinge && c > 0 ? 1 / (2 * c) : 0));
   const s = interceptScaling ?? 0;
   // Q̄_ii = x̃_i·x̃_i + D_ii
   const Qii = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let q = diag + s * s;
+    let q = diag[i] + s * s;
     for (let j = 0; j < d; j++) q += x[i * d + j] ** 2;
     Qii[i] = q;
   }
@@ -46,17 +47,18 @@ export function* dualCoordinateDescent(
     let pgMax = -Infinity, pgMin = Infinity;
     for (let k = 0; k < n; k++) {
       const i = order[k], base = i * d, yi = y[i];
+      if (C[i] === 0) continue;
       // G = y_i w·x̃_i − 1 + D_ii α_i: the dual gradient in coordinate i
       let margin = interceptScaling === null ? 0 : w[d] * s;
       for (let j = 0; j < d; j++) margin += w[j] * x[base + j];
-      const G = yi * margin - 1 + diag * alpha[i];
+      const G = yi * margin - 1 + diag[i] * alpha[i];
       // Projected gradient: zero where the bound stops the move
-      const pg = alpha[i] === 0 ? Math.min(G, 0) : alpha[i] === upper ? Math.max(G, 0) : G;
+      const pg = alpha[i] === 0 ? Math.min(G, 0) : alpha[i] === upper[i] ? Math.max(G, 0) : G;
       pgMax = Math.max(pgMax, pg);
       pgMin = Math.min(pgMin, pg);
       if (Math.abs(pg) > 1e-12) {
         const old = alpha[i];
-        alpha[i] = Math.min(Math.max(old - G / Qii[i], 0), upper);
+        alpha[i] = Math.min(Math.max(old - G / Qii[i], 0), upper[i]);
         const step = (alpha[i] - old) * yi;
         for (let j = 0; j < d; j++) w[j] += step * x[base + j];
         if (interceptScaling !== null) w[d] += step * s;

@@ -3,6 +3,7 @@ import { checkFitted, checkOneOf, checkPositiveInt, fail, toVector } from '../co
 import { decisionShape, type Decision } from '../core/decision.ts';
 import { toDense } from '../core/dense-input.ts';
 import { rng } from '../core/random.ts';
+import { computeClassWeight, fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { accuracy, argmax, encodeLabels } from '../linear/labels.ts';
 import { dualCoordinateDescent } from './dual-coordinate-descent.ts';
 
@@ -19,6 +20,8 @@ export interface LinearSVCOptions {
   maxIter: number;
   /** Seeds the order in which samples are visited. */
   seed: number;
+  /** Scales C per class: 'balanced', a map {label: weight}, or null (all 1). */
+  classWeight: ClassWeight;
 }
 
 /** The state after one pass of dual coordinate descent, for one class-vs-rest problem. */
@@ -32,7 +35,7 @@ export interface LinearSVCStep {
   converged: boolean;
 }
 
-const defaults: LinearSVCOptions = { C: 1, loss: 'squared_hinge', fitIntercept: true, interceptScaling: 1, tol: 1e-4, maxIter: 1000, seed: 0 };
+const defaults: LinearSVCOptions = { C: 1, loss: 'squared_hinge', fitIntercept: true, interceptScaling: 1, tol: 1e-4, maxIter: 1000, seed: 0, classWeight: null };
 
 /**
  * Linear support vector classifier (liblinear's primal-as-dual solver, scikit-learn's LinearSVC):
@@ -55,14 +58,14 @@ export class LinearSVC {
     this.params = { ...defaults, ...options };
   }
 
-  /** Solves each one-vs-rest problem by dual coordinate descent. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+  /** Solves each one-vs-rest problem by dual coordinate descent; sample i's C is C · sampleWeight_i · classWeight[y_i]. */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    for (const _ of this.steps(X, y, sampleWeight)) { /* the generator sets the fitted attributes */ }
     return this;
   }
 
   /** One state per pass over the data; after each, `coef` and `intercept` hold the current iterate. */
-  *steps(X: MatrixLike, y: VectorLike): Generator<LinearSVCStep, void, void> {
+  *steps(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): Generator<LinearSVCStep, void, void> {
     const where = 'LinearSVC.fit';
     const data = toDense(X, where);
     const target = toVector(y, where, { length: data.rows });
@@ -73,6 +76,8 @@ export class LinearSVC {
     if (fitIntercept && !(interceptScaling > 0)) fail(where, `interceptScaling must be > 0, got ${interceptScaling}`);
     checkPositiveInt(maxIter, where, 'maxIter');
     const { classes, codes } = encodeLabels(target, where);
+    const rowWeights = fitWeights(null, sampleWeight, classes, codes, where);
+    const classWeights = computeClassWeight(this.params.classWeight, classes, Array.from(codes, (k) => classes[k]), where);
     const d = data.cols;
     const problems = classes.length === 2 ? [1] : classes.map((_, k) => k);
     this.classes = classes;
@@ -83,7 +88,13 @@ export class LinearSVC {
     const random = rng(seed);
     for (const [row, positive] of problems.entries()) {
       const signs = Int8Array.from(codes, (c) => (c === positive ? 1 : -1));
-      const solver = dualCoordinateDescent(data, signs, C, loss === 'squared_hinge', fitIntercept ? interceptScaling : null, tol, maxIter, random);
+      // liblinear's weighted C: C · sampleWeight_i · classWeight of the row's class; one-vs-rest
+      // with more classes gives the rest (the negatives) no class weight, so scikit-learn does too.
+      const bounds = Float64Array.from(codes, (c, i) => {
+        const classWeight = problems.length === 1 || c === positive ? classWeights[c] : 1;
+        return C * (rowWeights ? rowWeights[i] : 1) * classWeight;
+      });
+      const solver = dualCoordinateDescent(data, signs, bounds, loss === 'squared_hinge', fitIntercept ? interceptScaling : null, tol, maxIter, random);
       for (const s of solver) {
         this.coef[row] = Array.from(s.w.subarray(0, d));
         this.intercept[row] = fitIntercept ? s.w[d] * interceptScaling : 0;

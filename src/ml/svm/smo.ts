@@ -1,7 +1,7 @@
 /** The state of the SMO solver after a batch of iterations. */
 export interface SMOStep {
   iteration: number;
-  /** Dual variables α (0 ≤ α_i ≤ C), one per training sample of this binary problem. */
+  /** Dual variables α (0 ≤ α_i ≤ C_i), one per training sample of this binary problem. */
   alpha: Float64Array;
   /** The bias term ρ (decision = Σ y_i α_i k(x_i, x) − ρ) at this point. */
   rho: number;
@@ -17,15 +17,16 @@ const TAU = 1e-12; // libsvm's floor for a non-positive curvature along the pair
 
 /**
  * Sequential minimal optimisation for the C-SVC dual, as in libsvm (Fan, Chen & Lin 2005):
- * minimise ½αᵀQα − Σα subject to 0 ≤ α ≤ C and yᵀα = 0, changing two variables at a time.
+ * minimise ½αᵀQα − Σα subject to 0 ≤ α_i ≤ C_i and yᵀα = 0, changing two variables at a time.
+ * C_i is C times the sample's weight (sampleWeight · classWeight), libsvm's weighted C.
  * The pair is chosen with second-order information: i is the most violating index, j the one
  * whose joint update decreases the objective most. Yields every `every` iterations and at the end.
  */
-export function* smo(y: Int8Array, Q: QRow, QD: Float64Array, C: number, tol: number, maxIter: number, every: number): Generator<SMOStep, void, void> {
+export function* smo(y: Int8Array, Q: QRow, QD: Float64Array, C: Float64Array, tol: number, maxIter: number, every: number): Generator<SMOStep, void, void> {
   const l = y.length;
   const alpha = new Float64Array(l);
   const G = new Float64Array(l).fill(-1); // ∇ of the dual objective at α = 0 is −1
-  const isUpper = (t: number) => alpha[t] >= C;
+  const isUpper = (t: number) => alpha[t] >= C[t];
   const isLower = (t: number) => alpha[t] <= 0;
 
   const rho = (): number => {
@@ -76,8 +77,9 @@ export function* smo(y: Int8Array, Q: QRow, QD: Float64Array, C: number, tol: nu
       return;
     }
 
-    // Solve the two-variable subproblem exactly, then clip to the box [0, C]².
+    // Solve the two-variable subproblem exactly, then clip to the box [0, C_i] × [0, C_j].
     const Qj = Q(j);
+    const Ci = C[i], Cj = C[j];
     const oldI = alpha[i], oldJ = alpha[j];
     if (y[i] !== y[j]) {
       const curvature = QD[i] + QD[j] + 2 * Qi![j];
@@ -86,16 +88,16 @@ export function* smo(y: Int8Array, Q: QRow, QD: Float64Array, C: number, tol: nu
       alpha[i] += delta; alpha[j] += delta;
       if (diff > 0) { if (alpha[j] < 0) { alpha[j] = 0; alpha[i] = diff; } }
       else if (alpha[i] < 0) { alpha[i] = 0; alpha[j] = -diff; }
-      if (diff > 0) { if (alpha[i] > C) { alpha[i] = C; alpha[j] = C - diff; } }
-      else if (alpha[j] > C) { alpha[j] = C; alpha[i] = C + diff; }
+      if (diff > Ci - Cj) { if (alpha[i] > Ci) { alpha[i] = Ci; alpha[j] = Ci - diff; } }
+      else if (alpha[j] > Cj) { alpha[j] = Cj; alpha[i] = Cj + diff; }
     } else {
       const curvature = QD[i] + QD[j] - 2 * Qi![j];
       const delta = (G[i] - G[j]) / (curvature > 0 ? curvature : TAU);
       const sum = alpha[i] + alpha[j];
       alpha[i] -= delta; alpha[j] += delta;
-      if (sum > C) { if (alpha[i] > C) { alpha[i] = C; alpha[j] = sum - C; } }
+      if (sum > Ci) { if (alpha[i] > Ci) { alpha[i] = Ci; alpha[j] = sum - Ci; } }
       else if (alpha[j] < 0) { alpha[j] = 0; alpha[i] = sum; }
-      if (sum > C) { if (alpha[j] > C) { alpha[j] = C; alpha[i] = sum - C; } }
+      if (sum > Cj) { if (alpha[j] > Cj) { alpha[j] = Cj; alpha[i] = sum - Cj; } }
       else if (alpha[i] < 0) { alpha[i] = 0; alpha[j] = sum; }
     }
     // ∇ ← ∇ + Q_i Δα_i + Q_j Δα_j

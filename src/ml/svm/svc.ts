@@ -1,6 +1,7 @@
 import type { Dense } from '../core/dense.ts';
 import type { Decision } from '../core/decision.ts';
 import { denseFromRows } from '../core/dense.ts';
+import { fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkFitted, checkOneOf, checkPositiveInt, fail, toRows, toVector } from '../core/validate.ts';
 import { accuracy, encodeLabels } from '../linear/labels.ts';
@@ -24,6 +25,8 @@ export interface SVCOptions {
   maxIter: number;
   /** 'ovr' (scikit-learn's default) or 'ovo' (one column per pair of classes). */
   decisionFunctionShape: 'ovr' | 'ovo';
+  /** Scales C per class: 'balanced', a map {label: weight}, or null (all 1). */
+  classWeight: ClassWeight;
 }
 
 /** What `SVC.steps` yields: the SMO state of one pair of classes (the only pair, for two classes). */
@@ -40,7 +43,7 @@ export interface SVCStep {
 }
 
 const defaults: SVCOptions = {
-  C: 1, kernel: 'rbf', degree: 3, gamma: 'scale', coef0: 0, tol: 1e-3, maxIter: -1, decisionFunctionShape: 'ovr',
+  C: 1, kernel: 'rbf', degree: 3, gamma: 'scale', coef0: 0, tol: 1e-3, maxIter: -1, decisionFunctionShape: 'ovr', classWeight: null,
 };
 
 /**
@@ -75,9 +78,9 @@ export class SVC {
     this.params = { ...defaults, ...options };
   }
 
-  /** Solves one SMO problem per pair of classes. */
-  fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+  /** Solves one SMO problem per pair of classes; sample i's α is boxed by C · sampleWeight_i · classWeight[y_i]. */
+  fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
+    for (const _ of this.steps(X, y, 10, sampleWeight)) { /* the generator sets the fitted attributes */ }
     return this;
   }
 
@@ -86,7 +89,7 @@ export class SVC {
    * each yield the fitted attributes describe the current iterate, so `decisionFunction` draws the
    * margin as it forms.
    */
-  *steps(X: MatrixLike, y: VectorLike, every = 10): Generator<SVCStep, void, void> {
+  *steps(X: MatrixLike, y: VectorLike, every = 10, sampleWeight?: VectorLike): Generator<SVCStep, void, void> {
     const where = 'SVC.fit';
     const rows = toRows(X, where);
     const target = toVector(y, where, { length: rows.length });
@@ -99,6 +102,7 @@ export class SVC {
     if (!(tol > 0)) fail(where, `tol must be > 0, got ${tol}`);
     if (maxIter !== -1) checkPositiveInt(maxIter, where, 'maxIter');
     const { classes, codes } = encodeLabels(target, where);
+    const weights = fitWeights(this.params.classWeight, sampleWeight, classes, codes, where);
     const data = denseFromRows(rows);
     const spec: KernelSpec = { kernel, degree, coef0, gamma: resolveGamma(gamma, data, where) };
     this.classes = classes;
@@ -111,9 +115,12 @@ export class SVC {
     for (let a = 0; a < classes.length; a++) {
       for (let b = a + 1; b < classes.length; b++) {
         // libsvm groups the samples by class before solving; the same order makes SMO's
-        // tie-breaks, and so its path, identical.
+        // tie-breaks, and so its path, identical. Rows of weight 0 are left out, as libsvm does.
         const indices: number[] = [];
-        for (const c of [a, b]) for (let i = 0; i < codes.length; i++) if (codes[i] === c) indices.push(i);
+        for (const c of [a, b]) for (let i = 0; i < codes.length; i++) if (codes[i] === c && (!weights || weights[i] > 0)) indices.push(i);
+        if (indices.every((i) => codes[i] === a) || indices.every((i) => codes[i] === b)) {
+          fail(where, `classes ${classes[a]} and ${classes[b]} need samples of positive weight each; one of them has none`);
+        }
         pairs.push({ a, b, indices, coef: new Float64Array(indices.length), rho: 0, nIter: 0 });
       }
     }
@@ -123,7 +130,8 @@ export class SVC {
       const ySub = Int8Array.from(pair.indices, (i) => (codes[i] === pair.a ? 1 : -1));
       const { Q, QD } = cachedQ(sub, squaredNorms(sub), ySub, spec);
       const cap = maxIter === -1 ? Math.max(10_000_000, 100 * sub.rows) : maxIter;
-      for (const s of smo(ySub, Q, QD, C, tol, cap, every)) {
+      const bounds = Float64Array.from(pair.indices, (i) => C * (weights ? weights[i] : 1));
+      for (const s of smo(ySub, Q, QD, bounds, tol, cap, every)) {
         // Store y_i α_i: the coefficient of k(x_i, ·) in this pair's decision function.
         for (let t = 0; t < ySub.length; t++) pair.coef[t] = ySub[t] * s.alpha[t];
         pair.rho = s.rho;
