@@ -53,6 +53,27 @@ describe('SMOTE', () => {
     }
   });
 
+  it('SMOTE.syntheticPairs names the two same-class rows and the gap behind every synthetic point', () => {
+    const { X, y } = imbalanced();
+    const k = 3;
+    const smote = new SMOTE({ kNeighbors: k, seed: 11 });
+    const res = smote.fitResample(X, y);
+    const pairs = smote.syntheticPairs!;
+    expect(pairs.length).toBe(res.X.length - X.length);
+    pairs.forEach(({ from, to, gap }, s) => {
+      const row = X.length + s;
+      expect(y[from]).toBe(res.y[row]);
+      expect(y[to]).toBe(res.y[row]);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(1);
+      // The neighbour is among from's k nearest rows of its class.
+      const nearest = X.map((b, j) => ({ j, d: j === from || y[j] !== y[from] ? Infinity : sqDist(X[from], b) }))
+        .sort((u, v) => u.d - v.d).slice(0, k).map((o) => o.j);
+      expect(nearest).toContain(to);
+      res.X[row].forEach((v, f) => expect(v).toBeCloseTo(X[from][f] + gap * (X[to][f] - X[from][f]), 12));
+    });
+  });
+
   it('SMOTE is deterministic for a seed and differs between seeds', () => {
     const { X, y } = imbalanced();
     expect(new SMOTE({ seed: 3, kNeighbors: 3 }).fitResample(X, y)).toEqual(new SMOTE({ seed: 3, kNeighbors: 3 }).fitResample(X, y));
@@ -69,8 +90,10 @@ describe('SMOTE', () => {
 describe('random over- and under-sampling', () => {
   it('RandomOverSampler repeats existing minority rows up to the majority count', () => {
     const { X, y } = imbalanced();
-    const res = new RandomOverSampler({ seed: 1 }).fitResample(X, y);
+    const sampler = new RandomOverSampler({ seed: 1 });
+    const res = sampler.fitResample(X, y);
     expect([count(res.y, 0), count(res.y, 1), count(res.y, 2)]).toEqual([40, 40, 40]);
+    expect(sampler.sampleIndices!.map((i) => X[i])).toEqual(res.X);
     const originals = new Set(X.map((r) => r.join(',')));
     for (const row of res.X) expect(originals.has(row.join(','))).toBe(true);
   });

@@ -10,6 +10,8 @@ export interface RandomOverSamplerParams {
 /** Balances classes by repeating randomly chosen rows of the smaller classes (drawn with replacement). */
 export class RandomOverSampler {
   readonly params: Readonly<RandomOverSamplerParams>;
+  /** Row of the input X behind each row of the result (imbalanced-learn's sample_indices_). */
+  sampleIndices?: number[];
 
   constructor(params: Partial<RandomOverSamplerParams> = {}) {
     this.params = { samplingStrategy: 'auto', seed: 0, ...params };
@@ -23,13 +25,16 @@ export class RandomOverSampler {
     const random = toRandom(this.params.seed);
     const outX = rows.map((r) => r.slice());
     const outY = labels.slice();
+    const indices = rows.map((_, i) => i);
     classes.forEach((c, k) => {
       for (let s = members[k].length; s < targets[k]; s++) {
         const i = members[k][random.int(members[k].length)];
         outX.push(rows[i].slice());
         outY.push(c);
+        indices.push(i);
       }
     });
+    this.sampleIndices = indices;
     return { X: outX, y: outY };
   }
 }

@@ -9,12 +9,26 @@ export interface SMOTEParams {
   seed: number;
 }
 
+/** Where one synthetic point came from: X[from] + gap · (X[to] − X[from]). */
+export interface SMOTEPair {
+  /** Row of the input X the point starts from. */
+  from: number;
+  /** Row of the input X of the neighbour it moves towards (same class, among from's kNeighbors nearest). */
+  to: number;
+  /** How far along the segment, in [0, 1). */
+  gap: number;
+}
+
 /**
  * Synthetic Minority Over-sampling: each new point is x + u·(x_nn − x), u ~ U[0, 1), on the segment
  * between a random minority point x and one of its kNeighbors nearest minority neighbours x_nn.
+ * After fitResample, `syntheticPairs[s]` says which two input rows made synthetic row s (row
+ * n + s of the result), so the segments can be drawn.
  */
 export class SMOTE {
   readonly params: Readonly<SMOTEParams>;
+  /** One per synthetic row, in the order they follow the original rows. */
+  syntheticPairs?: SMOTEPair[];
 
   constructor(params: Partial<SMOTEParams> = {}) {
     this.params = { kNeighbors: 5, samplingStrategy: 'auto', seed: 0, ...params };
@@ -30,6 +44,7 @@ export class SMOTE {
     const random = toRandom(this.params.seed);
     const outX = rows.map((r) => r.slice());
     const outY = labels.slice();
+    const pairs: SMOTEPair[] = [];
     classes.forEach((c, ci) => {
       const needed = targets[ci] - members[ci].length;
       if (needed <= 0) return;
@@ -40,12 +55,15 @@ export class SMOTE {
       const neighbours = nearestNeighbours(points, k);
       for (let s = 0; s < needed; s++) {
         const i = random.int(points.length);
-        const nn = points[neighbours[i][random.int(k)]];
+        const n = neighbours[i][random.int(k)];
         const u = random.next();
+        const nn = points[n];
         outX.push(points[i].map((v, j) => v + u * (nn[j] - v)));
         outY.push(c);
+        pairs.push({ from: members[ci][i], to: members[ci][n], gap: u });
       }
     });
+    this.syntheticPairs = pairs;
     return { X: outX, y: outY };
   }
 }
