@@ -42,7 +42,7 @@ describe('notebooks/imbalanced-data.md', () => {
       expect(precision).toBeLessThan(nonePrecision);
     }
     expect(table).toContain('| random undersampling | 30 / 30 |');
-    expect(figure(report, 'Trained on: none (570 / 30 rows)').data.some((t) => t.name?.startsWith('synthetic'))).toBe(false);
+    expect(figure(report, 'Trained on: none (570 / 30 rows)').data.some((t) => String(t.name ?? '').startsWith('synthetic'))).toBe(false);
 
     const smote = figure(await run(rare), 'Trained on: SMOTE (588 / 588 rows)');
     // One segment per synthetic point: two ends and a gap.
