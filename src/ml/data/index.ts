@@ -6,3 +6,4 @@ export * from './make-classification.ts';
 export * from './make-regression.ts';
 export * from './make-spiral.ts';
 export * from './load-iris.ts';
+export * from './make-tabular.ts';
