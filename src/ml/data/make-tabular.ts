@@ -64,7 +64,7 @@ const PLAN_EFFECT: Record<(typeof PLANS)[number], number> = { basic: -0.5, stand
  * A seeded table of customers for the data-preparation notebooks: `age` (normal, 18–80), `income`
  * (log-normal, rising with age, a few ×10 typos), `tenure` (exponential), `plan` (3 levels, likelier
  * premium with income), `city` (Zipf-distributed, nCities levels, each with its own effect). The target
- * is 0.8·z(log income) − 0.5·z(tenure) + plan effect + city effect + noise (z: standardised with the
+ * is 0.8·z(log income) − 0.8·z(tenure) + plan effect + city effect + noise (z: standardised with the
  * generating model's mean and spread); `y` splits it at its median.
  */
 export function makeTabular(options: Partial<MakeTabularOptions> = {}): TabularDataset {
@@ -98,7 +98,7 @@ export function makeTabular(options: Partial<MakeTabularOptions> = {}): TabularD
     const planScore = zIncome + random.normal();
     const plan = PLANS[planScore < -0.5 ? 0 : planScore < 0.8 ? 1 : 2];
     const city = cities[random.weighted(zipf)];
-    const value = 0.8 * zIncome - 0.5 * (tenure - TENURE_MEAN) / TENURE_MEAN + PLAN_EFFECT[plan] + cityEffects[city] + random.normal(0, o.noise);
+    const value = 0.8 * zIncome - 0.8 * (tenure - TENURE_MEAN) / TENURE_MEAN + PLAN_EFFECT[plan] + cityEffects[city] + random.normal(0, o.noise);
     zAge.push((age - AGE_MEAN) / AGE_STD);
     zLogIncome.push(zIncome);
     complete.push([age, income, tenure]);
