@@ -8,4 +8,7 @@ export * from './countVectorizer.ts';
 export { TfidfTransformer, normalizeRow, type TfidfTransformerParams } from './tfidfTransformer.ts';
 export * from './tfidfVectorizer.ts';
 export * from './cosineSimilarity.ts';
+export { BytePairEncoding, type BytePairEncodingParams, type BytePairEncodingStep } from './bytePairEncoding.ts';
+export { WordPiece, type WordPieceParams, type WordPieceStep, type PairScore } from './wordPiece.ts';
+export type { SplitWord, PairCount } from './subwordCorpus.ts';
 export * from './corpora/index.ts';
