@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { BytePairEncoding, WordPiece, corpora } from '../../src/ml/index.ts';
+import { compareCodePoints } from '../../src/ml/text/analyzer.ts';
 import reference from './fixtures/subword.json';
 
 const docs = corpora.subwordText;
 
 // Sennrich et al.'s example corpus: low ×5, lower ×2, newest ×6, widest ×3.
 const sennrich = ['low '.repeat(5) + 'lower '.repeat(2) + 'newest '.repeat(6) + 'widest '.repeat(3)];
+
+describe('compareCodePoints', () => {
+  it("compareCodePoints orders strings by code point, as Python does, where UTF-16's order differs", () => {
+    // U+1F600 (a surrogate pair) sorts after U+FF01 by code point, before it by UTF-16 unit.
+    const words = ['b', 'a😀', 'a！', 'a', 'ab', '😀', '😁', 'ａ'];
+    expect([...words].sort(compareCodePoints)).toEqual(['a', 'ab', 'a！', 'a😀', 'b', 'ａ', '😀', '😁']);
+    expect(compareCodePoints('same', 'same')).toBe(0);
+  });
+});
 
 describe('BytePairEncoding', () => {
   it('BytePairEncoding.steps learns the hand-worked merges of Sennrich et al.\'s example', () => {

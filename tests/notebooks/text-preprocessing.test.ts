@@ -44,8 +44,8 @@ describe('notebooks/text-preprocessing.md', () => {
 
   it("the stemmer's keys are NLTK's, and the pair counts move as the prose says when the part of speech is given", async () => {
     const report = await run();
-    // Each table row: the dictionary word, its forms "word (pos)" and their stems, joined by " · ".
-    const rows = markdown(report, '| word | forms (part of speech) |').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| word'))
+    // Each table row: dictionary words, their forms "word (pos)" and their stems, joined by " · ".
+    const rows = markdown(report, '| words | forms (part of speech) |').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| words'))
     const stems = new Map<string, string>()
     for (const row of rows) {
       const [, forms, keys] = row.split(' | ').map((c) => c.split(' · '))

@@ -37,13 +37,22 @@ export function buildAnalyzer(options: AnalyzerOptions): (doc: string) => string
   };
 }
 
-/** Python's string order (by code point), which scikit-learn uses to sort feature names. */
+/**
+ * Python's string order (by code point), which scikit-learn uses to sort feature names. JavaScript's
+ * `<` compares UTF-16 code units, which differs only where an astral character (a surrogate pair,
+ * 0xD800–0xDFFF) meets a character from 0xE000 up; so units are compared until the first
+ * difference, and only there is the code point read.
+ */
 export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
-  for (;;) {
-    const ca = ia.next(), cb = ib.next();
-    if (ca.done || cb.done) return ca.done && cb.done ? 0 : ca.done ? -1 : 1;
-    const d = ca.value.codePointAt(0)! - cb.value.codePointAt(0)!;
-    if (d !== 0) return d;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A low surrogate here follows the same high surrogate in both strings: its unit order is the code point order.
+    if (isLowSurrogate(x) || isLowSurrogate(y)) return x - y;
+    return a.codePointAt(i)! - b.codePointAt(i)!;
   }
+  return a.length - b.length;
 }
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
