@@ -62,3 +62,35 @@ export function gammaQ(a: number, x: number): number {
 export function chi2Survival(x: number, dof: number): number {
   return gammaQ(dof / 2, x / 2);
 }
+
+/**
+ * Regularised incomplete beta I_x(a, b) (scipy.special.betainc): the Lentz continued fraction,
+ * on the side of x where it converges fast (x < (a+1)/(a+b+2)), through I_x(a,b) = 1 − I_{1−x}(b,a)
+ * on the other.
+ */
+export function betaIncomplete(a: number, b: number, x: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  if (x > (a + 1) / (a + b + 2)) return 1 - betaIncomplete(b, a, 1 - x);
+  const logPrefix = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < 1000; m++) {
+    const m2 = 2 * m;
+    // Even step: m(b−m)x / ((a+2m−1)(a+2m)); odd step: −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)).
+    for (const coef of [(m * (b - m) * x) / ((a + m2 - 1) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1))]) {
+      d = 1 + coef * d;
+      if (Math.abs(d) < tiny) d = tiny;
+      c = 1 + coef / c;
+      if (Math.abs(c) < tiny) c = tiny;
+      d = 1 / d;
+      h *= d * c;
+    }
+    if (Math.abs(d * c - 1) < 1e-16) break;
+  }
+  return (Math.exp(logPrefix) * h) / a;
+}

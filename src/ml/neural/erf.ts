@@ -10,6 +10,17 @@ export function erf(x: number): number {
   return sign * (1 - erfcContinuedFraction(ax));
 }
 
+/**
+ * erfc(x) = 1 − erf(x), without the cancellation of that subtraction for large x, where erfc
+ * is tiny (the normal distribution's far tail needs it).
+ */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x >= 2.5) return erfcContinuedFraction(x);
+  if (x <= -2.5) return 2 - erfcContinuedFraction(-x);
+  return 1 - erf(x);
+}
+
 // Maclaurin series erf(x) = 2/√π Σ (−1)ⁿ x^(2n+1) / (n! (2n+1)); alternating terms up to
 // e^(x²) ≈ 500 at x = 2.5 cost at most ~3 of the 16 digits.
 function erfSeries(x: number): number {
