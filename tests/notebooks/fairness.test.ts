@@ -39,7 +39,7 @@ describe('notebooks/fairness.md', () => {
   }, 120_000);
 
   it('without the postcode the gaps narrow at every threshold of the sweep but do not close', async () => {
-    const sweepOf = async (controls: object) => {
+    const sweepOf = async (controls: Parameters<typeof run>[0]) => {
       const fig = figureTitled(await run(controls), 'Accuracy and fairness gaps against one threshold');
       return { parity: ys(traceNamed(fig, 'demographic parity difference')), x: traceNamed(fig, 'accuracy').x as number[] };
     };
