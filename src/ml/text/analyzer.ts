@@ -1,4 +1,4 @@
-import { ENGLISH_STOP_WORDS } from './englishStopWords.ts';
+import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
 /** How a document becomes a list of terms (scikit-learn's `build_analyzer` for analyzer='word'). */

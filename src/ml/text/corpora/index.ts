@@ -1,8 +1,8 @@
-import { spamHam } from './spamHam.ts';
-import { embeddingSentences } from './embeddingSentences.ts';
+import { spamHam } from './spam-ham.ts';
+import { embeddingSentences } from './embedding-sentences.ts';
 import { passages, queries } from './passages.ts';
-import { charText } from './charText.ts';
-import { subwordText } from './subwordText.ts';
+import { charText } from './char-text.ts';
+import { subwordText } from './subword-text.ts';
 
 /**
  * Small corpora written for the NLP notebooks: `spamHam` (labelled messages), `embeddingSentences`

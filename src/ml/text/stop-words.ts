@@ -1,4 +1,4 @@
-import { ENGLISH_STOP_WORDS } from './englishStopWords.ts';
+import { ENGLISH_STOP_WORDS } from './english-stop-words.ts';
 
 /**
  * The tokens that are not stop words, compared case-insensitively: `removeStopWords(['The',

@@ -1,6 +1,6 @@
 import { checkFitted } from '../core/validate.ts';
-import { CountVectorizer, type CountVectorizerParams } from './countVectorizer.ts';
-import { TfidfTransformer, checkTfidfParams, type TfidfTransformerParams } from './tfidfTransformer.ts';
+import { CountVectorizer, type CountVectorizerParams } from './count-vectorizer.ts';
+import { TfidfTransformer, checkTfidfParams, type TfidfTransformerParams } from './tfidf-transformer.ts';
 
 export type TfidfVectorizerParams = CountVectorizerParams & TfidfTransformerParams;
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../core/random.ts';
-import { denseOverTokens, geluTensor, layerNormTensor, seededWeight, variableOf } from './tensorOps.ts';
+import { denseOverTokens, geluTensor, layerNormTensor, seededWeight, variableOf } from './tensor-ops.ts';
 
 export interface TransformerBlockOptions {
   dModel: number;

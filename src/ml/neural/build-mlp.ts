@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
-import { SeededDropout } from './seededDropout.ts';
+import { SeededDropout } from './seeded-dropout.ts';
 
 /** Hidden-layer activations buildMLP understands (our names; 'geluTanh' is tf.js' 'gelu_new'). */
 export type MLPActivation = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'elu' | 'swish' | 'gelu' | 'geluTanh' | 'linear';

@@ -1,5 +1,5 @@
 import { checkFitted, checkPositiveInt, fail } from '../core/validate.ts';
-import { characters, comparePairs, corpusLength, countPairs, countSymbols, countWords, mergePair, preTokenize, sortSymbols, type SplitWord } from './subwordCorpus.ts';
+import { characters, comparePairs, corpusLength, countPairs, countSymbols, countWords, mergePair, preTokenize, sortSymbols, type SplitWord } from './subword-corpus.ts';
 
 export interface WordPieceParams {
   /** How many merges to learn (fewer if no pair occurs minFrequency times any more). */

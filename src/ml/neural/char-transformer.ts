@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { rng, type Random } from '../core/random.ts';
 import { checkFitted, fail } from '../core/validate.ts';
 import { createOptimizer } from './optimizers.ts';
-import { positionalEncoding } from './positionalEncoding.ts';
+import { positionalEncoding } from './positional-encoding.ts';
 import { sampleFrom, softmaxWithTemperature, topKFilter, topPFilter } from './sampling.ts';
-import { denseOverTokens, layerNormTensor, seededWeight, variableOf } from './tensorOps.ts';
-import { TransformerBlock } from './transformerBlock.ts';
+import { denseOverTokens, layerNormTensor, seededWeight, variableOf } from './tensor-ops.ts';
+import { TransformerBlock } from './transformer-block.ts';
 
 export interface CharTransformerParams {
   /** Context length: how many previous characters the model sees. */

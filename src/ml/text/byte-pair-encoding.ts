@@ -2,7 +2,7 @@ import { checkFitted, checkPositiveInt, fail } from '../core/validate.ts';
 import {
   characters, corpusLength, countPairs, countWords, mergePair, preTokenize, sortSymbols,
   type PairCount, type SplitWord,
-} from './subwordCorpus.ts';
+} from './subword-corpus.ts';
 
 export interface BytePairEncodingParams {
   /** How many merges to learn (fewer if no pair occurs minFrequency times any more). */

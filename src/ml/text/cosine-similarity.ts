@@ -1,6 +1,6 @@
 import { toRows, fail } from '../core/validate.ts';
 import type { MatrixLike } from '../core/validate.ts';
-import { normalizeRow } from './tfidfTransformer.ts';
+import { normalizeRow } from './tfidf-transformer.ts';
 
 /**
  * Cosine similarity of every row of X with every row of Y (default Y = X), as scikit-learn's
