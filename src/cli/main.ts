@@ -5,8 +5,13 @@ import { SandboxUnavailableError } from '../kernel/node/sandbox-command.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
 import { formatReport } from './format-report.ts';
 
+/** Where the command writes its report and its messages (process.stdout and stderr, or a test's buffer). */
+export interface Writer {
+  write(text: string): unknown;
+}
+
 /** `stepwise run …`: returns the exit status (0 all cells ok, 1 a cell failed, 2 usage or file). */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);

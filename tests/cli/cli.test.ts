@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, stepwise } from './stepwise-cli.ts';
+import { fixture, stepwise, stepwiseInProcess } from './stepwise-cli.ts';
 
 // Each run also type-checks the notebook (TypeScript and the cell declarations load: seconds on a busy machine).
+// Two tests start the `stepwise` binary (exit status and output of a real process, 0 and 2); the
+// others call its `main` in this process, which loads TypeScript once for all of them.
 describe('stepwise run', { timeout: 120_000 }, () => {
   it('--json prints one object with every cell\'s outputs and exits 0', async () => {
     const { code, stdout } = await stepwise('run', fixture('ok.md'), '--json');
@@ -17,14 +19,14 @@ describe('stepwise run', { timeout: 120_000 }, () => {
   });
 
   it('--set gives a control its value before the run', async () => {
-    const { stdout } = await stepwise('run', fixture('ok.md'), '--json', '--set', 'n=5');
+    const { stdout } = await stepwiseInProcess('run', fixture('ok.md'), '--json', '--set', 'n=5');
     const report = JSON.parse(stdout);
     expect(report.cells[0].outputs[0]).toMatchObject({ name: 'n', value: 5 });
     expect(report.cells[1].outputs[1].figure.data[0].x).toEqual([0, 1, 4, 9, 16]);
   });
 
   it('prints readable text without --json', async () => {
-    const { code, stdout } = await stepwise('run', fixture('ok.md'));
+    const { code, stdout } = await stepwiseInProcess('run', fixture('ok.md'));
     expect(code).toBe(0);
     expect(stdout).toContain('control n = 3 (slider)');
     expect(stdout).toContain('figure "Squares" (1 trace)');
@@ -32,7 +34,7 @@ describe('stepwise run', { timeout: 120_000 }, () => {
   });
 
   it('exits 1 with the cell, line and column of a syntax error, an upstream wait and a timeout', async () => {
-    const { code, stdout } = await stepwise('run', fixture('fails.md'), '--json', '--timeout', '800');
+    const { code, stdout } = await stepwiseInProcess('run', fixture('fails.md'), '--json', '--timeout', '800');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.ok).toBe(false);
@@ -43,16 +45,18 @@ describe('stepwise run', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 with file and line for a malformed notebook', async () => {
-    const { code, stderr } = await stepwise('run', fixture('malformed.md'));
+    const { code, stderr } = await stepwiseInProcess('run', fixture('malformed.md'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/malformed\.md:\d+(:\d+)?: bad YAML in front matter/);
   });
 
   it('exits 2 for bad usage and unreadable files', async () => {
-    expect((await stepwise('run')).code).toBe(2);
-    expect((await stepwise('walk', 'x.md')).stderr).toContain("unknown command 'walk'");
-    expect((await stepwise('run', 'x.md', '--timeout', 'soon')).stderr).toContain('--timeout needs a positive number');
-    const missing = await stepwise('run', fixture('does-not-exist.md'));
+    const noFile = await stepwise('run');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('missing the notebook file to run');
+    expect((await stepwiseInProcess('walk', 'x.md')).stderr).toContain("unknown command 'walk'");
+    expect((await stepwiseInProcess('run', 'x.md', '--timeout', 'soon')).stderr).toContain('--timeout needs a positive number');
+    const missing = await stepwiseInProcess('run', fixture('does-not-exist.md'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
   });

@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { fixture, stepwiseInProcess as stepwise } from './stepwise-cli.ts';
 
-const bin = join(import.meta.dirname, '../../src/cli/stepwise.mjs');
-const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 const TRACES = ['/tmp/stepwise-hostile-wrote-this', '/tmp/stepwise-hostile-spawned'];
 
-function stepwise(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 120_000, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-// Each run also type-checks the notebook (TypeScript and the cell declarations load: seconds on a busy machine).
+// `stepwise run`'s main runs in this process (tests/cli/cli.test.ts starts the binary itself); each
+// notebook runs in the sandboxed process it always gets. Each run also type-checks the notebook
+// (TypeScript and the cell declarations load once: seconds on a busy machine).
 describe('a notebook run headless gets what it gets in the browser and no more', { timeout: 120_000 }, () => {
   let server: Server;
   let port = 0;
@@ -35,7 +26,8 @@ describe('a notebook run headless gets what it gets in the browser and no more',
 
   it('finds environment, files, processes, built-in modules, signals and the network closed', async () => {
     // A secret in the runner's environment must not reach the notebook.
-    const { code, stdout } = await stepwise({ ...process.env, STEPWISE_TEST_SECRET: 'hunter2' }, 'run', fixture('hostile.md'), '--json', '--set', `port=${port}`);
+    process.env.STEPWISE_TEST_SECRET = 'hunter2';
+    const { code, stdout } = await stepwise('run', fixture('hostile.md'), '--json', '--set', `port=${port}`).finally(() => delete process.env.STEPWISE_TEST_SECRET);
     expect(code).toBe(0);
     const lines = JSON.parse(stdout).cells.slice(1).flatMap((cell: { outputs: { text?: string }[] }) => cell.outputs.flatMap((o) => o.text?.split('\n') ?? []));
     expect(lines).toHaveLength(16);
@@ -46,7 +38,7 @@ describe('a notebook run headless gets what it gets in the browser and no more',
   });
 
   it('a cell past the memory limit stops the kernel with "out of memory", and the runner reports it', async () => {
-    const { code, stdout } = await stepwise(process.env, 'run', fixture('hog.md'), '--json', '--memory', '96');
+    const { code, stdout } = await stepwise('run', fixture('hog.md'), '--json', '--memory', '96');
     expect(code).toBe(1);
     const cells = JSON.parse(stdout).cells;
     expect(cells[0].status).toBe('ok');
@@ -54,7 +46,7 @@ describe('a notebook run headless gets what it gets in the browser and no more',
   });
 
   it('refuses a bad --memory', async () => {
-    const { code, stderr } = await stepwise(process.env, 'run', fixture('hog.md'), '--memory', 'lots');
+    const { code, stderr } = await stepwise('run', fixture('hog.md'), '--memory', 'lots');
     expect(code).toBe(2);
     expect(stderr).toContain('--memory needs a positive number of megabytes');
   });
