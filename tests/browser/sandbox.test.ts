@@ -1,57 +1,40 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserSession } from '../../src/kernel/host/index.ts';
 import type { Session } from '../../src/kernel/session.ts';
 import type { CellView } from '../../src/kernel/types.ts';
 
 let session: Session | undefined;
-afterEach(() => {
-  session?.dispose();
-  session = undefined;
-  document.querySelectorAll('iframe').forEach((f) => f.remove());
-});
 
 async function runCells(sources: string[]): Promise<{ session: Session; views: CellView[] }> {
-  session = await createBrowserSession();
+  const opened = await createBrowserSession();
   const cells = sources.map((source, i) => ({ id: `c${i}`, source }));
-  session.setCells(cells);
-  await session.runAll();
-  return { session, views: cells.map((c) => session!.view(c.id)!) };
+  opened.setCells(cells);
+  await opened.runAll();
+  return { session: opened, views: cells.map((c) => opened.view(c.id)!) };
 }
 
 function text(view: CellView): string {
   return view.outputs.map((o) => (o.kind === 'text' ? o.text : o.kind === 'log' ? o.text : '')).join('\n');
 }
 
+function removeFrames(): void {
+  document.querySelectorAll('iframe').forEach((f) => f.remove());
+}
+
+// What one kernel lets cells do: these tests read the cells of one session (each kernel boot
+// costs a second or more), each cell probing one door.
 describe('sandboxed kernel in Chromium', () => {
-  it('runs cells in a worker with the library globals', async () => {
-    const { views } = await runCells(['const a: number = 20', 'a + 22', 'new Matrix([[1, 2]]).columns', 'tf.tensor([1, 2]).shape']);
-    expect(views.map((v) => v.state)).toEqual(['done', 'done', 'done', 'done']);
-    expect(text(views[1])).toBe('42');
-    expect(text(views[2])).toBe('2');
-    expect(text(views[3])).toBe('[2]');
-  });
-
-  it('cell code cannot reach the page: no DOM, storage, cookies or parent', async () => {
-    localStorage.setItem('stepwise-secret', 'hidden');
-    const { views } = await runCells([
-      `[typeof document, typeof window, typeof localStorage, typeof parent, self.origin, typeof document === 'undefined' ? 'no cookies' : document.cookie]`,
-    ]);
-    expect(text(views[0])).toBe('["undefined", "undefined", "undefined", "undefined", "null", "no cookies"]');
-  });
-
-  it('cell code cannot open IndexedDB of the app (opaque origin)', async () => {
-    const { views } = await runCells([
+  const probes = {
+    globals: ['const a: number = 20', 'a + 22', 'new Matrix([[1, 2]]).columns', 'tf.tensor([1, 2]).shape'],
+    page: [`[typeof document, typeof window, typeof localStorage, typeof parent, self.origin, typeof document === 'undefined' ? 'no cookies' : document.cookie]`],
+    indexedDB: [
       `let outcome = 'opened'
 try {
   await new Promise((resolve, reject) => { const r = indexedDB.open('stepwise'); r.onsuccess = resolve; r.onerror = () => reject(r.error) })
 } catch (e) { outcome = 'blocked: ' + e.name }
 outcome`,
-    ]);
-    expect(text(views[0])).toMatch(/^blocked: /);
-  });
-
-  it('cell code cannot use the network: fetch, XHR, WebSocket and importScripts are blocked by CSP', async () => {
-    const { views } = await runCells([
+    ],
+    network: [
       `const results: string[] = []
 try { await fetch(${JSON.stringify(location.origin)} + '/'); results.push('fetch ok') } catch (e) { results.push('fetch blocked') }
 try {
@@ -62,16 +45,58 @@ try {
 } catch (e) { results.push('ws blocked') }
 try { importScripts(${JSON.stringify(location.origin)} + '/x.js'); results.push('import ok') } catch (e) { results.push('import blocked') }
 results`,
-    ]);
-    expect(text(views[0])).toBe('["fetch blocked", "xhr blocked", "ws blocked", "import blocked"]');
+    ],
+  };
+  const views: Record<keyof typeof probes, CellView[]> = { globals: [], page: [], indexedDB: [], network: [] };
+  let frame: { sandbox: string | null; contentDocument: Document | null };
+
+  beforeAll(async () => {
+    localStorage.setItem('stepwise-secret', 'hidden');
+    const groups = Object.entries(probes) as [keyof typeof probes, string[]][];
+    const run = await runCells(groups.flatMap(([, sources]) => sources));
+    session = run.session;
+    let at = 0;
+    for (const [name, sources] of groups) views[name] = run.views.slice(at, (at += sources.length));
+    const element = document.querySelector('iframe')!;
+    frame = { sandbox: element.getAttribute('sandbox'), contentDocument: element.contentDocument };
+  });
+  afterAll(() => {
+    session?.dispose();
+    session = undefined;
+    removeFrames();
   });
 
-  it('the frame is sandboxed without same-origin, navigation or popups', async () => {
-    await runCells(['1']);
-    const frame = document.querySelector('iframe')!;
-    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+  it('runs cells in a worker with the library globals', () => {
+    expect(views.globals.map((v) => v.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(text(views.globals[1])).toBe('42');
+    expect(text(views.globals[2])).toBe('2');
+    expect(text(views.globals[3])).toBe('[2]');
+  });
+
+  it('cell code cannot reach the page: no DOM, storage, cookies or parent', () => {
+    expect(text(views.page[0])).toBe('["undefined", "undefined", "undefined", "undefined", "null", "no cookies"]');
+  });
+
+  it('cell code cannot open IndexedDB of the app (opaque origin)', () => {
+    expect(text(views.indexedDB[0])).toMatch(/^blocked: /);
+  });
+
+  it('cell code cannot use the network: fetch, XHR, WebSocket and importScripts are blocked by CSP', () => {
+    expect(text(views.network[0])).toBe('["fetch blocked", "xhr blocked", "ws blocked", "import blocked"]');
+  });
+
+  it('the frame is sandboxed without same-origin, navigation or popups', () => {
+    expect(frame.sandbox).toBe('allow-scripts');
     // An opaque origin: the page cannot read the frame's document, nor the frame the page's.
     expect(frame.contentDocument).toBeNull();
+  });
+});
+
+describe('the sandboxed kernel\'s messages and interrupt', () => {
+  afterEach(() => {
+    session?.dispose();
+    session = undefined;
+    removeFrames();
   });
 
   it('ignores messages that do not come from its own frame', async () => {
