@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue } from '../../src/kernel/types.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
+import { notebookRunner } from './report-queries.ts';
 
 const source = readFileSync(join(import.meta.dirname, '../../notebooks/attention.md'));
-const run = (controls: Record<string, ControlValue> = {}) => runNotebook(source, 'notebooks/attention.md', { controls, timeoutMs: 30_000 });
+const run = notebookRunner('attention', { timeoutMs: 30_000 });
 
 function allFigures(report: RunReport): Figure[] {
   return report.cells.flatMap((c) => c.outputs.flatMap((o) => (o.kind === 'figure' ? [o.figure] : [])));

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { ControlValue, Output } from '../../src/kernel/types.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { Output } from '../../src/kernel/types.ts';
 import type { Figure } from '../../src/plot/figure.ts';
-import { allMarkdown, figureTitled, figureWithPanel, numberAfter, outputs, traceNamed } from './report-queries.ts';
+import { allMarkdown, figureTitled, figureWithPanel, notebookRunner, numberAfter, outputs, traceNamed } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/k-means.md');
-
-function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  return runNotebook(readFileSync(file), 'notebooks/k-means.md', { controls });
-}
-
-// Several tests read the default run; it is run once.
-let defaultRun: Promise<RunReport> | undefined;
-function runDefault(): Promise<RunReport> {
-  defaultRun ??= run();
-  return defaultRun;
-}
+// Every set of controls is shown once, and every cell must run clean under it (notebookRunner).
+const run = notebookRunner('k-means');
+const runDefault = () => run();
 
 function control(report: RunReport, name: string): Extract<Output, { kind: 'control' }> {
   const found = outputs(report).find((o): o is Extract<Output, { kind: 'control' }> => o.kind === 'control' && o.name === name);

@@ -1,20 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import { afterAll, expect } from 'vitest';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import { openNotebook } from './notebook-session.ts';
 import type { ControlValue, Output } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 
 /**
- * Runs `notebooks/<slug>.md` headless with some control values and checks every cell ran. Runs
- * with the same controls are shared between the tests of a file (each takes seconds).
+ * Runs `notebooks/<slug>.md` headless with some control values and checks every cell ran. The
+ * tests of a file share one sandboxed process (openNotebook): the defaults are a run of every
+ * cell, other control values are set as a learner moves them, re-running only what depends on
+ * them; each set of values is reported once.
  */
 export function notebookRunner(slug: string, options: { timeoutMs?: number } = {}) {
   const file = join(import.meta.dirname, `../../notebooks/${slug}.md`);
+  let notebook: ReturnType<typeof openNotebook> | undefined;
+  afterAll(() => notebook?.close());
   const runs = new Map<string, Promise<RunReport>>();
   return async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
+    notebook ??= openNotebook(readFileSync(file), `notebooks/${slug}.md`, options);
     const key = JSON.stringify(controls);
-    if (!runs.has(key)) runs.set(key, runNotebook(readFileSync(file), `notebooks/${slug}.md`, { controls, ...options }));
+    if (!runs.has(key)) runs.set(key, notebook.report(controls));
     const report = await runs.get(key)!;
     const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1}: ${c.error?.message}`);
     expect(failures).toEqual([]);

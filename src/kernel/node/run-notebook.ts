@@ -1,7 +1,7 @@
-import { codeCells, parseNotebook } from '../../notebook/index.ts';
+import { codeCells, parseNotebook, type CodeBlock } from '../../notebook/index.ts';
 import type { TypeWarning } from '../../typecheck/cell-type-checker.ts';
 import { typeCheckCells } from '../../typecheck/node-type-check.ts';
-import type { CellError, ControlValue, Output } from '../types.ts';
+import type { CellError, ControlValue, KernelSession, Output } from '../types.ts';
 import { createNodeSession } from './create-node-session.ts';
 import type { SandboxLimits } from './sandbox-command.ts';
 
@@ -63,22 +63,27 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
       await session.settle(SETTLE_MS);
       tensorsAfterRun.push(tensors);
     }
-    const reports = cells.map((cell, index): CellReport => {
-      const view = session.view(cell.id)!;
-      const ok = view.state === 'done';
-      const cellWarnings = warnings[cell.id] ?? [];
-      return {
-        index,
-        fileLine: cell.line,
-        status: ok ? 'ok' : 'error',
-        durationMs: Math.round((view.durationMs ?? 0) * 10) / 10,
-        outputs: view.outputs,
-        ...(ok || !view.error ? {} : { error: view.error }),
-        ...(cellWarnings.length > 0 ? { warnings: cellWarnings } : {}),
-      };
-    });
+    const reports = cellReports(session, cells, warnings);
     return { ok: reports.every((r) => r.status === 'ok'), cells: reports, tensorsAfterRun };
   } finally {
     session.dispose();
   }
+}
+
+/** What each cell of a session shows now, in the notebook's order, as the report gives it. */
+export function cellReports(session: KernelSession, cells: Pick<CodeBlock, 'id' | 'line'>[], warnings: Record<string, TypeWarning[]> = {}): CellReport[] {
+  return cells.map((cell, index): CellReport => {
+    const view = session.view(cell.id)!;
+    const ok = view.state === 'done';
+    const cellWarnings = warnings[cell.id] ?? [];
+    return {
+      index,
+      fileLine: cell.line,
+      status: ok ? 'ok' : 'error',
+      durationMs: Math.round((view.durationMs ?? 0) * 10) / 10,
+      outputs: view.outputs,
+      ...(ok || !view.error ? {} : { error: view.error }),
+      ...(cellWarnings.length > 0 ? { warnings: cellWarnings } : {}),
+    };
+  });
 }
