@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { ControlValue } from '../../src/kernel/types.ts';
-import { allMarkdown, figureTitled, numberAfter, titleOf, traceNamed } from './report-queries.ts';
+import { allMarkdown, figureTitled, notebookRunner, numberAfter, titleOf, traceNamed } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/anomaly-detection.md');
+const run = notebookRunner('anomaly-detection');
 
-// Three runs in all, each shared: the defaults (the probe on an ordinary point of the tight group),
+// Three sets of controls in all, each shown once (notebookRunner): the defaults (the probe on an ordinary point of the tight group),
 // the probe on a scattered point with a larger contamination, early in the cutting, and the probe
 // below the groups near the overall mean.
 const settings: Record<string, Record<string, ControlValue>> = {
@@ -15,10 +13,8 @@ const settings: Record<string, Record<string, ControlValue>> = {
   moved: { probe: [5, -3], contamination: 0.12, cut: 1 },
   gap: { probe: [0.2, -1.5] },
 };
-const runs = new Map<string, Promise<RunReport>>();
 function shared(name: 'default' | 'moved' | 'gap'): Promise<RunReport> {
-  if (!runs.has(name)) runs.set(name, runNotebook(readFileSync(file), 'notebooks/anomaly-detection.md', { controls: settings[name] }));
-  return runs.get(name)!;
+  return run(settings[name]);
 }
 
 describe('notebooks/anomaly-detection.md', () => {

@@ -1,28 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Trace } from '../../src/plot/figure.ts';
-import { allMarkdown, figureTitled, figureWithPanel, numberAfter, titleOf, traceNamed } from './report-queries.ts';
+import { allMarkdown, figureTitled, figureWithPanel, notebookRunner, numberAfter, titleOf, traceNamed } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/dbscan.md');
+const run = notebookRunner('dbscan');
 
-function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  return runNotebook(readFileSync(file), 'notebooks/dbscan.md', { controls });
-}
-
-// Three runs in all, each shared by the tests that read it.
+// Three sets of controls in all, each shown once (notebookRunner) to the tests that read it.
 const settings = {
   default: {},
   // Blobs of different density, a small ε, the probe in the gap between the tight blobs, early in the growth.
   blobs: { dataset: 'blobs of different density', eps: 0.1, minSamples: 8, wave: 1, probe: [0, 0], showCircles: true },
   circles: { dataset: 'circles' },
 } satisfies Record<string, Record<string, ControlValue>>;
-const runs = new Map<string, Promise<RunReport>>();
 function shared(name: keyof typeof settings): Promise<RunReport> {
-  if (!runs.has(name)) runs.set(name, run(settings[name]));
-  return runs.get(name)!;
+  return run(settings[name]);
 }
 
 const count = (traces: Trace[]) => traces.reduce((s, t) => s + (t.x as unknown[]).length, 0);

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runNotebook, type RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { ControlValue } from '../../src/kernel/types.ts';
 import type { Trace } from '../../src/plot/figure.ts';
-import { allMarkdown, figureTitled, figureWithPanel, numberAfter, traceNamed } from './report-queries.ts';
+import { allMarkdown, figureTitled, figureWithPanel, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
 
-const file = join(import.meta.dirname, '../../notebooks/gaussian-mixtures.md');
+const run = notebookRunner('gaussian-mixtures');
 
-function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
-  return runNotebook(readFileSync(file), 'notebooks/gaussian-mixtures.md', { controls });
-}
-
-// Three runs in all, each shared by the tests that read it: the defaults, diag from seed 5 at
+// Three sets of controls in all, each shared by the tests that read it: the defaults, diag from seed 5 at
 // step 3, and diag from seed 2 with a lower certainty threshold and fewer new points.
-const runs = new Map<string, Promise<RunReport>>();
 function shared(name: 'default' | 'diag seed 5' | 'diag seed 2'): Promise<RunReport> {
   const all: Record<string, Record<string, ControlValue>> = { default: {}, 'diag seed 5': { covarianceType: 'diag', seed: 5, step: 3 }, 'diag seed 2': { covarianceType: 'diag', seed: 2, certainty: 0.6, nNew: 100 } };
-  const controls = all[name];
-  if (!runs.has(name)) runs.set(name, run(controls));
-  return runs.get(name)!;
+  return run(all[name]);
 }
-
 
 const pointCount = (traces: Trace[]) => traces.reduce((s, t) => s + (t.x as unknown[]).length, 0);
 
