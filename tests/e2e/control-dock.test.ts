@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { launchChromium, openPage, waitForCellsSettled } from './browser.ts';
+import { openInPage } from './pages.ts';
 import { parseNotebook, codeCells } from '../../src/notebook/index.ts';
 import { analyzeCell } from '../../src/analysis/index.ts';
 
@@ -88,11 +89,7 @@ describe('control dock on the flagship notebooks', () => {
     const context = await browser.newContext({ viewport: WINDOW });
     const { page, errors } = await openPage(context, `${base}#/${FLAGSHIPS[0]}`);
     for (const slug of FLAGSHIPS) {
-      if (slug !== FLAGSHIPS[0]) {
-        const previous = await page.$('main.notebook');
-        await page.evaluate((hash) => (location.hash = hash), `#/${slug}`);
-        if (previous) await page.waitForFunction((element) => !element.isConnected, previous, { timeout: SETTLE });
-      }
+      if (slug !== FLAGSHIPS[0]) await openInPage(page, slug, SETTLE);
       await waitForCellsSettled(page, SETTLE);
       await checkDock(page, slug);
     }

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { openInPage } from './pages.ts';
 
 const base = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
@@ -163,9 +164,7 @@ describe('shipped notebooks on a phone', () => {
 
   it.each(SHIPPED)('%s: no sideways scroll, steppers on one row, figure titles clear of legend and mode bar', async (slug) => {
     errors.length = 0;
-    const previous = await page.$('main.notebook');
-    await page.evaluate((hash) => (location.hash = hash), `#/${slug}`);
-    if (previous) await page.waitForFunction((element) => !element.isConnected, previous, { timeout: SETTLE });
+    await openInPage(page, slug, SETTLE);
     await waitForCellsSettled(page, SETTLE);
     // Figures off screen are drawn one by one when the page is idle: wait for all of them.
     await page.waitForFunction(() => [...document.querySelectorAll('.figure')].every((figure) => figure.querySelector('.main-svg')), undefined, { timeout: 60_000 });

@@ -61,3 +61,10 @@ export async function typeIntoCell(page: Page, index: number, code: string): Pro
 export async function clickButton(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).first().click();
 }
+
+/** Opens another notebook in the same page (the app's hash route) and waits until the previous one is gone. */
+export async function openInPage(page: Page, slug: string, timeout: number): Promise<void> {
+  const previous = await page.$('main.notebook');
+  await page.evaluate((hash) => (location.hash = hash), `#/${slug}`);
+  if (previous) await page.waitForFunction((element) => !element.isConnected, previous, { timeout });
+}

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
-import { cell, typeIntoCell } from './pages.ts';
+import { cell, openInPage, typeIntoCell } from './pages.ts';
 
 const base = inject('baseUrl');
 const FIXTURE = `${base}#/presenting`;
@@ -77,11 +77,7 @@ describe('slides of the flagship notebooks', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const report: string[] = [];
     for (const slug of FLAGSHIPS) {
-      if (slug !== FLAGSHIPS[0]) {
-        const previous = await page.$('main.notebook');
-        await page.evaluate((hash) => (location.hash = hash), `#/${slug}`);
-        if (previous) await page.waitForFunction((element) => !element.isConnected, previous, { timeout: SETTLE });
-      }
+      if (slug !== FLAGSHIPS[0]) await openInPage(page, slug, SETTLE);
       await waitForCellsSettled(page, SETTLE);
       await page.getByRole('button', { name: 'Present', exact: true }).click();
       await page.waitForSelector('.present');

@@ -10,6 +10,7 @@ import { build, preview } from 'vite';
 import { chromiumLaunch } from '../../vite.config.ts';
 import { launchChromium, openPage, waitForCellsSettled } from './browser.ts';
 import { freePort } from './global-setup.ts';
+import { openInPage } from './pages.ts';
 
 const OUT_DIR = 'node_modules/.cache/stepwise-slide-fit-dist';
 /** Below this a slide's text no longer reads from the back of a room (the flagships' e2e test holds them to it). */
@@ -28,9 +29,7 @@ try {
   const context = await browser.newContext({ viewport: SCREEN });
   const { page, errors } = await openPage(context, `http://127.0.0.1:${port}/#/`);
   for (const slug of slugs) {
-    const previous = await page.$('main.notebook');
-    await page.evaluate((hash) => (location.hash = hash), `#/${slug}`);
-    if (previous) await page.waitForFunction((element) => !element.isConnected, previous, { timeout: 120_000 });
+    await openInPage(page, slug, 120_000);
     await waitForCellsSettled(page, 300_000);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await page.waitForSelector('.present');
