@@ -2,24 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeSession } from '../../src/kernel/node/create-node-session.ts';
 import { readersOfChanged, shouldRun } from '../../src/kernel/scheduler.ts';
 import type { Session } from '../../src/kernel/session.ts';
-import type { CellView } from '../../src/kernel/types.ts';
+import { cells, logs, recordRunStarts, texts } from './session-helpers.ts';
 
 let session: Session;
 afterEach(() => session?.dispose());
 
-const cells = (...sources: string[]) => sources.map((source, i) => ({ id: `c${i}`, source }));
-/** Records each cell id every time that cell starts a run. */
-function recordRunStarts(s: Session): string[] {
-  const starts: string[] = [];
-  const last = new Map<string, number | undefined>();
-  s.onCellChange((id, view) => {
-    if (view.state === 'running' && last.get(id) !== view.startedAt) starts.push(id);
-    last.set(id, view.startedAt);
-  });
-  return starts;
-}
-const texts = (view: CellView | undefined) => (view?.outputs ?? []).filter((o) => o.kind === 'text').map((o) => (o as { text: string }).text);
-const logs = (view: CellView | undefined) => (view?.outputs ?? []).filter((o) => o.kind === 'log').map((o) => (o as { text: string }).text);
 
 describe('the rule: which dirty cells run', () => {
   it('a cell runs when it is due or when the runtime does not hold its value', () => {
