@@ -1,4 +1,5 @@
 import { checkOneOf, checkPositiveInt, checkRange, toRows, type MatrixLike } from '../core/validate.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export type DBSCANMetric = 'euclidean' | 'manhattan' | 'chebyshev';
 
@@ -38,8 +39,7 @@ export class DBSCAN {
 
   /** Finds the clusters and the noise. */
   fit(X: MatrixLike): this {
-    const steps = this.steps(X);
-    while (!steps.next().done);
+    runToEnd(this.steps(X));
     return this;
   }
 

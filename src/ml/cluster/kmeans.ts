@@ -5,6 +5,7 @@ import { checkFitted, checkPositiveInt, checkRange, fail, toRows, type MatrixLik
 import { assignToNearest } from './assign-update.ts';
 import { plusPlusCenters } from './kmeans-plus-plus.ts';
 import { lloydSteps, type LloydState } from './lloyd.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface KMeansParams {
   nClusters: number;
@@ -47,20 +48,12 @@ export class KMeans {
   /** Runs nInit k-means runs and keeps the one with the lowest inertia. X: rows, a Matrix or a Dense. */
   fit(X: DenseLike): this {
     const { x, runs, options, random } = this.prepare(X, 'KMeans.fit');
-    let best: { state: LloydState; nIter: number } | undefined;
+    let best: LloydState | undefined;
     for (let run = 0; run < runs; run++) {
-      const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options);
-      let result = steps.next();
-      while (!result.done) result = steps.next();
-      const state = result.value;
-      if (best === undefined || state.inertia < best.state.inertia) best = { state, nIter: state.iteration };
+      const state = runToEnd(lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options));
+      if (best === undefined || state.inertia < best.inertia) best = state;
     }
-    const { state, nIter } = best!;
-    this.clusterCenters = toNested(state.centers, x.cols);
-    this.labels = plainArray(state.labels);
-    this.inertia = state.inertia;
-    this.nIter = nIter;
-    return this;
+    return this.setFitted(best!, x.cols);
   }
 
   /**
@@ -76,10 +69,14 @@ export class KMeans {
       yield { phase: s.phase, iteration: s.iteration, centers: toNested(s.centers, x.cols), labels: plainArray(s.labels), inertia: s.inertia };
       result = steps.next();
     }
-    this.clusterCenters = toNested(result.value.centers, x.cols);
-    this.labels = plainArray(result.value.labels);
-    this.inertia = result.value.inertia;
-    this.nIter = result.value.iteration;
+    return this.setFitted(result.value, x.cols);
+  }
+
+  private setFitted(state: LloydState, cols: number): this {
+    this.clusterCenters = toNested(state.centers, cols);
+    this.labels = plainArray(state.labels);
+    this.inertia = state.inertia;
+    this.nIter = state.iteration;
     return this;
   }
 

@@ -3,6 +3,7 @@ import { toRandom } from '../core/random.ts';
 import { checkOneOf, checkPositiveInt, checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
 import { PCA } from './pca.ts';
 import { jointProbabilities, MACHINE_EPSILON } from './tsne-affinities.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface TSNEParams {
   nComponents: number;
@@ -54,8 +55,7 @@ export class TSNE {
 
   /** Computes the embedding of X. */
   fit(X: MatrixLike): this {
-    const steps = this.steps(X);
-    while (!steps.next().done);
+    runToEnd(this.steps(X));
     return this;
   }
 

@@ -5,6 +5,7 @@ import { checkFitted, checkPositiveInt, fail, toVector, type MatrixLike, type Ve
 import type { MaxFeatures } from '../tree/max-features.ts';
 import type { TreeSplitStep } from '../tree/builder.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 /** Options every random forest shares (the tree options are passed to each tree). */
 export interface ForestParams<C extends string> {
@@ -85,8 +86,7 @@ export abstract class BaseForest<C extends string, T extends TreeLike> {
 
   /** Fits nEstimators trees, row i weighing sampleWeight_i (times its class weight, for classifiers). */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    const steps = this.steps(X, y, sampleWeight);
-    while (!steps.next().done);
+    runToEnd(this.steps(X, y, sampleWeight));
     return this;
   }
 

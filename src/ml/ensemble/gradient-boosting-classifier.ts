@@ -4,6 +4,7 @@ import { fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { argmax } from '../tree/classifier.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
 import { BaseGradientBoosting, gradientBoostingDefaults, type GradientBoostingParams } from './gradient-boosting-base.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 /** One boosting stage of the classifier (K = 1 tree for two classes, one per class otherwise). */
 export interface GradientBoostingClassifierStep {
@@ -42,8 +43,7 @@ export class GradientBoostingClassifier extends BaseGradientBoosting {
 
   /** Fits nEstimators stages, row i weighing sampleWeight_i · classWeight[y_i]. */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    const steps = this.steps(X, y, sampleWeight);
-    while (!steps.next().done);
+    runToEnd(this.steps(X, y, sampleWeight));
     return this;
   }
 

@@ -2,6 +2,7 @@ import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { r2Score } from '../tree/regressor.ts';
 import type { TreeNode } from '../tree/tree-data.ts';
 import { BaseGradientBoosting, gradientBoostingDefaults, type GradientBoostingParams } from './gradient-boosting-base.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 /** One boosting stage of the regressor, as plain data. */
 export interface GradientBoostingRegressorStep {
@@ -27,8 +28,7 @@ export class GradientBoostingRegressor extends BaseGradientBoosting {
 
   /** Fits nEstimators stages. */
   fit(X: MatrixLike, y: VectorLike): this {
-    const steps = this.steps(X, y);
-    while (!steps.next().done);
+    runToEnd(this.steps(X, y));
     return this;
   }
 

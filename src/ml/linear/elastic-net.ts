@@ -4,6 +4,7 @@ import { centerData, interceptFromMeans } from './center.ts';
 import type { CoordinateDescentStep } from './coordinate-descent.ts';
 import { coordinateDescent } from './coordinate-descent.ts';
 import { LinearRegressorBase } from './regressor-base.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface ElasticNetOptions {
   /** Overall penalty strength α. */
@@ -37,7 +38,7 @@ export class ElasticNet extends LinearRegressorBase {
 
   /** Runs coordinate descent to convergence; sets coef, intercept, nIter and dualGap. */
   fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y));
     return this;
   }
 

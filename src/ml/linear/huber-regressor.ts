@@ -4,6 +4,7 @@ import { checkPositiveInt, fail, toVector } from '../core/validate.ts';
 import { lbfgs } from '../optim/lbfgs.ts';
 import { huberObjective } from './huber-loss.ts';
 import { LinearRegressorBase } from './regressor-base.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface HuberRegressorOptions {
   /** Residuals beyond ε·scale count linearly, not squared (≥ 1; scikit-learn's default 1.35 keeps 95% efficiency on Gaussian noise). */
@@ -49,7 +50,7 @@ export class HuberRegressor extends LinearRegressorBase {
 
   /** Minimises the Huber objective from w = 0, b = 0, σ = 1 (scikit-learn's start). */
   fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y));
     return this;
   }
 

@@ -8,6 +8,7 @@ import { accuracy, argmax, encodeLabels } from './labels.ts';
 import { logisticObjective, weightMask } from './logistic-loss.ts';
 import { fistaL1 } from './proximal-gradient.ts';
 import { sigmoid } from './softmax.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export type LogisticPenalty = 'l2' | 'l1' | 'none';
 
@@ -56,7 +57,7 @@ export class LogisticRegression {
 
   /** Fits the weights by minimising the penalised log-loss, row i weighing sampleWeight_i · classWeight[y_i]. */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    for (const _ of this.steps(X, y, sampleWeight)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y, sampleWeight));
     return this;
   }
 

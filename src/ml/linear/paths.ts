@@ -2,6 +2,7 @@ import { denseFromRows } from '../core/dense.ts';
 import type { MatrixLike, VectorLike } from '../core/validate.ts';
 import { checkPositiveInt, checkRange, fail, toRows, toVector } from '../core/validate.ts';
 import { coordinateDescent } from './coordinate-descent.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface EnetPathOptions {
   l1Ratio: number;
@@ -56,7 +57,7 @@ export function enetPath(X: MatrixLike, y: VectorLike, options: Partial<EnetPath
   const coefs = Array.from({ length: d }, () => new Array<number>(alphas.length).fill(0));
   const w = new Float64Array(d); // warm start: each α begins from the previous solution
   alphas.forEach((alpha, k) => {
-    for (const _ of coordinateDescent(A, target, w, alpha * l1Ratio * n, alpha * (1 - l1Ratio) * n, tol, maxIter)) { /* run to the end */ }
+    runToEnd(coordinateDescent(A, target, w, alpha * l1Ratio * n, alpha * (1 - l1Ratio) * n, tol, maxIter));
     for (let j = 0; j < d; j++) coefs[j][k] = w[j];
   });
   return { alphas, coefs };

@@ -7,6 +7,7 @@ import { accuracy, argmax, encodeLabels } from './labels.ts';
 import type { SGDEvery, SGDOptions, SGDStep } from './sgd.ts';
 import { checkSGDOptions, sgd } from './sgd.ts';
 import { sigmoid } from './softmax.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface SGDClassifierOptions extends SGDOptions {
   /** Scales each class's gradient steps: 'balanced', a map {label: weight}, or null (all 1). */
@@ -38,7 +39,7 @@ export class SGDClassifier {
 
   /** Runs SGD until the stopping rule or maxIter epochs; sample i's steps are scaled by sampleWeight_i · classWeight[y_i]. */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    for (const _ of this.steps(X, y, 'epoch', sampleWeight)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y, 'epoch', sampleWeight));
     return this;
   }
 

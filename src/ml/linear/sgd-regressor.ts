@@ -4,6 +4,7 @@ import { toRows, toVector } from '../core/validate.ts';
 import { LinearRegressorBase } from './regressor-base.ts';
 import type { SGDEvery, SGDOptions, SGDStep } from './sgd.ts';
 import { checkSGDOptions, sgd } from './sgd.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 const defaults: SGDOptions = {
   epsilon: 0.1, loss: 'squared_error', penalty: 'l2', alpha: 1e-4, l1Ratio: 0.15, fitIntercept: true, maxIter: 1000, tol: 1e-3,
@@ -31,7 +32,7 @@ export class SGDRegressor extends LinearRegressorBase {
 
   /** Runs SGD until the stopping rule or maxIter epochs. */
   fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y));
     return this;
   }
 

@@ -10,6 +10,7 @@ import {
   type CovarianceType, type Covariances, type MixtureParameters,
 } from './gaussian-parameters.ts';
 import { checkInitialParameters } from './initial-parameters.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export type MixtureInit = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
 
@@ -87,10 +88,8 @@ export class GaussianMixture {
     const { rows, random } = this.prepare(X, where);
     let best: RunResult | undefined;
     for (let init = 0; init < this.params.nInit; init++) {
-      const run = this.em(rows, random, where);
-      let result = run.next();
-      while (!result.done) result = run.next();
-      if (best === undefined || result.value.lowerBound > best.lowerBound) best = result.value;
+      const result = runToEnd(this.em(rows, random, where));
+      if (best === undefined || result.lowerBound > best.lowerBound) best = result;
     }
     this.setFitted(best!);
     return this;

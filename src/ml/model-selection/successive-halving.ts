@@ -6,6 +6,7 @@ import { evaluateCandidates, refitBest, type CVResults } from './search-results.
 import { SearchCV, type SearchCVParams } from './search-cv.ts';
 import { SubsampleSplitter } from './subsample-splitter.ts';
 import { asRows } from './subset.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 /** Options of HalvingGridSearchCV and HalvingRandomSearchCV (scikit-learn's, resource = samples). */
 export interface HalvingSearchCVParams extends SearchCVParams {
@@ -65,7 +66,7 @@ export abstract class SuccessiveHalvingSearch<P extends HalvingSearchCVParams> e
 
   /** Runs every rung, then refits the best candidate of the last one on all rows. */
   override fit(X: AnyData, y: VectorLike): this {
-    for (const _ of this.steps(X, y)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y));
     return this;
   }
 

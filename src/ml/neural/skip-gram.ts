@@ -1,6 +1,7 @@
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, fail } from '../core/validate.ts';
 import { tokenize } from '../text/tokenize.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface SkipGramParams {
   /** Context words on each side of the centre word. */
@@ -51,7 +52,7 @@ export class SkipGram {
 
   /** Trains on sentences (strings are lower-cased and tokenized; token arrays are used as given). */
   fit(sentences: readonly (string | readonly string[])[]): this {
-    for (const _ of this.steps(sentences));
+    runToEnd(this.steps(sentences));
     return this;
   }
 

@@ -6,6 +6,7 @@ import { rng } from '../core/random.ts';
 import { computeClassWeight, fitWeights, type ClassWeight } from '../core/class-weight.ts';
 import { accuracy, argmax, encodeLabels } from '../linear/labels.ts';
 import { dualCoordinateDescent } from './dual-coordinate-descent.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface LinearSVCOptions {
   C: number;
@@ -60,7 +61,7 @@ export class LinearSVC {
 
   /** Solves each one-vs-rest problem by dual coordinate descent; sample i's C is C · sampleWeight_i · classWeight[y_i]. */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    for (const _ of this.steps(X, y, sampleWeight)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y, sampleWeight));
     return this;
   }
 

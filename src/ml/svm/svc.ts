@@ -11,6 +11,7 @@ import { kernelRow, resolveGamma, squaredNorms } from './kernel.ts';
 import type { OneVsOneLayout, PairModel } from './one-vs-one.ts';
 import { assembleOneVsOne, ovrFromOvo } from './one-vs-one.ts';
 import { smo } from './smo.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface SVCOptions {
   /** Soft-margin penalty: larger C fits the training data harder (fewer margin violations). */
@@ -80,7 +81,7 @@ export class SVC {
 
   /** Solves one SMO problem per pair of classes; sample i's α is boxed by C · sampleWeight_i · classWeight[y_i]. */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    for (const _ of this.steps(X, y, 10, sampleWeight)) { /* the generator sets the fitted attributes */ }
+    runToEnd(this.steps(X, y, 10, sampleWeight));
     return this;
   }
 

@@ -3,6 +3,7 @@ import {
   characters, corpusLength, countPairs, countWords, mergePair, preTokenize, sortSymbols,
   type PairCount, type SplitWord,
 } from './subword-corpus.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface BytePairEncodingParams {
   /** How many merges to learn (fewer if no pair occurs minFrequency times any more). */
@@ -58,8 +59,7 @@ export class BytePairEncoding {
 
   /** Learns the merges from `docs`. */
   fit(docs: readonly string[]): this {
-    const steps = this.steps(docs);
-    while (!steps.next().done);
+    runToEnd(this.steps(docs));
     return this;
   }
 

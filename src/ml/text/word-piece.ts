@@ -1,5 +1,6 @@
 import { checkFitted, checkPositiveInt, fail } from '../core/validate.ts';
 import { characters, comparePairs, corpusLength, countPairs, countSymbols, countWords, mergePair, preTokenize, sortSymbols, type SplitWord } from './subword-corpus.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface WordPieceParams {
   /** How many merges to learn (fewer if no pair occurs minFrequency times any more). */
@@ -56,8 +57,7 @@ export class WordPiece {
   }
 
   fit(docs: readonly string[]): this {
-    const steps = this.steps(docs);
-    while (!steps.next().done);
+    runToEnd(this.steps(docs));
     return this;
   }
 

@@ -5,6 +5,7 @@ import { growTree, type TreeSplitStep } from './builder.ts';
 import { resolveMaxFeatures, type MaxFeatures } from './max-features.ts';
 import type { Criterion, TreeTargets } from './split-search.ts';
 import { impurityImportances, leafIndices, treeDepth, type TreeNode } from './tree-data.ts';
+import { runToEnd } from '../core/run-to-end.ts';
 
 export interface TreeParams<C extends Criterion> {
   criterion: C;
@@ -77,8 +78,7 @@ export abstract class BaseDecisionTree<C extends Criterion> {
 
   /** Grows the tree on X, y (optionally weighting each row). */
   fit(X: MatrixLike, y: VectorLike, sampleWeight?: VectorLike): this {
-    const steps = this.steps(X, y, sampleWeight);
-    while (!steps.next().done);
+    runToEnd(this.steps(X, y, sampleWeight));
     return this;
   }
 
