@@ -46,12 +46,14 @@ export default defineConfig({
       },
       {
         // End-to-end: the built site served locally, driven in Chromium with playwright-core.
+        // Two files at a time like the rest: a file's browser keeps about one and a half cores
+        // busy and waits on pages the rest of the time; the tests wait for states, with timeouts
+        // made for a loaded machine, so a neighbour's load slows them without failing them.
         extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -1,21 +1,14 @@
-/** End-to-end: the notebook page on a phone (390 and 360 px wide) and the desktop toolbar beside it. */
-import { readdirSync } from 'node:fs';
+/** End-to-end: the notebook toolbar on a phone (390 and 360 px wide) and on a laptop beside it. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
-import { openInPage } from './pages.ts';
+import { ONE_ROW, phone as phoneIn, toolbarHeight } from './phone.ts';
 
 const base = inject('baseUrl');
-const PHONE = { width: 390, height: 844 };
-/** One row of toolbar: a button (~31 px) and the toolbar's padding, with room to spare. */
-const ONE_ROW = 56;
 /** Every action of the toolbar besides Run all, by accessible name. */
 const MENU_ACTIONS = ['Interrupt', 'Restart', 'Add cell', 'Add text', 'Reset notebook', 'Share', 'Download', 'Open'];
 /** The machine running the tests may be busy: kernels start and notebooks run slowly (ms). */
 const SETTLE = 90_000;
-const SHIPPED = readdirSync('notebooks')
-  .filter((file) => file.endsWith('.md'))
-  .map((file) => file.replace(/\.md$/, ''));
 
 let browser: Browser;
 
@@ -26,12 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh profile with a phone-sized window. */
-async function phone(width = PHONE.width): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width, height: PHONE.height }, hasTouch: true, acceptDownloads: true });
-}
-
-const toolbarHeight = (page: Page) => page.$eval('.toolbar-wrap', (element) => element.getBoundingClientRect().height);
+const phone = (width?: number) => phoneIn(browser, width);
 const moreButton = (page: Page) => page.getByRole('button', { name: 'More actions' });
 const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true });
 
@@ -147,62 +135,6 @@ describe('toolbar on a phone', () => {
     // A fresh kernel has no values: the cells wait to be run again.
     await page.waitForSelector('[data-cell="0"]:not([data-state="done"])', { timeout: 30_000 });
     await page.close();
-  }, 240_000);
-});
-
-describe('shipped notebooks on a phone', () => {
-  // One page goes from notebook to notebook as a learner does by its links (the app, Plotly and
-  // KaTeX load once), so every notebook is checked for the price of its own cells and figures.
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    context = await phone();
-    ({ page, errors } = await openPage(context, `${base}#/`));
-  });
-  afterAll(async () => context?.close());
-
-  it.each(SHIPPED)('%s: no sideways scroll, steppers on one row, figure titles clear of legend and mode bar', async (slug) => {
-    errors.length = 0;
-    await openInPage(page, slug, SETTLE);
-    await waitForCellsSettled(page, SETTLE);
-    // Figures off screen are drawn one by one when the page is idle: wait for all of them.
-    await page.waitForFunction(() => [...document.querySelectorAll('.figure')].every((figure) => figure.querySelector('.main-svg')), undefined, { timeout: 60_000 });
-    await page.waitForTimeout(300); // a last redraw for the measured width
-
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
-    expect(await toolbarHeight(page)).toBeLessThanOrEqual(ONE_ROW);
-
-    const steppers = await page.$$eval('.stepper', (all) =>
-      all.map((stepper) => {
-        const parts = [...stepper.querySelectorAll(':scope > button, :scope > label, :scope > output')].map((part) => part.getBoundingClientRect());
-        return { parts: parts.length, highestBottom: Math.min(...parts.map((box) => box.bottom)), lowestTop: Math.max(...parts.map((box) => box.top)), centres: parts.map((box) => (box.top + box.bottom) / 2) };
-      }),
-    );
-    for (const stepper of steppers) {
-      expect(stepper.parts).toBe(5); // ▶ ‹ slider › count
-      expect(stepper.lowestTop).toBeLessThan(stepper.highestBottom); // one row crosses them all
-      expect(Math.max(...stepper.centres) - Math.min(...stepper.centres)).toBeLessThanOrEqual(4);
-    }
-
-    const figures = await page.$$eval('.figure', (all) =>
-      all.map((figure) => {
-        const box = (selector: string) => {
-          const found = figure.querySelector(selector);
-          return found ? found.getBoundingClientRect().toJSON() : undefined;
-        };
-        const outer = figure.getBoundingClientRect();
-        return { title: box('.gtitle'), legend: box('.legend'), modebar: box('.modebar'), left: outer.left, right: outer.right };
-      }),
-    );
-    type Box = { top: number; bottom: number; left: number; right: number };
-    const overlap = (a: Box | undefined, b: Box | undefined) => a !== undefined && b !== undefined && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    figures.forEach((figure, index) => {
-      expect(figure.right, `figure ${index} fits the screen`).toBeLessThanOrEqual(PHONE.width);
-      expect(overlap(figure.title, figure.legend), `figure ${index}: legend over title`).toBe(false);
-      expect(overlap(figure.title, figure.modebar), `figure ${index}: mode bar over title`).toBe(false);
-    });
-    expect(errors).toEqual([]);
   }, 240_000);
 });
 
