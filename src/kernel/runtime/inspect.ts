@@ -3,6 +3,7 @@
  * significant digits, long arrays and deep objects cut with a count of what was left out.
  */
 import { NESTED_TEXT_LIMIT } from './output-bounds.ts';
+import { withSignificantDigits } from './significant-digits.ts';
 
 const MAX_ITEMS = 100;
 const MAX_DEPTH = 3;
@@ -11,7 +12,7 @@ const MAX_INLINE = 80;
 export function formatNumber(x: number): string {
   if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
   const abs = Math.abs(x);
-  if (abs >= 1e-4 && abs < 1e9) return String(Number.parseFloat(x.toPrecision(6)));
+  if (abs >= 1e-4 && abs < 1e9) return withSignificantDigits(x, 6);
   return x.toExponential(4);
 }
 

@@ -1,5 +1,5 @@
 import type { Dense } from '../core/dense.ts';
-import { denseFromRows } from '../core/dense.ts';
+import { columnMeans, denseFromRows } from '../core/dense.ts';
 
 /** A design matrix and target ready for a linear solver, with what is needed to undo centering. */
 export interface CenteredData {
@@ -16,12 +16,10 @@ export interface CenteredData {
 export function centerData(rows: number[][], y: readonly number[], fitIntercept: boolean): CenteredData {
   const X = denseFromRows(rows);
   const n = X.rows, d = X.cols;
-  const xMean = new Float64Array(d);
+  const xMean = fitIntercept ? columnMeans(X) : new Float64Array(d);
   const yc = Float64Array.from(y);
   let yMean = 0;
   if (fitIntercept) {
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xMean[j] += X.data[i * d + j];
-    for (let j = 0; j < d; j++) xMean[j] /= n;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) X.data[i * d + j] -= xMean[j];
     for (let i = 0; i < n; i++) yMean += y[i];
     yMean /= n;

@@ -3,6 +3,7 @@ import type { ControlValue, Output } from '../../kernel/types.ts';
 import { stepperText } from './stepper-text.ts';
 import { isPlaying, play, stop } from './stepper-playback.ts';
 import { DirectionControl, PointControl, PointsControl } from './ShapeControls.tsx';
+import { withSignificantDigits } from '../../kernel/runtime/significant-digits.ts';
 
 type ControlOutput = Extract<Output, { kind: 'control' }>;
 
@@ -37,7 +38,7 @@ export function Control(props: {
                 value={Number(props.output.value)}
                 onInput={(e) => props.onChange(e.currentTarget.valueAsNumber)}
               />
-              <output class="control-value">{formatNumber(Number(props.output.value))}</output>
+              <output class="control-value">{withSignificantDigits(Number(props.output.value), 4)}</output>
             </label>
           )}
         </Match>
@@ -133,9 +134,4 @@ function Stepper(props: { playbackKey: string; original: boolean; label: string;
       <output class="control-value">{shown()}</output>
     </div>
   );
-}
-
-/** Up to 4 significant decimals, no float noise (0.30000000000000004 → 0.3). */
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number.parseFloat(value.toPrecision(4)));
 }

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { withSignificantDigits } from '../../kernel/runtime/significant-digits.ts';
 
 type CellValue = string | number | boolean | null;
 
@@ -36,6 +37,6 @@ export function Table(props: { columns: string[]; rows: CellValue[][]; totalRows
 /** Numbers to at most 6 significant digits; null as an empty-looking dash. */
 export function formatValue(value: CellValue): string {
   if (value === null) return '–';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number.parseFloat(value.toPrecision(6)));
+  if (typeof value === 'number') return withSignificantDigits(value, 6);
   return String(value);
 }
