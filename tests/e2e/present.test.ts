@@ -142,6 +142,13 @@ describe('present mode', () => {
     expect(await page.isVisible('.present-blackout')).toBe(true);
     await page.keyboard.press('b');
     expect(await page.isVisible('.present-blackout')).toBe(false);
+    // F: full screen and back, on the same slide.
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    expect(await slideIndex(page)).toBe(1);
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    expect(await slideIndex(page)).toBe(1);
 
     // The split-off slide: its stepper steps and plays from the keyboard.
     await page.keyboard.press('ArrowRight');
