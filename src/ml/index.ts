@@ -21,3 +21,4 @@ export * from './inspection/index.ts';
 export * from './gaussian-process/index.ts';
 export * from './text/index.ts';
 export * from './neural/index.ts';
+export * from './bandits/index.ts';

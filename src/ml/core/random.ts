@@ -20,6 +20,10 @@ export interface Random {
   permutation(n: number): number[];
   /** `size` distinct indices from 0..n-1 (without replacement) or any (with replacement). */
   sample(n: number, size: number, replace?: boolean): number[];
+  /** Gamma with shape k > 0 and scale θ > 0 (mean kθ, variance kθ²; Marsaglia–Tsang). */
+  gamma(shape: number, scale?: number): number;
+  /** Beta(a, b) on (0, 1): X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b) (mean a / (a + b)). */
+  beta(a: number, b: number): number;
   /** One index drawn with probability proportional to `weights`. */
   weighted(weights: ArrayLike<number>): number;
   /** A new independent generator derived from this one (for nested seeded work). */
@@ -72,6 +76,33 @@ export function rng(seed = 0): Random {
       const r = Math.sqrt(-2 * Math.log(u));
       spareNormal = r * Math.sin(2 * Math.PI * v);
       return mean + std * r * Math.cos(2 * Math.PI * v);
+    },
+    gamma(shape, scale = 1) {
+      if (!(shape > 0) || !(scale > 0)) {
+        throw new Error(`rng.gamma: shape and scale must be positive numbers, got shape ${shape}, scale ${scale}`);
+      }
+      // Shape below 1: Gamma(k) = Gamma(k + 1) · U^(1/k), so the squeeze below always has k ≥ 1.
+      if (shape < 1) return random.gamma(shape + 1, scale) * Math.pow(next(), 1 / shape);
+      // Marsaglia–Tsang: v = (1 + c·z)³ with z standard normal; d·v is Gamma(k) once accepted.
+      const d = shape - 1 / 3;
+      const c = 1 / Math.sqrt(9 * d);
+      for (;;) {
+        const z = random.normal();
+        const w = 1 + c * z;
+        if (w <= 0) continue;
+        // Products, not **, so a Python port of this loop draws bit for bit the same numbers.
+        const v = w * w * w;
+        const u = next();
+        // A cheap squeeze accepts most draws; the log test decides the rest exactly.
+        if (u < 1 - 0.0331 * (z * z) * (z * z)) return d * v * scale;
+        if (Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) return d * v * scale;
+      }
+    },
+    beta(a, b) {
+      if (!(a > 0) || !(b > 0)) throw new Error(`rng.beta: a and b must be positive numbers, got a ${a}, b ${b}`);
+      const x = random.gamma(a);
+      const y = random.gamma(b);
+      return x / (x + y);
     },
     shuffle(items) {
       const out = items.slice();

@@ -21,3 +21,4 @@ export * from './proportions-z-test.ts';
 export * from './two-proportion-power.ts';
 export * from './group-metrics.ts';
 export * from './fairness-metrics.ts';
+export * from './beta-distribution.ts';
