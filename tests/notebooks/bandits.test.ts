@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fx from './fixtures/bandits.json' with { type: 'json' };
-import { allMarkdown, axisTitle, figureTitled, figureWithPanel, markdown, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
+import { allMarkdown, axisTitle, boldNumbers, figureTitled, figureWithPanel, markdown, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure } from '../../src/plot/figure.ts';
 
-// One session; four sets of controls: the defaults, the last pull, Thompson sampling with ε and c
-// moved and a log axis, and another bandit (k and Δ moved).
+// One session; five sets of controls: the defaults, greedy's last pull, Thompson sampling with ε and c
+// moved and a log axis, a small gap at the last pull, and another bandit (k and Δ moved).
 const run = notebookRunner('bandits');
-const lastPull = { pullIndex: 65 };
+const greedyLastPull = { pullIndex: 65, epsilon: 0 };
 const moved = { policy: 'Thompson sampling', pullIndex: 30, epsilon: 0.3, cChoice: '0.5', logTime: true };
 
 /** The run figure: its two panels are the arms and the shares of pulls. */
@@ -47,6 +47,12 @@ describe('notebooks/bandits.md', () => {
     expect(fx.default.thompson).toBeLessThan(fx.default.epsilonGreedy);
     // The bars of the decomposition add up to the mean regret at T.
     expect(numberAfter(report, 'largest difference')).toBeLessThan(1e-9);
+    // The worst arm: ε-greedy pulls it more than its exploring share εT/k, Thompson sampling less.
+    const [, epsilonWorst, , thompsonWorst] = boldNumbers(markdown(report, 'The worst arm ('));
+    const exploringShare = numberAfter(report, '$\\varepsilon T / k$ =');
+    expect(exploringShare).toBe(20);
+    expect(epsilonWorst).toBeGreaterThan(exploringShare);
+    expect(thompsonWorst).toBeLessThan(exploringShare);
   }, 60_000);
 
   it('the hand-written choice rules pull the same arms as EpsilonGreedy, UCB1 and ThompsonSampling', async () => {
@@ -71,13 +77,14 @@ describe('notebooks/bandits.md', () => {
     const startChart = runFigure(first);
     expect(traceNamed(startChart, 'estimate Q_a').y).toHaveLength(5);
     expect(traceNamed(startChart, 'true μ_a').y).toEqual(fx.means);
-    const end = await run(lastPull);
+    const end = await run(greedyLastPull);
     const endChart = runFigure(end);
-    expect(allMarkdown(end)).toContain('**Pull 1000**');
+    expect(allMarkdown(end)).toContain('**Pull 1000**: exploited: the highest $Q_a$');
     const shares = traceNamed(endChart, 'share of pulls').y as number[];
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    // ε-greedy (ε = 0.1) has found the best arm (arm 3) by the end of the run on screen.
-    expect(shares.indexOf(Math.max(...shares))).toBe(2);
+    // The prediction asked for: greedy (ε = 0) has settled on one arm, and not the best (arm 3).
+    expect(shares).toEqual([0, 0, 0, 0, 1]);
+    expect(fx.means[4]).toBeLessThan(Math.max(...fx.means));
     for (const axis of ['yaxis', 'yaxis2']) expect(endChart.layout[axis]).toEqual(startChart.layout[axis]);
     expect(axisTitle(endChart, 'yaxis')).toBe('reward probability');
     // Estimates move between the first and last pull.
@@ -94,7 +101,7 @@ describe('notebooks/bandits.md', () => {
     const interval = traceNamed(chart, 'posterior 90 % interval') as { error_y: { array: number[]; arrayminus: number[] } };
     for (const half of [...interval.error_y.array, ...interval.error_y.arrayminus]) expect(half).toBeGreaterThan(0);
     expect(allMarkdown(report)).toContain('**Pull 75**: the largest draw $\\theta_a$');
-    const posteriors = figureTitled(report, 'Beta posteriors after pull 75');
+    const posteriors = figureTitled(report, 'Beta posteriors when choosing pull 75');
     expect(traceNamed(posteriors, 'draws θ_a').x).toEqual(draws);
   }, 60_000);
 
@@ -108,8 +115,22 @@ describe('notebooks/bandits.md', () => {
     expect(traceNamed(after, 'greedy (ε = 0)').y).toEqual(traceNamed(before, 'greedy (ε = 0)').y);
     expect((after.layout.xaxis as { type?: string }).type).toBe('log');
     expect((before.layout.xaxis as { type?: string }).type).not.toBe('log');
-    // ε = 0.3: its floor εΔ̄·200 = 10.8 per 200 pulls, and its late climb is above it.
+    // ε = 0.3: its floor εΔ̄·200 = 10.8 per 200 pulls.
     expect(numberAfter(report, '$\\varepsilon \\bar\\Delta \\times$ 200 =')).toBeCloseTo(10.8, 6);
+    // A smaller c: UCB1 pulls the worst arm less often.
+    const ucbWorst = (r: RunReport) => boldNumbers(markdown(r, 'The worst arm ('))[2];
+    expect(ucbWorst(report)).toBeLessThan(ucbWorst(await run()) / 2);
+  }, 60_000);
+
+  it('with Δ = 0.02 the run on screen settles on the second-best arm within 1,000 pulls', async () => {
+    const report = await run({ gap: 0.02, pullIndex: 65 });
+    const chart = runFigure(report);
+    const means = traceNamed(chart, 'true μ_a').y as number[];
+    const [best, second] = [...means].sort((a, b) => b - a);
+    expect(best - second).toBeCloseTo(0.02, 12);
+    const shares = traceNamed(chart, 'share of pulls').y as number[];
+    expect(means[shares.indexOf(Math.max(...shares))]).toBe(second);
+    expect(Math.max(...shares)).toBeGreaterThan(0.5);
   }, 60_000);
 
   it('k and Δ rebuild the bandit: k arms, the best Δ above the second', async () => {
