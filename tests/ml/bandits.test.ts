@@ -41,7 +41,7 @@ describe('rng gamma and beta samplers', () => {
   });
 
   it('have the mean and variance of scipy.stats.gamma and scipy.stats.beta (within 4 standard errors)', () => {
-    const n = 40_000;
+    const n = 20_000;
     const checkMoments = (draw: () => number, mean: number, variance: number, what: string) => {
       const xs = Array.from({ length: n }, draw);
       const m = xs.reduce((s, x) => s + x, 0) / n;
