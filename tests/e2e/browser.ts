@@ -23,14 +23,24 @@ export async function openPage(context: BrowserContext, url: string): Promise<{ 
   return { page, errors };
 }
 
-/** Waits until every code cell of the page is done (or errored), with a timeout in ms. */
+/**
+ * Waits until every code cell of the page is done (or errored), with a timeout in ms. On timeout
+ * the error says which cells were not, and in what state, instead of a bare timeout.
+ */
 export async function waitForCellsSettled(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const cells = [...document.querySelectorAll('[data-cell]')];
-      return cells.length > 0 && cells.every((cell) => ['done', 'error'].includes(cell.getAttribute('data-state') ?? ''));
-    },
-    undefined,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      () => {
+        const cells = [...document.querySelectorAll('[data-cell]')];
+        return cells.length > 0 && cells.every((cell) => ['done', 'error'].includes(cell.getAttribute('data-state') ?? ''));
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    const unsettled = await page
+      .$$eval('[data-cell]', (cells) => cells.flatMap((cell) => (['done', 'error'].includes(cell.getAttribute('data-state') ?? '') ? [] : [`cell ${cell.getAttribute('data-cell')}: ${cell.getAttribute('data-state') ?? 'no state'}`])))
+      .catch(() => ['(the page is gone)']);
+    throw new Error(`cells of ${page.url()} not settled after ${timeout} ms: ${unsettled.length > 0 ? unsettled.join(', ') : 'the page has no code cells'}`, { cause: error });
+  }
 }
