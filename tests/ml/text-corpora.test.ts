@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TfidfVectorizer, corpora, cosineSimilarity } from '../../src/ml/index.ts';
+import { SkipGram, TfidfVectorizer, corpora, cosineSimilarity } from '../../src/ml/index.ts';
 
 describe('corpora', () => {
   it('corpora.spamHam has ~60 unique labelled messages, balanced between spam and ham', () => {
@@ -45,5 +45,24 @@ describe('corpora', () => {
     expect(corpora.embeddingSentences.length).toBe(40);
     expect(corpora.charText.length).toBeGreaterThan(3000);
     expect(new Set(corpora.charText).size).toBeLessThan(40); // a small alphabet for a tiny model
+  });
+
+  it('corpora.analogySentences writes every sentence about a person in both genders', () => {
+    const sentences = corpora.analogySentences;
+    expect(sentences.length).toBe(60);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    const swaps: Record<string, string> = { king: 'queen', prince: 'princess', man: 'woman', boy: 'girl', he: 'she', his: 'her' };
+    for (const [male, female] of Object.entries(swaps)) swaps[female] = male;
+    const people = new Set(['king', 'queen', 'prince', 'princess', 'man', 'woman', 'boy', 'girl']);
+    const aboutPeople = sentences.filter((s) => s.split(' ').some((w) => people.has(w)));
+    expect(aboutPeople.length).toBe(40);
+    for (const s of aboutPeople) expect(sentences, s).toContain(s.split(' ').map((w) => swaps[w] ?? w).join(' '));
+  });
+
+  it('corpora.analogySentences lets SkipGram solve king − man + woman with a seed other than the notebook\'s', () => {
+    const model = new SkipGram({ epochs: 50, seed: 1 }).fit(corpora.analogySentences);
+    expect(model.analogy('man', 'king', 'woman')[0].word).toBe('queen');
+    expect(model.analogy('boy', 'prince', 'girl')[0].word).toBe('princess');
+    expect(model.mostSimilar('girl', 1)[0].word).toBe('boy');
   });
 });

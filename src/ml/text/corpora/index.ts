@@ -1,12 +1,13 @@
 import { spamHam } from './spam-ham.ts';
 import { embeddingSentences } from './embedding-sentences.ts';
+import { analogySentences } from './analogy-sentences.ts';
 import { passages, queries } from './passages.ts';
 import { charText } from './char-text.ts';
 import { subwordText } from './subword-text.ts';
 
 /**
  * Small corpora written for the NLP notebooks: `spamHam` (labelled messages), `embeddingSentences`
- * (for skip-gram), `passages` + `queries` (retrieval), `charText` (a character-level model),
+ * and `analogySentences` (for skip-gram), `passages` + `queries` (retrieval), `charText` (a character-level model),
  * `subwordText` (subword tokenisation).
  */
-export const corpora = { spamHam, embeddingSentences, passages, queries, charText, subwordText };
+export const corpora = { spamHam, embeddingSentences, analogySentences, passages, queries, charText, subwordText };
