@@ -18,6 +18,7 @@ export * from './mixture/index.ts';
 export * from './anomaly/index.ts';
 export * from './decomposition/index.ts';
 export * from './inspection/index.ts';
+export * from './feature-selection/index.ts';
 export * from './gaussian-process/index.ts';
 export * from './text/index.ts';
 export * from './neural/index.ts';

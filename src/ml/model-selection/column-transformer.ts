@@ -73,21 +73,34 @@ export class ColumnTransformer {
   }
 
   private combine(rows: unknown[][], apply: (t: TransformerModel, sub: unknown[][]) => number[][], where: string): number[][] {
+    // Plain loops: this runs for every fit and transform inside cross-validation and searches.
+    const select = (columns: number[]) => rows.map((row) => {
+      const picked = new Array<unknown>(columns.length);
+      for (let c = 0; c < columns.length; c++) picked[c] = row[columns[c]];
+      return picked;
+    });
+    const numeric = (columns: number[], name: string) => rows.map((row, i) => {
+      const picked: number[] = [];
+      for (const j of columns) {
+        const v = row[j];
+        if (typeof v !== 'number') fail(where, `X[${i}][${j}] is ${JSON.stringify(v)}; ${name} columns pass through unchanged and must be numbers (encode them first)`);
+        picked.push(v);
+      }
+      return picked;
+    });
     const blocks: number[][][] = [];
-    const numeric = (columns: number[], name: string) => rows.map((row, i) => columns.map((j) => {
-      const v = row[j];
-      if (typeof v !== 'number') fail(where, `X[${i}][${j}] is ${JSON.stringify(v)}; ${name} columns pass through unchanged and must be numbers (encode them first)`);
-      return v;
-    }));
     for (const [name, t, columns] of this.transformers) {
       if (t === 'drop') continue;
-      if (t === 'passthrough') {
-        blocks.push(numeric(columns, `'${name}'`));
-        continue;
-      }
-      blocks.push(apply(t, rows.map((row) => columns.map((j) => row[j]))));
+      blocks.push(t === 'passthrough' ? numeric(columns, `'${name}'`) : apply(t, select(columns)));
     }
     if (this.params.remainder === 'passthrough') blocks.push(numeric(this.remainderColumns!, 'remainder'));
-    return rows.map((_, i) => blocks.flatMap((b) => b[i]));
+    return rows.map((_, i) => {
+      const out: number[] = [];
+      for (const block of blocks) {
+        const part = block[i];
+        for (let c = 0; c < part.length; c++) out.push(part[c]);
+      }
+      return out;
+    });
   }
 }
