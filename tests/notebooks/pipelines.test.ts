@@ -114,9 +114,10 @@ describe('notebooks/pipelines.md', () => {
     C.forEach((c, row) => K.forEach((k, col) => expect(z[row][col], `k ${k}, C ${c}`).toBeCloseTo(mean(sklearn.selectOnAll[`${k},${c}`]), EXACT)));
   }, 120_000);
 
-  it('the written-out cross-validation equals GridSearchCV\'s, and the pipeline fitted on all rows is the hand-made model', async () => {
+  it('the written-out cross-validation equals GridSearchCV\'s, and the pipeline fitted on all rows is the hand-made model, a nested name reaches its step', async () => {
     const report = await run();
     expect(numberAfter(report, "written out and `GridSearchCV`'s:")).toBe(0);
     expect(numberAfter(report, 'against the steps fitted by hand:')).toBeLessThan(1e-12);
+    expect(markdown(report, 'prep__num__impute__strategy')).toContain("sets the imputer's strategy to **mean**");
   }, 120_000);
 });
