@@ -65,4 +65,12 @@ describe('corpora', () => {
     expect(model.analogy('boy', 'prince', 'girl')[0].word).toBe('princess');
     expect(model.mostSimilar('girl', 1)[0].word).toBe('boy');
   });
+
+  it('corpora.charHeldOut is new text in the alphabet of corpora.charText', () => {
+    const alphabet = new Set(corpora.charText);
+    expect([...corpora.charHeldOut].filter((ch) => !alphabet.has(ch))).toEqual([]);
+    const lines = corpora.charHeldOut.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(corpora.charText).not.toContain(line);
+  });
 });

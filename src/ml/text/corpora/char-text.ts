@@ -76,3 +76,14 @@ the boats come back from the sea with fish.
 the farmer brings eggs and milk to the market.
 the children go to school and the day begins.
 `;
+
+/**
+ * Held-out text for `charText`: four sentences in its style and alphabet, written separately and
+ * never part of it, so a model trained on `charText` can be scored on text it did not see
+ * (perplexity in the LLM-sampling notebook).
+ */
+export const charHeldOut = `the fox sleeps by the fire in the winter.
+we buy bread and honey at the market.
+the children look at the boats on the river.
+the old dog waits by the door for the farmer.
+`;
