@@ -15,7 +15,8 @@ interface ModelReference extends Record<Method, Card> {
 }
 const reference = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/calibration.json'), 'utf8')) as {
   models: Record<'naive Bayes' | 'logistic regression' | 'random forest', ModelReference>;
-  sklearnModels: Record<'naive Bayes' | 'logistic regression', Record<Method, { brier?: number; logLoss: number }>>;
+  sklearnModels: Record<'naive Bayes' | 'logistic regression', Record<Method, { brier?: number; logLoss: number }>>
+    & Record<'naive Bayes cv=5 isotonic', { brier: number; logLoss: number }>;
   constant: { baseRate: number; ece10: number; brier: number };
   logisticTrainMean: number;
 };
@@ -128,6 +129,13 @@ describe('notebooks/calibration.md', () => {
       }
     }
   });
+
+  it('cross-validated calibration of naive Bayes agrees with scikit-learn\'s CalibratedClassifierCV(cv=5)', async () => {
+    const report = await run();
+    const cross = reference.sklearnModels['naive Bayes cv=5 isotonic'];
+    expect(numberAfter(report, 'on all 2000 labelled rows: test\nlog loss **')).toBeCloseTo(cross.logLoss, 3);
+    expect(numberAfter(report, 'on all 2000 labelled rows: test\nlog loss **0.413**, Brier **')).toBeCloseTo(cross.brier, 3);
+  }, 120_000);
 
   it('fewer calibration rows hurt isotonic most, and fitting on training rows misleads it', async () => {
     const [small, leaked] = [await run(forest), await run(logistic)];

@@ -2,4 +2,4 @@ export { IsotonicRegression, type IsotonicRegressionOptions } from './isotonic.t
 export {
   CalibratedClassifierCV, type CalibratedClassifierCVOptions, type CalibratedFold, type Calibrator,
 } from './calibrated-classifier.ts';
-export type { SigmoidCalibration } from './sigmoid.ts';
+export { SigmoidCalibration } from './sigmoid.ts';
