@@ -25,9 +25,18 @@ type RunOutcome =
 interface ActiveRun {
   cellId: string;
   runId: number;
+  /** performance.now() when the run started. */
+  startedAt: number;
   sawOutput: boolean;
   finish: (outcome: RunOutcome) => void;
 }
+
+/**
+ * How long one cell may have been running for a control's new value to wait until the cells under
+ * way are done (ms): short cells finish and are drawn while a slider is dragged; a cell that runs
+ * longer (a training loop that awaits tick()) is stopped and run again with the new value.
+ */
+const WAIT_FOR_CELL_UNDER_MS = 250;
 
 /**
  * A notebook's kernel: analyses cells, keeps the dependency graph, and runs dirty cells one at a
@@ -55,6 +64,9 @@ export class Session implements KernelSession {
   private readonly settling = new Set<() => void>();
   private runCounter = 0;
   private loop: Promise<void> | undefined;
+  /** Controls moved while cells were under way, and the timer that watches for a long run (see setControl). */
+  private readonly movedDuringPass = new Set<string>();
+  private movedTimer: ReturnType<typeof setTimeout> | undefined;
   private started: Promise<void>;
   private readonly statusListeners = new Set<(status: KernelStatus, message?: string) => void>();
 
@@ -110,7 +122,41 @@ export class Session implements KernelSession {
     const view = this.views.get(cellId);
     const control = view?.outputs.find((o) => o.kind === 'control' && o.name === name);
     if (control && control.kind === 'control') this.views.putOutput(cellId, { ...control, value });
+    // A slider dragged at 60 Hz moves faster than its cells run: restarting them at every move
+    // would draw nothing until the hand stops. So the cells under way finish (their figures are
+    // drawn), then one pass takes the newest value; the values in between are dropped. Only a
+    // cell that runs long is stopped for the new value, as an edit stops it.
+    if (this.loop && !this.activeRunsLong()) {
+      this.movedDuringPass.add(cellId);
+      if (this.movedTimer === undefined) this.watchForLongRun();
+      return this.loop.then(() => this.runMoved());
+    }
     return this.run([cellId]);
+  }
+
+  private activeRunsLong(): boolean {
+    return this.active !== undefined && performance.now() - this.active.startedAt >= WAIT_FOR_CELL_UNDER_MS;
+  }
+
+  /** While moved controls wait, checks when the running cell would reach the limit: then they run at once. */
+  private watchForLongRun(): void {
+    const runningFor = this.active ? performance.now() - this.active.startedAt : 0;
+    this.movedTimer = setTimeout(() => {
+      this.movedTimer = undefined;
+      if (this.movedDuringPass.size === 0) return;
+      if (this.activeRunsLong()) void this.runMoved();
+      else this.watchForLongRun();
+    }, Math.max(10, WAIT_FOR_CELL_UNDER_MS - runningFor));
+  }
+
+  /** Runs the cells of the controls moved while cells were under way (see setControl). */
+  private runMoved(): Promise<void> {
+    clearTimeout(this.movedTimer);
+    this.movedTimer = undefined;
+    if (this.movedDuringPass.size === 0) return this.loop ?? Promise.resolve();
+    const moved = [...this.movedDuringPass];
+    this.movedDuringPass.clear();
+    return this.run(moved);
   }
 
   restoreControls(values: Record<string, ControlValue>): void {
@@ -125,6 +171,9 @@ export class Session implements KernelSession {
   }
 
   async restart(): Promise<void> {
+    this.movedDuringPass.clear();
+    clearTimeout(this.movedTimer);
+    this.movedTimer = undefined;
     this.dirty.clear();
     this.due.clear();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Stopped by a restart.' } });
@@ -168,6 +217,9 @@ export class Session implements KernelSession {
   }
 
   dispose(): void {
+    this.movedDuringPass.clear();
+    clearTimeout(this.movedTimer);
+    this.movedTimer = undefined;
     this.dirty.clear();
     this.due.clear();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'The notebook was closed.' } });
@@ -229,7 +281,7 @@ export class Session implements KernelSession {
     this.claimRun(id, runId);
     const startedAt = performance.now();
     this.views.update(id, { state: 'running', startedAt, error: undefined });
-    const run: ActiveRun = { cellId: id, runId, sawOutput: false, finish: () => {} };
+    const run: ActiveRun = { cellId: id, runId, startedAt, sawOutput: false, finish: () => {} };
     const outcome = await new Promise<RunOutcome>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       run.finish = (result: RunOutcome) => {

@@ -39,6 +39,28 @@ describe('Session (Node worker thread)', () => {
     expect(runs.length).toBeLessThanOrEqual(4);
   });
 
+  it('a control dragged faster than its cells run still shows results while it moves: a short pass finishes before the newest value', async () => {
+    session = createNodeSession();
+    const busy = (name: string) => `const ${name} = Date.now() + 15; while (Date.now() < ${name});`;
+    session.setCells(cells('const k = slider(1, { min: 1, max: 1000 })', `${busy('until1')}\nconst twice = 2 * k`, `${busy('until2')}\ntwice + 1`));
+    await session.runAll();
+    const shown: string[] = [];
+    session.onCellChange((id, view) => {
+      if (id === 'c2' && view.state === 'done') shown.push(texts(view)[0]);
+    });
+    // A drag: a new value every 5 ms for 400 ms, while each pass takes about 30 ms. Restarting at
+    // every move would leave the last cell waiting until the drag ends.
+    const moves: Promise<void>[] = [];
+    for (let v = 2; v <= 80; v++) {
+      moves.push(session.setControl('c0', 'k', v));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const duringDrag = shown.length;
+    await Promise.all(moves);
+    expect(duringDrag).toBeGreaterThanOrEqual(3);
+    expect(shown.at(-1)).toBe('161');
+  });
+
   it('a cell downstream of a failed cell says it is stale because of it', async () => {
     session = createNodeSession();
     session.setCells(cells('const a = notDefined', 'a + 1'));
