@@ -4,7 +4,7 @@ import { cellsToRun, nextCell, readersOfChanged, seedFor, shouldRun } from './sc
 import { CellViews } from './cell-views.ts';
 import type { Executor } from './executor.ts';
 import type { FromRuntime } from './protocol.ts';
-import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus } from './types.ts';
+import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus, Output } from './types.ts';
 
 export interface SessionOptions {
   /** A cell running longer than this is stopped with a timeout error (default: no limit). */
@@ -27,7 +27,8 @@ interface ActiveRun {
   runId: number;
   /** performance.now() when the run started. */
   startedAt: number;
-  sawOutput: boolean;
+  /** Outputs this run has shown so far: its k-th takes the place of the previous run's k-th. */
+  shown: number;
   finish: (outcome: RunOutcome) => void;
 }
 
@@ -281,7 +282,7 @@ export class Session implements KernelSession {
     this.claimRun(id, runId);
     const startedAt = performance.now();
     this.views.update(id, { state: 'running', startedAt, error: undefined });
-    const run: ActiveRun = { cellId: id, runId, startedAt, sawOutput: false, finish: () => {} };
+    const run: ActiveRun = { cellId: id, runId, startedAt, shown: 0, finish: () => {} };
     const outcome = await new Promise<RunOutcome>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       run.finish = (result: RunOutcome) => {
@@ -307,8 +308,9 @@ export class Session implements KernelSession {
       });
     });
     const durationMs = performance.now() - startedAt;
-    // A run that showed nothing still replaces what the previous run showed.
-    if (!run.sawOutput) this.views.update(id, { outputs: [] });
+    // What the previous run showed beyond this run's outputs goes now, not before: no flash.
+    const outputs = this.views.get(id)?.outputs;
+    if (outputs && outputs.length > run.shown) this.views.update(id, { outputs: outputs.slice(0, run.shown) });
     const tensors = outcome.kind === 'killed' || outcome.kind === 'stopped' ? undefined : outcome.tensors;
     if (outcome.kind === 'done') {
       // The runtime may have closed itself right after this run ('done' and 'closed' arriving
@@ -330,7 +332,7 @@ export class Session implements KernelSession {
         for (const done of [...this.settling]) done();
         return;
       case 'fault':
-        if (this.active) this.views.putOutput(this.active.cellId, { id: `fault:${Date.now()}`, kind: 'log', level: 'error', text: message.message });
+        if (this.active) this.showOutput(this.active, { id: `fault:${Date.now()}`, kind: 'log', level: 'error', text: message.message });
         return;
       case 'closed':
         this.onRuntimeClosed(message.cellId);
@@ -354,12 +356,27 @@ export class Session implements KernelSession {
       active.finish(message.ok ? { kind: 'done', tensors, unchanged: namesOnly(message.unchanged) } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error, tensors });
       return;
     }
-    // The first output of a run replaces the previous run's outputs (no flash of empty cell).
-    if (!active.sawOutput) {
-      active.sawOutput = true;
-      this.views.update(active.cellId, { outputs: [] });
-    }
-    this.views.putOutput(active.cellId, message.output);
+    if (message.type === 'output') this.showOutput(active, message.output);
+    else this.updateOutput(active, message.output);
+  }
+
+  /**
+   * A run's k-th output takes the place of the previous run's k-th, so the page updates each
+   * output where it stands (a figure redrawn, a control kept under the pointer mid-drag) instead of
+   * emptying the cell and building it again; the previous run's further outputs stay until the
+   * run ends (runCell drops them).
+   */
+  private showOutput(run: ActiveRun, output: Output): void {
+    const outputs = this.views.get(run.cellId)?.outputs ?? [];
+    const at = run.shown++;
+    this.views.update(run.cellId, { outputs: at < outputs.length ? outputs.map((o, i) => (i === at ? output : o)) : [...outputs.slice(0, at), output] });
+  }
+
+  /** An output of this run updated in place (a growing log, a display handle): never the previous run's output of the same id. */
+  private updateOutput(run: ActiveRun, output: Output): void {
+    const outputs = this.views.get(run.cellId)?.outputs ?? [];
+    const at = outputs.findIndex((o, i) => i < run.shown && o.id === output.id);
+    if (at >= 0) this.views.update(run.cellId, { outputs: outputs.map((o, i) => (i === at ? output : o)) });
   }
 
   /** An error a cell caused after its run finished (a timer, a rejected promise): shown as if it threw it. */

@@ -85,6 +85,34 @@ describe('Session (Node worker thread)', () => {
     expect(texts(session.view('c1'))).toEqual(['undefined']);
   });
 
+  it('a re-run updates each output where it stands: the cell is never emptied, and what the new run did not show goes when it ends', async () => {
+    session = createNodeSession();
+    session.setCells(cells('const k = slider(1, { min: 1, max: 9 })', "display(`a${k}`)\ndisplay(`b${k}`)\nif (k === 1) display('c1')\nawait sleep(20)\n'end'"));
+    await session.runAll();
+    expect(texts(session.view('c1'))).toEqual(['a1', 'b1', 'c1', 'end']);
+    const seen: string[][] = [];
+    session.onCellChange((id, view) => {
+      if (id === 'c1') seen.push(texts(view));
+    });
+    await session.setControl('c0', 'k', 2);
+    // Each new output took the place of the old one at its position; the old third and fourth
+    // stayed on screen while the run went on (a control there stays under the pointer).
+    expect(seen).toContainEqual(['a2', 'b1', 'c1', 'end']);
+    expect(seen).toContainEqual(['a2', 'b2', 'c1', 'end']);
+    expect(seen.every((shown) => shown.length >= 2)).toBe(true);
+    expect(texts(session.view('c1'))).toEqual(['a2', 'b2', 'end']);
+  });
+
+  it('a display updated during a re-run that shows fewer outputs updates the new output, and the old ones go', async () => {
+    session = createNodeSession();
+    // Run 1 shows a log between two displays; run 2 shows none, so its second display lands where
+    // the log was while the old second display is still further down.
+    session.setCells(cells('const k = slider(1, { min: 1, max: 9 })', "display('first')\nif (k === 1) console.log('only in run 1')\nconst h = display('second')\nh.update(`second, updated ${k}`)\nawait sleep(20)"));
+    await session.runAll();
+    await session.setControl('c0', 'k', 2);
+    expect(texts(session.view('c1'))).toEqual(['first', 'second, updated 2']);
+  });
+
   it('a timeout stops a runaway cell, restarts the runtime and restores upstream values', async () => {
     session = createNodeSession({ timeoutMs: 500 });
     session.setCells(cells('const base = 40', 'const stuck = base; while (true) {}', 'base + 2'));
