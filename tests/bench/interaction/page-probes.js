@@ -196,18 +196,29 @@
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
     await show(key);
-    const figure = figureByKey(key);
     const intervalMs = Number(element.querySelector('.stepper').dataset.intervalMs);
     const steps = Number(input.max);
-    let drawn = 0;
-    const observer = new MutationObserver(() => drawn++);
-    observer.observe(figure, { attributes: true, attributeFilter: ['data-drawn'] });
-    element.querySelector('button[aria-label="Play"]').click();
+    const draws = countDraws(key);
+    // Found again for the clicks: a re-run of the stepper's cell may have built its row anew.
+    controlElement(control).querySelector('button[aria-label="Play"]').click();
     await new Promise((resolve) => setTimeout(resolve, ms));
-    observer.disconnect();
-    element.querySelector('button[aria-label="Pause"]')?.click();
+    const drawn = draws.stop().length;
+    controlElement(control).querySelector('button[aria-label="Pause"]')?.click();
     await settle();
     return { intervalMs, due: Math.min(Math.floor(ms / intervalMs), steps), drawn };
+  };
+
+  /**
+   * When the figure `key` is drawn, even if its element is replaced on the way: watched on the
+   * whole page and told apart by key, since a re-run may build the figure or its cell anew.
+   */
+  const countDraws = (key) => {
+    const draws = [];
+    const observer = new MutationObserver((mutations) => {
+      if (mutations.some((m) => m.target.matches?.(FIGURE) && m.target.isConnected && figureKey(m.target) === key)) draws.push(performance.now());
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+    return { stop: () => (observer.disconnect(), draws) };
   };
 
   /**
@@ -215,13 +226,9 @@
    * redrew meanwhile, and the lag after the last event until the figure showed its value.
    */
   const drag = async (control, key, ms) => {
-    const element = controlElement(control);
-    const input = element.querySelector('input[type="range"]');
+    const input = controlElement(control).querySelector('input[type="range"]');
     await show(key);
-    const figure = figureByKey(key);
-    const draws = [];
-    const observer = new MutationObserver(() => draws.push(performance.now()));
-    observer.observe(figure, { attributes: true, attributeFilter: ['data-drawn'] });
+    const watch = countDraws(key);
     const min = Number(input.min), max = Number(input.max), step = Number(input.step) || (max - min) / 100;
     const positions = Math.round((max - min) / step);
     const start = performance.now();
@@ -230,15 +237,22 @@
     while (performance.now() - start < ms) {
       const phase = ((performance.now() - start) / ms) * 2; // there and back
       const position = Math.round(positions * (phase <= 1 ? phase : 2 - phase));
+      // A learner's pointer stays on the slider it grabbed; if a re-run replaced it, the drag is
+      // over for them, so say so rather than move a fresh one they never touched.
+      if (!input.isConnected) throw new Error(`the slider ${control.label} was rebuilt mid-drag (its cell's re-run replaced it)`);
       input.value = String(min + position * step);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       events++;
       last = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 1000 / 60 - ((performance.now() - start) % (1000 / 60))));
     }
-    const settledAt = await until(() => kernelIdle() && upToDate(figure) && cellDone(figure), 30_000, `the figure after dragging ${control.label}`);
+    const settled = () => {
+      const figure = figureByKey(key);
+      return figure !== undefined && kernelIdle() && upToDate(figure) && cellDone(figure);
+    };
+    const settledAt = await until(settled, 30_000, `the figure after dragging ${control.label}`);
     await frame();
-    observer.disconnect();
+    const draws = watch.stop();
     const during = draws.filter((t) => t <= last);
     const gaps = during.slice(1).map((t, i) => t - during[i]);
     gaps.sort((a, b) => a - b);
