@@ -16,3 +16,4 @@ export { overlay, withLayout } from './combine.ts';
 export { subplots, type SubplotsOptions } from './subplots.ts';
 export { applyTheme, type Theme } from './theme.ts';
 export { treeDiagram, type TreeDiagramOptions, type TreeNodeLike, type TreeInput } from './tree-diagram.ts';
+export { waterfall, type WaterfallOptions } from './waterfall.ts';

@@ -20,6 +20,7 @@ export const FIGURE_MAKERS = [
   'withLayout',
   'subplots',
   'treeDiagram',
+  'waterfall',
   'withInputs',
 ] as const;
 
