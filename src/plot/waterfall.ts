@@ -50,16 +50,20 @@ export function waterfall(labels: readonly string[], steps: readonly number[], o
     hovertemplate: '%{y}: %{text}<extra></extra>',
     showlegend: false,
   };
-  const marker = (x: number, label: string, y: number) => ({
+  // Both labels sit above the plot, each on the side facing away from the other, so they never
+  // cover the bars or the tick labels, nor each other when start and end are close.
+  const startAnchor = total >= start ? 'right' : 'left';
+  const marker = (x: number, label: string, xanchor: string) => ({
     shape: { type: 'line', xref: 'x', yref: 'paper', x0: x, x1: x, y0: 0, y1: 1, line: { color: 'gray', dash: 'dash', width: 1.5 } },
-    annotation: { xref: 'x', yref: 'paper', x, y, text: `${label} = ${x.toFixed(digits)}`, showarrow: false, yanchor: y > 0.5 ? 'bottom' : 'top', font: { size: 11 } },
+    annotation: { xref: 'x', yref: 'paper', x, y: 1, yanchor: 'bottom', xanchor, text: `${label} = ${x.toFixed(digits)}`, showarrow: false, font: { size: 11 } },
   });
-  const first = marker(start, startLabel, 1), last = marker(total, endLabel, 0);
+  const first = marker(start, startLabel, startAnchor), last = marker(total, endLabel, startAnchor === 'right' ? 'left' : 'right');
   return plot([bars], baseLayout(opts, [bars], {
     // Categories top to bottom in the order given, so the eye follows the steps downwards.
     yaxis: { type: 'category', autorange: 'reversed', gridcolor: NEUTRAL_GRID, automargin: true },
     shapes: [first.shape, last.shape],
     annotations: [first.annotation, last.annotation],
-    margin: { l: 50, r: 30, t: opts.title !== undefined ? 60 : 30, b: 45 },
+    // Room above the plot for the start and end labels, and for a title that wraps on a phone.
+    margin: { l: 50, r: 30, t: opts.title !== undefined ? 80 : 30, b: 45 },
   }));
 }

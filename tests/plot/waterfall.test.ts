@@ -14,6 +14,8 @@ describe('waterfall', () => {
     expect(shapes.map((s) => s.x0)).toEqual([1, -0.25]);
     const annotations = fig.layout.annotations as { text: string }[];
     expect(annotations.map((a) => a.text)).toEqual(['E[f] = 1.00', 'f(x) = -0.25']);
+    // Above the plot, each label on the side away from the other (the end is left of the start here).
+    expect(annotations.map((a) => (a as { xanchor?: string }).xanchor)).toEqual(['left', 'right']);
     expect(fig.layout).toMatchObject({ title: { text: 'one row' }, yaxis: { type: 'category', autorange: 'reversed' } });
     expectPlainFigure(fig);
   });
