@@ -82,7 +82,7 @@ describe('notebooks/interpretability.md', () => {
     expect(numberAfter(report, 'the library\'s $\\phi$ for area: **')).toBeCloseTo(expected.shapley[7][0], 4);
     expect(numberAfter(report, 'Coalition **')).toBe(6);
     expect(numberAfter(report, 'hand-written $\\phi_j$ and `shapleyValues`:\n**')).toBeLessThan(1e-12);
-    expect(numberAfter(report, 'first shuffle:\n**')).toBeLessThan(1e-12);
+    expect(numberAfter(report, "first shuffle:\n**")).toBeLessThan(1e-12);
   }, 120_000);
 
   it('dropping rooms, its twin, makes area look more important (numbers from scikit-learn)', async () => {
