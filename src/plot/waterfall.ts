@@ -46,7 +46,8 @@ export function waterfall(labels: readonly string[], steps: readonly number[], o
     type: 'bar', orientation: 'h', y: names, x: values, base: bases,
     marker: { color: values.map((v) => (v >= 0 ? upColor : downColor)) },
     text: values.map((v) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`),
-    textposition: 'outside', cliponaxis: false,
+    // Inside a long bar (its label would run into the axis), outside a short one.
+    textposition: 'auto', cliponaxis: false,
     hovertemplate: '%{y}: %{text}<extra></extra>',
     showlegend: false,
   };

@@ -62,7 +62,7 @@ describe('notebooks/interpretability.md', () => {
     expect(numberAfter(report, 'on the training rows and **')).toBeCloseTo(expected.r2Test, 3);
 
     // The waterfall of test house 7 goes from E[f] over the background to f(x) by the brute-force φ.
-    const chart = waterfallOf(figureTitled(report, 'Test house 7: linear regression predicts'));
+    const chart = waterfallOf(figureTitled(report, 'House 7: linear regression'));
     expectClose(chart.steps, expected.shapley[7], 9);
     expect(chart.start).toBeCloseTo(expected.baseValue, 9);
     expect(chart.end).toBeCloseTo(expected.predictions[7], 9);
@@ -96,7 +96,7 @@ describe('notebooks/interpretability.md', () => {
     expect(numberAfter(report, '`area` **')).toBeCloseTo(bars.test.mean[0], 3);
     // Four features: 2³ = 8 coalitions per feature, and the waterfall has four steps.
     figureTitled(report, 'Coalition 6 of 8');
-    const chart = waterfallOf(figureTitled(report, 'Test house 7'));
+    const chart = waterfallOf(figureTitled(report, 'House 7: linear regression'));
     expectClose(chart.steps, reference.linearWithoutRooms.shapley[7], 9);
   }, 120_000);
 
@@ -106,7 +106,7 @@ describe('notebooks/interpretability.md', () => {
     const bars = importanceBars(report, 'Permutation importance: decision tree (depth 4), 5 shuffles per feature');
     expectClose(bars.test.mean, meanAndStd(expected.dropsTest, 5).mean, 9);
     expectClose(bars.train.std, meanAndStd(expected.dropsTrain, 5).std, 9);
-    const chart = waterfallOf(figureTitled(report, 'Test house 3: decision tree (depth 4) predicts'));
+    const chart = waterfallOf(figureTitled(report, 'House 3: decision tree (depth 4)'));
     expectClose(chart.steps, expected.shapley[3], 9);
     expect(chart.end).toBeCloseTo(expected.predictions[3], 9);
     // The last coalition of distance's stepper: the running sum has reached φ_distance.
@@ -126,7 +126,7 @@ describe('notebooks/interpretability.md', () => {
     // It has memorised its training rows: R² near 1 there, well below on the test rows.
     expect(numberAfter(report, 'scores $R^2$ = **')).toBeGreaterThan(0.95);
     expect(numberAfter(report, 'on the training rows and **')).toBeLessThan(0.9);
-    const chart = waterfallOf(figureTitled(report, 'Test house 0: random forest predicts'));
+    const chart = waterfallOf(figureTitled(report, 'House 0: random forest'));
     expect(numberAfter(report, 'Σ φ = **')).toBeCloseTo(chart.end - chart.start, 4);
     expect(numberAfter(report, 'they differ by ')).toBeLessThan(1e-9);
     // The forest bends to age: houses far from average age, either way, get a positive φ.
