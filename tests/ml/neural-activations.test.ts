@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   activationDerivative, activations, elementwise, erf, gelu, geluTanh, leakyRelu, relu, softmax, softmaxJacobian,
-  type ActivationName,
+  unitActivity, type ActivationName,
 } from '../../src/ml/index.ts';
 import erfFixture from './fixtures/d-erf.json';
+// numpy and scipy values (fixtures/make_activations.py).
+import reference from './fixtures/activations.json';
 
 const names = Object.keys(activations) as ActivationName[];
 // Points away from the kinks of relu / leakyRelu / elu at 0, where f′ is one-sided.
@@ -18,6 +20,18 @@ describe('activations', () => {
         const numeric = (f(x + h) - f(x - h)) / (2 * h);
         expect(Math.abs(df(x) - numeric), `${name}'(${x})`).toBeLessThan(1e-6);
       }
+    }
+  });
+
+  it('every activation and activationDerivative match numpy / scipy (GELU through scipy.special.erf) to 1e-12', () => {
+    const referenceNames = Object.keys(reference.values) as (keyof typeof reference.values)[];
+    expect(referenceNames).toHaveLength(8);
+    for (const name of referenceNames) {
+      const f = activations[name], df = activationDerivative(name);
+      reference.x.forEach((x, i) => {
+        expect(Math.abs(f(x) - reference.values[name][i]), `${name}(${x})`).toBeLessThan(1e-12);
+        expect(Math.abs(df(x) - reference.derivatives[name][i]), `${name}'(${x})`).toBeLessThan(1e-12);
+      });
     }
   });
 
@@ -79,6 +93,17 @@ describe('softmax', () => {
     expect(softmax([[0, 0], [1, 1]])).toEqual([[0.5, 0.5], [0.5, 0.5]]);
   });
 
+  it('softmax and softmaxJacobian with a temperature match numpy\'s (diag(s) − ssᵀ)/T', () => {
+    for (const { temperature, probabilities, jacobian } of reference.softmax.cases) {
+      softmax(reference.softmax.logits, temperature).forEach((p, i) => expect(p).toBeCloseTo(probabilities[i], 14));
+      const J = softmaxJacobian(reference.softmax.logits, temperature);
+      J.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - jacobian[i][j]), `T = ${temperature}, J[${i}][${j}]`).toBeLessThan(1e-14)));
+      // Each column sums to 0: raising one logit takes probability from the others, the total stays 1.
+      J[0].forEach((_, j) => expect(Math.abs(J.reduce((sum, row) => sum + row[j], 0))).toBeLessThan(1e-15));
+    }
+    expect(() => softmaxJacobian([1, 2], -1)).toThrow(/softmaxJacobian: temperature must be > 0, got -1/);
+  });
+
   it('softmaxJacobian matches finite differences of softmax', () => {
     const x = [0.3, -1.2, 2.0, 0.1];
     const J = softmaxJacobian(x), h = 1e-6;
@@ -86,5 +111,22 @@ describe('softmax', () => {
       const up = softmax(x.map((v, k) => (k === j ? v + h : v))), down = softmax(x.map((v, k) => (k === j ? v - h : v)));
       for (let i = 0; i < x.length; i++) expect(Math.abs(J[i][j] - (up[i] - down[i]) / (2 * h))).toBeLessThan(1e-8);
     }
+  });
+});
+
+describe('unitActivity', () => {
+  it('unitActivity gives numpy\'s per-unit min, max, active share and dead units of a ReLU layer', () => {
+    const { z, min, max, activeShare, dead } = reference.unitActivity;
+    const activity = unitActivity(z);
+    expect(activity.dead).toEqual(dead);
+    expect(activity.dead.filter(Boolean)).toHaveLength(4);
+    activity.min.forEach((v, j) => expect(v).toBeCloseTo(min[j], 14));
+    activity.max.forEach((v, j) => expect(v).toBeCloseTo(max[j], 14));
+    activity.activeShare.forEach((v, j) => expect(v).toBeCloseTo(activeShare[j], 14));
+  });
+
+  it('unitActivity counts a unit at exactly 0 everywhere as dead and rejects a ragged matrix', () => {
+    expect(unitActivity([[0, 1e-9], [-2, -1]]).dead).toEqual([true, false]);
+    expect(() => unitActivity([[1, 2], [3]])).toThrow(/unitActivity: preActivations row 1 has 1 values, expected 2/);
   });
 });

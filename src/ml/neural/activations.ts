@@ -93,8 +93,13 @@ function softmaxVector(x: readonly number[], temperature: number): number[] {
   return e.map((v) => v / sum);
 }
 
-/** ∂softmax(x)ᵢ/∂xⱼ = sᵢ(δᵢⱼ − sⱼ): softmax's derivative is a matrix, since every output depends on every input. */
-export function softmaxJacobian(x: readonly number[]): number[][] {
-  const s = softmaxVector(x, 1);
-  return s.map((si, i) => s.map((sj, j) => si * ((i === j ? 1 : 0) - sj)));
+/**
+ * ∂softmax(x)ᵢ/∂xⱼ = sᵢ(δᵢⱼ − sⱼ)/T: softmax's derivative is a matrix, since every output depends
+ * on every input. The 1/T comes from the chain rule through x/T; a small T makes s nearly one-hot,
+ * and then every entry sᵢ(δᵢⱼ − sⱼ) is near 0 (the gradient vanishes) although 1/T is large.
+ */
+export function softmaxJacobian(x: readonly number[], temperature = 1): number[][] {
+  if (!(temperature > 0)) throw new RangeError(`softmaxJacobian: temperature must be > 0, got ${temperature}`);
+  const s = softmaxVector(x, temperature);
+  return s.map((si, i) => s.map((sj, j) => (si * ((i === j ? 1 : 0) - sj)) / temperature));
 }

@@ -6,6 +6,7 @@ export {
   softmax, softmaxJacobian,
 } from './activations.ts';
 export type { Numeric, Mapped, Elementwise, ActivationName } from './activations.ts';
+export * from './unit-activity.ts';
 export * from './sampling.ts';
 export * from './attention.ts';
 export * from './positional-encoding.ts';
