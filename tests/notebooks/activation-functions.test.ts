@@ -80,7 +80,7 @@ describe('notebooks/activation-functions.md', () => {
     expect(reluProduct).toBe(1);
     expect(products.sigmoid).toBeLessThan(0.25 ** 10);
     const deep = await run({ zAbs: 3, depth: 2 });
-    const chart = figureTitled(deep, 'Saturation: the gradient through 2 layers at |z| = 3');
+    const chart = figureTitled(deep, 'Saturation: n = 2, |z| = 3');
     const tanhCurve = chart.data.find((t) => t.name === 'tanh' && (t.x as number[]).length === 3)!;
     expect((tanhCurve.y as number[])[2]).toBeCloseTo((1 - Math.tanh(3) ** 2) ** 2, 15);
     expect((tanhCurve.y as number[])[2]).toBeLessThan(1e-4);
@@ -89,13 +89,13 @@ describe('notebooks/activation-functions.md', () => {
   it('at the defaults the network trains as in numpy (dead units per step, losses), no unit dies, and the stepper picks a step without retraining', async () => {
     const reference = numpy.runs['ReLU 0.01 0'];
     const start = await run();
-    const panel = dyingPanel(start, 'ReLU, η = 0.01, b₀ = 0: step 0 of 150');
+    const panel = dyingPanel(start, 'ReLU, η = 0.01, b₀ = 0, step 0');
     expect(panel.deadCounts).toEqual(reference.deadCounts);
     expect(boldValues(markdown(start, 'units are dead')).map(parseFmt).slice(0, 5))
       .toEqual([0, 0, c4(reference.losses[0]), 0, c4(reference.losses[LAST])]);
     expect(markdown(start, 'units are dead')).toContain('No unit is dead at this step.');
     const end = await run({ step: LAST });
-    const endPanel = dyingPanel(end, 'ReLU, η = 0.01, b₀ = 0: step 150 of 150');
+    const endPanel = dyingPanel(end, 'ReLU, η = 0.01, b₀ = 0, step 150');
     expect(endPanel.figure.layout.annotations).toContainEqual(expect.objectContaining({ text: `Fit: MSE ${c4(reference.losses[LAST])}` }));
     expect((endPanel.bars.marker as { color: string[] }).color.every((c) => c === (panel.bars.marker as { color: string[] }).color[0])).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('notebooks/activation-functions.md', () => {
   it('η = 0.3 with b₀ = −1 kills all 32 ReLU units, step by step as in numpy; the dead get exactly 0 gradient and the output is a constant', async () => {
     const reference = numpy.runs['ReLU 0.3 -1'];
     const report = await run({ eta: 0.3, biasInit: -1, step: LAST });
-    const panel = dyingPanel(report, 'ReLU, η = 0.3, b₀ = −1: step 150 of 150');
+    const panel = dyingPanel(report, 'ReLU, η = 0.3, b₀ = −1, step 150');
     expect(panel.deadCounts).toEqual(reference.deadCounts);
     expect(panel.deadCounts[0]).toBe(8);
     expect(panel.deadCounts[LAST]).toBe(32);
