@@ -21,5 +21,6 @@ export * from './inspection/index.ts';
 export * from './feature-selection/index.ts';
 export * from './gaussian-process/index.ts';
 export * from './text/index.ts';
+export * from './retrieval/index.ts';
 export * from './neural/index.ts';
 export * from './bandits/index.ts';

@@ -3,3 +3,4 @@ export * from './pca.ts';
 export * from './tsne.ts';
 export * from './trustworthiness.ts';
 export { tsneJointProbabilities } from './tsne-affinities.ts';
+export * from './truncated-svd.ts';

@@ -22,3 +22,4 @@ export * from './two-proportion-power.ts';
 export * from './group-metrics.ts';
 export * from './fairness-metrics.ts';
 export * from './beta-distribution.ts';
+export * from './ranking.ts';
