@@ -96,6 +96,19 @@ describe('scoring against scikit-learn and numpy', () => {
     expect(() => new BM25({ b: 2 }).fit(documents)).toThrow(/b must be a number in \[0, 1\], got 2/);
   });
 
+  it('TruncatedSVD of a tall X (from XᵀX) and of its transpose (from XXᵀ) share singular values; components are orthonormal', () => {
+    const tall = [[3, 1, 0], [1, 2, 1], [0, 1, 4], [2, 0, 1], [1, 1, 1]];
+    const wide = tall[0].map((_, j) => tall.map((row) => row[j]));
+    const a = new TruncatedSVD({ nComponents: 3 }).fit(tall), b = new TruncatedSVD({ nComponents: 3 }).fit(wide);
+    a.singularValues!.forEach((s, i) => expect(s).toBeCloseTo(b.singularValues![i], 10));
+    const V = a.components!;
+    V.forEach((u, i) => V.forEach((v, j) => expect(u.reduce((s, x, f) => s + x * v[f], 0)).toBeCloseTo(i === j ? 1 : 0, 10)));
+    // ‖X v_c‖ = σ_c.
+    const Z = a.transform(tall);
+    a.singularValues!.forEach((s, c) => expect(Math.hypot(...Z.map((z) => z[c]))).toBeCloseTo(s, 10));
+    expect(() => new TruncatedSVD({ nComponents: 2 }).fit([[1, 2], [2, 4]])).toThrow(/fewer than nComponents = 2 non-zero singular values/);
+  });
+
   it('TruncatedSVD gives numpy\'s singular values and vectors (sign rule of scikit-learn), and LSA cosines', () => {
     for (const setting of reference.settings) {
       const { X, Q, svd } = computeSetting(setting);

@@ -1,4 +1,4 @@
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { checkFitted, checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
 
 export interface TruncatedSVDParams {
@@ -10,8 +10,9 @@ export interface TruncatedSVDParams {
  * Truncated SVD, as scikit-learn's TruncatedSVD: X ≈ U_k Σ_k V_kᵀ, keeping the k largest singular
  * values. Unlike PCA it does not centre X, so it works on TF-IDF matrices as they are; on a
  * TF-IDF matrix it is latent semantic analysis (LSA): words that occur in the same documents load
- * on the same components, so two texts can be close without sharing a word. Computed exactly
- * (ml-matrix's SVD), which suits the small matrices of the notebooks.
+ * on the same components, so two texts can be close without sharing a word. Computed exactly from
+ * the eigen-decomposition of the smaller Gram matrix (see fit), which suits the small matrices of
+ * the notebooks: a few dozen chunks by a few hundred words takes milliseconds.
  */
 export class TruncatedSVD {
   readonly params: Readonly<TruncatedSVDParams>;
@@ -32,11 +33,21 @@ export class TruncatedSVD {
     checkPositiveInt(k, where, 'nComponents');
     const rank = Math.min(rows.length, rows[0].length);
     if (k > rank) fail(where, `nComponents = ${k} is more than min(n_samples, n_features) = ${rank}`);
-    const svd = new SingularValueDecomposition(new Matrix(rows), { autoTranspose: true, computeLeftSingularVectors: false });
-    const V = svd.rightSingularVectors;
-    // Singular values come sorted, largest first; component c is column c of V.
-    this.singularValues = svd.diagonal.slice(0, k);
-    this.components = Array.from({ length: k }, (_, c) => flipSign(V.getColumn(c)));
+    // The smaller Gram matrix has the squared singular values as eigenvalues: XᵀX = VΣ²Vᵀ (d × d)
+    // when there are at least as many rows as columns, else XXᵀ = UΣ²Uᵀ (n × n), and then
+    // V = XᵀUΣ⁻¹. A TF-IDF matrix of 40 chunks × 300 words is decomposed as 40 × 40.
+    const x = new Matrix(rows);
+    const xt = x.transpose();
+    const wide = rows.length < rows[0].length;
+    const gram = wide ? x.mmul(xt) : xt.mmul(x);
+    const evd = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
+    const order = evd.realEigenvalues.map((_, i) => i).sort((a, b) => evd.realEigenvalues[b] - evd.realEigenvalues[a]).slice(0, k);
+    // σ = √λ; rounding can leave an eigenvalue of a rank-deficient X at −1e-17.
+    const sigmas = order.map((i) => Math.sqrt(Math.max(evd.realEigenvalues[i], 0)));
+    if (sigmas[k - 1] <= 1e-10 * sigmas[0]) fail(where, `X has fewer than nComponents = ${k} non-zero singular values; ask for fewer components`);
+    const vectors = order.map((i) => evd.eigenvectorMatrix.getColumn(i));
+    this.singularValues = sigmas;
+    this.components = vectors.map((u, c) => flipSign(wide ? xt.mmul(Matrix.columnVector(u)).getColumn(0).map((v) => v / sigmas[c]) : u));
     return this;
   }
 
