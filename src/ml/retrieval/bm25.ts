@@ -80,19 +80,24 @@ export class BM25 {
   explain(query: string, doc: number): BM25TermScore[] {
     const counts = checkFitted(this.termCounts, 'BM25.explain');
     if (!Number.isInteger(doc) || doc < 0 || doc >= counts.length) fail('BM25.explain', `doc must be an index from 0 to ${counts.length - 1}, got ${doc}`);
-    const { k1, b } = this.params;
-    // The length normaliser 1 − b + b·|d|/avgdl: above 1 for a longer-than-average document.
-    const norm = 1 - b + b * this.docLengths![doc] / this.avgDocLength!;
-    return this.queryTerms(query).map((term) => {
-      const tf = counts[doc].get(term) ?? 0;
-      const idf = this.idf(term);
-      return { term, tf, idf, score: tf === 0 ? 0 : idf * tf * (k1 + 1) / (tf + k1 * norm) };
-    });
+    return this.termScores(this.queryTerms(query).map((term) => ({ term, idf: this.idf(term) })), doc);
   }
 
   /** The BM25 score of every document for a query. */
   score(query: string): number[] {
     const counts = checkFitted(this.termCounts, 'BM25.score');
-    return counts.map((_, d) => this.explain(query, d).reduce((s, t) => s + t.score, 0));
+    // The query is analysed and its idfs looked up once, not once per document.
+    const terms = this.queryTerms(query).map((term) => ({ term, idf: this.idf(term) }));
+    return counts.map((_, d) => this.termScores(terms, d).reduce((s, t) => s + t.score, 0));
+  }
+
+  private termScores(terms: readonly { term: string; idf: number }[], doc: number): BM25TermScore[] {
+    const { k1, b } = this.params;
+    // The length normaliser 1 − b + b·|d|/avgdl: above 1 for a longer-than-average document.
+    const norm = 1 - b + b * this.docLengths![doc] / this.avgDocLength!;
+    return terms.map(({ term, idf }) => {
+      const tf = this.termCounts![doc].get(term) ?? 0;
+      return { term, tf, idf, score: tf === 0 ? 0 : idf * tf * (k1 + 1) / (tf + k1 * norm) };
+    });
   }
 }
