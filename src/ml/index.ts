@@ -24,3 +24,4 @@ export * from './text/index.ts';
 export * from './retrieval/index.ts';
 export * from './neural/index.ts';
 export * from './bandits/index.ts';
+export * from './adaptation/index.ts';
