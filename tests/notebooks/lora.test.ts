@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
+
+const run = notebookRunner('lora');
+
+/** numpy on the notebook's own matrices (fixtures/make_lora.py, matrices from lora-data.ts). */
+interface Task {
+  controls: { trueRank: number; noise: number };
+  singularValues: number[];
+  floors: number[];
+  baseError: number;
+  topShare: number;
+  adamErrorsRank4?: number[];
+}
+const numpy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/lora.json'), 'utf8')) as {
+  baseSingularValues: number[];
+  tasks: Task[];
+};
+const [defaultTask, exactTask, noisyTask] = numpy.tasks;
+const y = (trace: { y?: unknown }) => trace.y as number[];
+/** Three significant digits, as the notebook's fmt prints them. */
+const c3 = (v: number) => Number(v.toPrecision(3));
+
+describe('notebooks/lora.md', () => {
+  it('draws numpy\'s singular values of W₀ and ΔW*, quotes the top-R energy share, and puts the trained adapters on the Eckart–Young floor at every rank', async () => {
+    const report = await run();
+    expect(control(report, 'trueRank').value).toBe(defaultTask.controls.trueRank);
+    expect(control(report, 'noise').value).toBe(defaultTask.controls.noise);
+    const spectra = figureTitled(report, 'Singular values: W₀ is full rank');
+    y(traceNamed(spectra, 'ΔW* (task update)')).forEach((v, i) => expect(v, `σ${i + 1}`).toBeCloseTo(defaultTask.singularValues[i], 10));
+    y(traceNamed(spectra, 'W₀ (frozen)')).forEach((v, i) => expect(v, `σ${i + 1}`).toBeCloseTo(numpy.baseSingularValues[i], 10));
+    expect(boldNumbers(markdown(report, 'carry'))[0]).toBe(c3(100 * defaultTask.topShare));
+
+    const fit = figureTitled(report, 'Fit after training against rank r');
+    const floor = y(traceNamed(fit, 'SVD floor (Eckart–Young)'));
+    floor.forEach((v, i) => expect(v, `floor r = ${i + 1}`).toBeCloseTo(defaultTask.floors[i], 10));
+    const trained = y(traceNamed(fit, 'LoRA after 160 Adam steps'));
+    trained.forEach((v, i) => {
+      expect(v, `r = ${i + 1}`).toBeGreaterThanOrEqual(floor[i] - 1e-9); // nothing beats the truncated SVD
+      expect(v, `r = ${i + 1}`).toBeLessThan(floor[i] + 0.01);
+    });
+    const gap = boldNumbers(markdown(report, 'The trained adapters end within'))[0];
+    expect(gap).toBe(c3(Math.max(...trained.map((v, i) => v - floor[i]))));
+    expect(markdown(report, 'The trained adapters end within')).toContain('finds the truncated SVD here');
+  });
+
+  it('the rank-4 training curve is numpy\'s Adam run on the same matrices; step 0 is the frozen model, A gets no gradient, and the singular values of s·BA grow to ΔW*\'s', async () => {
+    const report = await run();
+    const training = figureTitled(report, 'Training: the error falls to the SVD floor');
+    const errors = y(traceNamed(training, 'adapter ‖s·BA − ΔW*‖_F'));
+    expect(errors).toHaveLength(defaultTask.adamErrorsRank4!.length);
+    errors.forEach((v, i) => expect(Math.abs(v - defaultTask.adamErrorsRank4![i]), `record ${i}`).toBeLessThan(1e-8));
+    expect(errors[0]).toBeCloseTo(defaultTask.baseError, 12);
+    expect((control(report, 'step').control as { count: number }).count).toBe(41);
+
+    const start = markdown(report, 'At step 0');
+    expect(start).toContain('the adapted layer **is** the frozen one');
+    expect(start).toContain('The gradient of $A$ there is 0 and');
+    expect(boldNumbers(start)).toEqual([c3(errors[40]), c3(defaultTask.floors[3])]);
+    const heatmaps = figureTitled(report, 'Step 0:');
+    expect((heatmaps.data[1].z as number[][]).flat().every((v) => v === 0)).toBe(true);
+    expect(traceNamed(training, 'σᵢ of s·BA now').y).toEqual(new Array(12).fill(0));
+
+    const end = await run({ step: 40 });
+    const last = figureTitled(end, 'Training: the error falls');
+    const sigma = y(traceNamed(last, 'σᵢ of s·BA now'));
+    for (let i = 0; i < 4; i++) expect(Math.abs(sigma[i] - defaultTask.singularValues[i]), `σ${i + 1}`).toBeLessThan(1e-3);
+    for (let i = 4; i < 12; i++) expect(sigma[i], `σ${i + 1} beyond r`).toBeLessThan(1e-9);
+    expect(traceNamed(last, 'now').x).toEqual([160]);
+    expect(figureTitled(end, 'Step 160:')).toBeDefined();
+  });
+
+  it('merging gives the same outputs, the hand-written gradients agree with the library, and the first step grows with r only without the division', async () => {
+    const report = await run();
+    const [mergeGap] = boldNumbers(markdown(report, 'the merged and unmerged layers'));
+    expect(mergeGap).toBeLessThan(1e-12);
+    expect(markdown(report, 'Multiply-adds per input')).toContain('768 merged, 992 unmerged');
+    const [gradientGap] = boldNumbers(markdown(report, 'hand-written gradients and the library'));
+    expect(gradientGap).toBeLessThan(1e-10);
+    const steps = figureTitled(report, 'How far the first Adam step moves W');
+    const undivided = y(traceNamed(steps, 's = α'));
+    const divided = y(traceNamed(steps, 's = α/r (LoRA)'));
+    expect(undivided[15] / undivided[3]).toBeGreaterThan(2);
+    expect(divided[15] / divided[3]).toBeLessThan(1);
+    const ratios = [...markdown(report, 'From $r = 4$ to $r = 16$').matchAll(/\*\*([\d.]+)×\*\*/g)].map((m) => Number(m[1]));
+    expect(ratios).toEqual([c3(undivided[15] / undivided[3]), c3(divided[15] / divided[3])]);
+    expect(markdown(report, 'For this layer')).toContain('**0.391 %**');
+  });
+
+  it('an exactly rank-2 task has a zero floor from r = 2; with both factors at zero nothing trains', async () => {
+    const report = await run({ ...exactTask.controls, init: 'both zero' });
+    const fit = figureTitled(report, 'Fit after training against rank r');
+    const floor = y(traceNamed(fit, 'SVD floor (Eckart–Young)'));
+    expect(floor[0]).toBeCloseTo(exactTask.floors[0], 10);
+    for (let i = 1; i < 12; i++) expect(floor[i]).toBeLessThan(1e-12);
+    y(traceNamed(fit, 'LoRA after 160 Adam steps')).forEach((v) => expect(v).toBeCloseTo(exactTask.baseError, 12));
+    expect(markdown(report, 'The trained adapters end within')).toContain('with both factors at zero nothing trains');
+    expect(markdown(report, 'At step 0')).toContain('The gradient of $A$ there is 0 and that of $B$ 0.');
+  });
+
+  it('a random B starts away from the frozen model; an undivided α = 32 at r = 12 overshoots', async () => {
+    const random = await run({ ...noisyTask.controls, init: 'both random' });
+    figureTitled(random, 'Fit after training against rank r');
+    const floor = y(traceNamed(figureTitled(random, 'Fit after training'), 'SVD floor (Eckart–Young)'));
+    floor.forEach((v, i) => expect(v).toBeCloseTo(noisyTask.floors[i], 10));
+    const start = y(traceNamed(figureTitled(random, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖_F'))[0];
+    expect(start).toBeGreaterThan(noisyTask.baseError);
+    expect(markdown(random, 'At step 0')).toContain('has already moved away from the frozen one');
+
+    const overshoot = await run({ alpha: 32, scaling: 'alpha', rank: 12 });
+    const errors = y(traceNamed(figureTitled(overshoot, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖_F'));
+    expect(Math.max(...errors)).toBeGreaterThan(1.5 * errors[0]);
+    expect(allMarkdown(overshoot)).toContain('the first steps overshot');
+    expect(allMarkdown(await run())).toContain('The error never rose above where it started');
+  });
+});
