@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Trace } from '../../src/plot/figure.ts';
 import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
 
 const run = notebookRunner('lora');
@@ -19,7 +20,7 @@ const numpy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/lora.j
   tasks: Task[];
 };
 const [defaultTask, exactTask, noisyTask] = numpy.tasks;
-const y = (trace: { y?: unknown }) => trace.y as number[];
+const y = (trace: Trace) => trace.y as number[];
 /** Three significant digits, as the notebook's fmt prints them. */
 const c3 = (v: number) => Number(v.toPrecision(3));
 
