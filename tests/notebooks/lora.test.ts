@@ -50,7 +50,7 @@ describe('notebooks/lora.md', () => {
   it('the rank-4 training curve is numpy\'s Adam run on the same matrices; step 0 is the frozen model, A gets no gradient, and the singular values of s·BA grow to ΔW*\'s', async () => {
     const report = await run();
     const training = figureTitled(report, 'Training: the error falls to the SVD floor');
-    const errors = y(traceNamed(training, 'adapter ‖s·BA − ΔW*‖_F'));
+    const errors = y(traceNamed(training, 'adapter ‖s·BA − ΔW*‖'));
     expect(errors).toHaveLength(defaultTask.adamErrorsRank4!.length);
     errors.forEach((v, i) => expect(Math.abs(v - defaultTask.adamErrorsRank4![i]), `record ${i}`).toBeLessThan(1e-8));
     expect(errors[0]).toBeCloseTo(defaultTask.baseError, 12);
@@ -106,12 +106,12 @@ describe('notebooks/lora.md', () => {
     figureTitled(random, 'Fit after training against rank r');
     const floor = y(traceNamed(figureTitled(random, 'Fit after training'), 'SVD floor (Eckart–Young)'));
     floor.forEach((v, i) => expect(v).toBeCloseTo(noisyTask.floors[i], 10));
-    const start = y(traceNamed(figureTitled(random, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖_F'))[0];
+    const start = y(traceNamed(figureTitled(random, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖'))[0];
     expect(start).toBeGreaterThan(noisyTask.baseError);
     expect(markdown(random, 'At step 0')).toContain('has already moved away from the frozen one');
 
     const overshoot = await run({ alpha: 32, scaling: 'alpha', rank: 12 });
-    const errors = y(traceNamed(figureTitled(overshoot, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖_F'));
+    const errors = y(traceNamed(figureTitled(overshoot, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖'));
     expect(Math.max(...errors)).toBeGreaterThan(1.5 * errors[0]);
     expect(allMarkdown(overshoot)).toContain('the first steps overshot');
     expect(allMarkdown(await run())).toContain('The error never rose above where it started');
