@@ -49,7 +49,7 @@ describe('notebooks/lora.md', () => {
 
   it('the rank-4 training curve is numpy\'s Adam run on the same matrices; step 0 is the frozen model, A gets no gradient, and the singular values of s·BA grow to ΔW*\'s', async () => {
     const report = await run();
-    const training = figureTitled(report, 'Training: the error falls to the SVD floor');
+    const training = figureTitled(report, 'Training: fit and spectrum');
     const errors = y(traceNamed(training, 'adapter ‖s·BA − ΔW*‖'));
     expect(errors).toHaveLength(defaultTask.adamErrorsRank4!.length);
     errors.forEach((v, i) => expect(Math.abs(v - defaultTask.adamErrorsRank4![i]), `record ${i}`).toBeLessThan(1e-8));
@@ -65,7 +65,7 @@ describe('notebooks/lora.md', () => {
     expect(traceNamed(training, 'σᵢ of s·BA now').y).toEqual(new Array(12).fill(0));
 
     const end = await run({ step: 40 });
-    const last = figureTitled(end, 'Training: the error falls');
+    const last = figureTitled(end, 'Training: fit and spectrum');
     const sigma = y(traceNamed(last, 'σᵢ of s·BA now'));
     for (let i = 0; i < 4; i++) expect(Math.abs(sigma[i] - defaultTask.singularValues[i]), `σ${i + 1}`).toBeLessThan(1e-3);
     for (let i = 4; i < 12; i++) expect(sigma[i], `σ${i + 1} beyond r`).toBeLessThan(1e-9);
@@ -106,12 +106,12 @@ describe('notebooks/lora.md', () => {
     figureTitled(random, 'Fit after training against rank r');
     const floor = y(traceNamed(figureTitled(random, 'Fit after training'), 'SVD floor (Eckart–Young)'));
     floor.forEach((v, i) => expect(v).toBeCloseTo(noisyTask.floors[i], 10));
-    const start = y(traceNamed(figureTitled(random, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖'))[0];
+    const start = y(traceNamed(figureTitled(random, 'Training: fit and spectrum'), 'adapter ‖s·BA − ΔW*‖'))[0];
     expect(start).toBeGreaterThan(noisyTask.baseError);
     expect(markdown(random, 'At step 0')).toContain('has already moved away from the frozen one');
 
     const overshoot = await run({ alpha: 32, scaling: 'alpha', rank: 12 });
-    const errors = y(traceNamed(figureTitled(overshoot, 'Training: the error falls'), 'adapter ‖s·BA − ΔW*‖'));
+    const errors = y(traceNamed(figureTitled(overshoot, 'Training: fit and spectrum'), 'adapter ‖s·BA − ΔW*‖'));
     expect(Math.max(...errors)).toBeGreaterThan(1.5 * errors[0]);
     expect(allMarkdown(overshoot)).toContain('the first steps overshot');
     expect(allMarkdown(await run())).toContain('The error never rose above where it started');
