@@ -24,7 +24,7 @@ const y = (trace: Trace) => trace.y as number[];
 /** Three significant digits, as the notebook's fmt prints them. */
 const c3 = (v: number) => Number(v.toPrecision(3));
 
-describe('notebooks/lora.md', () => {
+describe('notebooks/lora.md', { timeout: 120_000 }, () => {
   it('draws numpy\'s singular values of W₀ and ΔW*, quotes the top-R energy share, and puts the trained adapters on the Eckart–Young floor at every rank', async () => {
     const report = await run();
     expect(control(report, 'trueRank').value).toBe(defaultTask.controls.trueRank);
