@@ -51,20 +51,22 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
     const report = await run();
     const training = figureTitled(report, 'Training: fit and spectrum');
     const errors = y(traceNamed(training, 'adapter ‖s·BA − ΔW*‖'));
-    expect(errors).toHaveLength(defaultTask.adamErrorsRank4!.length);
-    errors.forEach((v, i) => expect(Math.abs(v - defaultTask.adamErrorsRank4![i]), `record ${i}`).toBeLessThan(1e-8));
+    // The notebook records every 8th step, the fixture every 4th.
+    const numpyErrors = defaultTask.adamErrorsRank4!.filter((_, i) => i % 2 === 0);
+    expect(errors).toHaveLength(numpyErrors.length);
+    errors.forEach((v, i) => expect(Math.abs(v - numpyErrors[i]), `record ${i}`).toBeLessThan(1e-8));
     expect(errors[0]).toBeCloseTo(defaultTask.baseError, 12);
-    expect((control(report, 'step').control as { count: number }).count).toBe(41);
+    expect((control(report, 'step').control as { count: number }).count).toBe(21);
 
     const start = markdown(report, 'At step 0');
     expect(start).toContain('the adapted layer **is** the frozen one');
     expect(start).toContain('The gradient of $A$ there is 0 and');
-    expect(boldNumbers(start)).toEqual([c3(errors[40]), c3(defaultTask.floors[3])]);
+    expect(boldNumbers(start)).toEqual([c3(errors[20]), c3(defaultTask.floors[3])]);
     const heatmaps = figureTitled(report, 'Step 0:');
     expect((heatmaps.data[1].z as number[][]).flat().every((v) => v === 0)).toBe(true);
     expect(traceNamed(training, 'σᵢ of s·BA now').y).toEqual(new Array(12).fill(0));
 
-    const end = await run({ step: 40 });
+    const end = await run({ step: 20 });
     const last = figureTitled(end, 'Training: fit and spectrum');
     const sigma = y(traceNamed(last, 'σᵢ of s·BA now'));
     for (let i = 0; i < 4; i++) expect(Math.abs(sigma[i] - defaultTask.singularValues[i]), `σ${i + 1}`).toBeLessThan(1e-3);
@@ -83,10 +85,11 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
     const steps = figureTitled(report, 'How far the first Adam step moves W');
     const undivided = y(traceNamed(steps, 's = α'));
     const divided = y(traceNamed(steps, 's = α/r (LoRA)'));
-    expect(undivided[15] / undivided[3]).toBeGreaterThan(2);
-    expect(divided[15] / divided[3]).toBeLessThan(1);
+    const [at4, at16] = [(steps.data[0].x as number[]).indexOf(4), (steps.data[0].x as number[]).indexOf(16)];
+    expect(undivided[at16] / undivided[at4]).toBeGreaterThan(2);
+    expect(divided[at16] / divided[at4]).toBeLessThan(1);
     const ratios = [...markdown(report, 'From $r = 4$ to $r = 16$').matchAll(/\*\*([\d.]+)×\*\*/g)].map((m) => Number(m[1]));
-    expect(ratios).toEqual([c3(undivided[15] / undivided[3]), c3(divided[15] / divided[3])]);
+    expect(ratios).toEqual([c3(undivided[at16] / undivided[at4]), c3(divided[at16] / divided[at4])]);
     expect(markdown(report, 'For this layer')).toContain('**0.391 %**');
   });
 
@@ -112,7 +115,7 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
 
     const overshoot = await run({ alpha: 32, scaling: 'alpha', rank: 12 });
     const errors = y(traceNamed(figureTitled(overshoot, 'Training: fit and spectrum'), 'adapter ‖s·BA − ΔW*‖'));
-    expect(Math.max(...errors)).toBeGreaterThan(1.5 * errors[0]);
+    expect(Math.max(...errors)).toBeGreaterThan(1.3 * errors[0]);
     expect(allMarkdown(overshoot)).toContain('the first steps overshot');
     expect(allMarkdown(await run())).toContain('The error never rose above where it started');
   });
