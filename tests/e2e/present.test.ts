@@ -1,5 +1,5 @@
 /**
- * End-to-end: present mode. Slides of the five flagship notebooks fit 1280×720 and 1920×1080
+ * End-to-end: present mode. Slides of the five flagship notebooks fit 1280×720 (one of them 1920×1080 too)
  * without a scroll bar; the clicker keys; editing and re-running a cell on a slide; the presenter's
  * window driving the audience's; "Share this view" opened in a fresh browser.
  * The fixture: tests/e2e/fixtures/presenting.md (slides: title, "Points on a line", a split-off
@@ -71,7 +71,9 @@ const scrollBars = (page: Page) =>
 
 describe('slides of the flagship notebooks', () => {
   // One page visits every flagship (a new page per notebook would pay the app's start five times).
-  it('present and back, every slide without a scroll bar at 1280×720 and 1920×1080', async () => {
+  // Every slide at 1280×720 (the projector size slides are written for); 1920×1080 on the first
+  // flagship only, which catches what a bigger screen breaks at a fifth of the cost.
+  it('present and back, every slide without a scroll bar at 1280×720, and on one notebook at 1920×1080', async () => {
     const context = await newProfile(browser);
     const { page, errors } = await openPage(context, `${base}#/${FLAGSHIPS[0]}`);
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -84,7 +86,8 @@ describe('slides of the flagship notebooks', () => {
       const count = Number((await page.textContent('.slide-number'))?.split('/')[1]);
       expect(count, slug).toBeGreaterThan(3);
       const scaled: string[] = [];
-      for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      const sizes = slug === FLAGSHIPS[0] ? [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] : [{ width: 1280, height: 720 }];
+      for (const size of sizes) {
         await page.setViewportSize(size);
         await page.keyboard.press('Home');
         for (let index = 0; index < count; index += 1) {
