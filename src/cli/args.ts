@@ -9,9 +9,11 @@ they get in the browser and no more: no files, environment, processes or network
   --timeout <ms>    stop a cell that runs longer than this (default 30000)
   --memory <MB>     the notebook's heap limit (default 2048); past it the kernel stops
   --set name=value  give the control called \`name\` this value before running (repeatable);
-                    a figure input takes JSON: --set theta0=[1,-2], --set starts=[[0,0],[2,1]]
+                    a figure input takes JSON: --set theta0=[1,-2], --set starts=[[0,0],[2,1]];
+                    a value the control cannot take is named on stderr with the one it ran with
   --allow-network   run where the network cannot be cut off (no Linux user namespaces)
-Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage, an unreadable or malformed file, or no sandbox.`;
+Exit status: 0 when every cell ran, 1 when a cell failed, 2 for bad usage (a --set naming no control too), an unreadable or
+malformed file, or no sandbox.`;
 
 export interface RunArgs {
   file: string;
@@ -54,8 +56,18 @@ function positive(option: string, text: string | undefined, unit: string): numbe
   return value;
 }
 
-/** `5` → 5, `true` → true, `[1,-2]` → [1, -2] (JSON: a point or a list of points), anything else stays a string. */
+/**
+ * `5` → 5, `true` → true, `[1,-2]` → [1, -2] (JSON: a point or a list of points), `"10"` → the
+ * string 10 (JSON: a select's option that looks like a number), anything else stays a string.
+ */
 function parseValue(text: string, name: string): ControlValue {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    try {
+      return JSON.parse(text) as string;
+    } catch (error) {
+      throw new UsageError(`--set ${name}: ${text} is not a JSON string (${(error as Error).message})`);
+    }
+  }
   if (text.trim().startsWith('[')) {
     try {
       return JSON.parse(text) as ControlValue;

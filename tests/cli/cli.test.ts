@@ -25,6 +25,18 @@ describe('stepwise run', { timeout: 120_000 }, () => {
     expect(report.cells[1].outputs[1].figure.data[0].x).toEqual([0, 1, 4, 9, 16]);
   });
 
+  it('--set names on stderr a value its control cannot take and the value it ran with; a name no control has exits 2', async () => {
+    const outOfRange = await stepwiseInProcess('run', fixture('ok.md'), '--set', 'n=50');
+    expect(outOfRange.code).toBe(0);
+    expect(outOfRange.stderr).toBe('stepwise: --set n=50: slider n goes from 1 to 10 in steps of 1, so it ran with 10\n');
+    const quoted = await stepwiseInProcess('run', fixture('ok.md'), '--json', '--set', 'n="4"');
+    expect(quoted.stderr).toContain('--set n="4": slider n goes from 1 to 10');
+    const unknown = await stepwiseInProcess('run', fixture('ok.md'), '--set', 'm=2');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('2 cells: 2 ok, 0 failed'); // the report is still printed
+    expect(unknown.stderr).toBe("stepwise: --set m: no control is called m; this notebook's controls are n\n");
+  });
+
   it('prints readable text without --json', async () => {
     const { code, stdout } = await stepwiseInProcess('run', fixture('ok.md'));
     expect(code).toBe(0);
