@@ -25,3 +25,4 @@ export * from './retrieval/index.ts';
 export * from './neural/index.ts';
 export * from './bandits/index.ts';
 export * from './adaptation/index.ts';
+export * from './reinforcement/index.ts';
