@@ -52,27 +52,36 @@ export class BradleyTerryRewardModel {
     const n = differences.length;
     const d = differences[0].length;
     const w = new Array<number>(d).fill(0);
+    // Indices of each difference's nonzero features, in increasing order.
+    const nonzeros = differences.map((x) => x.flatMap((v, j) => (v !== 0 ? [j] : [])));
     let gradient = new Array<number>(d).fill(0);
     let iter = 0;
     for (; iter < this.maxIter; iter++) {
       // Gradient Dᵀ(p − y) + λw and Hessian Dᵀ·diag(p(1 − p))·D + λI of the penalised log-loss.
       gradient = w.map((wj) => this.l2 * wj);
-      const hessian = Matrix.eye(d, d).mul(this.l2);
+      const h = new Float64Array(d * d);
+      for (let j = 0; j < d; j++) h[j * d + j] = this.l2;
       for (let i = 0; i < n; i++) {
         const x = differences[i];
+        const nonzero = nonzeros[i];
         let z = 0;
-        for (let j = 0; j < d; j++) z += w[j] * x[j];
+        for (const j of nonzero) z += w[j] * x[j];
         const p = sigmoid(z);
         const curvature = p * (1 - p);
-        for (let j = 0; j < d; j++) {
+        // Only the features where the two items differ contribute (one-hot counts have few), and
+        // only the upper triangle is accumulated: it is mirrored below, so H is exactly symmetric.
+        for (let u = 0; u < nonzero.length; u++) {
+          const j = nonzero[u];
           gradient[j] += (p - firstPreferred[i]) * x[j];
-          // The Hessian is symmetric: accumulate its upper triangle (skipping zero features, which
-          // one-hot counts have many of) and mirror it below, so both halves are bit-for-bit equal.
-          if (x[j] === 0) continue;
-          for (let k = j; k < d; k++) if (x[k] !== 0) hessian.set(j, k, hessian.get(j, k) + curvature * x[j] * x[k]);
+          const cj = curvature * x[j];
+          for (let v = u; v < nonzero.length; v++) h[j * d + nonzero[v]] += cj * x[nonzero[v]];
         }
       }
-      for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian.set(j, k, hessian.get(k, j));
+      const hessian = new Matrix(d, d);
+      for (let j = 0; j < d; j++) for (let k = j; k < d; k++) {
+        hessian.set(j, k, h[j * d + k]);
+        hessian.set(k, j, h[j * d + k]);
+      }
       const cholesky = new CholeskyDecomposition(hessian);
       if (!cholesky.isPositiveDefinite()) {
         fail(where, 'the Hessian is singular: a feature never differs between the two items of a pair; set l2 > 0');
