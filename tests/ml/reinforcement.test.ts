@@ -94,6 +94,9 @@ describe('valueIteration', () => {
     expect(rollout.end).toBe('loop');
     expect(rollout.loop).toHaveLength(2);
     expect(greedyRollout(world, plain.q).end).toBe('goal');
+    // The loop pays only for a large enough bonus and a far-sighted enough discount.
+    expect(greedyRollout(world, valueIteration(world, { gamma: 0.95, shaping: shapingFor(world, 'progress', 0.95, 2) }).q).end).toBe('goal');
+    expect(greedyRollout(world, valueIteration(world, { gamma: 0.9, shaping: shapingFor(world, 'progress', 0.9, 4) }).q).end).toBe('goal');
   });
 });
 
