@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fx from './fixtures/reinforcement-learning.json' with { type: 'json' };
-import { allMarkdown, boldNumbers, figureTitled, markdown, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
+import { allMarkdown, boldNumbers, figureTitled, figureWithPanel, markdown, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure } from '../../src/plot/figure.ts';
 
@@ -73,16 +73,16 @@ describe('notebooks/reinforcement-learning.md', () => {
     // The claims: more exploration earns less while learning but leaves more cells right.
     expect(meanA).toBeGreaterThan(meanB);
     expect(shareB).toBeGreaterThan(shareA);
-    const curves = figureTitled(report, 'Learning curves: ε = 0.1 against ε = 0.3');
+    const curves = figureWithPanel(report, 'Return per episode, ε = 0.1 and 0.3');
     expect(traceNamed(curves, 'ε = 0.1, each episode').y).toEqual(fx.qLearning['0.1'].returns);
     (traceNamed(curves, 'ε = 0.3: optimal moves').y as number[]).forEach((share, e) => expect(share).toBeCloseTo(fx.qLearning['0.3'].matchShare[e], 12));
     expect(allMarkdown(report)).toContain(`the final table of ε = 0.1 **reaches G in ${fx.default.routeMoves} moves**`);
   }, 120_000);
 
   it('the episode stepper shows that episode\'s path and table on fixed colours, arrows red where not optimal', async () => {
-    const first = figureTitled(await run(), 'Q-learning after episode 1:');
+    const first = figureTitled(await run(), 'Q-learning after episode 1');
     const report = await run(converged);
-    const last = figureTitled(report, 'Q-learning after episode 300:');
+    const last = figureTitled(report, 'Q-learning after episode 300');
     expect(traceNamed(last, 'value').zmax).toBe(traceNamed(first, 'value').zmax);
     expect((traceNamed(first, 'episode 1').x as number[])[0]).toBe(0);
     const path = traceNamed(last, 'episode 300');
@@ -124,7 +124,7 @@ describe('notebooks/reinforcement-learning.md', () => {
     const [, model, correlation] = boldNumbers(markdown(report, 'The labeller agreed'));
     expect(model).toBeGreaterThan(85);
     expect(correlation).toBeGreaterThan(0.8);
-    const scatter = figureTitled(report, 'Reward model on 100 held-out trajectories (300 comparisons, τ = 2)');
+    const scatter = figureTitled(report, 'Reward model: 300 comparisons, τ = 2');
     expect(scatter.data.reduce((n, t) => n + (t.x as number[]).length, 0)).toBe(100);
     const hacked = markdown(report, 'Optimised against the learned reward');
     expect(hacked).toMatch(/stays there for ever|loops for ever/);
