@@ -42,7 +42,8 @@ export interface TrainStep {
   gradNorm: number;
 }
 
-function inferLoss(model: tf.LayersModel): LossName {
+/** The loss a model's output layer implies: sigmoid → binary cross-entropy, softmax → sparse categorical, else MSE. */
+export function inferLoss(model: tf.LayersModel): LossName {
   const config = model.layers[model.layers.length - 1].getConfig();
   if (config.activation === 'sigmoid') return 'binaryCrossentropy';
   if (config.activation === 'softmax') return 'sparseCategoricalCrossentropy';
@@ -50,7 +51,7 @@ function inferLoss(model: tf.LayersModel): LossName {
 }
 
 /** y as the tensor each loss wants: class indices (int32) for sparse categorical, a column otherwise. */
-function targetTensor(y: VectorLike | MatrixLike, loss: LossName, n: number, where: string): tf.Tensor {
+export function targetTensor(y: VectorLike | MatrixLike, loss: LossName, n: number, where: string): tf.Tensor {
   if (Array.isArray(y) && Array.isArray(y[0])) return tf.tensor2d(toRows(y as MatrixLike, where, { name: 'y' }));
   const v = toVector(y as VectorLike, where, { length: n });
   if (loss === 'sparseCategoricalCrossentropy') {
