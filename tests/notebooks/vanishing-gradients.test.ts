@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
 
 const run = notebookRunner('vanishing-gradients');
@@ -22,7 +23,7 @@ const movedControls = {
   batchNorm: movedCase.net.batchNorm, weightScale: movedCase.net.scale, epoch: 0, gradient: movedClip.g, clipAt: movedClip.c,
 };
 
-const ys = (trace: { y?: unknown }) => trace.y as number[];
+const ys = (trace: Trace) => trace.y as number[];
 const relativeGap = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 /** The notebook's fmt back to a number: "4.1 × 10⁻⁴" → 0.00041, "−0.5" → −0.5, "23.2°" → 23.2. */
 function parseFmt(text: string): number {
