@@ -16,6 +16,8 @@ const numpy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/vanish
 const [defaultCase, movedCase] = numpy.cases;
 const [defaultClip, movedClip] = numpy.clipping;
 const LN2 = Math.log(2);
+/** The notebook's training length (its `epochs`). */
+const EPOCHS = 15;
 
 /** The first panel set to a case's network, the stepper at epoch 0, and the clipping controls moved. */
 const movedControls = {
@@ -34,7 +36,7 @@ function parseFmt(text: string): number {
 /** The bold numbers of a Markdown output in the notebook's fmt (which boldNumbers cannot read: "× 10⁻⁴"). */
 const boldFmt = (text: string) => [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => parseFmt(m[1]));
 
-// Seven small TF.js trainings run at the defaults (about 5 s of CPU, much longer on a loaded machine).
+// Six small TF.js trainings run at the defaults (a few seconds of CPU, much longer on a loaded machine).
 describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
   it('starts from the network numpy was given: 8 sigmoid layers, no skips, no batch norm, s = 1', async () => {
     const report = await run();
@@ -76,15 +78,15 @@ describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
 
   it('the training stepper: the plain sigmoid net stays at a coin flip and its first layer hardly moves; at epoch 0 nothing has moved', async () => {
     const report = await run();
-    expect((control(report, 'epoch').control as { count: number }).count).toBe(17);
-    const text = markdown(report, 'After epoch 16:');
+    expect((control(report, 'epoch').control as { count: number }).count).toBe(EPOCHS + 1);
+    const text = markdown(report, `After epoch ${EPOCHS}:`);
     const [loss, firstMoved, outputMoved] = boldFmt(text);
     const start = parseFmt(/\(([^ ]+) at the start\)/.exec(text)![1]);
     expect(Math.abs(loss - LN2)).toBeLessThan(0.01);
     expect(Math.abs(start - LN2)).toBeLessThan(0.01);
     expect(firstMoved).toBeLessThan(0.1); // per cent
     expect(firstMoved).toBeLessThan(outputMoved / 10);
-    const moved = figureTitled(report, 'After epoch 16').data.find((t) => t.name === 'weights moved')!;
+    const moved = figureTitled(report, `After epoch ${EPOCHS}`).data.find((t) => t.name === 'weights moved')!;
     expect(ys(moved)).toHaveLength(9);
 
     const atStart = await run(movedControls);
@@ -94,7 +96,7 @@ describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
 
   it('the comparison: plain sigmoid learns nothing, residual, batch norm and ReLU do', async () => {
     const report = await run();
-    const finals = boldFmt(markdown(report, 'Training loss after 16 epochs'));
+    const finals = boldFmt(markdown(report, `Training loss after ${EPOCHS} epochs`));
     expect(finals).toHaveLength(4);
     const [sigmoid, residual, batchNorm, relu] = finals;
     expect(Math.abs(sigmoid - LN2)).toBeLessThan(0.01);
