@@ -23,7 +23,10 @@ const EPOCHS = 15;
 const movedControls = {
   depth: movedCase.net.depth, activation: movedCase.net.activation, residual: movedCase.net.residual,
   batchNorm: movedCase.net.batchNorm, weightScale: movedCase.net.scale, epoch: 0, gradient: movedClip.g, clipAt: movedClip.c,
+  trainFour: true, trainClipping: true,
 };
+/** The defaults with the comparison and the clipping runs trained (they wait for a tick). */
+const trained = { trainFour: true, trainClipping: true };
 
 const ys = (trace: Trace) => trace.y as number[];
 const relativeGap = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -36,7 +39,8 @@ function parseFmt(text: string): number {
 /** The bold numbers of a Markdown output in the notebook's fmt (which boldNumbers cannot read: "× 10⁻⁴"). */
 const boldFmt = (text: string) => [...text.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => parseFmt(m[1]));
 
-// Six small TF.js trainings run at the defaults (a few seconds of CPU, much longer on a loaded machine).
+// One small TF.js training runs at the defaults, five more once the boxes are ticked (a few seconds
+// of CPU in all, much longer on a loaded machine).
 describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
   it('starts from the network numpy was given: 8 sigmoid layers, no skips, no batch norm, s = 1', async () => {
     const report = await run();
@@ -94,8 +98,9 @@ describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
     expect(ys(figureTitled(atStart, 'Epoch 0 (').data.find((t) => t.name === 'weights moved')!).every((v) => v <= 1e-9)).toBe(true);
   });
 
-  it('the comparison: plain sigmoid learns nothing, residual, batch norm and ReLU do', async () => {
-    const report = await run();
+  it('the comparison waits for its box, then: plain sigmoid learns nothing, residual, batch norm and ReLU do', async () => {
+    expect(markdown(await run(), 'Tick **train the four networks**')).toBeDefined();
+    const report = await run(trained);
     const finals = boldFmt(markdown(report, `Training loss after ${EPOCHS} epochs`));
     expect(finals).toHaveLength(4);
     const [sigmoid, residual, batchNorm, relu] = finals;
@@ -118,7 +123,8 @@ describe('notebooks/vanishing-gradients.md', { timeout: 180_000 }, () => {
   });
 
   it('exploding: 8 ReLU layers at s = 2 die without clipping and train with it; norm clipping leaves the ratio between layers alone', async () => {
-    const report = await run();
+    expect(markdown(await run(), 'Tick **train with and without clipping**')).toBeDefined();
+    const report = await run(trained);
     const [firstEpochNorm, unclipped, clipped] = boldFmt(markdown(report, "Mean global gradient norm over the first epoch's steps"));
     expect(firstEpochNorm).toBeGreaterThan(5);
     expect(unclipped).toBeGreaterThan(5); // a saturated output whose gradient is 0: stuck for good
