@@ -42,6 +42,8 @@ describe('toolbar on a phone', () => {
       const { page, errors } = await openPage(narrow, `${base}#/e2e-cells`);
       await waitForCellsSettled(page, SETTLE);
       expect(await toolbarHeight(page)).toBeLessThanOrEqual(ONE_ROW);
+      // The folded cell's summary is one long unbroken line: it wraps instead of widening the page.
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
       expect(await page.getByRole('button', { name: 'Run all', exact: true }).isVisible()).toBe(true);
       for (const name of ['Download', 'Share', 'Add cell', 'Restart']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
       expect(await moreButton(page).getAttribute('aria-haspopup')).toBe('menu');
