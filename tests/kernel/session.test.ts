@@ -113,6 +113,19 @@ describe('Session (Node worker thread)', () => {
     expect(texts(session.view('c1'))).toEqual(['first', 'second, updated 2']);
   });
 
+  it('a function from another cell shows its display and progress bar in the cell that calls it, and updates them there', async () => {
+    session = createNodeSession();
+    session.setCells(cells(
+      "function work(n: number) {\n  const bar = progress('work', n)\n  const note = display('started')\n  for (let i = 1; i <= n; i++) bar.update(i)\n  note.update('finished')\n  return n\n}",
+      'work(3)',
+    ));
+    await session.runAll();
+    expect(session.view('c0')!.outputs).toEqual([]);
+    const shown = session.view('c1')!.outputs;
+    expect(shown.find((o) => o.kind === 'progress')).toMatchObject({ label: 'work', value: 3, max: 3 });
+    expect(texts(session.view('c1'))).toEqual(['finished', '3']);
+  });
+
   it('a timeout stops a runaway cell, restarts the runtime and restores upstream values', async () => {
     session = createNodeSession({ timeoutMs: 500 });
     session.setCells(cells('const base = 40', 'const stuck = base; while (true) {}', 'base + 2'));

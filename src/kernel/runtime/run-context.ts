@@ -71,11 +71,19 @@ export class RunContext {
    * outputs (then it is only counted, in a notice at the end of the cell).
    */
   emit(body: OutputBody): string | undefined {
-    // A function declared in this cell and called from a later cell shows its output there.
-    const active = this.finished ? this.activeRun() : undefined;
-    if (active && active !== this) return active.emit(body);
+    const shower = this.shower();
+    if (shower !== this) return shower.emit(body);
     this.logBlock = undefined;
     return this.show(body);
+  }
+
+  /**
+   * The run that shows what this context's helpers make: a function declared in this cell and
+   * called from a later cell shows its output there, and its handles update it there.
+   */
+  private shower(): RunContext {
+    const active = this.finished ? this.activeRun() : undefined;
+    return active ?? this;
   }
 
   replace(id: string | undefined, body: OutputBody): void {
@@ -127,8 +135,9 @@ export class RunContext {
 
   display = (value: unknown): DisplayHandle => {
     const body = toOutput(value) ?? { kind: 'text' as const, text: 'undefined' };
-    const id = this.emit(body);
-    return { id, update: (next: unknown) => this.replace(id, toOutput(next) ?? { kind: 'text', text: 'undefined' }) };
+    const shower = this.shower();
+    const id = shower.emit(body);
+    return { id, update: (next: unknown) => shower.replace(id, toOutput(next) ?? { kind: 'text', text: 'undefined' }) };
   };
 
   md = (strings: TemplateStringsArray | string, ...values: unknown[]): Markdown => {
@@ -142,8 +151,8 @@ export class RunContext {
    * (log-block.ts); a line logged after it finished (a timer's) is an output of its own.
    */
   log(level: 'log' | 'info' | 'warn' | 'error' | 'debug', args: unknown[]): void {
-    const active = this.finished ? this.activeRun() : undefined;
-    if (active && active !== this) return active.log(level, args);
+    const shower = this.shower();
+    if (shower !== this) return shower.log(level, args);
     const text = args.map((a) => inspect(a)).join(' ');
     const block = this.logBlock;
     if (block && block.level === level && !this.finished) {
@@ -167,8 +176,9 @@ export class RunContext {
   };
 
   progress = (label = 'Progress', max = 100): ProgressHandle => {
-    const id = this.emit({ kind: 'progress', label, value: 0, max });
-    return { update: (value: number, newMax = max) => this.replace(id, { kind: 'progress', label, value, max: newMax }) };
+    const shower = this.shower();
+    const id = shower.emit({ kind: 'progress', label, value: 0, max });
+    return { update: (value: number, newMax = max) => shower.replace(id, { kind: 'progress', label, value, max: newMax }) };
   };
 
   /** Yields to the event loop so the page sees updates and a cancel can arrive. */
