@@ -100,6 +100,22 @@ describe('welcome notebook', () => {
   });
 });
 
+describe('a panel of controls', () => {
+  // tests/e2e/fixtures/teaching.md: cell 0 shows six controls, the fifth a stepper 'frame'.
+  it('plays a stepper that is not its cell\'s first output to the end, with the panel\'s other controls kept (not rebuilt) at every step', async () => {
+    const { page, errors } = await openPage(context, `${base}#/teaching`);
+    await waitForCellsSettled(page);
+    const colour = await page.$(`${cell(0)} select`);
+    await page.click(`${cell(0)} .stepper button[aria-label="Play"]`);
+    await page.waitForFunction(() => document.querySelector('[data-cell="1"] .outputs')?.textContent?.includes('frame=4'), undefined, { timeout: 30_000 });
+    await page.waitForSelector(`${cell(0)} .stepper button[aria-label="Play"]`); // back to Play: it stopped at the end
+    expect(await page.textContent(`${cell(0)} .stepper output`)).toBe('step 4 of 4');
+    expect(await colour!.evaluate((element) => element.isConnected)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('cell structure', () => {
   it('Add cell, Move cell up, Delete cell and Undo change the notebook and the kernel follows', async () => {
     const { page } = await openPage(context, `${base}#/e2e-cells`);
