@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BM25, MLInputError, TfidfVectorizer, TruncatedSVD, chunkContains, chunkDocuments, chunkParagraphs, chunkSentences, chunkWords,
-  corpora, cosineSimilarity, dotScores, hitAtK, maximalMarginalRelevance, ndcgAtK, recallAtK, reciprocalRank, splitSentences, topK,
+  corpora, cosineSimilarity, dotScores, hitAtK, maximalMarginalRelevance, ndcgAtK, recallAtK, reciprocalRank, splitSentences, topKIndices,
 } from '../../src/ml/index.ts';
 import reference from './fixtures/retrieval.json';
 
@@ -121,11 +121,11 @@ describe('scoring against scikit-learn and numpy', () => {
 });
 
 describe('ranking', () => {
-  it('topK ranks best first and breaks ties by index; dotScores is the row·query product', () => {
-    expect(topK([0.2, 0.9, 0.2, 0.5], 3)).toEqual([1, 3, 0]);
-    expect(topK([1, 2], 5)).toEqual([1, 0]);
+  it('topKIndices ranks best first and breaks ties by index; dotScores is the row·query product', () => {
+    expect(topKIndices([0.2, 0.9, 0.2, 0.5], 3)).toEqual([1, 3, 0]);
+    expect(topKIndices([1, 2], 5)).toEqual([1, 0]);
     expect(dotScores([1, 2], [[3, 4], [0, 1]])).toEqual([11, 2]);
-    expect(() => topK([1, NaN], 1)).toThrow(/NaN/);
+    expect(() => topKIndices([1, NaN], 1)).toThrow(/NaN/);
   });
 
   it('hit@k and MRR of TF-IDF, BM25 and LSA over the labelled questions are the reference\'s', () => {
@@ -139,7 +139,7 @@ describe('ranking', () => {
         LSA: (i) => cosineSimilarity([lsaQ[i]], lsaX)[0],
       };
       for (const [name, score] of Object.entries(scorers) as [keyof typeof scorers, (i: number) => number[]][]) {
-        const rankings = questions.map((_, i) => topK(score(i), texts.length));
+        const rankings = questions.map((_, i) => topKIndices(score(i), texts.length));
         const expected = setting.quality[name];
         for (const k of [1, 3, 5] as const) {
           const hits = rankings.map((r, i) => hitAtK(r, setting.relevant[i], k));
@@ -157,7 +157,7 @@ describe('ranking', () => {
     expect(hitAtK([4, 2, 7], [7], 2)).toBe(0);
     expect(reciprocalRank([4, 2, 7], [7, 2])).toBe(0.5);
     const { gains, scores, at } = reference.ndcg;
-    const ranking = topK(scores, scores.length);
+    const ranking = topKIndices(scores, scores.length);
     for (const [k, value] of Object.entries(at)) expect(ndcgAtK(ranking, gains, Number(k)), `nDCG@${k}`).toBeCloseTo(value, 12);
     expect(() => recallAtK([1, 1], [1], 1)).toThrow(/lists an item twice/);
   });
@@ -171,6 +171,6 @@ describe('ranking', () => {
     for (const [lambda, picks] of Object.entries(setting.mmrQuestion0)) {
       expect(maximalMarginalRelevance(querySim, pairSim, 5, Number(lambda)).map((s) => s.picked), `λ = ${lambda}`).toEqual(picks);
     }
-    expect(maximalMarginalRelevance(querySim, pairSim, 5, 1).map((s) => s.picked)).toEqual(topK(querySim, 5));
+    expect(maximalMarginalRelevance(querySim, pairSim, 5, 1).map((s) => s.picked)).toEqual(topKIndices(querySim, 5));
   });
 });

@@ -2,7 +2,7 @@ import { checkPositiveInt, fail } from '../core/validate.ts';
 
 /**
  * Metrics of one ranked list against the items that are relevant to its query. `ranking` is item
- * ids, best first (as topK returns); average them over queries for a retriever's score.
+ * ids, best first (as topKIndices returns); average them over queries for a retriever's score.
  */
 
 function checkRanking(ranking: readonly number[], where: string): void {

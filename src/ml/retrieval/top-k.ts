@@ -4,9 +4,9 @@ import { checkPositiveInt, fail } from '../core/validate.ts';
  * Indices of the k largest scores, best first; equal scores keep their index order, so a ranking
  * is the same on every machine. k larger than the list returns the whole ranking.
  */
-export function topK(scores: readonly number[], k: number): number[] {
-  checkPositiveInt(k, 'topK', 'k');
-  if (scores.some((s) => Number.isNaN(s))) fail('topK', 'scores contain NaN; a ranking needs every score to be a number');
+export function topKIndices(scores: readonly number[], k: number): number[] {
+  checkPositiveInt(k, 'topKIndices', 'k');
+  if (scores.some((s) => Number.isNaN(s))) fail('topKIndices', 'scores contain NaN; a ranking needs every score to be a number');
   const order = scores.map((_, i) => i);
   order.sort((a, b) => scores[b] - scores[a] || a - b);
   return order.slice(0, k);
