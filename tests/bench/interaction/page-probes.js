@@ -176,8 +176,10 @@
         await frame();
         await until(kernelIdle, 30_000, `cells after moving ${control.label}`);
       } else {
-        const redrawn = () => visible.every((figure) => figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure) && cellDone(figure));
-        const leftAsTheyWere = () => sawBusy && kernelIdle() && visible.every((figure) => figure.isConnected && upToDate(figure) && cellDone(figure));
+        // A figure the move took away (a box unticked that showed it) is done once the kernel is idle.
+        const gone = (figure) => !figure.isConnected && kernelIdle();
+        const redrawn = () => visible.every((figure) => gone(figure) || (figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure) && cellDone(figure)));
+        const leftAsTheyWere = () => sawBusy && kernelIdle() && visible.every((figure) => gone(figure) || (upToDate(figure) && cellDone(figure)));
         await until(() => redrawn() || leftAsTheyWere(), 30_000, `figures after moving ${control.label}`);
       }
     } finally {
