@@ -36,8 +36,12 @@ const modebarButton = async (title: string) => {
 async function nudgeLearningRate(key: 'ArrowLeft' | 'ArrowRight', times: number): Promise<void> {
   const drawn = await paths.getAttribute('data-drawn');
   const slider = page.locator('.control-dock [data-control$="/logEta"] input');
-  await slider.focus();
-  for (let i = 0; i < times; i++) await slider.press(key);
+  // One press at a time, each seen on the slider before the next, as a learner presses keys.
+  for (let i = 0; i < times; i++) {
+    const value = Number(await slider.inputValue());
+    await slider.press(key);
+    await page.waitForFunction(([old]) => Number(document.querySelector<HTMLInputElement>('.control-dock [data-control$="/logEta"] input')?.value) !== old, [value]);
+  }
   await page.waitForFunction(([old]) => {
     const figure = document.querySelector<HTMLElement>('.figure[aria-label^="Paths after"]');
     return figure?.dataset.drawn !== old && [...document.querySelectorAll('[data-cell]')].every((c) => ['done', 'error'].includes(c.getAttribute('data-state') ?? ''));
