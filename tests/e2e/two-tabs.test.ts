@@ -20,6 +20,22 @@ const codeBecomes = (page: Page, index: number, start: string) =>
     [index, start] as const,
   );
 
+/** Waits until this browser's saved copy of the open notebook holds `text` (the save has committed). */
+const savedCopyHas = (page: Page, text: string) =>
+  page.waitForFunction(
+    (wanted) =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open('stepwise');
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const all = request.result.transaction('notebooks', 'readonly').objectStore('notebooks').getAll();
+          all.onsuccess = () => resolve((all.result as { text: string }[]).some((record) => record.text.includes(wanted)));
+          all.onerror = () => resolve(false);
+        };
+      }),
+    text,
+  );
+
 describe('two tabs on one notebook', () => {
   it('a tab without changes of its own takes the other tab’s saved edit, and a third tab sees both tabs’ edits', async () => {
     const context = await newProfile(browser);
@@ -55,6 +71,9 @@ describe('two tabs on one notebook', () => {
     await b.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = true));
     await typeIntoCell(b, 0, 'const a = 8');
     await typeIntoCell(a, 0, 'const a = 3');
+    // A saves as it is typed into; B's choice must come after A's last save, or that save (newer
+    // than the choice) rightly asks B again.
+    await savedCopyHas(a, 'const a = 3');
     await b.waitForSelector('[data-testid="other-tab-banner"]');
     // B's edit is still on its page: nothing was replaced without asking.
     expect(await cellCode(b, 0)).toContain('const a = 8');
