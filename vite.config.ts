@@ -32,6 +32,8 @@ export default defineConfig({
     // Two test files at a time even on a 2-core machine (vitest's default would be one there):
     // most files wait on a child process or a browser, so two keep both cores busy.
     maxWorkers: 2,
+    // Loaded only under vitest: the app's own build and dev server need none of vitest/node.
+    sequence: process.env.VITEST ? { sequencer: (await import('./tests/support/longest-first-sequencer.ts')).default } : {},
     projects: [
       {
         extends: true,
