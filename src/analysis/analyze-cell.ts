@@ -1,4 +1,4 @@
-import type { CellError } from '../kernel/types.ts';
+import type { CellError } from '../kernel/cell-contract.ts';
 import { transpile } from './transpile.ts';
 import { parseCell } from './parse.ts';
 import { cellScope } from './scope.ts';
@@ -6,14 +6,14 @@ import { rewriteCell, toSourceColumn, type ColumnShift } from './rewrite.ts';
 
 /**
  * A cell as plain data: the contract between the analyser and the runtime.
- * `inputs` are all free names it reads (the graph decides which are other cells' outputs and
- * which are globals); `outputs` are its top-level declarations; `body` is the JavaScript body of
+ * `reads` are all free names it reads (the graph decides which are other cells' declarations and
+ * which are globals); `declares` are its top-level declarations; `body` is the JavaScript body of
  * an async function (see rewrite.ts) whose line numbers match the TypeScript source.
  */
 export interface CellAnalysis {
   id: string;
-  inputs: string[];
-  outputs: string[];
+  reads: string[];
+  declares: string[];
   /** Free names the cell assigns to. */
   assigns: string[];
   body: string;
@@ -23,7 +23,7 @@ export interface CellAnalysis {
 }
 
 export function analyzeCell(id: string, source: string): CellAnalysis {
-  const failed = (error: CellError): CellAnalysis => ({ id, inputs: [], outputs: guessDeclarations(source), assigns: [], body: '', shifts: [], error });
+  const failed = (error: CellError): CellAnalysis => ({ id, reads: [], declares: guessDeclarations(source), assigns: [], body: '', shifts: [], error });
 
   const js = transpile(source);
   if ('error' in js) return failed(js.error);
@@ -31,10 +31,10 @@ export function analyzeCell(id: string, source: string): CellAnalysis {
   if ('error' in parsed) return failed(parsed.error);
 
   const scope = cellScope(parsed.program);
-  const rewritten = rewriteCell(js.code, parsed.program, scope.declared, new Set(scope.free));
+  const rewritten = rewriteCell(js.code, parsed.program, scope.declares, new Set(scope.reads));
   if ('error' in rewritten) return failed(rewritten.error);
 
-  return { id, inputs: scope.free, outputs: scope.declared, assigns: scope.assigned, body: rewritten.body, shifts: rewritten.shifts };
+  return { id, reads: scope.reads, declares: scope.declares, assigns: scope.assigns, body: rewritten.body, shifts: rewritten.shifts };
 }
 
 /** A runtime error's position, moved from the rewritten body back into the cell's source. */

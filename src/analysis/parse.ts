@@ -1,5 +1,5 @@
 import { parse, type Program } from 'acorn';
-import type { CellError } from '../kernel/types.ts';
+import type { CellError } from '../kernel/cell-contract.ts';
 
 /**
  * Parses a cell's JavaScript as a module body, so top-level `await` and `import` are allowed.

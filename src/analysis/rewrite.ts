@@ -1,15 +1,5 @@
 import type { Program, ImportDeclaration, CallExpression, Identifier } from 'acorn';
-import type { CellError } from '../kernel/types.ts';
-
-/** The input helpers: a call assigned to a top-level name produces a control named after it. */
-export const INPUT_HELPERS = ['slider', 'number', 'select', 'checkbox', 'button', 'stepper', 'dragPoint', 'dragPoints', 'dragDirection'] as const;
-
-/** Modules a cell may import; everything in them is also available as globals. */
-export const IMPORTABLE_MODULES = ['@tensorflow/tfjs', 'ml-matrix', 'stepwise'] as const;
-
-/** Reserved names the rewritten body uses to talk to the runtime. */
-export const RUNTIME_PARAM = '__sw';
-export const LAST_VALUE = '__sw_last';
+import { IMPORTABLE_MODULES, INPUT_HELPERS, LAST_VALUE, RUNTIME_PARAM, type CellError } from '../kernel/cell-contract.ts';
 
 interface Edit {
   start: number;

@@ -4,11 +4,11 @@ import type { Program } from 'acorn';
 /** What a cell declares at top level and which names it reads or writes from outside. */
 export interface CellScope {
   /** Top-level declarations (const, let, var, function, class), in source order. */
-  declared: string[];
-  /** Free names the cell reads: other cells' outputs or globals. */
-  free: string[];
+  declares: string[];
+  /** Free names the cell reads: other cells' declarations or globals. */
+  reads: string[];
   /** Free names the cell assigns to (an error when another cell declares them). */
-  assigned: string[];
+  assigns: string[];
 }
 
 export function cellScope(program: Program): CellScope {
@@ -17,7 +17,7 @@ export function cellScope(program: Program): CellScope {
   const moduleScope = manager.globalScope!.childScopes.find((s) => s.type === 'module')!;
 
   // Names bound by `import` are provided by the runtime: they are not the cell's declarations.
-  const declared = moduleScope.variables.filter((variable) => !variable.defs.some((d) => d.type === 'ImportBinding')).map((variable) => variable.name);
+  const declares = moduleScope.variables.filter((variable) => !variable.defs.some((d) => d.type === 'ImportBinding')).map((variable) => variable.name);
 
   const free = new Set<string>();
   const assigned = new Set<string>();
@@ -26,5 +26,5 @@ export function cellScope(program: Program): CellScope {
     if (ref.isRead()) free.add(name);
     if (ref.isWrite()) assigned.add(name);
   }
-  return { declared, free: [...free], assigned: [...assigned] };
+  return { declares, reads: [...free], assigns: [...assigned] };
 }

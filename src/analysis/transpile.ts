@@ -1,5 +1,5 @@
 import { transform } from 'sucrase';
-import type { CellError } from '../kernel/types.ts';
+import type { CellError } from '../kernel/cell-contract.ts';
 
 /**
  * TypeScript → JavaScript by stripping types. Sucrase keeps every line where it was (types are

@@ -12,11 +12,11 @@ export class CellViews {
     return this.views.get(cellId);
   }
 
-  ensure(cellId: string, inputs: string[], outputsDeclared: string[]): void {
+  ensure(cellId: string, reads: string[], declares: string[]): void {
     const view = this.views.get(cellId);
-    if (!view) this.set(cellId, { state: 'idle', outputs: [], inputs, outputsDeclared });
-    else if (view.inputs.join() !== inputs.join() || view.outputsDeclared.join() !== outputsDeclared.join()) {
-      this.update(cellId, { inputs, outputsDeclared });
+    if (!view) this.set(cellId, { state: 'idle', outputs: [], reads, declares });
+    else if (view.reads.join() !== reads.join() || view.declares.join() !== declares.join()) {
+      this.update(cellId, { reads, declares });
     }
   }
 

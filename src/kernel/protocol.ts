@@ -10,10 +10,10 @@ export interface RunRequest {
   cellId: string;
   /** The rewritten JavaScript body (analysis/rewrite.ts). */
   body: string;
-  /** Names of other cells' outputs this cell reads, passed as parameters in this order. */
-  inputs: string[];
+  /** Names other cells declare that this cell reads, passed as parameters in this order. */
+  reads: string[];
   /** Names this cell declares, stored in the worker's environment after a successful run. */
-  outputs: string[];
+  declares: string[];
   /** Current values of this cell's controls, by control name. */
   controls: Record<string, ControlValue>;
   /** Seed for Math.random and rng() defaults at the start of this run. */
@@ -24,7 +24,7 @@ export type ToRuntime =
   | RunRequest
   /** Stops an async run at its next await of a runtime helper (tick, sleep, update). */
   | { type: 'cancel'; runId: number }
-  /** Drops names from the environment (their cell was deleted or changed its outputs). */
+  /** Drops names from the environment (their cell was deleted or no longer declares them). */
   | { type: 'forget'; names: string[] }
   /**
    * The cell's last run is over for good (the cell was deleted, or failed before it could run):

@@ -32,11 +32,11 @@ export function readersOfChanged(
   declared: readonly string[],
   unchanged: readonly string[],
   dirty: ReadonlySet<string>,
-  cellInputs: ReadonlyMap<string, readonly string[]>,
+  readsFromCells: ReadonlyMap<string, readonly string[]>,
 ): string[] {
   const changed = new Set(declared.filter((name) => !unchanged.includes(name)));
   if (changed.size === 0) return [];
-  return [...dirty].filter((id) => (cellInputs.get(id) ?? []).some((name) => changed.has(name)));
+  return [...dirty].filter((id) => (readsFromCells.get(id) ?? []).some((name) => changed.has(name)));
 }
 
 /** The next cell to run: the first dirty one in topological order. */

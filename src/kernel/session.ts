@@ -87,7 +87,7 @@ export class Session implements KernelSession {
       if (old && previous.get(cell.id) === cell.source) continue;
       const analysis = analyzeCell(cell.id, cell.source);
       if (old) {
-        const gone = old.outputs.filter((name) => !analysis.outputs.includes(name));
+        const gone = old.declares.filter((name) => !analysis.declares.includes(name));
         if (gone.length > 0) this.executor.send({ type: 'forget', names: gone });
       }
       this.analyses.set(cell.id, analysis);
@@ -97,7 +97,7 @@ export class Session implements KernelSession {
     this.graph = buildGraph(cells.map((c) => this.analyses.get(c.id)!), (id) => labels.get(id) ?? id);
     for (const cell of cells) {
       const analysis = this.analyses.get(cell.id)!;
-      this.views.ensure(cell.id, this.graph.cellInputs.get(cell.id) ?? [], analysis.outputs);
+      this.views.ensure(cell.id, this.graph.readsFromCells.get(cell.id) ?? [], analysis.declares);
     }
   }
 
@@ -251,8 +251,8 @@ export class Session implements KernelSession {
       this.due.delete(id);
       const outcome = await this.runCell(id);
       if (outcome.kind === 'done') {
-        const declared = this.analyses.get(id)?.outputs ?? [];
-        for (const reader of readersOfChanged(declared, outcome.unchanged, this.dirty, this.graph.cellInputs)) this.due.add(reader);
+        const declared = this.analyses.get(id)?.declares ?? [];
+        for (const reader of readersOfChanged(declared, outcome.unchanged, this.dirty, this.graph.readsFromCells)) this.due.add(reader);
         continue;
       }
       if (outcome.kind === 'stopped') {
@@ -301,10 +301,10 @@ export class Session implements KernelSession {
         runId,
         cellId: id,
         body: analysis.body,
-        inputs: this.graph.cellInputs.get(id) ?? [],
-        outputs: analysis.outputs,
+        reads: this.graph.readsFromCells.get(id) ?? [],
+        declares: analysis.declares,
         controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
-        seed: seedFor(analysis.outputs),
+        seed: seedFor(analysis.declares),
       });
     });
     const durationMs = performance.now() - startedAt;
@@ -467,7 +467,7 @@ export class Session implements KernelSession {
 
   private removeCell(id: string): void {
     const analysis = this.analyses.get(id);
-    if (analysis && analysis.outputs.length > 0) this.executor.send({ type: 'forget', names: analysis.outputs });
+    if (analysis && analysis.declares.length > 0) this.executor.send({ type: 'forget', names: analysis.declares });
     this.retire(id);
     this.analyses.delete(id);
     this.controls.delete(id);

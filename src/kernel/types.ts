@@ -3,6 +3,7 @@
  * sandbox boundary by structured clone and tests can compare it with toEqual.
  */
 import type { Figure } from '../plot/figure.ts';
+import type { CellError } from './cell-contract.ts';
 
 /** A control rendered for an input helper (`slider`, `select`, …). */
 export type ControlSpec =
@@ -46,18 +47,8 @@ export type OutputKind = Output['kind'];
 /** An output before the runtime gives it an id. */
 export type OutputBody = Output extends infer O ? (O extends Output ? Omit<O, 'id'> : never) : never;
 
-/**
- * An error shown on a cell. Lines and columns are 1-based and point into the cell's own
- * TypeScript source. `kind` says whose fault it is and so what the learner can do.
- */
-export interface CellError {
-  kind: 'syntax' | 'runtime' | 'duplicate' | 'cycle' | 'upstream' | 'timeout' | 'interrupted' | 'crash';
-  message: string;
-  line?: number;
-  column?: number;
-  /** For 'upstream': the id of the failed cell this one is waiting on. */
-  upstreamCellId?: string;
-}
+/** A cell's error (defined with the rest of the analyser–runtime contract). */
+export type { CellError };
 
 export type CellState = 'idle' | 'queued' | 'running' | 'done' | 'error';
 
@@ -72,9 +63,9 @@ export interface CellView {
   tensors?: number;
   /** `performance.now()` on the page when the current run started (for a live timer). */
   startedAt?: number;
-  /** Names this cell declares and reads (from analysis), for tooltips and the graph. */
-  outputsDeclared: string[];
-  inputs: string[];
+  /** Names this cell declares, and the names of other cells it reads (from analysis): the dependency graph. */
+  declares: string[];
+  reads: string[];
 }
 
 export type KernelStatus = 'starting' | 'ready' | 'busy' | 'restarting' | 'dead';

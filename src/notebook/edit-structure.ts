@@ -2,6 +2,11 @@ import { indexOfBlock, relayout } from './relayout.ts';
 import { renderCell, renderProse } from './render.ts';
 import type { Block, Notebook } from './types.ts';
 
+/** The id `insertCell` gives the next block of this kind it inserts into `nb`. */
+export function nextBlockId(nb: Notebook, kind: 'code' | 'prose'): string {
+  return `${kind === 'code' ? 'c' : 'p'}${nb.layout.nextId}`;
+}
+
 /**
  * A new notebook with a fresh block after `afterBlockId` (null: first). It gets an id never used
  * in this notebook and a blank line before it. Note: prose next to prose is read back as one block.
@@ -14,12 +19,9 @@ export function insertCell(
 ): Notebook {
   const at = afterBlockId === null ? 0 : indexOfBlock(nb, afterBlockId) + 1;
   const { layout } = nb;
-  const number = layout.nextId;
+  const id = nextBlockId(nb, kind);
   const text = source.replace(/\r\n/g, '\n');
-  const block: Block =
-    kind === 'code'
-      ? { kind, id: `c${number}`, source: text, options: [], line: 0 }
-      : { kind, id: `p${number}`, text, line: 0 };
+  const block: Block = kind === 'code' ? { kind, id, source: text, options: [], line: 0 } : { kind, id, text, line: 0 };
   const raw =
     kind === 'code'
       ? renderCell({ source: text, options: [] }, undefined, true, layout.eol)
@@ -31,7 +33,7 @@ export function insertCell(
   const hasNext = at < nb.blocks.length;
   gaps.splice(at, 1, layout.eol, hasNext && layout.gaps[at] === '' ? layout.eol : layout.gaps[at]);
   const blocks = [...nb.blocks.slice(0, at), block, ...nb.blocks.slice(at)];
-  return relayout(nb, blocks, { ...layout, gaps, raw: { ...layout.raw, [block.id]: raw }, nextId: number + 1 });
+  return relayout(nb, blocks, { ...layout, gaps, raw: { ...layout.raw, [block.id]: raw }, nextId: layout.nextId + 1 });
 }
 
 /** A new notebook without the block; its bytes and one of the gaps around it go. */

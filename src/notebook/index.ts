@@ -3,6 +3,6 @@ export { NotebookFormatError } from './errors.ts';
 export { parseNotebook } from './parse.ts';
 export { serializeNotebook } from './serialize.ts';
 export { setCellOptions, updateCellSource, updateProse } from './edit-content.ts';
-export { deleteBlock, insertCell, moveBlock } from './edit-structure.ts';
+export { deleteBlock, insertCell, moveBlock, nextBlockId } from './edit-structure.ts';
 export { codeCells, slugOf } from './queries.ts';
 export { headingAnchor, headings, type Heading } from './headings.ts';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeCell } from '../../src/analysis/index.ts';
+import { matchExpected } from '../support/expected-file.ts';
 
 // Expected-output files: each tests/analysis/cases/<name>.ts has <name>.json with the analysis.
-// UPDATE_EXPECTED=1 rewrites them; a missing or different one writes <name>.json-changed.
+// UPDATE_EXPECTED=1 rewrites them; a missing or different one fails and leaves <name>.json-changed.
 const dir = join(import.meta.dirname, 'cases');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
@@ -12,12 +13,7 @@ describe('analyzeCell expected outputs', () => {
   for (const file of cases) {
     it(`analyzeCell(${file}) matches ${file.replace(/\.ts$/, '.json')}`, () => {
       const source = readFileSync(join(dir, file), 'utf8').replace(/\n$/, '');
-      const actual = JSON.stringify(analyzeCell('cell', source), null, 2) + '\n';
-      const expectedPath = join(dir, file.replace(/\.ts$/, '.json'));
-      if (process.env.UPDATE_EXPECTED === '1') writeFileSync(expectedPath, actual);
-      const expected = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8') : '';
-      if (actual !== expected) writeFileSync(expectedPath + '-changed', actual);
-      expect(actual).toBe(expected);
+      expect(matchExpected(join(dir, file.replace(/\.ts$/, '.json')), analyzeCell('cell', source))).toEqual({ ok: true });
     });
   }
 

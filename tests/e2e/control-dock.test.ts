@@ -32,8 +32,8 @@ function dependencies(slug: string): number[][] {
     const seen = new Set<number>([start]);
     const queue = [start];
     while (queue.length > 0) {
-      for (const name of cells[queue.pop() as number].inputs) {
-        const source = cells.findIndex((cell) => cell.outputs.includes(name));
+      for (const name of cells[queue.pop() as number].reads) {
+        const source = cells.findIndex((cell) => cell.declares.includes(name));
         if (source >= 0 && !seen.has(source)) {
           seen.add(source);
           queue.push(source);

@@ -9,7 +9,7 @@ describe('buildGraph', () => {
   it('orders cells by dependency, not by position in the file', () => {
     const g = graphOf('const total = a + b', 'const b = a * 2', 'const a = 1');
     expect(g.order).toEqual(['c2', 'c1', 'c0']);
-    expect(g.cellInputs.get('c0')).toEqual(['a', 'b']);
+    expect(g.readsFromCells.get('c0')).toEqual(['a', 'b']);
     expect(g.errors.size).toBe(0);
   });
 
@@ -19,7 +19,7 @@ describe('buildGraph', () => {
 
   it('treats names no cell declares as globals, not inputs', () => {
     const g = graphOf('const m = new Matrix([[1]]); Math.max(1, 2); tf.zeros([1])');
-    expect(g.cellInputs.get('c0')).toEqual([]);
+    expect(g.readsFromCells.get('c0')).toEqual([]);
   });
 
   it('reports a name declared in two cells as an error on both and on the cells reading it', () => {

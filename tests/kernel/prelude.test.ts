@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prelude from '../../src/kernel/runtime/prelude.ts';
-import { PER_RUN_HELPERS } from '../../src/kernel/runtime/execute.ts';
+import { PER_RUN_HELPERS } from '../../src/kernel/cell-contract.ts';
 
 describe('cell globals (runtime/prelude.ts)', () => {
   it('no name is exported by two library folders (export * would silently drop it)', async () => {

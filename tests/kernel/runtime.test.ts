@@ -20,7 +20,7 @@ async function runAll(sources: string[], controls: Record<string, Record<string,
   let runId = 0;
   for (const [i, source] of sources.entries()) {
     const a = analyzeCell(`c${i}`, source);
-    const declaredBefore = new Set(sources.slice(0, i).flatMap((s, j) => analyzeCell(`c${j}`, s).outputs));
+    const declaredBefore = new Set(sources.slice(0, i).flatMap((s, j) => analyzeCell(`c${j}`, s).declares));
     const done = new Promise<FromRuntime>((resolve) => {
       const check = setInterval(() => {
         const m = messages.find((x) => x.type === 'done' && x.runId === runId);
@@ -29,8 +29,8 @@ async function runAll(sources: string[], controls: Record<string, Record<string,
     });
     runId++;
     runtime.handle({
-      type: 'run', runId, cellId: a.id, body: a.body, outputs: a.outputs,
-      inputs: a.inputs.filter((n) => declaredBefore.has(n)), controls: (controls[a.id] ?? {}) as never, seed: 7,
+      type: 'run', runId, cellId: a.id, body: a.body, declares: a.declares,
+      reads: a.reads.filter((n) => declaredBefore.has(n)), controls: (controls[a.id] ?? {}) as never, seed: 7,
     });
     const raw = await done;
     const result = raw.type === 'done' && !raw.ok ? { ...raw, error: errorInSource(a, raw.error) } : raw;
@@ -176,7 +176,7 @@ describe('tensor bookkeeping', () => {
     const a = analyzeCell('t', 'const t = tf.tensor([1, 2, 3])\nconst parts = [tf.scalar(1), tf.scalar(2)]');
     const counts: number[] = [];
     for (let runId = 1; runId <= 3; runId++) {
-      runtime.handle({ type: 'run', runId, cellId: 't', body: a.body, inputs: [], outputs: a.outputs, controls: {}, seed: 1 });
+      runtime.handle({ type: 'run', runId, cellId: 't', body: a.body, reads: [], declares: a.declares, controls: {}, seed: 1 });
       while (!messages.some((m) => m.type === 'done' && m.runId === runId)) await new Promise((r) => setTimeout(r, 1));
       counts.push((messages.find((m) => m.type === 'done' && m.runId === runId) as { tensors: number }).tensors);
     }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotebookFormatError, parseNotebook, serializeNotebook } from '../../src/notebook/index.ts';
-import { matchExpected } from './expected.ts';
+import { matchExpected } from '../support/expected-file.ts';
 
 const casesDir = join(import.meta.dirname, 'cases');
 const cases = readdirSync(casesDir).filter((name) => name.endsWith('.md')).sort();

@@ -5,6 +5,7 @@ import {
   deleteBlock,
   insertCell,
   moveBlock,
+  nextBlockId,
   NotebookFormatError,
   parseNotebook,
   serializeNotebook,
@@ -154,6 +155,14 @@ describe('insertCell', () => {
     expect(once.blocks.at(-1)).toMatchObject({ kind: 'prose', id: 'p2', text: 'The end.', line: 21 });
     const again = insertCell(deleteBlock(once, 'p2'), 'c1', 'x');
     expect(again.blocks.at(-1)?.id).toBe('c3');
+  });
+
+  it('nextBlockId names the block insertCell inserts next, code or prose', () => {
+    const nb = load('basic.md');
+    expect(nextBlockId(nb, 'code')).toBe('c2');
+    expect(insertCell(nb, 'c0', '', 'code').blocks[2].id).toBe(nextBlockId(nb, 'code'));
+    expect(insertCell(nb, 'c0', 'Text.', 'prose').blocks[2].id).toBe(nextBlockId(nb, 'prose'));
+    expect(nextBlockId(insertCell(nb, 'c0'), 'prose')).toBe('p3');
   });
 
   it('insertCell at the end of a file without a final newline keeps it without one', () => {

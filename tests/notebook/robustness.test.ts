@@ -15,7 +15,7 @@ import {
   updateProse,
   type Notebook,
 } from '../../src/notebook/index.ts';
-import { matchExpected } from './expected.ts';
+import { matchExpected } from '../support/expected-file.ts';
 
 const casesDir = join(import.meta.dirname, 'cases');
 const sources = readdirSync(casesDir)

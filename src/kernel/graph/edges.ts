@@ -11,8 +11,8 @@ export interface CellGraph {
   definedBy: Map<string, string>;
   /** Errors of graph shape, by cell id: duplicate declarations, cycles, writes to others' names. */
   errors: Map<string, CellError>;
-  /** For each cell, its input names that come from other cells (the rest are globals). */
-  cellInputs: Map<string, string[]>;
+  /** For each cell, the names it reads that other cells declare (the rest are globals). */
+  readsFromCells: Map<string, string[]>;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface CellGraph {
 export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) => string = (id) => id): CellGraph {
   const declarers = new Map<string, string[]>();
   for (const cell of cells) {
-    for (const name of cell.outputs) {
+    for (const name of cell.declares) {
       const list = declarers.get(name) ?? [];
       list.push(cell.id);
       declarers.set(name, list);
@@ -47,10 +47,10 @@ export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) =
   }
 
   const topology = new Topology(cells.map((c) => c.id));
-  const cellInputs = new Map<string, string[]>();
+  const readsFromCells = new Map<string, string[]>();
   for (const cell of cells) {
-    const inputs: string[] = [];
-    for (const name of cell.inputs) {
+    const fromCells: string[] = [];
+    for (const name of cell.reads) {
       const from = definedBy.get(name);
       const several = declarers.get(name) ?? [];
       if (from === undefined && several.length > 1) {
@@ -63,10 +63,10 @@ export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) =
         continue;
       }
       if (from === undefined || from === cell.id) continue;
-      inputs.push(name);
+      fromCells.push(name);
       topology.addEdge(from, cell.id);
     }
-    cellInputs.set(cell.id, inputs);
+    readsFromCells.set(cell.id, fromCells);
     for (const name of cell.assigns) {
       const owner = definedBy.get(name);
       if (owner !== undefined && owner !== cell.id) {
@@ -90,7 +90,7 @@ export function buildGraph(cells: readonly CellAnalysis[], label: (id: string) =
 
   const sorted = topology.topologicalOrder();
   const leftOut = cells.map((c) => c.id).filter((id) => !sorted.includes(id));
-  return { topology, order: [...sorted, ...leftOut], definedBy, errors, cellInputs };
+  return { topology, order: [...sorted, ...leftOut], definedBy, errors, readsFromCells };
 }
 
 /** "a", "a and b", "a, b and c". */

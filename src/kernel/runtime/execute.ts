@@ -1,13 +1,6 @@
-import { LAST_VALUE, RUNTIME_PARAM } from '../../analysis/rewrite.ts';
-import type { CellError } from '../types.ts';
+import { LAST_VALUE, PER_RUN_HELPERS, RUNTIME_PARAM, type CellError } from '../cell-contract.ts';
 import { inspect } from './inspect.ts';
 import { CancelledError, type RunContext } from './run-context.ts';
-
-/** Helpers made per run and passed to the cell as parameters (they shadow any global). */
-export const PER_RUN_HELPERS = [
-  'console', 'display', 'md', 'progress', 'tick', 'sleep',
-  'slider', 'number', 'select', 'checkbox', 'button', 'stepper', 'dragPoint', 'dragPoints', 'dragDirection',
-] as const;
 
 type AsyncFn = (...args: unknown[]) => Promise<{ values: Record<string, unknown>; last: unknown }>;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncFn;
@@ -22,13 +15,13 @@ export interface CompiledCell {
 }
 
 /**
- * Compiles a cell body into an async function of (runtime, helpers…, inputs…). Strict mode so a
+ * Compiles a cell body into an async function of (runtime, helpers…, the names it reads…). Strict mode so a
  * typo'd assignment is an error instead of a hidden global shared between cells.
  */
-export function compileCell(cellId: string, body: string, inputs: string[], outputs: string[]): CompiledCell | { error: CellError } {
-  const taken = new Set([...inputs, ...outputs]);
+export function compileCell(cellId: string, body: string, reads: string[], declares: string[]): CompiledCell | { error: CellError } {
+  const taken = new Set([...reads, ...declares]);
   const helpers = PER_RUN_HELPERS.filter((h) => !taken.has(h));
-  const params = [RUNTIME_PARAM, LAST_VALUE, ...helpers, ...inputs];
+  const params = [RUNTIME_PARAM, LAST_VALUE, ...helpers, ...reads];
   try {
     const fn = new AsyncFunction(...params, `${STRICT}${body}\n//# sourceURL=${cellUrl(cellId)}`);
     return { fn, params };

@@ -28,7 +28,7 @@ export interface RuntimeOptions {
 
 export function createRuntime(post: (message: FromRuntime) => void, { modules, liveTensors, timerScope }: RuntimeOptions) {
   const env = new Map<string, unknown>();
-  const compiled = new Map<string, { body: string; inputs: string; cell: CompiledCell }>();
+  const compiled = new Map<string, { body: string; names: string; cell: CompiledCell }>();
   const runs = new Map<number, RunContext>();
   /** Each cell's latest run: what its timers, late errors and late output belong to. */
   const latest = new Map<string, RunContext>();
@@ -91,11 +91,11 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
   }
 
   function compile(request: RunRequest): CompiledCell | { error: CellError } {
-    const key = request.inputs.join(',') + '|' + request.outputs.join(',');
+    const key = request.reads.join(',') + '|' + request.declares.join(',');
     const cached = compiled.get(request.cellId);
-    if (cached && cached.body === request.body && cached.inputs === key) return cached.cell;
-    const result = compileCell(request.cellId, request.body, request.inputs, request.outputs);
-    if ('fn' in result) compiled.set(request.cellId, { body: request.body, inputs: key, cell: result });
+    if (cached && cached.body === request.body && cached.names === key) return cached.cell;
+    const result = compileCell(request.cellId, request.body, request.reads, request.declares);
+    if ('fn' in result) compiled.set(request.cellId, { body: request.body, names: key, cell: result });
     return result;
   }
 
@@ -130,7 +130,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     }
     // What the cell declared last time, to tell the scheduler which names came back the same.
     const previous = new Map<string, unknown>();
-    for (const name of request.outputs) {
+    for (const name of request.declares) {
       if (env.has(name)) previous.set(name, env.get(name));
       disposeTensors(env.get(name));
       env.delete(name);
@@ -143,11 +143,11 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     try {
       const { values, last } = await cell.fn(...cellArguments(cell, context, { ...runtimeApi, named: context.named }, env));
       if (context.failure) throw context.failure;
-      for (const name of request.outputs) env.set(name, values[name]);
+      for (const name of request.declares) env.set(name, values[name]);
       const shown = toOutput(last);
       // A control's value is already shown as the control; a display handle is not a value to show.
       if (shown && !isHelperResult(last)) context.emit(shown);
-      const unchanged = request.outputs.filter((name) => previous.has(name) && sameValue(previous.get(name), values[name]));
+      const unchanged = request.declares.filter((name) => previous.has(name) && sameValue(previous.get(name), values[name]));
       finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged });
     } catch (error) {
       // A timer's error stopped the run (its tick() threw CancelledError): report the cause.

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import { deleteBlock, headings, insertCell, moveBlock, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
+import { deleteBlock, headings, insertCell, moveBlock, nextBlockId, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
@@ -215,11 +215,11 @@ function NotebookBody(props: {
     const at = blocks.findIndex((block) => block.id === lastFocused);
     return at >= 0 ? at + 1 : blocks.length;
   };
-  /** Inserts a block at `index` and returns its id. */
+  /** Inserts a block at `index` and returns its id (undefined when the notebook took no edit: it is closing). */
   const insertAt = (index: number, kind: 'code' | 'prose', content = '') => {
-    const before = new Set(nb().blocks.map((block) => block.id));
+    const id = nextBlockId(nb(), kind);
     doc.edit((current) => insertCell(current, index === 0 ? null : current.blocks[index - 1].id, content, kind));
-    return nb().blocks.find((block) => !before.has(block.id))?.id;
+    return blockById().has(id) ? id : undefined;
   };
   const addCell = () => {
     const added = insertAt(insertionIndex(), 'code');
@@ -323,7 +323,7 @@ function NotebookBody(props: {
   // What the dock and pinned figures ask of the graph: each cell's names, and the controls it shows.
   const cellNames = (cellId: string): CellNames | undefined => {
     const view = kernel.view(cellId);
-    return view && { id: cellId, declares: view.outputsDeclared, reads: view.inputs };
+    return view && { id: cellId, declares: view.declares, reads: view.reads };
   };
   const lastControls = new Map<string, ControlOutput[]>();
   const controlsOf = (cellId: string): ControlOutput[] => {
