@@ -1,4 +1,4 @@
-import { cloneEstimator, type Classifier } from '../core/estimator.ts';
+import { cloneEstimator, type Classifier, type Estimator } from '../core/estimator.ts';
 import { toRandom } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, fail, toRows, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
 import { DecisionTreeClassifier, argmax } from '../tree/classifier.ts';
@@ -93,7 +93,8 @@ export class BaggingClassifier {
   }
 }
 
-function countOf(value: number, total: number, where: string, name: string): number {
+/** Rows or features per bag from an integer count or a fraction of the total (scikit-learn's rule). */
+export function countOf(value: number, total: number, where: string, name: string): number {
   if (Number.isInteger(value) && value >= 1 && value !== 1) {
     if (value > total) fail(where, `${name} = ${value} is more than the ${total} available`);
     return value;
@@ -103,6 +104,6 @@ function countOf(value: number, total: number, where: string, name: string): num
 }
 
 /** Gives each bag's model its own seed when the model takes one, so bags differ but repeat. */
-function seedOverride(model: Classifier, seed: number): Record<string, number> {
+export function seedOverride(model: Estimator, seed: number): Record<string, number> {
   return 'seed' in model.params ? { seed } : {};
 }

@@ -8,3 +8,4 @@ export { StackingClassifier, type StackingClassifierParams } from './stacking.ts
 export { BaggingClassifier, type BaggingClassifierParams } from './bagging.ts';
 export { VotingRegressor, type VotingRegressorParams } from './voting-regressor.ts';
 export { StackingRegressor, type StackingRegressorParams } from './stacking-regressor.ts';
+export { BaggingRegressor, type BaggingRegressorParams } from './bagging-regressor.ts';
