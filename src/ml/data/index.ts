@@ -7,3 +7,4 @@ export * from './make-regression.ts';
 export * from './make-spiral.ts';
 export * from './load-iris.ts';
 export * from './make-tabular.ts';
+export * from './make-shape-images.ts';
