@@ -27,3 +27,4 @@ export * from './train-steps.ts';
 export * from './tensor-ops.ts';
 export * from './transformer-block.ts';
 export * from './char-transformer.ts';
+export * from './feature-maps.ts';
