@@ -32,7 +32,7 @@ type Table = Extract<Output, { kind: 'table' }>;
 describe('notebooks/cnn.md', () => {
   it('the sliding filter fills scipy\'s correlate2d feature map window by window, for two paddings and strides', async () => {
     const first = await run();
-    const [input, , output] = heatmaps(figureTitled(first, 'sobelX, p = 0, s = 1: 7×7 → 5×5'));
+    const [input, , output] = heatmaps(figureTitled(first, 'sobelX, p = 0, s = 1 → 5×5'));
     expect(input).toEqual(reference.smallImage);
     // Step 1: only the first cell of the feature map is drawn, with scipy's value.
     const expected = slideCase('sobelX', 0, 1).output;
@@ -42,7 +42,7 @@ describe('notebooks/cnn.md', () => {
 
     // The last window of sobelY with p = 1, s = 2: the whole 4 × 4 map is drawn.
     const last = await run({ kernelName: 'sobelY', padding: 1, stride: 2, position: 15 });
-    const [padded, products, full] = heatmaps(figureTitled(last, 'sobelY, p = 1, s = 2: 7×7 → 4×4'));
+    const [padded, products, full] = heatmaps(figureTitled(last, 'sobelY, p = 1, s = 2 → 4×4'));
     expect(padded).toHaveLength(9);
     expect(maxGap(full, slideCase('sobelY', 1, 2).output)).toBeLessThan(1e-12);
     expect(products.flat().reduce((a, v) => a! + v!, 0)).toBeCloseTo(slideCase('sobelY', 1, 2).output[3][3], 12);
@@ -115,11 +115,11 @@ describe('notebooks/cnn.md', () => {
     expect(layerGap).toBeLessThan(1e-5);
     expect(layerGap).toBeGreaterThan(0); // float32 against float64: exactly 0 would mean TF.js did not run
 
-    const filtersAt = (r: RunReport, e: number) => heatmaps(figureTitled(r, `Learned 3 × 3 filters, epoch ${e}`));
+    const filtersAt = (r: RunReport, e: number) => heatmaps(figureTitled(r, `Filters, epoch ${e}`));
     const [start, end] = [filtersAt(await run({ epoch: 0 }), 0), filtersAt(report, 12)];
     expect(end).toHaveLength(4);
     expect(Math.max(...end.map((w, f) => maxGap(w, start[f] as number[][])))).toBeGreaterThan(0.05);
-    const bars = figureTitled(report, 'What the network says about test image 0, epoch 12');
+    const bars = figureTitled(report, 'Test image 0, epoch 12');
     expect((bars.data[0].y as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 });
