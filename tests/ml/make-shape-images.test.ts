@@ -17,13 +17,8 @@ describe('makeShapeImages', () => {
     expect(classNames).toEqual(['horizontal bar', 'vertical bar', 'cross', 'square', 'circle']);
     expect(classNames.map((_, k) => labels.filter((y) => y === k).length)).toEqual([21, 21, 21, 20, 20]);
     expect(images).toHaveLength(103);
-    for (const image of images) {
-      expect(image).toHaveLength(16);
-      for (const row of image) {
-        expect(row).toHaveLength(16);
-        for (const v of row) expect(v >= 0 && v <= 1).toBe(true);
-      }
-    }
+    expect(images.every((image) => image.length === 16 && image.every((row) => row.length === 16))).toBe(true);
+    expect(images.flat(2).every((v) => v >= 0 && v <= 1)).toBe(true);
     // Shuffled: the labels are not in the round-robin order 0, 1, 2, 3, 4, 0, …
     expect(labels.slice(0, 10)).not.toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
   });
@@ -68,11 +63,9 @@ describe('makeShapeImages', () => {
     // About 3 700 pixels: the sample mean's standard error is ≈ 0.0005, so 0.002 is four of them.
     expect(Math.abs(up.reduce((a, b) => a + b, 0) / up.length - 0.05 * Math.sqrt(2 / Math.PI))).toBeLessThan(0.002);
     // The strokes are where they were: full-ink pixels (≥ 0.7) stay bright, the background stays dark.
-    noisy.images.forEach((image, i) => image.forEach((row, r) => row.forEach((v, c) => {
-      const before = clean.images[i][r][c];
-      if (before >= 0.7) expect(v).toBeGreaterThan(0.45);
-      if (before === 0) expect(v).toBeLessThan(0.45);
-    })));
+    const pairs = noisy.images.flatMap((image, i) => image.flatMap((row, r) => row.map((v, c) => [clean.images[i][r][c], v])));
+    expect(pairs.filter(([before]) => before >= 0.7).every(([, after]) => after > 0.45)).toBe(true);
+    expect(pairs.filter(([before]) => before === 0).every(([, after]) => after < 0.45)).toBe(true);
   });
 
   it('makeShapeImages without jitter centres every shape at one size', () => {
