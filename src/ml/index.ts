@@ -26,3 +26,4 @@ export * from './neural/index.ts';
 export * from './bandits/index.ts';
 export * from './adaptation/index.ts';
 export * from './reinforcement/index.ts';
+export * from './transfer/index.ts';
