@@ -69,7 +69,7 @@ export function transferModel(pretrained: tf.LayersModel, options: TransferModel
 
 /** Weights an optimiser will update, and all weights, counted in numbers (not tensors). */
 export function countModelParameters(model: tf.LayersModel): { trainable: number; total: number } {
-  const size = (weights: tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((p, d) => p * (d as number), 1), 0);
+  const size = (weights: tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce<number>((p, d) => p * (d ?? 1), 1), 0);
   return { trainable: size(model.trainableWeights), total: size(model.weights) };
 }
 
