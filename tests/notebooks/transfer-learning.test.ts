@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { Output } from '../../src/kernel/types.ts';
+import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, outputs, traceNamed } from './report-queries.ts';
+
+/**
+ * scikit-learn's NearestCentroid and PCA on the notebook's own embeddings
+ * (fixtures/make_transfer_learning.py, which makes them with the notebook's code and seeds).
+ */
+interface SpaceReference { accuracy: number; predictions: number[]; centroids: number[][] }
+interface SupportReference { shots: number; draw: number; embedding: SpaceReference; raw: SpaceReference }
+const sklearn = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/transfer-learning.json'), 'utf8')) as {
+  supports: SupportReference[];
+  explainedByTwoComponents: { embedding: number; raw: number };
+};
+const supportOf = (shots: number, draw: number) => sklearn.supports.find((s) => s.shots === shots && s.draw === draw)!;
+/** One test example's worth: two implementations may split an exact tie differently. */
+const ONE_EXAMPLE = 1 / 400 + 1e-12;
+
+const run = notebookRunner('transfer-learning', { timeoutMs: 120_000 });
+const ACCURACY = 'Accuracy on the new task against shots per class';
+const ys = (report: RunReport, name: string) => traceNamed(figureTitled(report, ACCURACY), name).y as number[];
+const curveStartingWith = (report: RunReport, prefix: string) => {
+  const trace = figureTitled(report, ACCURACY).data.find((t) => String(t.name).startsWith(prefix));
+  if (!trace) throw new Error(`no curve named "${prefix}…"`);
+  return { x: trace.x as number[], y: trace.y as number[] };
+};
+type Table = Extract<Output, { kind: 'table' }>;
+const tableWith = (report: RunReport, column: string) =>
+  outputs(report).find((o): o is Table => o.kind === 'table' && o.columns.includes(column))!;
+
+describe('notebooks/transfer-learning.md', () => {
+  it('prototype accuracies, on the embedding and on raw x, are scikit-learn NearestCentroid\'s; the PCA shares quoted are scikit-learn\'s; the written-out prototypes agree with the library', async () => {
+    const report = await run();
+    const embedded = ys(report, 'prototypes in the embedding');
+    const raw = ys(report, 'prototypes on raw x');
+    expect(embedded).toHaveLength(20);
+    for (const shots of [1, 3, 20]) {
+      const reference = supportOf(shots, 0);
+      expect(Math.abs(embedded[shots - 1] - reference.embedding.accuracy), `${shots}-shot`).toBeLessThanOrEqual(ONE_EXAMPLE);
+      expect(Math.abs(raw[shots - 1] - reference.raw.accuracy), `${shots}-shot raw`).toBeLessThanOrEqual(ONE_EXAMPLE);
+    }
+    // The embedding is what transfers: with one shot, prototypes on raw x are far behind.
+    expect(embedded[0] - raw[0]).toBeGreaterThan(0.2);
+    const text = allMarkdown(report);
+    expect(text).toContain(`explain\n${(100 * sklearn.explainedByTwoComponents.raw).toFixed(1)} % of it`);
+    expect(text).toContain(`hold\n${(100 * sklearn.explainedByTwoComponents.embedding).toFixed(1)} % of this space's variance`);
+    // The default prototype figure is 1-shot, draw 0, in the pre-trained embedding.
+    figureTitled(report, `Prototypes in the pre-trained embedding: 1-shot, ${(100 * supportOf(1, 0).embedding.accuracy).toFixed(1)} %`);
+    const [disagreements] = boldNumbers(markdown(report, 'classify differently'));
+    expect(disagreements).toBe(0);
+    const spaces = tableWith(report, '1-shot');
+    const row = (space: string) => spaces.rows.find((r) => r[0] === space)!;
+    expect(Math.abs((row('pre-trained embedding')[1] as number) - supportOf(1, 0).embedding.accuracy)).toBeLessThanOrEqual(ONE_EXAMPLE);
+    expect(Math.abs((row('raw input x')[2] as number) - supportOf(20, 0).raw.accuracy) > 0.05).toBe(true); // 5-shot column is not 20-shot
+    expect(Math.abs((row('raw input x')[3] as number) - supportOf(20, 0).raw.accuracy)).toBeLessThanOrEqual(ONE_EXAMPLE);
+    expect(row('untrained network')[1] as number).toBeLessThan(row('raw input x')[1] as number);
+  }, 240_000);
+
+  it('freezing keeps the body\'s weights exactly; the frozen model trains 36 of 844 weights; frozen features beat scratch at 1 shot and scratch catches up by 20', async () => {
+    const report = await run();
+    const layers = tableWith(report, 'trainable');
+    expect(layers.rows.map((r) => r[2])).toEqual([false, false, true]);
+    expect(layers.rows.map((r) => r[3])).toEqual([16 * 32 + 32, 32 * 8 + 8, 8 * 4 + 4]);
+    const [body1, body2] = boldNumbers(markdown(report, 'Largest change of a weight'));
+    expect([body1, body2]).toEqual([0, 0]);
+    expect(markdown(report, 'Largest change of a weight')).toContain('trains 36 of its 844 weights');
+
+    const frozen = curveStartingWith(report, 'frozen body');
+    const scratch = curveStartingWith(report, 'from scratch');
+    const fineTune = curveStartingWith(report, 'fine-tune all (η = 0.003)');
+    expect(frozen.x).toEqual([1, 2, 3, 5, 10, 20]);
+    expect(frozen.y[0] - scratch.y[0]).toBeGreaterThan(0.3);
+    expect(scratch.y[0]).toBeLessThan(0.7);
+    expect(Math.abs(frozen.y.at(-1)! - scratch.y.at(-1)!)).toBeLessThan(0.05);
+    // A small η keeps fine-tuning at or above the frozen model: it starts from the trained head.
+    fineTune.y.forEach((v, i) => expect(v, `${frozen.x[i]} shots`).toBeGreaterThan(frozen.y[i] - 0.02));
+    expect(Math.max(...fineTune.y.map((v, i) => v - frozen.y[i]))).toBeGreaterThan(0.02);
+    // The slider's default (3 shots) is on the grid: the markers are the curves' points, and the prose quotes them.
+    const k = frozen.x.indexOf(3);
+    expect(ys(report, 'frozen now')).toEqual([frozen.y[k]]);
+    expect(ys(report, 'scratch now')).toEqual([scratch.y[k]]);
+    const quoted = boldNumbers(markdown(report, 'examples per class'));
+    expect(quoted[0]).toBe(3);
+    expect(quoted.slice(1, 4)).toEqual([frozen.y[k], fineTune.y[k], scratch.y[k]].map((v) => Number((100 * v).toFixed(1))));
+    expect(quoted[4]).toBe(Number((100 * ys(report, 'prototypes in the embedding')[2]).toFixed(1)));
+  }, 240_000);
+
+  it('a shot count off the grid is trained live; a large fine-tuning η sags below the frozen model', async () => {
+    const report = await run({ shots: 7, fineTuneRate: 0.3 });
+    const text = markdown(report, 'examples per class');
+    expect(text).toContain('trained just now');
+    const [shots, frozen, fineTune, scratch] = boldNumbers(text);
+    expect(shots).toBe(7);
+    expect(frozen).toBeGreaterThan(scratch);
+    expect(frozen).toBeGreaterThan(fineTune);
+    expect(ys(report, 'frozen now')).toEqual([frozen / 100].map((v) => expect.closeTo(v, 3)));
+    const frozenCurve = curveStartingWith(report, 'frozen body').y;
+    const sagging = curveStartingWith(report, 'fine-tune all (η = 0.3)').y;
+    const meanGap = sagging.reduce((s, v, i) => s + frozenCurve[i] - v, 0) / sagging.length;
+    expect(meanGap).toBeGreaterThan(0.1);
+    expect(control(report, 'fineTuneRate').value).toBe(0.3);
+  }, 240_000);
+
+  it('raw x with 3 shots of draw 5: scikit-learn\'s accuracy, and the dragged query goes to its nearest prototype', async () => {
+    const report = await run({ space: 'raw input x', protoShots: 3, draw: 5, query: [1.5, -2] });
+    const reference = supportOf(3, 5).raw;
+    const title = figureTitled(report, 'Prototypes in the raw input x: 3-shot');
+    const shown = Number(/([\d.]+) % of the test set/.exec(String((title.layout.title as { text: string }).text))![1]);
+    expect(Math.abs(shown / 100 - reference.accuracy)).toBeLessThanOrEqual(ONE_EXAMPLE + 5e-4);
+    const distances = figureTitled(report, 'Squared distance from the query').data[0].y as number[];
+    const winner = distances.indexOf(Math.min(...distances));
+    expect(markdown(report, 'The query at')).toContain(`The query at (1.50, −2.00)`.replace('−', '-'));
+    expect(markdown(report, 'The query at')).toContain(`**class ${'ABCD'[winner]}**`);
+    const prototypes = traceNamed(title, 'prototypes');
+    expect(prototypes.x).toHaveLength(4);
+    expect(traceNamed(title, 'support set').x).toHaveLength(12);
+  }, 240_000);
+});
