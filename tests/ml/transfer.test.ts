@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PrototypeClassifier, buildMLP, countModelParameters, embedRows, makeTransferTasks, predictClassIndices, sampleSupportSet,
-  trainFewShot, transferModel,
+  snapshotDenseModel, trainFewShot, transferModel,
 } from '../../src/ml/index.ts';
 
 /** scikit-learn's NearestCentroid on two sets of blobs (fixtures/make_prototype_classifier.py). */
@@ -121,11 +121,31 @@ describe('transferModel and trainFewShot', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('snapshotDenseModel keeps the weights as plain data: transferModel and embedRows give from it what they give from the model', () => {
+    const before = tf.memory().numTensors;
+    const pretrained = buildMLP({ inputDim: 16, hidden: [12, 6], activation: 'tanh', outputDim: 8, seed: 3 });
+    const snapshot = snapshotDenseModel(pretrained);
+    expect(snapshot.inputDim).toBe(16);
+    expect(snapshot.layers.map((l) => [l.units, l.activation, l.kernel.length, l.bias.length])).toEqual([[12, 'tanh', 16, 12], [6, 'tanh', 12, 6], [8, 'softmax', 6, 8]]);
+    const fromModel = transferModel(pretrained, { classes: 3, start: 'fine-tune', seed: 1 });
+    const fromSnapshot = transferModel(snapshot, { classes: 3, start: 'fine-tune', seed: 1 });
+    expect(fromSnapshot.layers.map(weightsOf)).toEqual(fromModel.layers.map(weightsOf));
+    // The embedding is the output of the last hidden layer of the tf.js model itself.
+    const X = tasks.targetTest.X.slice(0, 5);
+    const direct = tf.tidy(() => (pretrained.layers[1].apply(pretrained.layers[0].apply(tf.tensor2d(X))) as tf.Tensor).arraySync() as number[][]);
+    const embedded = embedRows(snapshot, X);
+    embedded.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(direct[i][j], 6)));
+    expect(embedRows(pretrained, X)).toEqual(embedded);
+    for (const m of [pretrained, fromModel, fromSnapshot]) m.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => embedRows(snapshot, [[1, 2]])).toThrow(/2 features but the model expects 16/);
+  });
+
   it('transferModel and trainFewShot say what is wrong', () => {
     const pretrained = buildMLP({ inputDim: 16, hidden: [], outputDim: 8 });
     expect(() => transferModel(pretrained, { classes: 4, start: 'frozen' })).toThrow(/no hidden layer to reuse/);
     const withDropout = buildMLP({ inputDim: 16, hidden: [4], outputDim: 8, dropout: 0.5 });
-    expect(() => transferModel(withDropout, { classes: 4, start: 'frozen' })).toThrow(/dense layers only/);
+    expect(() => transferModel(withDropout, { classes: 4, start: 'frozen' })).toThrow(/can copy dense layers only/);
     const ok = buildMLP({ inputDim: 16, hidden: [4], outputDim: 8 });
     const model = transferModel(ok, { classes: 3, start: 'frozen' });
     expect(() => trainFewShot(model, tasks.targetPool.X.slice(0, 4), [0, 1, 2, 3])).toThrow(/y\[3\] = 3, but the model's head has classes 0 to 2/);

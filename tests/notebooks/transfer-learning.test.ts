@@ -86,6 +86,12 @@ describe('notebooks/transfer-learning.md', () => {
     expect(quoted[0]).toBe(3);
     expect(quoted.slice(1, 4)).toEqual([frozen.y[k], fineTune.y[k], scratch.y[k]].map((v) => Number((100 * v).toFixed(1))));
     expect(quoted[4]).toBe(Number((100 * ys(report, 'prototypes in the embedding')[2]).toFixed(1)));
+    // The list under the chart quotes the curves' ends.
+    const ends = boldNumbers(markdown(report, 'Few shots: frozen features win'));
+    const at = (v: number) => Number((100 * v).toFixed(1));
+    expect(ends.slice(0, 4)).toEqual([at(frozen.y[0]), at(scratch.y[0]), at(scratch.y.at(-1)!), at(frozen.y.at(-1)!)]);
+    const meanGap = fineTune.y.reduce((sum, v, i) => sum + v - frozen.y[i], 0) / fineTune.y.length;
+    expect(ends[4]).toBe(at(Math.abs(meanGap)));
   }, 240_000);
 
   it('a shot count off the grid is trained live; a large fine-tuning η sags below the frozen model', async () => {

@@ -19,16 +19,43 @@ export interface TransferModelOptions {
   seed?: number;
 }
 
-/** The body of a pre-trained classifier: every layer but its output layer, all dense. */
-function bodyLayers(pretrained: tf.LayersModel, where: string): tf.layers.Layer[] {
-  const layers = pretrained.layers.slice(0, -1);
-  if (layers.length === 0) fail(where, 'the pre-trained model has no hidden layer to reuse: it is only an output layer');
-  for (const layer of layers) {
+/** One dense layer as plain data: y = activation(x·kernel + bias). */
+export interface DenseLayerSnapshot {
+  units: number;
+  activation: string;
+  /** inputs × units */
+  kernel: number[][];
+  bias: number[];
+}
+
+/**
+ * A trained stack of dense layers as plain data, output layer last. A notebook keeps this between
+ * cells instead of a tf.js model, whose tensors would stay in memory each time its cell re-ran.
+ */
+export interface DenseStackSnapshot {
+  inputDim: number;
+  layers: DenseLayerSnapshot[];
+}
+
+/** The weights and shape of a dense-only model (buildMLP without dropout or batch norm), as plain data. */
+export function snapshotDenseModel(model: tf.LayersModel): DenseStackSnapshot {
+  const where = 'snapshotDenseModel';
+  const layers = model.layers.map((layer) => {
     if (layer.getClassName() !== 'Dense') {
-      fail(where, `can reuse dense layers only, but layer "${layer.name}" is ${layer.getClassName()}; build the model with buildMLP without dropout or batch norm`);
+      fail(where, `can copy dense layers only, but layer "${layer.name}" is ${layer.getClassName()}; build the model with buildMLP without dropout or batch norm`);
     }
-  }
-  return layers;
+    const config = layer.getConfig();
+    const [kernel, bias] = layer.getWeights();
+    return { units: config.units as number, activation: String(config.activation), kernel: kernel.arraySync() as number[][], bias: bias.arraySync() as number[] };
+  });
+  return { inputDim: model.inputs[0].shape[1] as number, layers };
+}
+
+/** The body of a pre-trained classifier: every layer but its output layer. */
+function bodyLayers(pretrained: DenseStackSnapshot | tf.LayersModel, where: string): DenseStackSnapshot {
+  const stack = pretrained instanceof tf.LayersModel ? snapshotDenseModel(pretrained) : pretrained;
+  if (stack.layers.length < 2) fail(where, 'the pre-trained model has no hidden layer to reuse: it is only an output layer');
+  return { inputDim: stack.inputDim, layers: stack.layers.slice(0, -1) };
 }
 
 /**
@@ -37,7 +64,7 @@ function bodyLayers(pretrained: tf.LayersModel, where: string): tf.layers.Layer[
  * new softmax head of `classes` units in place of the old output layer. The old head is dropped:
  * its units stand for the source task's classes, which the new task does not have.
  */
-export function transferModel(pretrained: tf.LayersModel, options: TransferModelOptions): tf.Sequential {
+export function transferModel(pretrained: DenseStackSnapshot | tf.LayersModel, options: TransferModelOptions): tf.Sequential {
   const where = 'transferModel';
   const { classes, start, seed = 0 } = options;
   checkPositiveInt(classes, where, 'classes', 2);
@@ -46,18 +73,17 @@ export function transferModel(pretrained: tf.LayersModel, options: TransferModel
   const random = rng(seed);
   const nextSeed = () => random.int(2 ** 31);
   const model = tf.sequential();
-  body.forEach((layer, i) => {
-    const config = layer.getConfig();
+  body.layers.forEach((layer, i) => {
     const copy = tf.layers.dense({
-      units: config.units as number,
-      activation: config.activation as 'relu',
+      units: layer.units,
+      activation: layer.activation as 'relu',
       kernelInitializer: tf.initializers.glorotUniform({ seed: nextSeed() }),
-      ...(i === 0 ? { inputShape: [pretrained.inputs[0].shape[1] as number] } : {}),
+      ...(i === 0 ? { inputShape: [body.inputDim] } : {}),
     });
     model.add(copy);
     if (start !== 'scratch') {
-      // The pre-trained weights, copied: setWeights writes values, it does not share tensors.
-      copy.setWeights(layer.getWeights());
+      // The pre-trained weights, copied: setWeights writes values into the copy's own variables.
+      tf.tidy(() => copy.setWeights([tf.tensor2d(layer.kernel), tf.tensor1d(layer.bias)]));
     }
     // Freezing: the layer still runs forward, but its weights leave model.trainableWeights,
     // so no optimiser ever sees them.
@@ -77,13 +103,18 @@ export function countModelParameters(model: tf.LayersModel): { trainable: number
  * The embedding of each row of X: the output of the last hidden layer of a classifier (the input
  * of its output layer), the representation its head reads.
  */
-export function embedRows(model: tf.LayersModel, X: MatrixLike): number[][] {
+export function embedRows(model: DenseStackSnapshot | tf.LayersModel, X: MatrixLike): number[][] {
   const where = 'embedRows';
-  const layers = bodyLayers(model, where);
+  const body = bodyLayers(model, where);
   const rows = toRows(X, where);
+  if (rows[0].length !== body.inputDim) fail(where, `X rows have ${rows[0].length} features but the model expects ${body.inputDim}`);
   return tf.tidy(() => {
     let h: tf.Tensor = tf.tensor2d(rows);
-    for (const layer of layers) h = layer.apply(h) as tf.Tensor;
+    for (const layer of body.layers) {
+      // h ← g(h·W + b), the layer's own activation g
+      const z = h.matMul(tf.tensor2d(layer.kernel)).add(tf.tensor1d(layer.bias));
+      h = tf.layers.activation({ activation: layer.activation as 'tanh' }).apply(z) as tf.Tensor;
+    }
     return h.arraySync() as number[][];
   });
 }
