@@ -14,6 +14,7 @@ interface SupportReference { shots: number; draw: number; embedding: SpaceRefere
 const sklearn = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/transfer-learning.json'), 'utf8')) as {
   supports: SupportReference[];
   explainedByTwoComponents: { embedding: number; raw: number };
+  withinClassShare: { embedding: number; raw: number };
 };
 const supportOf = (shots: number, draw: number) => sklearn.supports.find((s) => s.shots === shots && s.draw === draw)!;
 /** One test example's worth: two implementations may split an exact tie differently. */
@@ -57,6 +58,13 @@ describe('notebooks/transfer-learning.md', () => {
     expect(Math.abs((row('raw input x')[2] as number) - supportOf(20, 0).raw.accuracy) > 0.05).toBe(true); // 5-shot column is not 20-shot
     expect(Math.abs((row('raw input x')[3] as number) - supportOf(20, 0).raw.accuracy)).toBeLessThanOrEqual(ONE_EXAMPLE);
     expect(row('untrained network')[1] as number).toBeLessThan(row('raw input x')[1] as number);
+    // The spread within a class, numpy's: most of it in x, a fifth in the embedding.
+    const [rawShare] = boldNumbers(markdown(report, 'is spread *within* a class'));
+    expect(rawShare).toBeCloseTo(100 * sklearn.withinClassShare.raw, 1);
+    const [embeddingShare, , rawAgain] = boldNumbers(markdown(report, 'Share of the\nspread that is within a class'));
+    expect(embeddingShare).toBeCloseTo(100 * sklearn.withinClassShare.embedding, 1);
+    expect(rawAgain).toBe(rawShare);
+    expect(embeddingShare).toBeLessThan(rawShare / 2);
   }, 240_000);
 
   it('freezing keeps the body\'s weights exactly; the frozen model trains 36 of 844 weights; frozen features beat scratch at 1 shot and scratch catches up by 20', async () => {
