@@ -46,7 +46,7 @@ describe('notebooks/transfer-learning.md', () => {
     // The embedding is what transfers: with one shot, prototypes on raw x are far behind.
     expect(embedded[0] - raw[0]).toBeGreaterThan(0.2);
     const text = allMarkdown(report);
-    expect(text).toContain(`explain\n${(100 * sklearn.explainedByTwoComponents.raw).toFixed(1)} % of it`);
+    expect(text).toContain(`principal components (${(100 * sklearn.explainedByTwoComponents.raw).toFixed(1)} % of the variance of $x$)`);
     expect(text).toContain(`hold\n${(100 * sklearn.explainedByTwoComponents.embedding).toFixed(1)} % of this space's variance`);
     // The default prototype figure is 1-shot, draw 0, in the pre-trained embedding.
     figureTitled(report, `Prototypes in the pre-trained embedding: 1-shot, ${(100 * supportOf(1, 0).embedding.accuracy).toFixed(1)} %`);
