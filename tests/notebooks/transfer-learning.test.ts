@@ -122,7 +122,7 @@ describe('notebooks/transfer-learning.md', () => {
     const report = await run({ space: 'raw input x', protoShots: 3, draw: 5, query: [1.5, -2] });
     const reference = supportOf(3, 5).raw;
     const title = figureTitled(report, 'Prototypes in the raw input x: 3-shot');
-    const shown = Number(/([\d.]+) % of the test set/.exec(String((title.layout.title as { text: string }).text))![1]);
+    const shown = Number(/([\d.]+) % right/.exec(String((title.layout.title as { text: string }).text))![1]);
     expect(Math.abs(shown / 100 - reference.accuracy)).toBeLessThanOrEqual(ONE_EXAMPLE + 5e-4);
     const distances = figureTitled(report, 'Squared distance from the query').data[0].y as number[];
     const winner = distances.indexOf(Math.min(...distances));
