@@ -27,3 +27,4 @@ export * from './bandits/index.ts';
 export * from './adaptation/index.ts';
 export * from './reinforcement/index.ts';
 export * from './transfer/index.ts';
+export * from './sequence/index.ts';
