@@ -1,5 +1,5 @@
 import { asInputVectors, readOut, type RecurrentBackward } from './vanilla-rnn.ts';
-import { sigmoidOf, zeroGradients, type RecurrentParams } from './recurrent-params.ts';
+import { addScaledRow, sigmoidOf, zeroGradients, type RecurrentParams } from './recurrent-params.ts';
 
 /** One GRU step's gates, kept for the backward pass. */
 interface GruStep { z: number[]; r: number[]; hTilde: number[] }
@@ -29,9 +29,14 @@ export function gruForward(params: RecurrentParams, xs: readonly number[]): GruR
   const steps: GruStep[] = [];
   for (const x of asInputVectors(xs)) {
     const hPrev = h[h.length - 1];
-    const fromInput = params.bias.map((b, j) => b + x.reduce((s, xd, d) => s + xd * params.kernel[d][j], 0));
-    const fromState = (v: readonly number[], g: number) =>
-      Array.from({ length: n }, (_, j) => v.reduce((s, vk, k) => s + vk * params.recurrentKernel[k][g * n + j], 0));
+    const fromInput = params.bias.slice();
+    x.forEach((xd, d) => addScaledRow(fromInput, xd, params.kernel[d]));
+    /** v·U_g: gate g's block of the recurrent kernel applied to v */
+    const fromState = (v: readonly number[], g: number) => {
+      const out = new Array<number>(n).fill(0);
+      v.forEach((vk, k) => addScaledRow(out, vk, params.recurrentKernel[k], g * n));
+      return out;
+    };
     const uz = fromState(hPrev, 0), ur = fromState(hPrev, 1);
     const z = block(fromInput, 0, n).map((a, j) => sigmoidOf(a + uz[j]));
     const r = block(fromInput, 1, n).map((a, j) => sigmoidOf(a + ur[j]));
@@ -44,13 +49,13 @@ export function gruForward(params: RecurrentParams, xs: readonly number[]): GruR
 }
 
 /** Backpropagation through time for the GRU, given ∂L/∂ŷ; the chain rule through each line of gruForward, last step first. */
-export function gruBackward(params: RecurrentParams, xs: readonly number[], run: GruRun, dLdyHat: number): RecurrentBackward {
+export function gruBackward(params: RecurrentParams, xs: readonly number[], run: GruRun, dLdyHat: number, grads = zeroGradients(params)): RecurrentBackward {
   const n = params.units;
   const T = xs.length;
-  const grads = zeroGradients(params);
   const inputs = asInputVectors(xs);
-  grads.readout = run.h[T].map((hk) => dLdyHat * hk);
-  grads.readoutBias = dLdyHat;
+  // ŷ = v·h_T + c
+  run.h[T].forEach((hk, k) => { grads.readout[k] += dLdyHat * hk; });
+  grads.readoutBias += dLdyHat;
   const dLdh: number[][] = new Array(T);
   const dLdx: number[] = new Array(T);
   let dh = params.readout.map((v) => dLdyHat * v);
@@ -62,7 +67,8 @@ export function gruBackward(params: RecurrentParams, xs: readonly number[], run:
     const daH = dh.map((g, j) => g * (1 - z[j]) * (1 - hTilde[j] ** 2));
     const daZ = dh.map((g, j) => g * (hPrev[j] - hTilde[j]) * z[j] * (1 - z[j]));
     // the candidate read r ⊙ h_{t−1} through U_h
-    const dRh = Array.from({ length: n }, (_, k) => daH.reduce((s, g, j) => s + g * params.recurrentKernel[k][2 * n + j], 0));
+    const dRh = new Array<number>(n).fill(0);
+    for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) dRh[k] += params.recurrentKernel[k][2 * n + j] * daH[j];
     const daR = dRh.map((g, j) => g * hPrev[j] * r[j] * (1 - r[j]));
     const dA = [...daZ, ...daR, ...daH];
     const x = inputs[t - 1];

@@ -40,12 +40,12 @@ export function lstmForward(params: RecurrentParams, xs: readonly number[]): Lst
 }
 
 /** Backpropagation through time for the LSTM, given ∂L/∂ŷ: two states flow back, ∂L/∂h and ∂L/∂c. */
-export function lstmBackward(params: RecurrentParams, xs: readonly number[], run: LstmRun, dLdyHat: number): RecurrentBackward {
+export function lstmBackward(params: RecurrentParams, xs: readonly number[], run: LstmRun, dLdyHat: number, grads = zeroGradients(params)): RecurrentBackward {
   const T = xs.length;
-  const grads = zeroGradients(params);
   const inputs = asInputVectors(xs);
-  grads.readout = run.h[T].map((hk) => dLdyHat * hk);
-  grads.readoutBias = dLdyHat;
+  // ŷ = v·h_T + c
+  run.h[T].forEach((hk, k) => { grads.readout[k] += dLdyHat * hk; });
+  grads.readoutBias += dLdyHat;
   const dLdh: number[][] = new Array(T);
   const dLdx: number[] = new Array(T);
   let dh = params.readout.map((v) => dLdyHat * v);

@@ -27,6 +27,8 @@ export interface RecurrentInitOptions {
   inputSize?: number;
   /** Multiplies the orthogonal recurrent kernel: its largest singular value (how much U can stretch h). */
   recurrentScale?: number;
+  /** Starting bias of the gate that keeps the old state (LSTM forget gate f, GRU update gate z); default 1. */
+  keepGateBias?: number;
   seed?: number;
 }
 
@@ -58,7 +60,7 @@ export function randomOrthogonal(n: number, seed = 0): number[][] {
 export function initRecurrentParams(kind: RecurrentCellKind, options: RecurrentInitOptions = {}): RecurrentParams {
   const where = 'initRecurrentParams';
   checkOneOf(kind, RECURRENT_CELL_KINDS, where, 'kind');
-  const { units = 8, inputSize = 1, recurrentScale = 1, seed = 0 } = options;
+  const { units = 8, inputSize = 1, recurrentScale = 1, keepGateBias = 1, seed = 0 } = options;
   checkPositiveInt(units, where, 'units');
   checkPositiveInt(inputSize, where, 'inputSize');
   if (!(recurrentScale >= 0)) throw new RangeError(`${where}: recurrentScale must be ≥ 0, got ${recurrentScale}`);
@@ -72,7 +74,7 @@ export function initRecurrentParams(kind: RecurrentCellKind, options: RecurrentI
   const blocks = Array.from({ length: gates }, () => randomOrthogonal(units, random.int(2 ** 31)));
   const recurrentKernel = Array.from({ length: units }, (_, k) => blocks.flatMap((block) => block[k].map((u) => recurrentScale * u)));
   const keepGate = kind === 'lstm' ? 1 : kind === 'gru' ? 0 : -1; // block of f (lstm) or z (gru)
-  const bias = Array.from({ length: gates * units }, (_, j) => (Math.floor(j / units) === keepGate ? 1 : 0));
+  const bias = Array.from({ length: gates * units }, (_, j) => (Math.floor(j / units) === keepGate ? keepGateBias : 0));
   const readout = glorot(units, 1).map((row) => row[0]);
   return { kind, units, kernel, recurrentKernel, bias, readout, readoutBias: 0 };
 }
@@ -80,9 +82,15 @@ export function initRecurrentParams(kind: RecurrentCellKind, options: RecurrentI
 /** a = x·W + h·U + b: the pre-activations of every gate at one step (length gates·units). */
 export function gatePreactivations(params: RecurrentParams, x: readonly number[], hPrev: readonly number[]): number[] {
   const a = params.bias.slice();
-  for (let d = 0; d < x.length; d++) for (let j = 0; j < a.length; j++) a[j] += x[d] * params.kernel[d][j];
-  for (let k = 0; k < hPrev.length; k++) for (let j = 0; j < a.length; j++) a[j] += hPrev[k] * params.recurrentKernel[k][j];
+  for (let d = 0; d < x.length; d++) addScaledRow(a, x[d], params.kernel[d]);
+  for (let k = 0; k < hPrev.length; k++) addScaledRow(a, hPrev[k], params.recurrentKernel[k]);
   return a;
+}
+
+/** a += s · row (the hot loop of every cell: a row of W or U at a time, no allocation). */
+export function addScaledRow(a: number[], s: number, row: readonly number[], offset = 0): void {
+  if (s === 0) return;
+  for (let j = 0; j < a.length; j++) a[j] += s * row[offset + j];
 }
 
 /** Gradients of the loss with respect to every weight, in the shapes of RecurrentParams. */
@@ -107,11 +115,23 @@ export function zeroGradients(params: RecurrentParams): RecurrentGradients {
 export function backThroughPreactivations(
   params: RecurrentParams, grads: RecurrentGradients, x: readonly number[], hPrev: readonly number[], dA: readonly number[],
 ): { dx: number[]; dhPrev: number[] } {
-  const dot = (row: readonly number[]) => row.reduce((s, w, j) => s + w * dA[j], 0);
-  for (let j = 0; j < dA.length; j++) grads.bias[j] += dA[j];
-  for (let d = 0; d < x.length; d++) for (let j = 0; j < dA.length; j++) grads.kernel[d][j] += x[d] * dA[j];
-  for (let k = 0; k < hPrev.length; k++) for (let j = 0; j < dA.length; j++) grads.recurrentKernel[k][j] += hPrev[k] * dA[j];
-  return { dx: params.kernel.map(dot), dhPrev: params.recurrentKernel.map(dot) };
+  const width = dA.length;
+  for (let j = 0; j < width; j++) grads.bias[j] += dA[j];
+  const dx = new Array<number>(x.length);
+  for (let d = 0; d < x.length; d++) {
+    const row = params.kernel[d], gradRow = grads.kernel[d];
+    let sum = 0;
+    for (let j = 0; j < width; j++) { gradRow[j] += x[d] * dA[j]; sum += row[j] * dA[j]; }
+    dx[d] = sum;
+  }
+  const dhPrev = new Array<number>(hPrev.length);
+  for (let k = 0; k < hPrev.length; k++) {
+    const row = params.recurrentKernel[k], gradRow = grads.recurrentKernel[k];
+    let sum = 0;
+    for (let j = 0; j < width; j++) { gradRow[j] += hPrev[k] * dA[j]; sum += row[j] * dA[j]; }
+    dhPrev[k] = sum;
+  }
+  return { dx, dhPrev };
 }
 
 export const sigmoidOf = (a: number) => 1 / (1 + Math.exp(-a));

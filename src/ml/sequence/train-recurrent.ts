@@ -7,11 +7,13 @@ import type { SequenceTask } from './sequence-task.ts';
 import { vanillaRnnBackward, vanillaRnnForward, type RecurrentBackward } from './vanilla-rnn.ts';
 
 /** ŷ for one sequence, and the backward pass from a given ∂L/∂ŷ, whatever the cell. */
-export function recurrentForwardBackward(params: RecurrentParams, xs: readonly number[], dLdyHat: (yHat: number) => number): { yHat: number } & RecurrentBackward {
+export function recurrentForwardBackward(
+  params: RecurrentParams, xs: readonly number[], dLdyHat: (yHat: number) => number, grads = zeroGradients(params),
+): { yHat: number } & RecurrentBackward {
   switch (params.kind) {
-    case 'rnn': { const run = vanillaRnnForward(params, xs); return { yHat: run.yHat, ...vanillaRnnBackward(params, xs, run, dLdyHat(run.yHat)) }; }
-    case 'gru': { const run = gruForward(params, xs); return { yHat: run.yHat, ...gruBackward(params, xs, run, dLdyHat(run.yHat)) }; }
-    case 'lstm': { const run = lstmForward(params, xs); return { yHat: run.yHat, ...lstmBackward(params, xs, run, dLdyHat(run.yHat)) }; }
+    case 'rnn': { const run = vanillaRnnForward(params, xs); return { yHat: run.yHat, ...vanillaRnnBackward(params, xs, run, dLdyHat(run.yHat), grads) }; }
+    case 'gru': { const run = gruForward(params, xs); return { yHat: run.yHat, ...gruBackward(params, xs, run, dLdyHat(run.yHat), grads) }; }
+    case 'lstm': { const run = lstmForward(params, xs); return { yHat: run.yHat, ...lstmBackward(params, xs, run, dLdyHat(run.yHat), grads) }; }
   }
 }
 
@@ -45,22 +47,12 @@ export function recurrentLossAndGradients(params: RecurrentParams, X: readonly (
   let loss = 0;
   X.forEach((xs, s) => {
     // L = (1/m) Σ (ŷ − y)², so ∂L/∂ŷ = 2(ŷ − y)/m for this sequence
-    const run = recurrentForwardBackward(params, xs, (yHat) => (2 * (yHat - y[s])) / m);
+    const run = recurrentForwardBackward(params, xs, (yHat) => (2 * (yHat - y[s])) / m, total);
     loss += (run.yHat - y[s]) ** 2 / m;
-    addInto(total, run.grads);
     run.dLdx.forEach((g, t) => { inputGradientByStep[t] += Math.abs(g) / m; });
     run.dLdh.forEach((g, t) => { stateGradientByStep[t] += Math.hypot(...g) / m; });
   });
   return { loss, grads: total, inputGradientByStep, stateGradientByStep };
-}
-
-function addInto(total: RecurrentGradients, g: RecurrentGradients): void {
-  const addMatrix = (A: number[][], B: number[][]) => A.forEach((row, i) => row.forEach((_, j) => { row[j] += B[i][j]; }));
-  addMatrix(total.kernel, g.kernel);
-  addMatrix(total.recurrentKernel, g.recurrentKernel);
-  g.bias.forEach((v, j) => { total.bias[j] += v; });
-  g.readout.forEach((v, j) => { total.readout[j] += v; });
-  total.readoutBias += g.readoutBias;
 }
 
 export interface RecurrentTrainOptions {

@@ -52,13 +52,12 @@ export function readOut(params: RecurrentParams, h: readonly number[]): number {
  *   ∂L/∂h_{t−1} = Uᵀ ∂L/∂z_t                 (TF.js stores Uᵀ, one row per unit of h_{t−1})
  * so ∂L/∂h_t is ∂L/∂h_T multiplied by T − t such factors: it shrinks or grows geometrically.
  */
-export function vanillaRnnBackward(params: RecurrentParams, xs: readonly number[], run: VanillaRnnRun, dLdyHat: number): RecurrentBackward {
+export function vanillaRnnBackward(params: RecurrentParams, xs: readonly number[], run: VanillaRnnRun, dLdyHat: number, grads = zeroGradients(params)): RecurrentBackward {
   const T = xs.length;
-  const grads = zeroGradients(params);
   const inputs = asInputVectors(xs);
   // ŷ = v·h_T + c
-  grads.readout = run.h[T].map((hk) => dLdyHat * hk);
-  grads.readoutBias = dLdyHat;
+  run.h[T].forEach((hk, k) => { grads.readout[k] += dLdyHat * hk; });
+  grads.readoutBias += dLdyHat;
   const dLdh: number[][] = new Array(T);
   const dLdx: number[] = new Array(T);
   let dh = params.readout.map((v) => dLdyHat * v);
