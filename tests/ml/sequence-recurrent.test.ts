@@ -28,7 +28,7 @@ const forwardOf = { rnn: vanillaRnnForward, gru: gruForward, lstm: lstmForward }
 /** The same weights in tf.layers.simpleRNN / gru / lstm (σ as recurrent activation, not TF.js' default hard σ). */
 function tfLastState(params: RecurrentParams, xs: number[]): number[] {
   return tf.tidy(() => {
-    const config = { units: params.units, inputShape: [xs.length, 1], recurrentActivation: 'sigmoid' } as const;
+    const config = { units: params.units, inputShape: [xs.length, 1], recurrentActivation: 'sigmoid' as const };
     const layer = params.kind === 'rnn' ? tf.layers.simpleRNN({ units: params.units, inputShape: [xs.length, 1] })
       : params.kind === 'gru' ? tf.layers.gru(config) : tf.layers.lstm(config);
     const model = tf.sequential({ layers: [layer] });
