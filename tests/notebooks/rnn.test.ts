@@ -64,7 +64,7 @@ describe('notebooks/rnn.md', () => {
     const [rnn, gru, lstm] = unexplained(report);
     for (const share of [rnn, gru, lstm]) expect(share).toBeLessThan(0.1);
     const loss = figureTitled(report, 'Training loss on copy-first, T = 6');
-    expect((traceNamed(loss, 'GRU').y as number[])).toHaveLength(150);
+    expect((traceNamed(loss, 'GRU').y as number[])).toHaveLength(100);
     const table = outputs(report).find((o): o is Table => o.kind === 'table')!;
     const gaps = table.rows.map((row) => row[1] as number);
     expect(gaps).toHaveLength(3);
