@@ -49,7 +49,7 @@ describe('notebooks/rnn.md', () => {
   it('the stepper fills the hidden-state heat map up to step t only, with the library\'s states', async () => {
     const report = await run({ at: 3 });
     const ref = reference(6, 0.5);
-    const fig = figureTitled(report, 'Unrolled vanilla RNN at t = 3 of T = 6');
+    const fig = figureTitled(report, 'Unrolled RNN, t = 3 of 6');
     const heat = fig.data.find((t) => t.type === 'heatmap')!;
     const z = heat.z as number[][];
     for (let j = 0; j < 8; j++) {
