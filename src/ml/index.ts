@@ -28,3 +28,4 @@ export * from './adaptation/index.ts';
 export * from './reinforcement/index.ts';
 export * from './transfer/index.ts';
 export * from './sequence/index.ts';
+export * from './recommend/index.ts';

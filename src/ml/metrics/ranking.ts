@@ -45,3 +45,11 @@ export function ndcgAtK(ranking: readonly number[], gains: readonly number[], k:
   const ideal = dcg([...gains].sort((a, b) => b - a));
   return ideal === 0 ? 0 : dcg(ranking.map((i) => gains[i] ?? 0)) / ideal;
 }
+
+/** precision@k = |relevant ∩ top k| / k: the share of the first k that are relevant. */
+export function precisionAtK(ranking: readonly number[], relevant: ReadonlySet<number> | readonly number[], k: number): number {
+  checkPositiveInt(k, 'precisionAtK', 'k');
+  checkRanking(ranking, 'precisionAtK');
+  const rel = new Set(relevant);
+  return ranking.slice(0, k).filter((i) => rel.has(i)).length / k;
+}
