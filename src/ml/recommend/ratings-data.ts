@@ -8,7 +8,7 @@ import { checkPositiveInt, checkRange } from '../core/validate.ts';
  * liking for it), so a content-based model that sees only genres cannot explain everything,
  * while matrix factorisation can learn the hidden trait from the ratings themselves.
  *
- *   score(u, i) = 3.2 + b_i + mean_{g ∈ genres(i)} taste[u][g] + 0.8 · w_u · h_i
+ *   score(u, i) = 3.2 + b_i + 0.7 · mean_{g ∈ genres(i)} taste[u][g] + 1.2 · w_u · h_i
  *   rating(u, i) = round(score + noise · ε) clipped to 1..5,   observed with probability `density`
  */
 export interface RatingsDataOptions {
@@ -77,7 +77,7 @@ export function makeRatingsData(options: Partial<RatingsDataOptions> = {}): Rati
     for (let i = 0; i < nItems; i++) {
       let tasteSum = 0, nItemGenres = 0;
       for (let g = 0; g < nGenres; g++) if (itemGenres[i][g] === 1) { tasteSum += userTastes[u][g]; nItemGenres++; }
-      const score = 3.2 + quality[i] + tasteSum / nItemGenres + 0.8 * hiddenLiking[u] * hiddenSide[i];
+      const score = 3.2 + quality[i] + (0.7 * tasteSum) / nItemGenres + 1.2 * hiddenLiking[u] * hiddenSide[i];
       // Both draws happen for every cell, so the missing pattern does not depend on the noise.
       const epsilon = random.normal();
       const seen = random.next() < density;
