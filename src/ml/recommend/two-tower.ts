@@ -93,8 +93,10 @@ export class TwoTowerModel {
         const err = mean + dotProduct(Eu[u], Ei[i]) - r;
         sse += err * err;
         const scale = (2 * err) / pairs.length;
-        X[u].forEach((x, f) => { if (x !== 0) for (let j = 0; j < d; j++) gu[f][j] += scale * x * Ei[i][j]; });
-        Z[i].forEach((z, f) => { if (z !== 0) for (let j = 0; j < d; j++) gi[f][j] += scale * z * Eu[u][j]; });
+        const [x, z, eu, ei] = [X[u], Z[i], Eu[u], Ei[i]];
+        // Features are mostly 0 (genres are one-hot-like): skip them, they add nothing.
+        for (let f = 0; f < x.length; f++) if (x[f] !== 0) for (let j = 0; j < d; j++) gu[f][j] += scale * x[f] * ei[j];
+        for (let f = 0; f < z.length; f++) if (z[f] !== 0) for (let j = 0; j < d; j++) gi[f][j] += scale * z[f] * eu[j];
       }
       // Both towers step from the same point (simultaneous update).
       for (let f = 0; f < Wu.length; f++) for (let j = 0; j < d; j++) Wu[f][j] -= eta * gu[f][j];
@@ -120,7 +122,12 @@ export class TwoTowerModel {
 /** rows · W: each row of features mapped to its embedding. */
 function embed(rows: readonly (readonly number[])[], W: readonly (readonly number[])[]): number[][] {
   if (rows[0].length !== W.length) fail('TwoTowerModel', `features have ${rows[0].length} columns but the tower was trained on ${W.length}`);
-  return rows.map((x) => W[0].map((_, j) => x.reduce((s, v, f) => s + v * W[f][j], 0)));
+  const d = W[0].length;
+  return rows.map((x) => {
+    const e = new Array<number>(d).fill(0);
+    for (let f = 0; f < x.length; f++) for (let j = 0; j < d; j++) e[j] += x[f] * W[f][j];
+    return e;
+  });
 }
 
 function dotProduct(a: readonly number[], b: readonly number[]): number {
