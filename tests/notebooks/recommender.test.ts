@@ -37,7 +37,7 @@ describe('notebooks/recommender.md', () => {
   it('ALS at the default k = 3, λ = 1 follows numpy half-step by half-step; the ranker scores as scikit-learn\'s ndcg_score', async () => {
     const report = await run();
     const fit = reference.als['k=3 lambda=1'];
-    const curves = rmseCurves(report, 'Matrix factorisation: k = 3, λ = 1');
+    const curves = rmseCurves(report, 'ALS: k = 3, λ = 1');
     curves.trainSteps.forEach((v, t) => expect(v, `half-step ${t}`).toBeCloseTo(fit.trainRmse[t], 9));
     expect(curves.heldOutSteps.at(-1)).toBeCloseTo(fit.heldOutRmse, 9);
     expect(curves.heldOutSweep[2]).toBeCloseTo(fit.heldOutRmse, 9);
@@ -46,8 +46,8 @@ describe('notebooks/recommender.md', () => {
     // Every model beats predicting the mean on held-out ratings.
     expect(fit.heldOutRmse).toBeLessThan(numberAfter(report, 'against **') - 0.2);
     expectRankingLike(report, fit.rankingAt5);
-    // The stepper starts at the random start: flat μ, training RMSE of the start.
-    figureTitled(report, `μ + PQᵀ at half-step 0 (random start): training RMSE ${fit.trainRmse[0].toFixed(3)}`);
+    // The stepper opens after the first users' half-step.
+    figureTitled(report, `μ + PQᵀ at half-step 1 (users just solved): training RMSE ${fit.trainRmse[1].toFixed(3)}`);
     // The towers' training matches numpy's gradient descent.
     expect(numberAfter(report, 'training MSE from **')).toBeCloseTo(reference.twoTower.mse[0], 3);
     expect(allMarkdown(report)).toContain(`to\n**${reference.twoTower.mse.at(-1)!.toFixed(3)}**`);
@@ -57,7 +57,7 @@ describe('notebooks/recommender.md', () => {
   it('k = 2, λ = 0.3 refits like numpy; the stepper shows the state it points at', async () => {
     const report = await run(small);
     const fit = reference.als['k=2 lambda=0.3'];
-    const curves = rmseCurves(report, 'Matrix factorisation: k = 2, λ = 0.3');
+    const curves = rmseCurves(report, 'ALS: k = 2, λ = 0.3');
     curves.trainSteps.forEach((v, t) => expect(v).toBeCloseTo(fit.trainRmse[t], 9));
     expect(curves.heldOutSteps.at(-1)).toBeCloseTo(fit.heldOutRmse, 9);
     expectRankingLike(report, fit.rankingAt5);
@@ -68,7 +68,7 @@ describe('notebooks/recommender.md', () => {
   it('with λ = 0.1 the training error falls with k while the held-out error rises: overfitting', async () => {
     const report = await run(overfit);
     const fit = reference.als['k=6 lambda=0.1'];
-    const curves = rmseCurves(report, 'Matrix factorisation: k = 6, λ = 0.1');
+    const curves = rmseCurves(report, 'ALS: k = 6, λ = 0.1');
     expect(curves.heldOutSweep[5]).toBeCloseTo(fit.heldOutRmse, 9);
     curves.trainSweep.slice(1).forEach((v, j) => expect(v).toBeLessThan(curves.trainSweep[j]));
     expect(curves.heldOutSweep[7]).toBeGreaterThan(curves.heldOutSweep[1] + 0.3);
