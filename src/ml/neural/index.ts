@@ -28,3 +28,4 @@ export * from './tensor-ops.ts';
 export * from './transformer-block.ts';
 export * from './char-transformer.ts';
 export * from './feature-maps.ts';
+export * from './mini-batch-steps.ts';
