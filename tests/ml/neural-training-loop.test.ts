@@ -132,3 +132,16 @@ describe('miniBatchSteps', () => {
     model.dispose();
   });
 });
+
+describe('buildMLP batchNormMomentum', () => {
+  it('buildMLP gives its batch-norm layers the running-statistics momentum asked for, 0.99 by default', () => {
+    const momentum = (model: tf.Sequential) => model.layers.filter((l) => l.getClassName() === 'BatchNormalization').map((l) => l.getConfig().momentum);
+    const shortMemory = buildMLP({ inputDim: 2, hidden: [4, 4], batchNorm: true, batchNormMomentum: 0.9 });
+    const keras = buildMLP({ inputDim: 2, hidden: [4], batchNorm: true });
+    expect(momentum(shortMemory)).toEqual([0.9, 0.9]);
+    expect(momentum(keras)).toEqual([0.99]);
+    expect(() => buildMLP({ inputDim: 2, batchNorm: true, batchNormMomentum: 1 })).toThrow('buildMLP: batchNormMomentum must be in [0, 1), got 1');
+    shortMemory.dispose();
+    keras.dispose();
+  });
+});

@@ -18,6 +18,12 @@ export interface MLPOptions {
   dropout?: number;
   /** Batch normalisation between each hidden layer's weights and its activation. */
   batchNorm?: boolean;
+  /**
+   * How much of the running mean and variance each training batch keeps (default 0.99, Keras').
+   * Inference uses these running statistics: a short run wants a shorter memory, e.g. 0.9
+   * (PyTorch's default, which it writes as momentum 0.1).
+   */
+  batchNormMomentum?: number;
   /** L2 penalty λ·Σw² on every kernel (added to the loss by trainSteps). */
   l2?: number;
   seed?: number;
@@ -34,7 +40,7 @@ const TF_ACTIVATION = {
  */
 export function buildMLP(options: MLPOptions): tf.Sequential {
   const where = 'buildMLP';
-  const { inputDim, hidden = [16, 16], activation = 'relu', outputDim = 1, dropout = 0, batchNorm = false, l2 = 0, seed = 0 } = options;
+  const { inputDim, hidden = [16, 16], activation = 'relu', outputDim = 1, dropout = 0, batchNorm = false, batchNormMomentum = 0.99, l2 = 0, seed = 0 } = options;
   const outputActivation = options.outputActivation ?? (outputDim === 1 ? 'sigmoid' : 'softmax');
   const positiveInt = (v: number) => Number.isInteger(v) && v >= 1;
   if (!positiveInt(inputDim)) throw new RangeError(`${where}: inputDim must be a whole number ≥ 1 (features per example), got ${inputDim}`);
@@ -45,6 +51,7 @@ export function buildMLP(options: MLPOptions): tf.Sequential {
   }
   if (!['sigmoid', 'softmax', 'linear'].includes(outputActivation)) throw new RangeError(`${where}: outputActivation must be 'sigmoid', 'softmax' or 'linear', got ${JSON.stringify(outputActivation)}`);
   if (!(dropout >= 0 && dropout < 1)) throw new RangeError(`${where}: dropout must be in [0, 1), got ${dropout}`);
+  if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) throw new RangeError(`${where}: batchNormMomentum must be in [0, 1), got ${batchNormMomentum}`);
   if (!(l2 >= 0)) throw new RangeError(`${where}: l2 must be ≥ 0, got ${l2}`);
 
   const random = rng(seed);
@@ -62,7 +69,7 @@ export function buildMLP(options: MLPOptions): tf.Sequential {
     // With batch norm (or a leaky ReLU layer) the dense layer stays linear and the activation follows.
     const separateActivation = batchNorm || activation === 'leakyRelu';
     model.add(dense(units, separateActivation ? 'linear' : TF_ACTIVATION[activation as keyof typeof TF_ACTIVATION], i === 0));
-    if (batchNorm) model.add(tf.layers.batchNormalization());
+    if (batchNorm) model.add(tf.layers.batchNormalization({ momentum: batchNormMomentum }));
     if (activation === 'leakyRelu') model.add(tf.layers.leakyReLU({ alpha: 0.01 }));
     else if (batchNorm) model.add(tf.layers.activation({ activation: TF_ACTIVATION[activation] }));
     if (dropout > 0) model.add(new SeededDropout({ rate: dropout, seed: nextSeed() }));

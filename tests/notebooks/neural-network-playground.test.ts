@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Trace } from '../../src/plot/figure.ts';
+import { boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
+
+const run = notebookRunner('neural-network-playground');
+
+// numpy's cosine schedule with warm-up (tests/ml/fixtures/make_training_loop.py).
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../ml/fixtures/training-loop.json'), 'utf8')) as { notebookSchedule: number[] };
+const ys = (trace: Trace) => trace.y as number[];
+const LN2 = Math.log(2);
+
+/** The numbers of the sentence under the playground: training and validation loss, both accuracies, the loss after 10 epochs, the boundary's length. */
+function summary(report: Awaited<ReturnType<typeof run>>) {
+  const [trainLoss, validationLoss, trainAccuracy, validationAccuracy, lossAt10, boundaryLength] = boldNumbers(markdown(report, 'After '));
+  return { trainLoss, validationLoss, trainAccuracy, validationAccuracy, lossAt10, boundaryLength };
+}
+
+const overfit = { noise: 0.35, trainingPoints: 60, width: 32, epochs: 200 };
+const spiralDeep = { dataSet: 'spiral', layers: 3, learningRate: 0.01, epochs: 40 };
+
+// Each run trains one small network (200–400 AdamW steps) live, with redraws: a few seconds of CPU in all.
+describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
+  it('trains two moons to the end at the defaults: the curves fall, the prose quotes the last points, the boundary separates the classes', async () => {
+    const report = await run();
+    expect(control(report, 'learningRate').value).toBe(0.03);
+    const figure = figureTitled(report, 'Decision boundary and loss: epoch 60.0 of 60 (done)');
+    const train = ys(traceNamed(figure, 'training loss')), validation = ys(traceNamed(figure, 'validation loss'));
+    expect(train).toHaveLength(61); // before training, then after each epoch
+    expect(train[0]).toBeGreaterThan(0.5);
+    const s = summary(report);
+    expect(s.trainLoss).toBeCloseTo(train[60], 2);
+    expect(s.validationLoss).toBeCloseTo(validation[60], 2);
+    expect(s.lossAt10).toBeCloseTo(train[10], 2);
+    expect(s.trainLoss).toBeLessThan(train[0] / 3);
+    expect(s.validationAccuracy).toBeGreaterThanOrEqual(90);
+    const grid = figure.data.find((t) => t.type === 'heatmap')!.z as number[][];
+    expect(grid).toHaveLength(40);
+    expect(Math.min(...grid.flat())).toBeLessThan(0.1); // confident blue somewhere,
+    expect(Math.max(...grid.flat())).toBeGreaterThan(0.9); // confident orange elsewhere
+    expect(s.boundaryLength).toBeGreaterThan(2);
+  });
+
+  it('the stepper shows the written-out loop: numpy\'s cosine schedule with warm-up, step 1 at η/10, and it matches miniBatchSteps', async () => {
+    const report = await run();
+    const stepFigure = figureTitled(report, 'Step 1 of the loop (epoch 1)');
+    const schedule = ys(traceNamed(stepFigure, 'η_t'));
+    expect(schedule).toHaveLength(fixture.notebookSchedule.length);
+    schedule.forEach((lr, t) => expect(lr, `η at step ${t}`).toBeCloseTo(fixture.notebookSchedule[t], 12));
+    const [loss, lr, gradNorm] = boldNumbers(markdown(report, 'Step 1: a mini-batch of 32 points'));
+    expect(lr).toBeCloseTo(0.003, 6);
+    expect(Math.abs(loss - LN2)).toBeLessThan(0.3); // a fresh network is close to a coin flip
+    expect(gradNorm).toBeGreaterThan(0);
+    const [lossGap, weightGap] = boldNumbers(markdown(report, 'the largest gap between the two losses'));
+    expect(lossGap).toBeLessThan(1e-6);
+    expect(weightGap).toBeLessThan(1e-6);
+    // A later step of the stepper shows that step's batch and learning rate.
+    const later = await run({ loopStep: 12 });
+    expect(boldNumbers(markdown(later, 'Step 13: a mini-batch'))[1]).toBeCloseTo(Number(fixture.notebookSchedule[12].toPrecision(3)), 6);
+  });
+
+  it('a learning rate of 3 kills every unit: the loss ends at ln 2, the boundary is gone', async () => {
+    const s = summary(await run({ learningRate: 3 }));
+    expect(s.trainLoss).toBeCloseTo(LN2, 2);
+    expect(s.lossAt10).toBeGreaterThan(LN2);
+    expect(s.boundaryLength).toBe(0);
+  });
+
+  it('L2 shortens an overfitting boundary and brings the validation loss down', async () => {
+    const plain = summary(await run(overfit));
+    const penalised = summary(await run({ ...overfit, l2: 0.003 }));
+    expect(plain.validationLoss - plain.trainLoss).toBeGreaterThan(1); // overfits: validation far above training
+    expect(penalised.validationLoss).toBeLessThan(plain.validationLoss / 2);
+    expect(penalised.boundaryLength).toBeLessThan(plain.boundaryLength);
+  });
+
+  it('on the spiral, batch norm lowers the loss after 10 epochs, and 3 layers beat 1', async () => {
+    const deep = summary(await run(spiralDeep));
+    const normalised = summary(await run({ ...spiralDeep, batchNorm: true }));
+    const shallow = summary(await run({ ...spiralDeep, layers: 1 }));
+    expect(normalised.lossAt10).toBeLessThan(deep.lossAt10 * 0.8);
+    expect(deep.trainLoss).toBeLessThan(shallow.trainLoss / 2);
+    expect(deep.trainAccuracy).toBeGreaterThan(shallow.trainAccuracy);
+  });
+});
