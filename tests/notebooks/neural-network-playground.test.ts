@@ -52,6 +52,12 @@ describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
     expect(lr).toBeCloseTo(0.003, 6);
     expect(Math.abs(loss - LN2)).toBeLessThan(0.3); // a fresh network is close to a coin flip
     expect(gradNorm).toBeGreaterThan(0);
+    // Adam's first step moves every weight by η_t (m̂/√v̂ = ±1), so a matrix of n weights by η_t·√n: 2×8, 8×8, 8×1.
+    const steps = ys(traceNamed(stepFigure, '‖ΔW‖ / η_t'));
+    [16, 64, 8].forEach((n, l) => {
+      expect(steps[l], `matrix ${l + 1}`).toBeLessThan(Math.sqrt(n) * 1.01);
+      expect(steps[l], `matrix ${l + 1}`).toBeGreaterThan(Math.sqrt(n) * 0.6);
+    });
     const [lossGap, weightGap] = boldNumbers(markdown(report, 'the largest gap between the two losses'));
     expect(lossGap).toBeLessThan(1e-6);
     expect(weightGap).toBeLessThan(1e-6);
