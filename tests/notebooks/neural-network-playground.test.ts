@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
 
-const run = notebookRunner('neural-network-playground');
+// A cell may take long on a loaded machine: each run trains a network live (a few seconds of CPU on an idle one).
+const run = notebookRunner('neural-network-playground', { timeoutMs: 120_000 });
 
 // numpy's cosine schedule with warm-up (tests/ml/fixtures/make_training_loop.py).
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../ml/fixtures/training-loop.json'), 'utf8')) as { notebookSchedule: number[] };
