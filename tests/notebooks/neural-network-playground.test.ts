@@ -26,7 +26,7 @@ describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
   it('trains two moons to the end at the defaults: the curves fall, the prose quotes the last points, the boundary separates the classes', async () => {
     const report = await run();
     expect(control(report, 'learningRate').value).toBe(0.03);
-    const figure = figureTitled(report, 'Decision boundary and loss: epoch 40.0 of 40 (done)');
+    const figure = figureTitled(report, 'Epoch 40.0 of 40 (done)');
     const train = ys(traceNamed(figure, 'training loss')), validation = ys(traceNamed(figure, 'validation loss'));
     expect(train).toHaveLength(41); // before training, then after each epoch
     expect(train[0]).toBeGreaterThan(0.5);
