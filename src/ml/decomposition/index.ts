@@ -4,3 +4,4 @@ export * from './tsne.ts';
 export * from './trustworthiness.ts';
 export { tsneJointProbabilities } from './tsne-affinities.ts';
 export * from './truncated-svd.ts';
+export * from './subspace-angles.ts';

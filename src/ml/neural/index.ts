@@ -29,3 +29,4 @@ export * from './transformer-block.ts';
 export * from './char-transformer.ts';
 export * from './feature-maps.ts';
 export * from './mini-batch-steps.ts';
+export * from './autoencoder.ts';
