@@ -32,7 +32,7 @@ describe('notebooks/autoencoders.md', { timeout: 300_000 }, () => {
 
     // Training lowers the loss, and the prose quotes the curve's numbers.
     const losses = ys(traceNamed(figureTitled(report, 'Training loss, k = 4'), 'autoencoder training loss'));
-    expect(losses).toHaveLength(30);
+    expect(losses).toHaveLength(25);
     expect(losses.at(-1)!).toBeLessThan(0.6 * losses[0]);
     const [aeError, pcaError, meanError] = boldNumbers(markdown(report, 'rebuilds the 144 pictures'));
     expect(pcaError).toBeCloseTo(sklearn.pcaError[4], 4);
@@ -45,11 +45,11 @@ describe('notebooks/autoencoders.md', { timeout: 300_000 }, () => {
     const grid = figureTitled(report, 'Pictures through a bottleneck of width 4').data[0];
     expect(pixels(grid.z).length).toBe(3 * 8 * 100);
 
-    // Linear autoencoder at k = 3 (λ₃ > λ₄): every principal angle to PCA's subspace under 3°, error within 1 % above PCA's.
+    // Linear autoencoder at k = 3 (λ₃ > λ₄): every principal angle to PCA's subspace under 4°, error within 1 % above PCA's.
     const linear = boldNumbers(markdown(report, 'the angles are'));
     const [start, a1, a2, a3, linearError, pcaThree] = linear;
     expect(start).toBeGreaterThan(60);
-    for (const a of [a1, a2, a3]) expect(a).toBeLessThan(3);
+    for (const a of [a1, a2, a3]) expect(a).toBeLessThan(4);
     expect(pcaThree).toBeCloseTo(sklearn.pcaError[3], 4);
     expect(linearError).toBeGreaterThanOrEqual(pcaThree);
     expect(linearError).toBeLessThan(1.01 * sklearn.pcaError[3]);
@@ -69,8 +69,8 @@ describe('notebooks/autoencoders.md', { timeout: 300_000 }, () => {
     const curve = figureTitled(report, 'Error against the clean pictures');
     expect(ys(traceNamed(curve, 'plain autoencoder'))[6]).toBeCloseTo(plain, 4); // σ = 0.3 is the 7th level
 
-    // The encoder written out agrees with the library to float32 rounding (not exactly: TF.js really ran).
-    const [gap] = boldNumbers(markdown(report, 'Largest gap between `encodeByHand`'));
+    // The decoder written out agrees with the library to float32 rounding (not exactly: TF.js really ran).
+    const [gap] = boldNumbers(markdown(report, 'Largest gap between `decodeByHand`'));
     expect(gap).toBeLessThan(1e-4);
     expect(gap).toBeGreaterThan(0);
   });
