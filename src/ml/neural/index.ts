@@ -30,3 +30,5 @@ export * from './char-transformer.ts';
 export * from './feature-maps.ts';
 export * from './mini-batch-steps.ts';
 export * from './autoencoder.ts';
+export * from './transformer-block-trace.ts';
+export * from './masked-tokens.ts';
