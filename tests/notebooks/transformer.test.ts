@@ -36,7 +36,7 @@ describe('notebooks/transformer.md', () => {
     }
     expect(allMarkdown(report)).toContain('standard deviations from **1.00** to **1.00**');
 
-    const heads = figureTitled(report, 'Attention weights in the block, bidirectional (BERT)');
+    const heads = figureTitled(report, 'Attention weights, bidirectional (BERT)');
     heads.data.forEach((trace, h) => expectClose(trace.z, bertCase.attentionWeights[h], 1e-5, `head ${h + 1}`));
     expect(Math.min(...(heads.data[0].z as number[][]).flatMap((r, i) => r.filter((_, j) => j > i)))).toBeGreaterThan(0);
 
@@ -56,13 +56,13 @@ describe('notebooks/transformer.md', () => {
     expect(numberAfter(report, 'the next-token objective scores')).toBe(22);
     expect(numberAfter(report, 'the masked-token\nobjective')).toBe(3);
     expect(allMarkdown(report)).toContain('Not trained yet');
-  });
+  }, 120_000);
 
   it('GPT mask, pre-norm, last stage, with both models trained 10 steps: output matches numpy, the past does not see the future, curves and samples appear', async () => {
     const report = await run({ ...gptCase.controls, stage: 7, trainModels: true, trainingSteps: 10 });
     expectClose(figureTitled(report, 'Stage 8 of 8: add: y = x₁ + FFN(…)').data[0].z, gptCase.output, 1e-5, 'block output');
 
-    const heads = figureTitled(report, 'Attention weights in the block, causal (GPT)');
+    const heads = figureTitled(report, 'Attention weights, causal (GPT)');
     heads.data.forEach((trace, h) => expectClose(trace.z, gptCase.attentionWeights[h], 1e-5, `head ${h + 1}`));
     const bars = figureTitled(report, 'How far each output moves when "park" becomes "zebra", causal (GPT)');
     expect((bars.data[0].y as number[]).slice(0, -1)).toEqual([0, 0, 0, 0, 0]);
@@ -85,5 +85,5 @@ describe('notebooks/transformer.md', () => {
     const gapTable = outputs(report).find((o) => o.kind === 'table');
     expect(gapTable && gapTable.kind === 'table' ? gapTable.rows.length : 0).toBe(2);
     expect(numberAfter(report, "between the masked-token model's two answers:")).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
