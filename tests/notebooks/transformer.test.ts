@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allMarkdown, control, figureTitled, numberAfter, notebookRunner, outputs, traceNamed } from './report-queries.ts';
 
-const run = notebookRunner('transformer');
+// Training in a cell takes over the default 30 s cell limit on a loaded machine (the browser has no limit).
+const run = notebookRunner('transformer', { timeoutMs: 120_000 });
 
 /** numpy's forward pass of the notebook's block for two control settings (fixtures/make_transformer.py). */
 interface Case {
