@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 
-const bin = join(import.meta.dirname, '../../src/cli/stepwise.mjs');
+/** The `stepwise` command's entry point, run with Node. */
+export const STEPWISE_BIN = join(import.meta.dirname, '../../src/cli/stepwise.mjs');
 
 /** A notebook of tests/cli/fixtures by name. */
 export const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
@@ -16,7 +17,7 @@ export interface CommandResult {
 /** Runs the `stepwise` command as a process of its own; resolves with its exit status and output. */
 export function stepwise(...args: string[]): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [STEPWISE_BIN, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -31,6 +31,8 @@ export interface RunOptions extends SandboxLimits {
   controls?: Record<string, ControlValue>;
   /** Run the whole notebook this many times (default 1): a tensor count that grows leaks. */
   repeat?: number;
+  /** With `repeat`: stop after a run that leaves no tensor alive (nothing is kept, so nothing can leak). */
+  repeatOnlyWithTensors?: boolean;
   /** Also type-check the cells as the editor does, reporting type errors as `warnings`. */
   typeCheck?: boolean;
 }
@@ -62,6 +64,7 @@ export async function runNotebook(source: string | Uint8Array, file: string, opt
       // A timer a cell set may still throw (or show more): wait for those due soon.
       await session.settle(SETTLE_MS);
       tensorsAfterRun.push(tensors);
+      if (options.repeatOnlyWithTensors && tensors === 0) break;
     }
     const reports = cellReports(session, cells, warnings);
     return { ok: reports.every((r) => r.status === 'ok'), cells: reports, tensorsAfterRun };

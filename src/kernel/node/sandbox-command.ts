@@ -34,7 +34,10 @@ export function sandboxCommand(bundle: string, limits: SandboxLimits = {}): { co
     '--no-warnings',
     bundle,
   ];
-  if (namespacesWork()) return { command: 'unshare', args: [...NAMESPACES, process.execPath, ...node] };
+  if (namespacesWork()) {
+    const isolated = ['unshare', ...NAMESPACES, process.execPath, ...node];
+    return withParentDeath() ? { command: 'setpriv', args: [...PARENT_DEATH, ...isolated] } : { command: isolated[0], args: isolated.slice(1) };
+  }
   if (limits.allowNetwork) return { command: process.execPath, args: node };
   throw new SandboxUnavailableError(
     'cannot cut this notebook off the network here: the headless runner needs Linux with user namespaces (`unshare --user --net --pid`). ' +
@@ -44,6 +47,21 @@ export function sandboxCommand(bundle: string, limits: SandboxLimits = {}): { co
 
 /** `--fork` makes the runtime the namespace's first process; `--kill-child` ends it with `unshare`. */
 const NAMESPACES = ['--user', '--map-root-user', '--net', '--pid', '--fork', '--kill-child'];
+
+/**
+ * `unshare --kill-child` ends the runtime when `unshare` ends, but nothing ended `unshare` when the
+ * process that started it was killed (a test runner stopped, a CLI killed with SIGKILL): a cell in
+ * an endless loop then ran on, orphaned, for as long as the machine was up. `setpriv --pdeathsig`
+ * kills `unshare`, and so the runtime, when its parent dies.
+ */
+const PARENT_DEATH = ['--pdeathsig', 'KILL'];
+
+let canWatchParent: boolean | undefined;
+
+function withParentDeath(): boolean {
+  canWatchParent ??= spawnSync('setpriv', [...PARENT_DEATH, 'true'], { stdio: 'ignore' }).status === 0;
+  return canWatchParent;
+}
 
 function namespacesWork(): boolean {
   canIsolate ??= spawnSync('unshare', [...NAMESPACES, 'true'], { stdio: 'ignore' }).status === 0;
