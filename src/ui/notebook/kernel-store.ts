@@ -44,8 +44,9 @@ export function createKernelStore(): KernelStore {
   /** Control values to start from, handed to the session as soon as it exists (before its first run). */
   let restored: Record<string, ControlValue> = {};
 
-  // The kernel reports a re-run as "outputs cleared" then "new output" in one go; applying the
-  // views once per microtask shows only the latter, so a figure is updated, never re-created.
+  // A cell's view changes several times in one turn (an output shown, updated, the run's end):
+  // applying the views once per microtask, in one batch, renders only the last of them. Keeping a
+  // re-run's outputs in place (no flash) is the session's job (session.ts showOutput).
   const pending = new Map<string, CellView>();
   const applyPending = () =>
     batch(() => {
