@@ -29,10 +29,10 @@ export default defineConfig({
     // vite-plugin-solid would switch every project to jsdom; node tests and browser mode need none.
     environment: 'node',
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    // Three test files at a time on a 2-core machine (vitest's default would be one there): most
-    // files wait on a child process or a browser. With two, a clean-clone CI used the cores 66 %
-    // of its run (587 s of CPU in 862 s: 14 min 22 s with 55 notebooks).
-    maxWorkers: 3,
+    // Two test files at a time even on a 2-core machine (vitest's default would be one there):
+    // most files wait on a child process or a browser. Measured on clean-clone CI runs with 55
+    // notebooks: two took 842 s (the cores 66 % busy), three 901 s (each file slower beside two).
+    maxWorkers: 2,
     // Loaded only under vitest: the app's own build and dev server need none of vitest/node.
     sequence: process.env.VITEST ? { sequencer: (await import('./tests/support/longest-first-sequencer.ts')).default } : {},
     projects: [
