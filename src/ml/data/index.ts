@@ -8,3 +8,4 @@ export * from './make-spiral.ts';
 export * from './load-iris.ts';
 export * from './make-tabular.ts';
 export * from './make-shape-images.ts';
+export * from './make-transactions.ts';
