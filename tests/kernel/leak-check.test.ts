@@ -3,8 +3,8 @@ import { runNotebook } from '../../src/kernel/node/run-notebook.ts';
 
 const notebook = (code: string) => `---\ntitle: t\n---\n\`\`\`ts\n${code}\n\`\`\`\n`;
 
-// The leak check of every shipped notebook (tests/notebooks/run-every-notebook.test.ts) compares
-// the live tensors after two runs; these make sure that comparison can fail and when it is skipped.
+// The leak check of every shipped notebook (tests/notebooks/clean-run.ts) compares the live
+// tensors after two runs; these make sure that comparison can fail and when it is skipped.
 describe('runNotebook counts the tensors each run leaves alive', { timeout: 60_000 }, () => {
   it('a cell that drops an intermediate tensor leaves more after each run; one that keeps its tensor does not', async () => {
     const leaky = await runNotebook(notebook('const kept = tf.tensor([1, 2]).add(1)'), 'leaky.md', { repeat: 2, repeatOnlyWithTensors: true });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import { codeSpanProblems, codeSpans, codeSpansInSource } from './code-spans.ts';
 
-// Every shipped notebook's escaped code spans are checked on its run in run-every-notebook (one run
-// per notebook serves both); this file checks the check, on small reports, and that it has work.
+// Every shipped notebook's escaped code spans are checked on its clean run (clean-run.ts, from its
+// own test file or run-every-notebook); this file checks the check, on small reports, and that it has work.
 const dir = join(import.meta.dirname, '../../notebooks');
 
 /** A report of one cell whose outputs are these Markdown texts. */

@@ -35,3 +35,24 @@ describe('openNotebook (the notebook tests\' runner)', { timeout: 60_000 }, () =
     await expect(notebook.report({ size: 4 })).rejects.toThrow('tests/notebooks/fixtures/two-panels.md has no control named size (its controls: n, mode, scale)');
   });
 });
+
+describe('openNotebook\'s repeated default run (the leak check of clean-run.ts)', { timeout: 60_000 }, () => {
+  const notebook = (code: string) => `---\ntitle: t\n---\n\`\`\`ts\n${code}\n\`\`\`\n`;
+
+  it('counts the tensors after a second run only when the first left some alive, as runNotebook does', async () => {
+    const cases = {
+      leaky: 'const kept = tf.tensor([1, 2]).add(1)',
+      tidy: 'const kept = tf.tidy(() => tf.tensor([1, 2]).add(1))',
+      plain: 'const n = 1 + 1',
+    };
+    for (const [name, code] of Object.entries(cases)) {
+      const session = openNotebook(notebook(code), `${name}.md`);
+      try {
+        const fresh = await runNotebook(notebook(code), `${name}.md`, { repeat: 2, repeatOnlyWithTensors: true });
+        expect((await session.repeatedDefaults()).tensorsAfterRun, name).toEqual(fresh.tensorsAfterRun);
+      } finally {
+        session.close();
+      }
+    }
+  });
+});

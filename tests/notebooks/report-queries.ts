@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import { openNotebook } from './notebook-session.ts';
+import { CLEAN_RUN, expectCleanRun } from './clean-run.ts';
 import type { ControlValue, Output } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 
@@ -10,12 +11,17 @@ import type { Figure, Trace } from '../../src/plot/figure.ts';
  * Runs `notebooks/<slug>.md` headless with some control values and checks every cell ran. The
  * tests of a file share one sandboxed process (openNotebook): the defaults are a run of every
  * cell, other control values are set as a learner moves them, re-running only what depends on
- * them; each set of values is reported once.
+ * them; each set of values is reported once. The default run is also checked clean (its own test,
+ * registered here, first in the file): this is the notebook's run-every-notebook check.
  */
 export function notebookRunner(slug: string, options: { timeoutMs?: number } = {}) {
   const file = join(import.meta.dirname, `../../notebooks/${slug}.md`);
   let notebook: ReturnType<typeof openNotebook> | undefined;
   afterAll(() => notebook?.close());
+  it(`${slug} ${CLEAN_RUN}`, async () => {
+    notebook ??= openNotebook(readFileSync(file), `notebooks/${slug}.md`, options);
+    expectCleanRun(readFileSync(file, 'utf8'), await notebook.repeatedDefaults());
+  }, 120_000);
   const runs = new Map<string, Promise<RunReport>>();
   return async function run(controls: Record<string, ControlValue> = {}): Promise<RunReport> {
     notebook ??= openNotebook(readFileSync(file), `notebooks/${slug}.md`, options);

@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNotebook } from '../../src/kernel/node/run-notebook.ts';
-import { codeSpanProblems } from './code-spans.ts';
+import { CLEAN_RUN, expectCleanRun } from './clean-run.ts';
 
 // Every notebook the project ships runs headless, cell by cell, with no error and no warning.
+// A notebook with its own test file is checked there, on the run its other tests read
+// (notebookRunner); the rest are run here. One run of each notebook serves both.
 const dir = join(import.meta.dirname, '../../notebooks');
 const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const ownTest = (file: string) => join(import.meta.dirname, file.replace(/\.md$/, '.test.ts'));
+const withoutOwnTest = files.filter((file) => !existsSync(ownTest(file)));
 
 describe('every notebook runs clean', () => {
-  it('there are notebooks to run', () => {
+  it('there are notebooks to run, and each with a test file of its own is run clean there', () => {
     expect(files.length).toBeGreaterThan(0);
+    const slug = (file: string) => file.replace(/\.md$/, '');
+    const notRunByOwnTest = files.filter((file) => existsSync(ownTest(file)) && !readFileSync(ownTest(file), 'utf8').includes(`notebookRunner('${slug(file)}'`));
+    expect(notRunByOwnTest).toEqual([]);
   });
 
-  for (const file of files) {
-    it(`${file} runs every cell without errors, warnings or leaked tensors; its inline code renders as code`, async () => {
+  for (const file of withoutOwnTest) {
+    it(`${file} ${CLEAN_RUN}`, async () => {
       const source = readFileSync(join(dir, file));
       // Run twice: a cell that leaves tensors undisposed makes the count grow on the second run.
       // A first run that leaves no tensor alive leaked none, and the second is skipped.
       const report = await runNotebook(source, `notebooks/${file}`, { timeoutMs: 30_000, repeat: 2, repeatOnlyWithTensors: true });
-      const failures = report.cells.filter((c) => c.status !== 'ok').map((c) => `cell ${c.index + 1} (line ${c.fileLine}): ${c.error?.message}`);
-      expect(failures).toEqual([]);
-      const warnings = report.cells.flatMap((c) => c.outputs.filter((o) => o.kind === 'log' && (o.level === 'warn' || o.level === 'error')).map((o) => `cell ${c.index + 1}: ${(o as { text: string }).text}`));
-      expect(warnings).toEqual([]);
-      expect(report.tensorsAfterRun.at(-1), 'live tensors after a second run').toBe(report.tensorsAfterRun[0]);
-      // Inline code in md`…` (written \`name\`) reaches Markdown as `name`, never as a literal backtick.
-      expect(codeSpanProblems(source.toString('utf8'), report)).toEqual({ literalBackticks: [], notRendered: [] });
+      expectCleanRun(source.toString('utf8'), report);
     }, 120_000);
   }
 });

@@ -14,7 +14,6 @@ const LONGEST_FIRST = [
   'tests/e2e/keyboard.test.ts',
   'tests/e2e/persistence.test.ts',
   'tests/e2e/control-dock.test.ts',
-  'tests/notebooks/run-every-notebook.test.ts',
   'tests/e2e/two-tabs.test.ts',
   'tests/e2e/rendering.test.ts',
   'tests/e2e/typecheck.test.ts',
