@@ -5,6 +5,8 @@
  * The generator is sfc32 (Small Fast Counting, 128-bit state): fast, passes PractRand, and simple
  * enough to read. The seed is spread over the state with splitmix32 so nearby seeds diverge.
  */
+import { fail } from './validate.ts';
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -43,7 +45,7 @@ function splitmix32(seed: number): () => number {
 
 /** A seeded generator. The same seed always gives the same sequence. */
 export function rng(seed = 0): Random {
-  if (!Number.isFinite(seed)) throw new Error(`rng: seed must be a finite number, got ${seed}`);
+  if (!Number.isFinite(seed)) fail('rng', `seed must be a finite number, got ${seed}`);
   const init = splitmix32(Math.floor(seed));
   let a = init(), b = init(), c = init(), d = init();
   let spareNormal: number | null = null;
@@ -79,7 +81,7 @@ export function rng(seed = 0): Random {
     },
     gamma(shape, scale = 1) {
       if (!(shape > 0) || !(scale > 0)) {
-        throw new Error(`rng.gamma: shape and scale must be positive numbers, got shape ${shape}, scale ${scale}`);
+        fail('rng.gamma', `shape and scale must be positive numbers, got shape ${shape}, scale ${scale}`);
       }
       // Shape below 1: Gamma(k) = Gamma(k + 1) · U^(1/k), so the squeeze below always has k ≥ 1.
       if (shape < 1) return random.gamma(shape + 1, scale) * Math.pow(next(), 1 / shape);
@@ -99,7 +101,7 @@ export function rng(seed = 0): Random {
       }
     },
     beta(a, b) {
-      if (!(a > 0) || !(b > 0)) throw new Error(`rng.beta: a and b must be positive numbers, got a ${a}, b ${b}`);
+      if (!(a > 0) || !(b > 0)) fail('rng.beta', `a and b must be positive numbers, got a ${a}, b ${b}`);
       const x = random.gamma(a);
       const y = random.gamma(b);
       return x / (x + y);
@@ -115,7 +117,7 @@ export function rng(seed = 0): Random {
     permutation: (n) => random.shuffle(Array.from({ length: n }, (_, i) => i)),
     sample(n, size, replace = false) {
       if (replace) return Array.from({ length: size }, () => Math.floor(next() * n));
-      if (size > n) throw new Error(`rng.sample: cannot draw ${size} distinct items from ${n}`);
+      if (size > n) fail('rng.sample', `cannot draw ${size} distinct items from ${n}`);
       return random.permutation(n).slice(0, size);
     },
     weighted(weights) {

@@ -1,4 +1,5 @@
 import { erf } from './erf.ts';
+import { fail } from '../core/validate.ts';
 
 /** A number, or an array (of arrays …) of numbers: what the activation functions accept. */
 export type Numeric = number | readonly Numeric[];
@@ -66,7 +67,7 @@ export type ActivationName = keyof typeof activations;
 /** f′ of a named activation, on numbers or elementwise on arrays: `activationDerivative('tanh')(0)` → 1. */
 export function activationDerivative(name: ActivationName): Elementwise {
   if (!Object.hasOwn(derivatives, name)) {
-    throw new TypeError(`activationDerivative: unknown activation ${JSON.stringify(name)}; use one of ${Object.keys(derivatives).join(', ')}`);
+    fail('activationDerivative', `unknown activation ${JSON.stringify(name)}; use one of ${Object.keys(derivatives).join(', ')}`);
   }
   return derivatives[name];
 }
@@ -79,7 +80,7 @@ export function softmax(x: readonly number[], temperature?: number): number[];
 /** softmax of each row of a matrix (see the vector form). */
 export function softmax(x: readonly (readonly number[])[], temperature?: number): number[][];
 export function softmax(x: readonly number[] | readonly (readonly number[])[], temperature = 1): number[] | number[][] {
-  if (!(temperature > 0)) throw new RangeError(`softmax: temperature must be > 0, got ${temperature}`);
+  if (!(temperature > 0)) fail('softmax', `temperature must be > 0, got ${temperature}`);
   if (x.length > 0 && Array.isArray(x[0])) return (x as number[][]).map((row) => softmaxVector(row, temperature));
   return softmaxVector(x as number[], temperature);
 }
@@ -99,7 +100,7 @@ function softmaxVector(x: readonly number[], temperature: number): number[] {
  * and then every entry sᵢ(δᵢⱼ − sⱼ) is near 0 (the gradient vanishes) although 1/T is large.
  */
 export function softmaxJacobian(x: readonly number[], temperature = 1): number[][] {
-  if (!(temperature > 0)) throw new RangeError(`softmaxJacobian: temperature must be > 0, got ${temperature}`);
+  if (!(temperature > 0)) fail('softmaxJacobian', `temperature must be > 0, got ${temperature}`);
   const s = softmaxVector(x, temperature);
   return s.map((si, i) => s.map((sj, j) => (si * ((i === j ? 1 : 0) - sj)) / temperature));
 }

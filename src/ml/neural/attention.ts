@@ -1,4 +1,5 @@
 import { softmax } from './activations.ts';
+import { fail } from '../core/validate.ts';
 
 type Matrix = readonly (readonly number[])[];
 
@@ -35,13 +36,13 @@ function matmul(A: Matrix, B: Matrix): number[][] {
 
 function checkShapes(Q: Matrix, K: Matrix, V: Matrix, mask: AttentionMask | undefined, where: string): void {
   const width = (M: Matrix) => M[0]?.length ?? 0;
-  if (Q.length === 0 || K.length === 0) throw new RangeError(`${where}: Q and K need at least one row`);
-  if (width(Q) !== width(K)) throw new RangeError(`${where}: Q rows have ${width(Q)} values but K rows have ${width(K)}; queries and keys must share dₖ`);
-  if (K.length !== V.length) throw new RangeError(`${where}: K has ${K.length} rows but V has ${V.length}; each key needs a value`);
+  if (Q.length === 0 || K.length === 0) fail(where, `Q and K need at least one row`);
+  if (width(Q) !== width(K)) fail(where, `Q rows have ${width(Q)} values but K rows have ${width(K)}; queries and keys must share dₖ`);
+  if (K.length !== V.length) fail(where, `K has ${K.length} rows but V has ${V.length}; each key needs a value`);
   if (mask && (mask.length !== Q.length || mask.some((r) => r.length !== K.length))) {
-    throw new RangeError(`${where}: mask must be ${Q.length}×${K.length} (queries × keys)`);
+    fail(where, `mask must be ${Q.length}×${K.length} (queries × keys)`);
   }
-  if (mask && mask.some((r) => !r.includes(true))) throw new RangeError(`${where}: every mask row needs at least one true entry (a query must attend to something)`);
+  if (mask && mask.some((r) => !r.includes(true))) fail(where, `every mask row needs at least one true entry (a query must attend to something)`);
 }
 
 /**
@@ -63,7 +64,7 @@ export function scaledDotProductAttention(Q: Matrix, K: Matrix, V: Matrix, optio
 
 /** The causal (GPT-style) mask for n tokens: token i may attend to tokens 0 … i, never the future. */
 export function causalMask(n: number): boolean[][] {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`causalMask: n must be a whole number ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) fail('causalMask', `n must be a whole number ≥ 1, got ${n}`);
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => j <= i));
 }
 
@@ -92,11 +93,11 @@ export function multiHeadAttention(Xq: Matrix, Xkv: Matrix, options: MultiHeadOp
   const dModel = Xq[0]?.length ?? 0;
   const h = options.numHeads;
   if (!Number.isInteger(h) || h < 1 || dModel % h !== 0) {
-    throw new RangeError(`${where}: numHeads must be a whole number dividing d_model = ${dModel}, got ${h}`);
+    fail(where, `numHeads must be a whole number dividing d_model = ${dModel}, got ${h}`);
   }
   for (const name of ['Wq', 'Wk', 'Wv', 'Wo'] as const) {
     const W = options[name];
-    if (W && (W.length !== dModel || W.some((r) => r.length !== dModel))) throw new RangeError(`${where}: ${name} must be ${dModel}×${dModel}`);
+    if (W && (W.length !== dModel || W.some((r) => r.length !== dModel))) fail(where, `${name} must be ${dModel}×${dModel}`);
   }
   const project = (X: Matrix, W?: Matrix) => (W ? matmul(X, W) : X.map((r) => r.slice()));
   const Q = project(Xq, options.Wq), K = project(Xkv, options.Wk), V = project(Xkv, options.Wv);

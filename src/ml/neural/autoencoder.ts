@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
-import { toRows, type MatrixLike } from '../core/validate.ts';
+import { toRows, type MatrixLike, fail } from '../core/validate.ts';
 import { buildMLP, type MLPActivation } from './build-mlp.ts';
 
 export interface AutoencoderOptions {
@@ -34,7 +34,7 @@ export interface Autoencoder {
  */
 export function buildAutoencoder(options: AutoencoderOptions): Autoencoder {
   const { inputDim, latentDim, hidden = [32], activation = 'relu', outputActivation = 'sigmoid', seed = 0 } = options;
-  if (!Number.isInteger(latentDim) || latentDim < 1) throw new RangeError(`buildAutoencoder: latentDim must be a whole number ≥ 1, got ${latentDim}`);
+  if (!Number.isInteger(latentDim) || latentDim < 1) fail('buildAutoencoder', `latentDim must be a whole number ≥ 1, got ${latentDim}`);
   // The code is left linear: squashing it would bound the latent space the learner points into.
   const encoder = buildMLP({ inputDim, hidden, activation, outputDim: latentDim, outputActivation: 'linear', seed });
   const decoder = buildMLP({ inputDim: latentDim, hidden: [...hidden].reverse(), activation, outputDim: inputDim, outputActivation, seed: seed + 1 });
@@ -68,7 +68,7 @@ export interface AutoencoderStep {
  * Seeded: the same seed gives the same noise.
  */
 export function addPixelNoise(X: MatrixLike, sigma: number, seed = 0, clip = true): number[][] {
-  if (!(sigma >= 0)) throw new RangeError(`addPixelNoise: sigma must be ≥ 0, got ${sigma}`);
+  if (!(sigma >= 0)) fail('addPixelNoise', `sigma must be ≥ 0, got ${sigma}`);
   const random = rng(seed);
   return toRows(X, 'addPixelNoise').map((row) => row.map((v) => {
     const noisy = v + random.normal(0, sigma);
@@ -89,13 +89,13 @@ export async function* trainAutoencoder(
   const where = 'trainAutoencoder';
   const { epochs = 50, batchSize = 32, learningRate = 0.01, noise = 0, clipNoisy = true, seed = 0 } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${where}: ${name} must be a whole number ≥ 1, got ${v}`);
+    if (!Number.isInteger(v) || v < 1) fail(where, `${name} must be a whole number ≥ 1, got ${v}`);
   }
-  if (!(learningRate > 0)) throw new RangeError(`${where}: learningRate must be > 0, got ${learningRate}`);
-  if (!(noise >= 0)) throw new RangeError(`${where}: noise must be ≥ 0, got ${noise}`);
+  if (!(learningRate > 0)) fail(where, `learningRate must be > 0, got ${learningRate}`);
+  if (!(noise >= 0)) fail(where, `noise must be ≥ 0, got ${noise}`);
   const rows = toRows(X, where);
   const inputDim = autoencoder.model.inputs[0].shape[1];
-  if (rows[0].length !== inputDim) throw new RangeError(`${where}: X rows have ${rows[0].length} features but the autoencoder expects ${inputDim}`);
+  if (rows[0].length !== inputDim) fail(where, `X rows have ${rows[0].length} features but the autoencoder expects ${inputDim}`);
   const n = rows.length;
   const random = rng(seed);
   const optimizer = tf.train.adam(learningRate);
@@ -150,7 +150,7 @@ export function autoencoderReconstruct(autoencoder: Autoencoder, X: MatrixLike):
 /** Mean squared error per entry, ‖x − x̂‖² / (n·d), of reconstructions against the originals. */
 export function meanSquaredReconstructionError(X: MatrixLike, reconstructed: MatrixLike): number {
   const a = toRows(X, 'meanSquaredReconstructionError'), b = toRows(reconstructed, 'meanSquaredReconstructionError', { name: 'reconstructed' });
-  if (a.length !== b.length || a[0].length !== b[0].length) throw new RangeError(`meanSquaredReconstructionError: X is ${a.length} × ${a[0].length} but reconstructed is ${b.length} × ${b[0].length}`);
+  if (a.length !== b.length || a[0].length !== b[0].length) fail('meanSquaredReconstructionError', `X is ${a.length} × ${a[0].length} but reconstructed is ${b.length} × ${b[0].length}`);
   let sum = 0;
   for (let i = 0; i < a.length; i++) for (let j = 0; j < a[i].length; j++) sum += (a[i][j] - b[i][j]) ** 2;
   return sum / (a.length * a[0].length);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
+import { fail } from '../core/validate.ts';
 
 /** Hidden-layer activations buildMLP understands (our names; 'geluTanh' is tf.js' 'gelu_new'). */
 export type MLPActivation = 'relu' | 'leakyRelu' | 'tanh' | 'sigmoid' | 'elu' | 'swish' | 'gelu' | 'geluTanh' | 'linear';
@@ -43,16 +44,16 @@ export function buildMLP(options: MLPOptions): tf.Sequential {
   const { inputDim, hidden = [16, 16], activation = 'relu', outputDim = 1, dropout = 0, batchNorm = false, batchNormMomentum = 0.99, l2 = 0, seed = 0 } = options;
   const outputActivation = options.outputActivation ?? (outputDim === 1 ? 'sigmoid' : 'softmax');
   const positiveInt = (v: number) => Number.isInteger(v) && v >= 1;
-  if (!positiveInt(inputDim)) throw new RangeError(`${where}: inputDim must be a whole number ≥ 1 (features per example), got ${inputDim}`);
-  if (!positiveInt(outputDim)) throw new RangeError(`${where}: outputDim must be a whole number ≥ 1, got ${outputDim}`);
-  if (!Array.isArray(hidden) || !hidden.every(positiveInt)) throw new RangeError(`${where}: hidden must be a list of layer widths ≥ 1, e.g. [16, 16]; got ${JSON.stringify(hidden)}`);
+  if (!positiveInt(inputDim)) fail(where, `inputDim must be a whole number ≥ 1 (features per example), got ${inputDim}`);
+  if (!positiveInt(outputDim)) fail(where, `outputDim must be a whole number ≥ 1, got ${outputDim}`);
+  if (!Array.isArray(hidden) || !hidden.every(positiveInt)) fail(where, `hidden must be a list of layer widths ≥ 1, e.g. [16, 16]; got ${JSON.stringify(hidden)}`);
   if (activation !== 'leakyRelu' && !Object.hasOwn(TF_ACTIVATION, activation)) {
-    throw new RangeError(`${where}: activation must be one of leakyRelu, ${Object.keys(TF_ACTIVATION).join(', ')}; got ${JSON.stringify(activation)}`);
+    fail(where, `activation must be one of leakyRelu, ${Object.keys(TF_ACTIVATION).join(', ')}; got ${JSON.stringify(activation)}`);
   }
-  if (!['sigmoid', 'softmax', 'linear'].includes(outputActivation)) throw new RangeError(`${where}: outputActivation must be 'sigmoid', 'softmax' or 'linear', got ${JSON.stringify(outputActivation)}`);
-  if (!(dropout >= 0 && dropout < 1)) throw new RangeError(`${where}: dropout must be in [0, 1), got ${dropout}`);
-  if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) throw new RangeError(`${where}: batchNormMomentum must be in [0, 1), got ${batchNormMomentum}`);
-  if (!(l2 >= 0)) throw new RangeError(`${where}: l2 must be ≥ 0, got ${l2}`);
+  if (!['sigmoid', 'softmax', 'linear'].includes(outputActivation)) fail(where, `outputActivation must be 'sigmoid', 'softmax' or 'linear', got ${JSON.stringify(outputActivation)}`);
+  if (!(dropout >= 0 && dropout < 1)) fail(where, `dropout must be in [0, 1), got ${dropout}`);
+  if (!(batchNormMomentum >= 0 && batchNormMomentum < 1)) fail(where, `batchNormMomentum must be in [0, 1), got ${batchNormMomentum}`);
+  if (!(l2 >= 0)) fail(where, `l2 must be ≥ 0, got ${l2}`);
 
   const random = rng(seed);
   const nextSeed = () => random.int(2 ** 31);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
 import type { MLPActivation, MLPOptions } from './build-mlp.ts';
+import { fail } from '../core/validate.ts';
 
 /** buildResidualMLP takes buildMLP's options, without dropout. */
 export type ResidualMLPOptions = Omit<MLPOptions, 'dropout'>;
@@ -29,20 +30,20 @@ export function buildResidualMLP(options: ResidualMLPOptions): tf.LayersModel {
   const { inputDim, hidden = [16, 16], activation = 'relu', outputDim = 1, batchNorm = false, l2 = 0, seed = 0 } = options;
   const outputActivation = options.outputActivation ?? (outputDim === 1 ? 'sigmoid' : 'softmax');
   const positiveInt = (v: number) => Number.isInteger(v) && v >= 1;
-  if ('dropout' in options) throw new RangeError(`${where}: dropout is not supported here; use buildMLP for dropout`);
-  if (!positiveInt(inputDim)) throw new RangeError(`${where}: inputDim must be a whole number ≥ 1 (features per example), got ${inputDim}`);
-  if (!positiveInt(outputDim)) throw new RangeError(`${where}: outputDim must be a whole number ≥ 1, got ${outputDim}`);
+  if ('dropout' in options) fail(where, `dropout is not supported here; use buildMLP for dropout`);
+  if (!positiveInt(inputDim)) fail(where, `inputDim must be a whole number ≥ 1 (features per example), got ${inputDim}`);
+  if (!positiveInt(outputDim)) fail(where, `outputDim must be a whole number ≥ 1, got ${outputDim}`);
   if (!Array.isArray(hidden) || hidden.length === 0 || !hidden.every(positiveInt)) {
-    throw new RangeError(`${where}: hidden must be a non-empty list of layer widths ≥ 1, e.g. [16, 16, 16]; got ${JSON.stringify(hidden)}`);
+    fail(where, `hidden must be a non-empty list of layer widths ≥ 1, e.g. [16, 16, 16]; got ${JSON.stringify(hidden)}`);
   }
   if (hidden.some((w) => w !== hidden[0])) {
-    throw new RangeError(`${where}: a residual block adds its input to its output, so every hidden width must be equal; got ${JSON.stringify(hidden)}`);
+    fail(where, `a residual block adds its input to its output, so every hidden width must be equal; got ${JSON.stringify(hidden)}`);
   }
   if (activation !== 'leakyRelu' && !Object.hasOwn(TF_ACTIVATION, activation)) {
-    throw new RangeError(`${where}: activation must be one of leakyRelu, ${Object.keys(TF_ACTIVATION).join(', ')}; got ${JSON.stringify(activation)}`);
+    fail(where, `activation must be one of leakyRelu, ${Object.keys(TF_ACTIVATION).join(', ')}; got ${JSON.stringify(activation)}`);
   }
-  if (!['sigmoid', 'softmax', 'linear'].includes(outputActivation)) throw new RangeError(`${where}: outputActivation must be 'sigmoid', 'softmax' or 'linear', got ${JSON.stringify(outputActivation)}`);
-  if (!(l2 >= 0)) throw new RangeError(`${where}: l2 must be ≥ 0, got ${l2}`);
+  if (!['sigmoid', 'softmax', 'linear'].includes(outputActivation)) fail(where, `outputActivation must be 'sigmoid', 'softmax' or 'linear', got ${JSON.stringify(outputActivation)}`);
+  if (!(l2 >= 0)) fail(where, `l2 must be ≥ 0, got ${l2}`);
 
   // The same seed sequence as buildMLP: one draw per dense layer, input to output.
   const random = rng(seed);

@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /**
  * Gradient clipping on plain numbers, one array per weight tensor (as trainSteps' clipNorm, or
  * PyTorch's clip_grad_norm_ and clip_grad_value_, see them): small enough to draw.
@@ -20,10 +21,10 @@ export interface ClippedByNorm {
 
 function checkGrads(grads: readonly (readonly number[])[], where: string): void {
   if (!Array.isArray(grads) || !grads.every((g) => Array.isArray(g))) {
-    throw new TypeError(`${where}: grads must be a list of arrays of numbers, one per weight tensor, e.g. [[0.5, -2]]`);
+    fail(where, `grads must be a list of arrays of numbers, one per weight tensor, e.g. [[0.5, -2]]`);
   }
   grads.forEach((g, i) => g.forEach((v, j) => {
-    if (!Number.isFinite(v)) throw new RangeError(`${where}: grads[${i}][${j}] is ${v}; clipping cannot rescale a gradient that is not finite`);
+    if (!Number.isFinite(v)) fail(where, `grads[${i}][${j}] is ${v}; clipping cannot rescale a gradient that is not finite`);
   }));
 }
 
@@ -34,7 +35,7 @@ function checkGrads(grads: readonly (readonly number[])[], where: string): void 
  */
 export function clipByGlobalNorm(grads: readonly (readonly number[])[], maxNorm: number): ClippedByNorm {
   const where = 'clipByGlobalNorm';
-  if (!(maxNorm > 0)) throw new RangeError(`${where}: maxNorm must be > 0, got ${maxNorm}`);
+  if (!(maxNorm > 0)) fail(where, `maxNorm must be > 0, got ${maxNorm}`);
   checkGrads(grads, where);
   const norm = globalNorm(grads);
   const scale = norm > maxNorm ? maxNorm / norm : 1;
@@ -47,7 +48,7 @@ export function clipByGlobalNorm(grads: readonly (readonly number[])[], maxNorm:
  */
 export function clipByValue(grads: readonly (readonly number[])[], limit: number): number[][] {
   const where = 'clipByValue';
-  if (!(limit > 0)) throw new RangeError(`${where}: limit must be > 0, got ${limit}`);
+  if (!(limit > 0)) fail(where, `limit must be > 0, got ${limit}`);
   checkGrads(grads, where);
   return grads.map((g) => g.map((v) => Math.min(limit, Math.max(-limit, v))));
 }

@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /**
  * 2-D convolution as deep-learning libraries define it (cross-correlation: the kernel is not
  * flipped), on plain number[][] so a notebook can show the filter sliding, window by window.
@@ -31,10 +32,10 @@ export interface ConvStep {
 
 function checkGrid(M: Grid, name: string, where: string): void {
   if (!Array.isArray(M) || M.length === 0 || !Array.isArray(M[0]) || M[0].length === 0) {
-    throw new RangeError(`${where}: ${name} must be a non-empty 2-D array (rows of numbers)`);
+    fail(where, `${name} must be a non-empty 2-D array (rows of numbers)`);
   }
   M.forEach((row, i) => {
-    if (row.length !== M[0].length) throw new RangeError(`${where}: ${name} row ${i} has ${row.length} values, expected ${M[0].length}`);
+    if (row.length !== M[0].length) fail(where, `${name} row ${i} has ${row.length} values, expected ${M[0].length}`);
   });
 }
 
@@ -61,17 +62,17 @@ export function* convSteps(image: Grid, kernel: Grid, options: ConvOptions = {})
   checkGrid(image, 'image', where);
   checkGrid(kernel, 'kernel', where);
   const [sr, sc] = pair(options.stride ?? 1);
-  if (![sr, sc].every((s) => Number.isInteger(s) && s >= 1)) throw new RangeError(`${where}: stride must be a whole number ≥ 1, got ${JSON.stringify(options.stride)}`);
+  if (![sr, sc].every((s) => Number.isInteger(s) && s >= 1)) fail(where, `stride must be a whole number ≥ 1, got ${JSON.stringify(options.stride)}`);
   const padding = options.padding ?? 'valid';
   if (typeof padding !== 'string' && !pair(padding).every((p) => Number.isInteger(p) && p >= 0)) {
-    throw new RangeError(`${where}: padding must be 'valid', 'same', 'full' or a whole number ≥ 0, got ${JSON.stringify(padding)}`);
+    fail(where, `padding must be 'valid', 'same', 'full' or a whole number ≥ 0, got ${JSON.stringify(padding)}`);
   }
   const H = image.length, W = image[0].length, kh = kernel.length, kw = kernel[0].length;
   const [padTop, padBottom] = padAxis(padding, 0, H, kh, sr);
   const [padLeft, padRight] = padAxis(padding, 1, W, kw, sc);
   const outH = Math.floor((H + padTop + padBottom - kh) / sr) + 1;
   const outW = Math.floor((W + padLeft + padRight - kw) / sc) + 1;
-  if (outH < 1 || outW < 1) throw new RangeError(`${where}: the ${kh}×${kw} kernel is larger than the padded ${H}×${W} image; add padding or use a smaller kernel`);
+  if (outH < 1 || outW < 1) fail(where, `the ${kh}×${kw} kernel is larger than the padded ${H}×${W} image; add padding or use a smaller kernel`);
   // Pixel (r, c) of the padded image, zero outside the original.
   const at = (r: number, c: number) => {
     const i = r - padTop, j = c - padLeft;

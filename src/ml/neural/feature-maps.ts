@@ -3,6 +3,7 @@
  * feature maps of one image, and the filters a convolution layer learned.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fail } from '../core/validate.ts';
 
 type Grid = readonly (readonly number[])[];
 
@@ -26,7 +27,7 @@ function checkChain(model: tf.LayersModel, where: string): void {
     if (i === 0) return;
     const from = layer.inboundNodes[0]?.inboundLayers ?? [];
     if (from.length !== 1 || from[0] !== model.layers[i - 1]) {
-      throw new RangeError(`${where}: layer ${i} (${layer.name}) does not read layer ${i - 1}; only a chain of layers (tf.sequential) is supported`);
+      fail(where, `layer ${i} (${layer.name}) does not read layer ${i - 1}; only a chain of layers (tf.sequential) is supported`);
     }
   });
 }
@@ -45,7 +46,7 @@ export function featureMapsOf(model: tf.LayersModel, image: Grid): LayerOutput[]
   const inputShape = model.inputs[0].shape.slice(1) as number[];
   const expected = inputShape.reduce((a, b) => a * b, 1);
   if (pixels.length !== expected) {
-    throw new RangeError(`${where}: the image has ${pixels.length} pixels but the model's input [${inputShape.join(', ')}] holds ${expected}`);
+    fail(where, `the image has ${pixels.length} pixels but the model's input [${inputShape.join(', ')}] holds ${expected}`);
   }
   return tf.tidy(() => {
     let x: tf.Tensor = tf.tensor(pixels, [1, ...inputShape]);
@@ -75,7 +76,7 @@ export interface ConvFilters {
  * filter and input channel, ready for conv2d or a heatmap.
  */
 export function convFiltersOf(layer: tf.layers.Layer): ConvFilters {
-  if (layer.getClassName() !== 'Conv2D') throw new RangeError(`convFiltersOf: expected a Conv2D layer, got ${layer.getClassName()} (${layer.name})`);
+  if (layer.getClassName() !== 'Conv2D') fail('convFiltersOf', `expected a Conv2D layer, got ${layer.getClassName()} (${layer.name})`);
   const [kernel, bias] = layer.getWeights();
   const k = kernel.arraySync() as number[][][][];
   const [kh, kw, nIn, nOut] = kernel.shape;

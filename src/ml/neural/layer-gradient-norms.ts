@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { toRows, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { toRows, type MatrixLike, type VectorLike, fail } from '../core/validate.ts';
 import { batchLoss, type LossName } from './losses.ts';
 import { inferLoss, targetTensor } from './train-steps.ts';
 
@@ -19,7 +19,7 @@ export function denseKernels(model: tf.LayersModel): { layer: string; kernel: tf
     .filter((layer) => layer.getClassName() === 'Dense')
     .map((layer) => {
       const kernel = layer.trainableWeights.find((w) => w.originalName.endsWith('kernel'));
-      if (!kernel) throw new Error(`layerGradientNorms: dense layer ${layer.name} has no trainable kernel`);
+      if (!kernel) fail('layerGradientNorms', `dense layer ${layer.name} has no trainable kernel`);
       return { layer: layer.name, kernel: kernel.read() as tf.Variable };
     });
 }
@@ -36,7 +36,7 @@ export function layerGradientNorms(
   const where = 'layerGradientNorms';
   const rows = toRows(X, where);
   const inputDim = model.inputs[0].shape[1];
-  if (inputDim !== rows[0].length) throw new RangeError(`${where}: X rows have ${rows[0].length} features but the model expects ${inputDim}`);
+  if (inputDim !== rows[0].length) fail(where, `X rows have ${rows[0].length} features but the model expects ${inputDim}`);
   const loss = options.loss ?? inferLoss(model);
   const training = options.training ?? true;
   const kernels = denseKernels(model).map((k) => k.kernel);

@@ -1,4 +1,5 @@
 import type { Random } from '../core/random.ts';
+import { fail } from '../core/validate.ts';
 
 /** A window of token ids with some of them hidden, and which ones: the masked-token objective's input. */
 export interface MaskedTokens {
@@ -17,8 +18,8 @@ export interface MaskedTokens {
  */
 export function maskRandomTokens(ids: readonly number[], options: { maskId: number; random: Random; rate?: number }): MaskedTokens {
   const { maskId, random, rate = 0.15 } = options;
-  if (ids.length === 0) throw new RangeError('maskRandomTokens: ids must hold at least one token');
-  if (!(rate > 0 && rate <= 1)) throw new RangeError(`maskRandomTokens: rate must be in (0, 1], got ${rate}`);
+  if (ids.length === 0) fail('maskRandomTokens', 'ids must hold at least one token');
+  if (!(rate > 0 && rate <= 1)) fail('maskRandomTokens', `rate must be in (0, 1], got ${rate}`);
   const count = Math.max(1, Math.round(rate * ids.length));
   const positions = random.sample(ids.length, count).sort((a, b) => a - b);
   const inputs = ids.slice();

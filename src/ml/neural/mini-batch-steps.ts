@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
-import { toRows, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { toRows, type MatrixLike, type VectorLike, fail } from '../core/validate.ts';
 import { batchLoss } from './losses.ts';
 import { createOptimizer } from './optimizers.ts';
 import { learningRateAt } from './schedule.ts';
@@ -44,14 +44,14 @@ export function* miniBatchSteps(
     warmup = 0, clipNorm = null, weightDecay = 0.01, momentum = 0, seed = 0,
   } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${where}: ${name} must be a whole number ≥ 1, got ${v}`);
+    if (!Number.isInteger(v) || v < 1) fail(where, `${name} must be a whole number ≥ 1, got ${v}`);
   }
-  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`${where}: warmup must be a whole number of steps ≥ 0, got ${warmup}`);
-  if (!(learningRate > 0)) throw new RangeError(`${where}: learningRate must be > 0, got ${learningRate}`);
-  if (clipNorm !== null && !(clipNorm > 0)) throw new RangeError(`${where}: clipNorm must be > 0 or null, got ${clipNorm}`);
+  if (!Number.isInteger(warmup) || warmup < 0) fail(where, `warmup must be a whole number of steps ≥ 0, got ${warmup}`);
+  if (!(learningRate > 0)) fail(where, `learningRate must be > 0, got ${learningRate}`);
+  if (clipNorm !== null && !(clipNorm > 0)) fail(where, `clipNorm must be > 0 or null, got ${clipNorm}`);
   const rows = toRows(X, where);
   const inputDim = model.inputs[0].shape[1];
-  if (inputDim !== rows[0].length) throw new RangeError(`${where}: X rows have ${rows[0].length} features but the model expects ${inputDim}`);
+  if (inputDim !== rows[0].length) fail(where, `X rows have ${rows[0].length} features but the model expects ${inputDim}`);
   const loss = options.loss ?? inferLoss(model);
   const n = rows.length;
   const stepsPerEpoch = Math.ceil(n / batchSize);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fail } from '../core/validate.ts';
 
 export type OptimizerName = 'sgd' | 'adam' | 'adamw';
 
@@ -27,7 +28,7 @@ export interface Optimizer {
  */
 export function createOptimizer(name: OptimizerName, options: OptimizerOptions = {}): Optimizer {
   const { momentum = 0, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 0.01 } = options;
-  if (!['sgd', 'adam', 'adamw'].includes(name)) throw new RangeError(`createOptimizer: optimizer must be 'sgd', 'adam' or 'adamw', got ${JSON.stringify(name)}`);
+  if (!['sgd', 'adam', 'adamw'].includes(name)) fail('createOptimizer', `optimizer must be 'sgd', 'adam' or 'adamw', got ${JSON.stringify(name)}`);
   const slots = new Map<tf.Variable, tf.Variable[]>();
   let t = 0;
   const slotsOf = (v: tf.Variable, count: number) => {

@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 type Grid = readonly (readonly number[])[];
 
 export interface PoolOptions {
@@ -11,11 +12,11 @@ function pool(image: Grid, options: PoolOptions, where: string, reduce: (values:
   const size = options.size ?? 2;
   const stride = options.stride ?? size;
   for (const [name, v] of [['size', size], ['stride', stride]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${where}: ${name} must be a whole number ≥ 1, got ${v}`);
+    if (!Number.isInteger(v) || v < 1) fail(where, `${name} must be a whole number ≥ 1, got ${v}`);
   }
-  if (!Array.isArray(image) || image.length === 0 || !Array.isArray(image[0])) throw new RangeError(`${where}: image must be a non-empty 2-D array`);
+  if (!Array.isArray(image) || image.length === 0 || !Array.isArray(image[0])) fail(where, `image must be a non-empty 2-D array`);
   const H = image.length, W = image[0].length;
-  if (size > H || size > W) throw new RangeError(`${where}: the ${size}×${size} window is larger than the ${H}×${W} image`);
+  if (size > H || size > W) fail(where, `the ${size}×${size} window is larger than the ${H}×${W} image`);
   // Windows that would run off the edge are dropped ('valid' pooling, as Keras' default).
   const outH = Math.floor((H - size) / stride) + 1, outW = Math.floor((W - size) / stride) + 1;
   return Array.from({ length: outH }, (_, i) => Array.from({ length: outW }, (_, j) => {
@@ -43,7 +44,7 @@ export function globalAveragePool(maps: Grid): number;
 /** Global average pooling of each channel: one mean per feature map. */
 export function globalAveragePool(maps: readonly Grid[]): number[];
 export function globalAveragePool(maps: Grid | readonly Grid[]): number | number[] {
-  if (!Array.isArray(maps) || maps.length === 0) throw new RangeError('globalAveragePool: expected a feature map (2-D) or a list of maps (3-D)');
+  if (!Array.isArray(maps) || maps.length === 0) fail('globalAveragePool', 'expected a feature map (2-D) or a list of maps (3-D)');
   const mean = (m: Grid) => {
     let s = 0, n = 0;
     for (const row of m) for (const v of row) { s += v; n++; }

@@ -1,5 +1,6 @@
 import type { Random } from '../core/random.ts';
 import { softmax } from './activations.ts';
+import { fail } from '../core/validate.ts';
 
 /** Next-token probabilities from logits at a temperature: softmax(logits / T). T → 0 is greedy, large T is uniform. */
 export function softmaxWithTemperature(logits: readonly number[], temperature = 1): number[] {
@@ -7,9 +8,9 @@ export function softmaxWithTemperature(logits: readonly number[], temperature = 
 }
 
 function checkProbs(probs: readonly number[], where: string): void {
-  if (!Array.isArray(probs) || probs.length === 0) throw new RangeError(`${where}: probs must be a non-empty array of probabilities`);
+  if (!Array.isArray(probs) || probs.length === 0) fail(where, `probs must be a non-empty array of probabilities`);
   for (let i = 0; i < probs.length; i++) {
-    if (!(probs[i] >= 0)) throw new RangeError(`${where}: probs[${i}] is ${probs[i]}; probabilities must be ≥ 0`);
+    if (!(probs[i] >= 0)) fail(where, `probs[${i}] is ${probs[i]}; probabilities must be ≥ 0`);
   }
 }
 
@@ -25,7 +26,7 @@ function renormalize(probs: readonly number[]): number[] {
  */
 export function topKFilter(probs: readonly number[], k: number): number[] {
   checkProbs(probs, 'topKFilter');
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`topKFilter: k must be a whole number ≥ 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1) fail('topKFilter', `k must be a whole number ≥ 1, got ${k}`);
   const order = probs.map((_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
   const keep = new Set(order.slice(0, k));
   return renormalize(probs.map((p, i) => (keep.has(i) ? p : 0)));
@@ -37,7 +38,7 @@ export function topKFilter(probs: readonly number[], k: number): number[] {
  */
 export function topPFilter(probs: readonly number[], p: number): number[] {
   checkProbs(probs, 'topPFilter');
-  if (!(p > 0 && p <= 1)) throw new RangeError(`topPFilter: p must be in (0, 1], got ${p}`);
+  if (!(p > 0 && p <= 1)) fail('topPFilter', `p must be in (0, 1], got ${p}`);
   const total = probs.reduce((a, b) => a + b, 0);
   const order = probs.map((_, i) => i).sort((a, b) => probs[b] - probs[a] || a - b);
   const keep = new Set<number>();
@@ -62,11 +63,11 @@ export function sampleFrom(probs: readonly number[], random: Random): number {
  * V tokens has perplexity V.
  */
 export function perplexity(probs: readonly number[]): number {
-  if (!Array.isArray(probs) || probs.length === 0) throw new RangeError('perplexity: expected the probabilities of the observed tokens, got an empty array');
+  if (!Array.isArray(probs) || probs.length === 0) fail('perplexity', 'expected the probabilities of the observed tokens, got an empty array');
   let bits = 0;
   for (let i = 0; i < probs.length; i++) {
     const p = probs[i];
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`perplexity: probs[${i}] is ${p}; expected a probability in [0, 1]`);
+    if (!(p >= 0 && p <= 1)) fail('perplexity', `probs[${i}] is ${p}; expected a probability in [0, 1]`);
     bits -= Math.log2(p);
   }
   return 2 ** (bits / probs.length);

@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /** How the learning rate moves during training. */
 export type LearningRateSchedule = 'constant' | 'cosine';
 
@@ -10,7 +11,7 @@ export function learningRateAt(step: number, totalSteps: number, options: { lear
   const { learningRate: base, schedule = 'constant', warmup = 0 } = options;
   if (step < warmup) return (base * (step + 1)) / warmup;
   if (schedule === 'constant') return base;
-  if (schedule !== 'cosine') throw new RangeError(`learningRateAt: schedule must be 'constant' or 'cosine', got ${JSON.stringify(schedule)}`);
+  if (schedule !== 'cosine') fail('learningRateAt', `schedule must be 'constant' or 'cosine', got ${JSON.stringify(schedule)}`);
   const progress = totalSteps > warmup ? (step - warmup) / (totalSteps - warmup) : 1;
   return base * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, progress)));
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng, type Random } from '../core/random.ts';
+import { fail } from '../core/validate.ts';
 
 /**
  * Dropout whose masks come from a seeded generator: a fresh mask on every training call, the
@@ -15,7 +16,7 @@ export class SeededDropout extends tf.layers.Layer {
 
   constructor(config: { rate: number; seed?: number; name?: string }) {
     super({ name: config.name });
-    if (!(config.rate >= 0 && config.rate < 1)) throw new RangeError(`SeededDropout: rate must be in [0, 1), got ${config.rate}`);
+    if (!(config.rate >= 0 && config.rate < 1)) fail('SeededDropout', `rate must be in [0, 1), got ${config.rate}`);
     this.rate = config.rate;
     this.seed = config.seed ?? 0;
     this.random = rng(this.seed);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rng } from '../core/random.ts';
-import { toRows, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
+import { toRows, toVector, type MatrixLike, type VectorLike, fail } from '../core/validate.ts';
 import { batchAccuracy, batchLoss, type LossName } from './losses.ts';
 import { createOptimizer, type OptimizerName } from './optimizers.ts';
 import { learningRateAt, type LearningRateSchedule } from './schedule.ts';
@@ -56,12 +56,12 @@ export function targetTensor(y: VectorLike | MatrixLike, loss: LossName, n: numb
   const v = toVector(y as VectorLike, where, { length: n });
   if (loss === 'sparseCategoricalCrossentropy') {
     const bad = v.findIndex((c) => !Number.isInteger(c) || c < 0);
-    if (bad >= 0) throw new RangeError(`${where}: y[${bad}] = ${v[bad]}; classes must be whole numbers 0, 1, 2, …`);
+    if (bad >= 0) fail(where, `y[${bad}] = ${v[bad]}; classes must be whole numbers 0, 1, 2, …`);
     return tf.tensor1d(v, 'int32');
   }
   if (loss === 'binaryCrossentropy') {
     const bad = v.findIndex((c) => c !== 0 && c !== 1);
-    if (bad >= 0) throw new RangeError(`${where}: y[${bad}] = ${v[bad]}; a sigmoid output needs labels 0 or 1`);
+    if (bad >= 0) fail(where, `y[${bad}] = ${v[bad]}; a sigmoid output needs labels 0 or 1`);
   }
   return tf.tensor2d(v, [v.length, 1]);
 }
@@ -81,14 +81,14 @@ export async function* trainSteps(
     warmup = 0, clipNorm = null, weightDecay = 0.01, momentum = 0, seed = 0,
   } = options;
   for (const [name, v] of [['epochs', epochs], ['batchSize', batchSize]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${where}: ${name} must be a whole number ≥ 1, got ${v}`);
+    if (!Number.isInteger(v) || v < 1) fail(where, `${name} must be a whole number ≥ 1, got ${v}`);
   }
-  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`${where}: warmup must be a whole number of steps ≥ 0, got ${warmup}`);
-  if (!(learningRate > 0)) throw new RangeError(`${where}: learningRate must be > 0, got ${learningRate}`);
-  if (clipNorm !== null && !(clipNorm > 0)) throw new RangeError(`${where}: clipNorm must be > 0 or null, got ${clipNorm}`);
+  if (!Number.isInteger(warmup) || warmup < 0) fail(where, `warmup must be a whole number of steps ≥ 0, got ${warmup}`);
+  if (!(learningRate > 0)) fail(where, `learningRate must be > 0, got ${learningRate}`);
+  if (clipNorm !== null && !(clipNorm > 0)) fail(where, `clipNorm must be > 0 or null, got ${clipNorm}`);
   const rows = toRows(X, where);
   const inputDim = model.inputs[0].shape[1];
-  if (inputDim !== rows[0].length) throw new RangeError(`${where}: X rows have ${rows[0].length} features but the model expects ${inputDim}`);
+  if (inputDim !== rows[0].length) fail(where, `X rows have ${rows[0].length} features but the model expects ${inputDim}`);
   const loss = options.loss ?? inferLoss(model);
   const optimizer = createOptimizer(optimizerName, { weightDecay, momentum });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);

@@ -2,6 +2,7 @@ import type { Random } from '../core/random.ts';
 import { geluTanh } from './activations.ts';
 import { multiHeadAttention, type AttentionMask } from './attention.ts';
 import { layerNorm } from './layer-norm.ts';
+import { fail } from '../core/validate.ts';
 
 type Matrix = readonly (readonly number[])[];
 
@@ -51,7 +52,7 @@ export interface TransformerBlockTrace {
  */
 export function randomTransformerBlockWeights(dModel: number, ffDim: number, random: Random): TransformerBlockWeights {
   if (!Number.isInteger(dModel) || dModel < 1 || !Number.isInteger(ffDim) || ffDim < 1) {
-    throw new RangeError(`randomTransformerBlockWeights: dModel and ffDim must be whole numbers ≥ 1, got ${dModel} and ${ffDim}`);
+    fail('randomTransformerBlockWeights', `dModel and ffDim must be whole numbers ≥ 1, got ${dModel} and ${ffDim}`);
   }
   const matrix = (fanIn: number, fanOut: number) =>
     Array.from({ length: fanIn }, () => Array.from({ length: fanOut }, () => random.normal(0, 1 / Math.sqrt(fanIn))));
@@ -76,7 +77,7 @@ const add = (A: Matrix, B: Matrix) => A.map((row, i) => row.map((v, j) => v + B[
 
 function checkWeights(X: Matrix, w: TransformerBlockWeights, where: string): void {
   const d = X[0]?.length ?? 0;
-  if (X.length === 0 || d === 0) throw new RangeError(`${where}: X needs at least one token row with at least one feature`);
+  if (X.length === 0 || d === 0) fail(where, `X needs at least one token row with at least one feature`);
   const f = w.b1.length;
   const shapes: [string, Matrix | readonly number[], number, number | null][] = [
     ['Wq', w.Wq, d, d], ['Wk', w.Wk, d, d], ['Wv', w.Wv, d, d], ['Wo', w.Wo, d, d],
@@ -85,7 +86,7 @@ function checkWeights(X: Matrix, w: TransformerBlockWeights, where: string): voi
   ];
   for (const [name, M, rows, cols] of shapes) {
     const ok = M.length === rows && (cols === null || (M as Matrix).every((r) => r.length === cols));
-    if (!ok) throw new RangeError(`${where}: ${name} must be ${cols === null ? `${rows} values` : `${rows}×${cols}`} for tokens of ${d} features`);
+    if (!ok) fail(where, `${name} must be ${cols === null ? `${rows} values` : `${rows}×${cols}`} for tokens of ${d} features`);
   }
 }
 
@@ -132,7 +133,7 @@ export function traceTransformerBlock(X: Matrix, weights: TransformerBlockWeight
       output,
     };
   }
-  if (normPlacement !== 'pre') throw new RangeError(`${where}: normPlacement must be 'post' or 'pre', got ${String(normPlacement)}`);
+  if (normPlacement !== 'pre') fail(where, `normPlacement must be 'post' or 'pre', got ${String(normPlacement)}`);
   const h1 = norm1(input);
   const attention = attend(h1);
   const x1 = add(input, attention.output);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../core/random.ts';
 import { denseOverTokens, geluTensor, layerNormTensor, seededWeight, variableOf } from './tensor-ops.ts';
+import { fail } from '../core/validate.ts';
 
 export interface TransformerBlockOptions {
   dModel: number;
@@ -28,9 +29,9 @@ export class TransformerBlock {
   constructor(options: TransformerBlockOptions, random: Random) {
     const { dModel, numHeads, ffDim = 4 * dModel } = options;
     if (!Number.isInteger(dModel) || !Number.isInteger(numHeads) || numHeads < 1 || dModel % numHeads !== 0) {
-      throw new RangeError(`TransformerBlock: numHeads (${numHeads}) must be a whole number dividing dModel (${dModel})`);
+      fail('TransformerBlock', `numHeads (${numHeads}) must be a whole number dividing dModel (${dModel})`);
     }
-    if (!Number.isInteger(ffDim) || ffDim < 1) throw new RangeError(`TransformerBlock: ffDim must be a whole number ≥ 1, got ${ffDim}`);
+    if (!Number.isInteger(ffDim) || ffDim < 1) fail('TransformerBlock', `ffDim must be a whole number ≥ 1, got ${ffDim}`);
     this.dModel = dModel;
     this.numHeads = numHeads;
     this.ffDim = ffDim;

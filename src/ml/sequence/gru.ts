@@ -1,5 +1,6 @@
 import { asInputVectors, readOut, type RecurrentBackward } from './vanilla-rnn.ts';
 import { addScaledRow, sigmoidOf, zeroGradients, type RecurrentParams } from './recurrent-params.ts';
+import { fail } from '../core/validate.ts';
 
 /** One GRU step's gates, kept for the backward pass. */
 interface GruStep { z: number[]; r: number[]; hTilde: number[] }
@@ -23,7 +24,7 @@ const block = <T>(row: readonly T[], g: number, units: number) => row.slice(g * 
  * With z_t near 1 a unit copies h_{t−1} forward untouched, and so does its gradient.
  */
 export function gruForward(params: RecurrentParams, xs: readonly number[]): GruRun {
-  if (params.kind !== 'gru') throw new RangeError(`gruForward: params are for a ${params.kind} cell, not 'gru'`);
+  if (params.kind !== 'gru') fail('gruForward', `params are for a ${params.kind} cell, not 'gru'`);
   const n = params.units;
   const h = [new Array<number>(n).fill(0)];
   const steps: GruStep[] = [];

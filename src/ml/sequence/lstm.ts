@@ -1,5 +1,6 @@
 import { asInputVectors, readOut, type RecurrentBackward } from './vanilla-rnn.ts';
 import { backThroughPreactivations, gatePreactivations, sigmoidOf, zeroGradients, type RecurrentParams } from './recurrent-params.ts';
+import { fail } from '../core/validate.ts';
 
 /** One LSTM step's gates and cell state, kept for the backward pass. */
 interface LstmStep { i: number[]; f: number[]; g: number[]; o: number[]; c: number[] }
@@ -21,7 +22,7 @@ export interface LstmRun {
  * Along c the only factor per step is f: with f near 1 the memory, and its gradient, pass unchanged.
  */
 export function lstmForward(params: RecurrentParams, xs: readonly number[]): LstmRun {
-  if (params.kind !== 'lstm') throw new RangeError(`lstmForward: params are for a ${params.kind} cell, not 'lstm'`);
+  if (params.kind !== 'lstm') fail('lstmForward', `params are for a ${params.kind} cell, not 'lstm'`);
   const n = params.units;
   const h = [new Array<number>(n).fill(0)];
   const c = [new Array<number>(n).fill(0)];

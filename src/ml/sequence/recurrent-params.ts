@@ -1,5 +1,5 @@
 import { rng } from '../core/random.ts';
-import { checkOneOf, checkPositiveInt } from '../core/validate.ts';
+import { checkOneOf, checkPositiveInt, fail } from '../core/validate.ts';
 
 export type RecurrentCellKind = 'rnn' | 'gru' | 'lstm';
 export const RECURRENT_CELL_KINDS: readonly RecurrentCellKind[] = ['rnn', 'gru', 'lstm'];
@@ -63,7 +63,7 @@ export function initRecurrentParams(kind: RecurrentCellKind, options: RecurrentI
   const { units = 8, inputSize = 1, recurrentScale = 1, keepGateBias = 1, seed = 0 } = options;
   checkPositiveInt(units, where, 'units');
   checkPositiveInt(inputSize, where, 'inputSize');
-  if (!(recurrentScale >= 0)) throw new RangeError(`${where}: recurrentScale must be ≥ 0, got ${recurrentScale}`);
+  if (!(recurrentScale >= 0)) fail(where, `recurrentScale must be ≥ 0, got ${recurrentScale}`);
   const gates = GATES_PER_CELL[kind];
   const random = rng(seed);
   const glorot = (fanIn: number, fanOut: number) => {

@@ -1,5 +1,5 @@
 import { rng } from '../core/random.ts';
-import { checkOneOf, checkPositiveInt } from '../core/validate.ts';
+import { checkOneOf, checkPositiveInt, fail } from '../core/validate.ts';
 
 /** The sequence tasks: each asks for one number after reading the whole sequence. */
 export type SequenceTaskKind = 'copy-first' | 'running-sum' | 'noisy-sine-next';
@@ -39,7 +39,7 @@ export function makeSequenceTask(options: SequenceTaskOptions = {}): SequenceTas
   checkPositiveInt(length, where, 'length', 2);
   checkPositiveInt(nSamples, where, 'nSamples');
   const noise = options.noise ?? (kind === 'running-sum' ? 0 : 0.5);
-  if (!(noise >= 0)) throw new RangeError(`${where}: noise must be ≥ 0, got ${noise}`);
+  if (!(noise >= 0)) fail(where, `noise must be ≥ 0, got ${noise}`);
   const random = rng(seed);
   const X: number[][] = [];
   const y: number[] = [];

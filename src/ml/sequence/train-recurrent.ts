@@ -1,5 +1,5 @@
 import { rng } from '../core/random.ts';
-import { checkPositiveInt } from '../core/validate.ts';
+import { checkPositiveInt, fail } from '../core/validate.ts';
 import { gruBackward, gruForward } from './gru.ts';
 import { lstmBackward, lstmForward } from './lstm.ts';
 import { zeroGradients, type RecurrentGradients, type RecurrentParams } from './recurrent-params.ts';
@@ -38,7 +38,7 @@ export interface RecurrentBatchResult {
 
 /** L = mean over sequences of (ŷ − y)², with its gradient by backpropagation through time. */
 export function recurrentLossAndGradients(params: RecurrentParams, X: readonly (readonly number[])[], y: readonly number[]): RecurrentBatchResult {
-  if (X.length === 0 || X.length !== y.length) throw new RangeError(`recurrentLossAndGradients: need as many targets as sequences (≥ 1), got ${X.length} sequences and ${y.length} targets`);
+  if (X.length === 0 || X.length !== y.length) fail('recurrentLossAndGradients', `need as many targets as sequences (≥ 1), got ${X.length} sequences and ${y.length} targets`);
   const m = X.length;
   const T = X[0].length;
   const total = zeroGradients(params);
@@ -87,8 +87,8 @@ export function* trainRecurrentSteps(start: RecurrentParams, task: SequenceTask,
   const { steps = 200, batchSize = 32, learningRate = 0.01, clipNorm = 5, seed = 0 } = options;
   checkPositiveInt(steps, where, 'steps');
   checkPositiveInt(batchSize, where, 'batchSize');
-  if (!(learningRate > 0)) throw new RangeError(`${where}: learningRate must be > 0, got ${learningRate}`);
-  if (clipNorm !== null && !(clipNorm > 0)) throw new RangeError(`${where}: clipNorm must be > 0 or null, got ${clipNorm}`);
+  if (!(learningRate > 0)) fail(where, `learningRate must be > 0, got ${learningRate}`);
+  if (clipNorm !== null && !(clipNorm > 0)) fail(where, `clipNorm must be > 0 or null, got ${clipNorm}`);
   const params = structuredClone(start);
   const random = rng(seed);
   // Adam keeps running means of g (m) and g² (v) per weight, on the weights flattened into one list.

@@ -1,6 +1,7 @@
 import {
   backThroughPreactivations, gatePreactivations, zeroGradients, type RecurrentGradients, type RecurrentParams,
 } from './recurrent-params.ts';
+import { fail } from '../core/validate.ts';
 
 /** Everything a forward pass over one sequence computed, kept for the backward pass (BPTT). */
 export interface VanillaRnnRun {
@@ -30,7 +31,7 @@ export const asInputVectors = (xs: readonly number[]) => xs.map((x) => [x]);
  * The same W, U and b are used at every step: the network is one cell unrolled T times.
  */
 export function vanillaRnnForward(params: RecurrentParams, xs: readonly number[]): VanillaRnnRun {
-  if (params.kind !== 'rnn') throw new RangeError(`vanillaRnnForward: params are for a ${params.kind} cell, not 'rnn'`);
+  if (params.kind !== 'rnn') fail('vanillaRnnForward', `params are for a ${params.kind} cell, not 'rnn'`);
   const h = [new Array<number>(params.units).fill(0)];
   const z: number[][] = [];
   for (const x of asInputVectors(xs)) {

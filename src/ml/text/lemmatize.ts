@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /**
  * A small dictionary-and-rules lemmatiser for the preprocessing notebook: irregular forms are
  * looked up (went → go, mice → mouse, better → good), regular ones follow suffix rules
@@ -109,9 +110,9 @@ function adjectiveLemma(word: string): string {
  * `lemmatize('mice')` → 'mouse', `lemmatize('went', 'v')` → 'go', `lemmatize('better', 'a')` → 'good'.
  */
 export function lemmatize(word: string, pos: PartOfSpeech = 'n'): string {
-  if (typeof word !== 'string') throw new TypeError(`lemmatize: expected a string, got ${typeof word}`);
+  if (typeof word !== 'string') fail('lemmatize', `expected a string, got ${typeof word}`);
   if (pos !== 'n' && pos !== 'v' && pos !== 'a') {
-    throw new TypeError(`lemmatize: pos must be 'n' (noun), 'v' (verb) or 'a' (adjective), got ${JSON.stringify(pos)}`);
+    fail('lemmatize', `pos must be 'n' (noun), 'v' (verb) or 'a' (adjective), got ${JSON.stringify(pos)}`);
   }
   const w = word.toLowerCase();
   const irregular = IRREGULAR[pos].get(w);

@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /**
  * The Porter stemmer, as published in M. F. Porter, "An algorithm for suffix stripping",
  * Program 14(3), 1980: five steps of suffix rules guarded by the word's *measure*.
@@ -125,7 +126,7 @@ function step5b(word: string): string {
  * `porterStem('running')` → 'run'. Stems are not always words (happy → 'happi').
  */
 export function porterStem(word: string): string {
-  if (typeof word !== 'string') throw new TypeError(`porterStem: expected a string, got ${typeof word}`);
+  if (typeof word !== 'string') fail('porterStem', `expected a string, got ${typeof word}`);
   let w = word.toLowerCase();
   w = applyFirst(w, STEP_1A);
   w = step1b(w);

@@ -5,6 +5,7 @@
  */
 import { compareCodePoints } from './analyzer.ts';
 import { wordTokenize } from './tokenize.ts';
+import { fail } from '../core/validate.ts';
 
 /** A distinct word of the corpus: how often it occurs and its current split into symbols. */
 export interface SplitWord {
@@ -26,13 +27,13 @@ export function preTokenize(text: string, lowercase: boolean): string[] {
 
 /** The distinct words of `docs` with their counts, in order of first appearance. */
 export function countWords(docs: readonly string[], lowercase: boolean, where: string): Map<string, number> {
-  if (!Array.isArray(docs)) throw new TypeError(`${where}: docs must be an array of strings, got ${typeof docs}`);
+  if (!Array.isArray(docs)) fail(where, `docs must be an array of strings, got ${typeof docs}`);
   const counts = new Map<string, number>();
   docs.forEach((doc, i) => {
-    if (typeof doc !== 'string') throw new TypeError(`${where}: docs[${i}] must be a string, got ${typeof doc}`);
+    if (typeof doc !== 'string') fail(where, `docs[${i}] must be a string, got ${typeof doc}`);
     for (const w of preTokenize(doc, lowercase)) counts.set(w, (counts.get(w) ?? 0) + 1);
   });
-  if (counts.size === 0) throw new Error(`${where}: the documents contain no words to learn from`);
+  if (counts.size === 0) fail(where, `the documents contain no words to learn from`);
   return counts;
 }
 

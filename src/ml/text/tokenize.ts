@@ -1,3 +1,4 @@
+import { fail } from '../core/validate.ts';
 /**
  * Tokenisers. `tokenize` is scikit-learn's default analyser step (token_pattern
  * `(?u)\b\w\w+\b`); `wordTokenize` keeps punctuation as tokens, for showing preprocessing.
@@ -13,7 +14,7 @@ const WORD_RUN = /[\p{L}\p{N}_]+/gu;
  * characters, keeping only runs of two or more characters (`(?u)\b\w\w+\b`). No lower-casing.
  */
 export function tokenize(text: string): string[] {
-  if (typeof text !== 'string') throw new TypeError(`tokenize: expected a string, got ${typeof text}`);
+  if (typeof text !== 'string') fail('tokenize', `expected a string, got ${typeof text}`);
   const tokens: string[] = [];
   // `\b\w\w+\b` matches a whole run of word characters when the run has ≥ 2 of them.
   for (const match of text.matchAll(WORD_RUN)) {
@@ -30,7 +31,7 @@ const WORD_OR_PUNCT = /[\p{L}\p{N}_]+(?:['’-][\p{L}\p{N}_]+)*|[^\s\p{L}\p{N}_]
  * `"Don't stop, Bob!"` → `["Don't", "stop", ",", "Bob", "!"]`.
  */
 export function wordTokenize(text: string): string[] {
-  if (typeof text !== 'string') throw new TypeError(`wordTokenize: expected a string, got ${typeof text}`);
+  if (typeof text !== 'string') fail('wordTokenize', `expected a string, got ${typeof text}`);
   return Array.from(text.matchAll(WORD_OR_PUNCT), (m) => m[0]);
 }
 
