@@ -52,7 +52,7 @@ describe('truncated SVD (Eckart–Young)', () => {
     const layer = new LoraLinear(M.map((row) => row.map(() => 0)), { rank: 2, seed: 3 });
     const X = M[0].map((_, i) => M[0].map((__, j) => (i === j ? 1 : 0)));
     const Y = X.map((x) => M.map((row) => row.reduce((s, v, j) => s + v * x[j], 0)));
-    const history = trainLora(layer, X, Y, { steps: 400, lr: 0.05 });
+    const history = trainLora(layer, X, Y, { steps: 400, learningRate: 0.05 });
     const fit = Math.sqrt(2 * history.at(-1)!.loss * X.length);
     expect(fit).toBeGreaterThanOrEqual(error - 1e-9);
     expect(fit).toBeLessThan(error * 1.05);
@@ -113,18 +113,18 @@ describe('LoRA training', () => {
     const start = loraGradients(new LoraLinear(ref.W0, { rank: 2, seed: 4 }), moments);
     expect(frobeniusNorm(start.gradA)).toBe(0);
     expect(frobeniusNorm(start.gradB)).toBeGreaterThan(0);
-    const frozen = trainLora(new LoraLinear(ref.W0, { rank: 2, init: 'both zero' }), ref.X, ref.Y, { steps: 20, lr: 0.1 });
+    const frozen = trainLora(new LoraLinear(ref.W0, { rank: 2, init: 'both zero' }), ref.X, ref.Y, { steps: 20, learningRate: 0.1 });
     expect(new Set(frozen.map((h) => h.loss)).size).toBe(1);
   });
 
   it('trainLora takes numpy\'s five Adam steps from the LoRA start, and five SGD steps', () => {
     const adam = layerWith(ref.B.map((row) => row.map(() => 0)), ref.A);
-    const adamSteps = trainLora(adam, ref.X, ref.Y, { steps: 5, lr: 0.05, optimizer: 'adam' });
+    const adamSteps = trainLora(adam, ref.X, ref.Y, { steps: 5, learningRate: 0.05, optimizer: 'adam' });
     expectClose(adamSteps.map((h) => h.loss), ref.adam.losses, 1e-12, 'Adam losses');
     expectClose(adam.B, ref.adam.B, 1e-12, 'B after Adam');
     expectClose(adam.A, ref.adam.A, 1e-12, 'A after Adam');
     const sgd = layerWith(ref.B, ref.A);
-    const sgdSteps = trainLora(sgd, ref.X, ref.Y, { steps: 5, lr: 0.1, optimizer: 'sgd' });
+    const sgdSteps = trainLora(sgd, ref.X, ref.Y, { steps: 5, learningRate: 0.1, optimizer: 'sgd' });
     expectClose(sgdSteps.map((h) => h.loss), ref.sgd.losses, 1e-12, 'SGD losses');
     expectClose(sgd.B, ref.sgd.B, 1e-12, 'B after SGD');
     // W₀ is never touched.
@@ -132,7 +132,7 @@ describe('LoRA training', () => {
   });
 
   it('records every recordEvery steps plus the last, and checks its options', () => {
-    const history = trainLora(new LoraLinear(ref.W0, { rank: 1 }), ref.X, ref.Y, { steps: 10, lr: 0.01, recordEvery: 4 });
+    const history = trainLora(new LoraLinear(ref.W0, { rank: 1 }), ref.X, ref.Y, { steps: 10, learningRate: 0.01, recordEvery: 4 });
     expect(history.map((h) => h.step)).toEqual([0, 4, 8, 10]);
     expect(() => trainLora(new LoraLinear(ref.W0, { rank: 1 }), ref.X, ref.Y, { steps: 1.5 })).toThrow(/steps must be a whole number/);
     expect(() => secondMoments(ref.X, ref.Y.slice(1))).toThrow(/X has 9 rows but Y has 8/);

@@ -39,7 +39,7 @@ describe('test functions', () => {
 
 describe('optimiser steps against hand-derived values', () => {
   it('Adam.step: the first step has magnitude lr in every coordinate (bias correction makes m̂ = g, v̂ = g²)', () => {
-    const adam = new Adam({ lr: 0.1 });
+    const adam = new Adam({ learningRate: 0.1 });
     const g = [3, -0.02, 1e3];
     const x1 = adam.step([1, 1, 1], g);
     expectClose(x1.map((x) => Math.abs(x - 1)), [0.1, 0.1, 0.1], 1e-6);
@@ -60,14 +60,14 @@ describe('optimiser steps against hand-derived values', () => {
 
   it('SGD on ½ax² follows the closed form x_t = (1 − lr·a)^t x₀', () => {
     const { f, grad } = quadratic1d(3);
-    const path = [...new SGD({ lr: 0.1 }).minimize(f, grad, [2], { maxIter: 20 })];
+    const path = [...new SGD({ learningRate: 0.1 }).minimize(f, grad, [2], { maxIter: 20 })];
     path.forEach((s) => expectClose(s.x[0], 2 * 0.7 ** s.t, 1e-12));
   });
 
   it('Momentum on ½ax² equals the recurrence x_{t+1} = (1 + β − lr·a)x_t − βx_{t−1}', () => {
     const a = 2, lr = 0.05, beta = 0.8;
     const { f, grad } = quadratic1d(a);
-    const path = [...new Momentum({ lr, beta }).minimize(f, grad, [1], { maxIter: 30 })];
+    const path = [...new Momentum({ learningRate: lr, beta }).minimize(f, grad, [1], { maxIter: 30 })];
     const expected = [1, 1 - lr * a];
     for (let t = 2; t <= 30; t++) expected.push((1 + beta - lr * a) * expected[t - 1] - beta * expected[t - 2]);
     path.forEach((s) => expectClose(s.x[0], expected[s.t], 1e-12));
@@ -77,7 +77,7 @@ describe('optimiser steps against hand-derived values', () => {
   it('Nesterov on ½ax² equals the recurrence x_{t+1} = (1 + β)(1 − lr·a)x_t − β(1 − lr·a)x_{t−1}', () => {
     const a = 2, lr = 0.05, beta = 0.8, c = 1 - lr * a;
     const { f, grad } = quadratic1d(a);
-    const path = [...new Nesterov({ lr, beta }).minimize(f, grad, [1], { maxIter: 30 })];
+    const path = [...new Nesterov({ learningRate: lr, beta }).minimize(f, grad, [1], { maxIter: 30 })];
     // First step from v₀ = 0: v₁ = −lr·a·x₀, x₁ = x₀ + βv₁ − lr·a·x₀ = c·x₀ + β(c − 1)x₀
     const expected = [1, c + beta * (c - 1)];
     for (let t = 2; t <= 30; t++) expected.push((1 + beta) * c * expected[t - 1] - beta * c * expected[t - 2]);
@@ -85,14 +85,14 @@ describe('optimiser steps against hand-derived values', () => {
   });
 
   it('RMSprop and Adagrad first steps are lr·g/√((1−ρ)g²) and lr·g/|g|', () => {
-    const x1 = new RMSprop({ lr: 0.01, rho: 0.9, eps: 0 }).step([0, 0], [5, -0.5]);
+    const x1 = new RMSprop({ learningRate: 0.01, rho: 0.9, epsilon: 0 }).step([0, 0], [5, -0.5]);
     expectClose(x1, [-0.01 / Math.sqrt(0.1), 0.01 / Math.sqrt(0.1)], 1e-12);
-    const y1 = new Adagrad({ lr: 0.3, eps: 0 }).step([1, 1], [4, -9]);
+    const y1 = new Adagrad({ learningRate: 0.3, epsilon: 0 }).step([1, 1], [4, -9]);
     expectClose(y1, [0.7, 1.3], 1e-12);
   });
 
   it('AdamW with zero gradient decays the weights geometrically by (1 − lr·λ)', () => {
-    const opt = new AdamW({ lr: 0.1, weightDecay: 0.5 });
+    const opt = new AdamW({ learningRate: 0.1, weightDecay: 0.5 });
     let x = [2, -4];
     for (let t = 0; t < 10; t++) x = opt.step(x, [0, 0]);
     expectClose(x, [2 * 0.95 ** 10, -4 * 0.95 ** 10], 1e-12);
@@ -108,20 +108,20 @@ describe('weight decay: Adam adds λθ to the gradient, AdamW decouples it (agai
   const run = (opt: Adam) => [...opt.minimize(f, grad, ref.x0, { maxIter: ref.steps, tol: 0 })].map((s) => s.x);
 
   it('Adam with weightDecay follows the reference L2-coupled trajectory and settles at 6/(2 + λ) = 2.4', () => {
-    const path = run(new Adam({ lr: ref.lr, weightDecay: ref.weightDecay }));
+    const path = run(new Adam({ learningRate: ref.lr, weightDecay: ref.weightDecay }));
     expect(path.length).toBe(ref.adam.length);
     path.forEach((x, t) => expectClose(x, ref.adam[t], 1e-9, `Adam step ${t}`));
     expect(path.at(-1)![0]).toBeCloseTo(2.4, 6);
   });
 
   it('AdamW with the same settings follows the reference decoupled trajectory to x = 1.7406', () => {
-    const path = run(new AdamW({ lr: ref.lr, weightDecay: ref.weightDecay }));
+    const path = run(new AdamW({ learningRate: ref.lr, weightDecay: ref.weightDecay }));
     path.forEach((x, t) => expectClose(x, ref.adamw[t], 1e-9, `AdamW step ${t}`));
     expect(path.at(-1)![0]).toBeCloseTo(1.7406, 4);
   });
 
   it("Adam's coupled decay goes through the adaptive scaling: with zero gradient the first step is lr·sign(θ), not lr·λθ", () => {
-    const x1 = new Adam({ lr: 0.1, weightDecay: 0.5 }).step([2, -4], [0, 0]);
+    const x1 = new Adam({ learningRate: 0.1, weightDecay: 0.5 }).step([2, -4], [0, 0]);
     expectClose(x1, [1.9, -3.9], 1e-6);
   });
 });
@@ -130,8 +130,8 @@ describe('minimize', () => {
   const bowl = quadraticBowl(10, 0.5);
 
   it('minimize reaches the bowl minimum with every optimiser', () => {
-    const optimisers = [new SGD({ lr: 0.15 }), new Momentum({ lr: 0.05, beta: 0.9 }), new Nesterov({ lr: 0.05, beta: 0.9 }),
-      new RMSprop({ lr: 1e-4 }), new Adam({ lr: 0.05 }), new AdamW({ lr: 0.05, weightDecay: 0 }), new Adagrad({ lr: 1 })];
+    const optimisers = [new SGD({ learningRate: 0.15 }), new Momentum({ learningRate: 0.05, beta: 0.9 }), new Nesterov({ learningRate: 0.05, beta: 0.9 }),
+      new RMSprop({ learningRate: 1e-4 }), new Adam({ learningRate: 0.05 }), new AdamW({ learningRate: 0.05, weightDecay: 0 }), new Adagrad({ learningRate: 1 })];
     for (const opt of optimisers) {
       // Adaptive methods end in steps of about lr, so RMSprop gets a small lr and more steps.
       const result = minimize(opt, bowl.f, bowl.grad, bowl.start, { maxIter: 100_000, tol: 1e-6 });
@@ -140,13 +140,13 @@ describe('minimize', () => {
   });
 
   it('minimize with Adam gets to the Rosenbrock minimum (1, 1)', () => {
-    const result = minimize(new Adam({ lr: 0.02 }), rosenbrock.f, rosenbrock.grad, rosenbrock.start, { maxIter: 20_000, tol: 1e-6 });
+    const result = minimize(new Adam({ learningRate: 0.02 }), rosenbrock.f, rosenbrock.grad, rosenbrock.start, { maxIter: 20_000, tol: 1e-6 });
     expectClose(result.x, [1, 1], 1e-3);
     expect(result.converged).toBe(true);
   });
 
   it('minimize returns the path from t = 0 at x₀ and stops once ‖∇f‖ ≤ tol', () => {
-    const result = minimize(new SGD({ lr: 0.15 }), bowl.f, bowl.grad, bowl.start, { maxIter: 10_000, tol: 1e-4 });
+    const result = minimize(new SGD({ learningRate: 0.15 }), bowl.f, bowl.grad, bowl.start, { maxIter: 10_000, tol: 1e-4 });
     expect(result.path[0].t).toBe(0);
     expect(result.path[0].x).toEqual(bowl.start);
     expect(result.path.length).toBe(result.nIter + 1);
@@ -155,7 +155,7 @@ describe('minimize', () => {
   });
 
   it('minimize with too large a learning rate diverges and the path shows it', () => {
-    const result = minimize(new SGD({ lr: 0.25 }), bowl.f, bowl.grad, bowl.start, { maxIter: 200 });
+    const result = minimize(new SGD({ learningRate: 0.25 }), bowl.f, bowl.grad, bowl.start, { maxIter: 200 });
     expect(result.loss).toBeGreaterThan(bowl.f(bowl.start) * 1e6);
     expect(result.converged).toBe(false);
   });
@@ -169,7 +169,7 @@ describe('minimize', () => {
   });
 
   it('optimisers reject bad options and mismatched gradients with messages naming the class', () => {
-    expect(() => new Adam({ lr: -1 }).step([0], [1])).toThrow('Adam: lr must be a positive number, got -1');
+    expect(() => new Adam({ learningRate: -1 }).step([0], [1])).toThrow('Adam: learningRate must be a positive number, got -1');
     expect(() => new Nesterov({ beta: 1 }).step([0], [1])).toThrow('Nesterov: beta must be in [0, 1), got 1');
     expect(() => new SGD().step([0, 1], [1])).toThrow('SGD.step: params has 2 values but grads has 1');
   });

@@ -8,7 +8,7 @@ export interface LoraTrainingOptions {
   /** Optimiser steps on the whole batch. */
   steps: number;
   /** Learning rate η. */
-  lr: number;
+  learningRate: number;
   optimizer: 'adam' | 'sgd';
   /** Keep a copy of A and B every this many steps (and at the first and last). */
   recordEvery: number;
@@ -33,7 +33,7 @@ export interface LoraTrainingStep {
   gradNormA: number;
 }
 
-const defaults: LoraTrainingOptions = { steps: 300, lr: 0.01, optimizer: 'adam', recordEvery: 1 };
+const defaults: LoraTrainingOptions = { steps: 300, learningRate: 0.01, optimizer: 'adam', recordEvery: 1 };
 
 /**
  * The second moments of a batch (rows of X are inputs x, rows of Y their targets y). The squared
@@ -86,13 +86,13 @@ export function loraGradients(layer: LoraLinear, moments: SecondMoments): { loss
  * `trainLora` runs it to the end.
  */
 export function* loraTrainingSteps(layer: LoraLinear, X: MatrixLike, Y: MatrixLike, options: Partial<LoraTrainingOptions> = {}): Generator<LoraTrainingStep, void, void> {
-  const { steps, lr, optimizer: kind, recordEvery } = { ...defaults, ...options };
+  const { steps, learningRate, optimizer: kind, recordEvery } = { ...defaults, ...options };
   const where = 'loraTrainingSteps';
   if (!Number.isInteger(steps) || steps < 0) fail(where, `steps must be a whole number ≥ 0, got ${steps}`);
   if (!Number.isInteger(recordEvery) || recordEvery < 1) fail(where, `recordEvery must be a whole number ≥ 1, got ${recordEvery}`);
   if (kind !== 'adam' && kind !== 'sgd') fail(where, `optimizer must be 'adam' or 'sgd', got ${String(kind)}`);
   const moments = secondMoments(X, Y);
-  const optimizer = kind === 'adam' ? new Adam({ lr }) : new SGD({ lr });
+  const optimizer = kind === 'adam' ? new Adam({ learningRate }) : new SGD({ learningRate });
   const d = layer.outFeatures;
   const r = layer.rank;
   const k = layer.inFeatures;

@@ -2,13 +2,13 @@ import { fail } from '../core/validate.ts';
 import { GradientOptimizer, checkDecay, checkPositive } from './optimizer.ts';
 
 export interface AdamOptions {
-  lr: number;
+  learningRate: number;
   beta1: number;
   beta2: number;
-  eps: number;
+  epsilon: number;
   /**
    * Weight decay λ. Adam adds it to the gradient as an L2 term, g ← g + λx (PyTorch's Adam), so
-   * it goes through the adaptive scaling; AdamW decouples it, x shrinks by lr·λ·x each step.
+   * it goes through the adaptive scaling; AdamW decouples it, x shrinks by η·λ·x each step.
    */
   weightDecay: number;
 }
@@ -24,7 +24,7 @@ export interface AdamState extends Record<string, number[]> {
 /**
  * Adam: momentum on the gradient (m) and RMSprop-style scaling (v), both started at 0 and
  * bias-corrected by 1/(1 − β^t) so the first steps are not distorted (with the usual β₂ > β₁ the uncorrected first step is (1−β₁)/√(1−β₂) ≈ 3× too long):
- * x ← x − lr·m̂/(√v̂ + ε). The first step therefore has size ≈ lr in every coordinate.
+ * x ← x − η·m̂/(√v̂ + ε). The first step therefore has size ≈ η in every coordinate.
  * With weightDecay λ the gradient is g + λx (L2 regularisation of the objective, as PyTorch's
  * Adam): on (x − 3)² with λ = 0.5 it settles where 2(x − 3) + 0.5x = 0, at x = 2.4.
  */
@@ -38,11 +38,11 @@ export class Adam extends GradientOptimizer<AdamOptions, AdamState> {
   protected readonly decoupledWeightDecay: boolean = false;
 
   constructor(options: Partial<AdamOptions> = {}, weightDecayDefault = 0) {
-    super({ lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: weightDecayDefault }, options);
+    super({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: weightDecayDefault }, options);
   }
 
   protected validate(): void {
-    checkPositive(this.params.lr, this.name, 'lr');
+    checkPositive(this.params.learningRate, this.name, 'learningRate');
     checkDecay(this.params.beta1, this.name, 'beta1');
     checkDecay(this.params.beta2, this.name, 'beta2');
     if (!(this.params.weightDecay >= 0)) fail(this.name, `weightDecay must be ≥ 0, got ${this.params.weightDecay}`);
@@ -58,7 +58,7 @@ export class Adam extends GradientOptimizer<AdamOptions, AdamState> {
   }
 
   protected update(x: readonly number[], grads: readonly number[]): number[] {
-    const { lr, beta1, beta2, eps, weightDecay } = this.params;
+    const { learningRate, beta1, beta2, epsilon, weightDecay } = this.params;
     const t = this.t;
     const coupled = this.decoupledWeightDecay ? 0 : weightDecay;
     const decoupled = this.decoupledWeightDecay ? weightDecay : 0;
@@ -67,15 +67,15 @@ export class Adam extends GradientOptimizer<AdamOptions, AdamState> {
     this.v = this.v.map((v, j) => beta2 * v + (1 - beta2) * g[j] * g[j]); // v ← β₂v + (1 − β₂)g²
     this.mHat = this.m.map((m) => m / (1 - beta1 ** t)); // m̂ = m / (1 − β₁ᵗ)
     this.vHat = this.v.map((v) => v / (1 - beta2 ** t)); // v̂ = v / (1 − β₂ᵗ)
-    // AdamW: x ← x − lr·(m̂/(√v̂ + ε) + λx), the decay outside the adaptive scaling
-    return x.map((xi, j) => xi - lr * (this.mHat[j] / (Math.sqrt(this.vHat[j]) + eps) + decoupled * xi));
+    // AdamW: x ← x − η·(m̂/(√v̂ + ε) + λx), the decay outside the adaptive scaling
+    return x.map((xi, j) => xi - learningRate * (this.mHat[j] / (Math.sqrt(this.vHat[j]) + epsilon) + decoupled * xi));
   }
 }
 
 /**
- * AdamW (Loshchilov & Hutter): Adam with decoupled weight decay, x ← x − lr·(m̂/(√v̂ + ε) + λx).
+ * AdamW (Loshchilov & Hutter): Adam with decoupled weight decay, x ← x − η·(m̂/(√v̂ + ε) + λx).
  * Unlike an L2 term added to the gradient, the decay is not divided by √v̂, so every weight
- * shrinks at the same rate; on (x − 3)² with lr = 0.05 and λ = 0.5 it is at x = 1.7406 after 500
+ * shrinks at the same rate; on (x − 3)² with η = 0.05 and λ = 0.5 it is at x = 1.7406 after 500
  * steps, where Adam's coupled L2 term gives 2.4.
  */
 export class AdamW extends Adam {

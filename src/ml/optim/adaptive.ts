@@ -1,21 +1,21 @@
 import { GradientOptimizer, checkDecay, checkPositive } from './optimizer.ts';
 
 export interface AdagradOptions {
-  lr: number;
-  eps: number;
+  learningRate: number;
+  epsilon: number;
 }
 
-/** Adagrad: each coordinate's step shrinks with its accumulated squared gradients, G ← G + g², x ← x − lr·g/(√G + ε). */
+/** Adagrad: each coordinate's step shrinks with its accumulated squared gradients, G ← G + g², x ← x − η·g/(√G + ε). */
 export class Adagrad extends GradientOptimizer<AdagradOptions, { sumSquares: number[] }> {
   readonly name = 'Adagrad';
   private sumSquares: number[] = [];
 
   constructor(options: Partial<AdagradOptions> = {}) {
-    super({ lr: 0.01, eps: 1e-10 }, options);
+    super({ learningRate: 0.01, epsilon: 1e-10 }, options);
   }
 
   protected validate(): void {
-    checkPositive(this.params.lr, this.name, 'lr');
+    checkPositive(this.params.learningRate, this.name, 'learningRate');
   }
 
   state(): { sumSquares: number[] } {
@@ -27,30 +27,30 @@ export class Adagrad extends GradientOptimizer<AdagradOptions, { sumSquares: num
   }
 
   protected update(x: readonly number[], g: readonly number[]): number[] {
-    const { lr, eps } = this.params;
+    const { learningRate, epsilon } = this.params;
     this.sumSquares = this.sumSquares.map((s, j) => s + g[j] * g[j]);
-    return x.map((xi, j) => xi - (lr * g[j]) / (Math.sqrt(this.sumSquares[j]) + eps));
+    return x.map((xi, j) => xi - (learningRate * g[j]) / (Math.sqrt(this.sumSquares[j]) + epsilon));
   }
 }
 
 export interface RMSpropOptions {
-  lr: number;
+  learningRate: number;
   /** Decay of the running average of squared gradients. */
   rho: number;
-  eps: number;
+  epsilon: number;
 }
 
-/** RMSprop: Adagrad with a forgetting average, s ← ρs + (1 − ρ)g², x ← x − lr·g/(√s + ε). */
+/** RMSprop: Adagrad with a forgetting average, s ← ρs + (1 − ρ)g², x ← x − η·g/(√s + ε). */
 export class RMSprop extends GradientOptimizer<RMSpropOptions, { meanSquare: number[] }> {
   readonly name = 'RMSprop';
   private meanSquare: number[] = [];
 
   constructor(options: Partial<RMSpropOptions> = {}) {
-    super({ lr: 0.01, rho: 0.9, eps: 1e-8 }, options);
+    super({ learningRate: 0.01, rho: 0.9, epsilon: 1e-8 }, options);
   }
 
   protected validate(): void {
-    checkPositive(this.params.lr, this.name, 'lr');
+    checkPositive(this.params.learningRate, this.name, 'learningRate');
     checkDecay(this.params.rho, this.name, 'rho');
   }
 
@@ -63,8 +63,8 @@ export class RMSprop extends GradientOptimizer<RMSpropOptions, { meanSquare: num
   }
 
   protected update(x: readonly number[], g: readonly number[]): number[] {
-    const { lr, rho, eps } = this.params;
+    const { learningRate, rho, epsilon } = this.params;
     this.meanSquare = this.meanSquare.map((s, j) => rho * s + (1 - rho) * g[j] * g[j]);
-    return x.map((xi, j) => xi - (lr * g[j]) / (Math.sqrt(this.meanSquare[j]) + eps));
+    return x.map((xi, j) => xi - (learningRate * g[j]) / (Math.sqrt(this.meanSquare[j]) + epsilon));
   }
 }

@@ -1,19 +1,19 @@
 import { GradientOptimizer, checkDecay, checkPositive } from './optimizer.ts';
 
 export interface SGDOptimizerOptions {
-  lr: number;
+  learningRate: number;
 }
 
-/** Plain gradient descent: x ← x − lr·∇f(x). */
+/** Plain gradient descent: x ← x − η·∇f(x). */
 export class SGD extends GradientOptimizer<SGDOptimizerOptions, Record<string, never>> {
   readonly name = 'SGD';
 
   constructor(options: Partial<SGDOptimizerOptions> = {}) {
-    super({ lr: 0.01 }, options);
+    super({ learningRate: 0.01 }, options);
   }
 
   protected validate(): void {
-    checkPositive(this.params.lr, this.name, 'lr');
+    checkPositive(this.params.learningRate, this.name, 'learningRate');
   }
 
   state(): Record<string, never> {
@@ -23,27 +23,27 @@ export class SGD extends GradientOptimizer<SGDOptimizerOptions, Record<string, n
   protected init(): void {}
 
   protected update(x: readonly number[], g: readonly number[]): number[] {
-    return x.map((xi, j) => xi - this.params.lr * g[j]);
+    return x.map((xi, j) => xi - this.params.learningRate * g[j]);
   }
 }
 
 export interface MomentumOptions {
-  lr: number;
+  learningRate: number;
   /** How much of the previous velocity is kept each step. */
   beta: number;
 }
 
-/** Gradient descent with momentum (heavy ball): v ← βv − lr·∇f(x), x ← x + v. */
+/** Gradient descent with momentum (heavy ball): v ← βv − η·∇f(x), x ← x + v. */
 export class Momentum extends GradientOptimizer<MomentumOptions, { velocity: number[] }> {
   readonly name: string = 'Momentum';
   protected velocity: number[] = [];
 
   constructor(options: Partial<MomentumOptions> = {}) {
-    super({ lr: 0.01, beta: 0.9 }, options);
+    super({ learningRate: 0.01, beta: 0.9 }, options);
   }
 
   protected validate(): void {
-    checkPositive(this.params.lr, this.name, 'lr');
+    checkPositive(this.params.learningRate, this.name, 'learningRate');
     checkDecay(this.params.beta, this.name, 'beta');
   }
 
@@ -56,22 +56,22 @@ export class Momentum extends GradientOptimizer<MomentumOptions, { velocity: num
   }
 
   protected update(x: readonly number[], g: readonly number[]): number[] {
-    const { lr, beta } = this.params;
-    this.velocity = this.velocity.map((v, j) => beta * v - lr * g[j]);
+    const { learningRate, beta } = this.params;
+    this.velocity = this.velocity.map((v, j) => beta * v - learningRate * g[j]);
     return x.map((xi, j) => xi + this.velocity[j]);
   }
 }
 
 /**
  * Nesterov momentum: the gradient is taken at the look-ahead point x + βv. Written, as in
- * PyTorch, in terms of the gradient at the current point: v ← βv − lr·g, x ← x + βv − lr·g.
+ * PyTorch, in terms of the gradient at the current point: v ← βv − η·g, x ← x + βv − η·g.
  */
 export class Nesterov extends Momentum {
   override readonly name: string = 'Nesterov';
 
   protected override update(x: readonly number[], g: readonly number[]): number[] {
-    const { lr, beta } = this.params;
-    this.velocity = this.velocity.map((v, j) => beta * v - lr * g[j]);
-    return x.map((xi, j) => xi + beta * this.velocity[j] - lr * g[j]);
+    const { learningRate, beta } = this.params;
+    this.velocity = this.velocity.map((v, j) => beta * v - learningRate * g[j]);
+    return x.map((xi, j) => xi + beta * this.velocity[j] - learningRate * g[j]);
   }
 }
