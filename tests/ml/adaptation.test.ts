@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LoraLinear, eckartYoungError, frobeniusNorm, loraGradients, secondMoments, singularValues, trainLora, truncatedSvd,
 } from '../../src/ml/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 /** numpy's SVDs and a LoRA layer's loss, gradients and Adam/SGD steps (fixtures/make_lora.py). */
 const numpy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/lora.json'), 'utf8')) as {

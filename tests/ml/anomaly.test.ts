@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IsolationForest, averagePathLength, isolationPathLength, isolationScores, type IsolationTree } from '../../src/ml/index.ts';
 import { quantileSorted, sortedCopy } from '../../src/ml/core/quantile.ts';
 import fx from './fixtures/anomaly.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 describe("isolation forest scoring against scikit-learn's, on scikit-learn's own trees (make_anomaly.py)", () => {
   it('averagePathLength is c(n) = 2H(n − 1) − 2(n − 1)/n, with c(0) = c(1) = 0 and c(2) = 1', () => {

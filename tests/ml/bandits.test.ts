@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fx from './fixtures/bandits.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 import {
   banditSteps, BernoulliBandit, betaCdf, betaPdf, betaQuantile, EpsilonGreedy, makeBanditMeans, playBandit, rng,
   ThompsonSampling, UCB1, type BanditPolicy,

@@ -10,8 +10,8 @@ import { GaussianNB } from '../../src/ml/naive-bayes/index.ts';
 import { StandardScaler } from '../../src/ml/preprocessing/index.ts';
 import { SVC } from '../../src/ml/svm/index.ts';
 import * as ml from '../../src/ml/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
-import fx from './fixtures/e-calibration.json';
+import { expectClose } from './fixtures/expect-close.ts';
+import fx from './fixtures/calibration.json';
 
 type IsotonicCase = Omit<(typeof fx.isotonic)['ties'], 'weight'> & { weight: number[] | null };
 

@@ -4,7 +4,7 @@ import {
   computeClassWeight, computeSampleWeight, type ClassWeight,
 } from '../../src/ml/index.ts';
 import fx from './fixtures/class-weights.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 /** A fixture case: the class weight as scikit-learn got it, and whether sample weights were passed. */
 interface Case {

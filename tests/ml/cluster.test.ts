@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DBSCAN, KMeans, assignToNearest, kmeansPlusPlusInit, updateCenters } from '../../src/ml/cluster/index.ts';
 import { denseFromRows } from '../../src/ml/core/dense.ts';
 import { rng } from '../../src/ml/core/random.ts';
-import fixture from './fixtures/c-cluster.json';
+import fixture from './fixtures/cluster.json';
 
 const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadIris, makeBlobs, makeCircles, makeClassification, makeMoons, makeRegression, makeSpiral } from '../../src/ml/index.ts';
-import fixture from './fixtures/a-data.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/data.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const count = (y: number[], c: number) => y.filter((v) => v === c).length;
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PCA, TSNE, center, covarianceMatrix, eigenDecomposition, trustworthiness } from '../../src/ml/decomposition/index.ts';
 import { rng } from '../../src/ml/core/random.ts';
-import pca from './fixtures/c-pca.json';
-import tsne from './fixtures/c-tsne.json';
+import pca from './fixtures/pca.json';
+import tsne from './fixtures/tsne.json';
 
 const expectClose = (actual: number[][] | number[], expected: number[][] | number[], tol: number): void => {
   const a = (actual as unknown[]).flat() as number[];

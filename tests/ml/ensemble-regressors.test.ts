@@ -7,11 +7,11 @@ import { DecisionTreeRegressor } from '../../src/ml/tree/index.ts';
 import { crossValScore, KFold } from '../../src/ml/model-selection/index.ts';
 import { r2Score } from '../../src/ml/metrics/index.ts';
 import type { Predictor } from '../../src/ml/core/estimator.ts';
-import { expectClose } from './fixtures/b-close.ts';
-import fx from './fixtures/f-ensemble-regressors.json';
+import { expectClose } from './fixtures/expect-close.ts';
+import fx from './fixtures/ensemble-regressors.json';
 
-// The base models whose fits match scikit-learn's exactly (make_f.py builds the same ones).
-// Trees too: the data are float32-exact and make_f.py checks that no node of any tree fitted
+// The base models whose fits match scikit-learn's exactly (make_inspection_ensemble_regressors.py builds the same ones).
+// Trees too: the data are float32-exact and make_inspection_ensemble_regressors.py checks that no node of any tree fitted
 // there (all rows, or any fold) has two equally good splits, so both libraries grow the same
 // trees, with the same float64 thresholds and leaf means. A tree that differed would jump by a
 // whole leaf, not drift, so trees get the same 1e-9 as the rest (measured: ~1e-13).

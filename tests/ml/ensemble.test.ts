@@ -9,8 +9,8 @@ import { LogisticRegression, SGDClassifier } from '../../src/ml/linear/index.ts'
 import { offers } from '../../src/ml/model-selection/model-types.ts';
 import { GaussianNB } from '../../src/ml/naive-bayes/index.ts';
 import { SVC } from '../../src/ml/svm/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
-import fx from './fixtures/c-ensemble.json';
+import { expectClose } from './fixtures/expect-close.ts';
+import fx from './fixtures/ensemble.json';
 
 const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
 const accuracy = (p: number[], y: number[]): number => p.filter((v, i) => v === y[i]).length / y.length;

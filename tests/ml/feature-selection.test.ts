@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GridSearchCV, LogisticRegression, Pipeline, SelectKBest, StandardScaler, fClassif } from '../../src/ml/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 import fx from './fixtures/feature-selection.json';
 
 // scikit-learn's f_classif and SelectKBest (tests/ml/fixtures/make_feature_selection.py). The fixture

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BayesianOptimizer, ConstantKernel, GaussianProcessRegressor, Matern, RBF, WhiteKernel, expectedImprovement, type Kernel } from '../../src/ml/index.ts';
 import fx from './fixtures/gaussian-process.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 type Spec = { kind: string; lengthScale: number | number[]; constant: number; nu?: number; white?: number };
 

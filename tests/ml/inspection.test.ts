@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as ml from '../../src/ml/index.ts';
 import { LogisticRegression, Pipeline, Ridge, StandardScaler, getScorer, permutationImportance, rng, type ScorerName } from '../../src/ml/index.ts';
 import { importancesForPermutations } from '../../src/ml/inspection/permutation-importance.ts';
-import { expectClose } from './fixtures/b-close.ts';
-import fx from './fixtures/f-inspection.json';
+import { expectClose } from './fixtures/expect-close.ts';
+import fx from './fixtures/inspection.json';
 
 const reg = fx.regression;
 const clf = fx.classification;

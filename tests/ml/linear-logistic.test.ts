@@ -2,8 +2,8 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { LogisticRegression } from '../../src/ml/index.ts';
 import type { LogisticPenalty } from '../../src/ml/index.ts';
-import fx from './fixtures/b-logistic.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fx from './fixtures/logistic.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const dataOf = (name: string) => (name === 'binary' ? fx.binary : fx.multi);
 

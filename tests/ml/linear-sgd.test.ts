@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LinearRegression, LogisticRegression, SGDClassifier, SGDRegressor } from '../../src/ml/index.ts';
-import fx from './fixtures/b-logistic.json' with { type: 'json' };
-import lin from './fixtures/b-linear.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fx from './fixtures/logistic.json' with { type: 'json' };
+import lin from './fixtures/linear.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const reg = fx.sgd.regression;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { ElasticNet, Lasso, LinearRegression, Ridge, enetPath, lassoPath } from '../../src/ml/index.ts';
-import fx from './fixtures/b-linear.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fx from './fixtures/linear.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const centered = () => {
   const d = fx.X[0].length;

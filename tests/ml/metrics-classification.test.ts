@@ -5,8 +5,8 @@ import {
   precisionScore, recallScore, rocAucScore, rocCurve, specificityScore,
 } from '../../src/ml/index.ts';
 import type { Label } from '../../src/ml/metrics/labels.ts';
-import fixture from './fixtures/a-metrics.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/metrics.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const c = fixture.classification;
 

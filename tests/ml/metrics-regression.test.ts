@@ -5,8 +5,8 @@ import {
 } from '../../src/ml/index.ts';
 import { kolmogorovSurvival } from '../../src/ml/metrics/kolmogorov.ts';
 import { chi2Survival } from '../../src/ml/metrics/special-functions.ts';
-import fixture from './fixtures/a-metrics.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/metrics.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const r = fixture.regression;
 const d = fixture.drift;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GaussianMixture, type Covariances, type GaussianMixtureStep } from '../../src/ml/index.ts';
 import fx from './fixtures/mixture.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 type CovarianceType = 'full' | 'diag' | 'spherical';
 type Case = (typeof fx.given)[number];

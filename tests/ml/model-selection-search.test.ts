@@ -3,8 +3,8 @@ import {
   ColumnTransformer, GridSearchCV, KFold, OneHotEncoder, Pipeline, RandomizedSearchCV, SVC, StandardScaler, StratifiedKFold,
   crossValScore, crossValidate, learningCurve, validationCurve,
 } from '../../src/ml/index.ts';
-import fixture from './fixtures/a-model-selection.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/model-selection.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 /** Ridge regression with intercept by the normal equations (XcᵀXc + αI)w = Xcᵀyc: a stand-in for src/ml/linear. */
 class TestRidge {

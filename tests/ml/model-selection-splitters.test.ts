@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KFold, StratifiedKFold, TimeSeriesSplit, trainTestSplit } from '../../src/ml/index.ts';
-import fixture from './fixtures/a-model-selection.json' with { type: 'json' };
+import fixture from './fixtures/model-selection.json' with { type: 'json' };
 
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [i]);
 

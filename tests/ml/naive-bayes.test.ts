@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BernoulliNB, GaussianNB, MultinomialNB } from '../../src/ml/index.ts';
-import fixture from './fixtures/b-naive-bayes.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/naive-bayes.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const g = fixture.gaussian;
 const counts = fixture.counts;

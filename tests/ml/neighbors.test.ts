@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KNeighborsClassifier, KNeighborsRegressor, NearestNeighbors, rng } from '../../src/ml/index.ts';
 import type { NeighborMetric } from '../../src/ml/index.ts';
-import fixture from './fixtures/b-neighbors.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/neighbors.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 for (const [name, data] of Object.entries(fixture)) {
   describe(`k-nearest neighbours on ${name}-dimensional data (${data.X[0].length} features)`, () => {

@@ -3,7 +3,7 @@ import {
   activationDerivative, activations, elementwise, erf, gelu, geluTanh, leakyRelu, relu, softmax, softmaxJacobian,
   unitActivity, type ActivationName,
 } from '../../src/ml/index.ts';
-import erfFixture from './fixtures/d-erf.json';
+import erfFixture from './fixtures/erf.json';
 // numpy and scipy values (fixtures/make_activations.py).
 import reference from './fixtures/activations.json';
 

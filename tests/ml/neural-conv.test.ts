@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avgPool2d, conv2d, convSteps, globalAveragePool, kernels, maxPool2d, type Padding } from '../../src/ml/index.ts';
-import fixture from './fixtures/d-conv2d.json';
+import fixture from './fixtures/conv2d.json';
 
 function maxAbsDiff(a: number[][], b: number[][]): number {
   expect(a.length).toBe(b.length);

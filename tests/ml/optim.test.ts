@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Adagrad, Adam, AdamW, Momentum, Nesterov, RMSprop, SGD, lbfgs, minimize, quadraticBowl, rosenbrock, rosenbrockFunction } from '../../src/ml/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 import optimizers from './fixtures/optimizers.json' with { type: 'json' };
 
 const quadratic1d = (a: number) => ({ f: (x: readonly number[]) => 0.5 * a * x[0] * x[0], grad: (x: readonly number[]) => [a * x[0]] });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   FrequencyEncoder, KNNImputer, LabelEncoder, OneHotEncoder, OrdinalEncoder, SimpleImputer, TargetEncoder, nanEuclidean,
 } from '../../src/ml/index.ts';
-import fixture from './fixtures/a-preprocessing.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/preprocessing.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const oh = fixture.oneHot;
 const C = oh.X as (string | number)[][];

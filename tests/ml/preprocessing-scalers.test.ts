@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MinMaxScaler, PolynomialFeatures, RobustScaler, StandardScaler, inverseLogTransform, logTransform } from '../../src/ml/index.ts';
-import fixture from './fixtures/a-preprocessing.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fixture from './fixtures/preprocessing.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const { X, Xnew } = fixture;
 

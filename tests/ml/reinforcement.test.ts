@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fx from './fixtures/reinforcement.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 import {
   BradleyTerryRewardModel, GridWorld, greedyPolicy, greedyRollout, policyAgreement, potentialShaping, progressBonus,
   qLearning, qLearningEpisodes, rng, valueIteration, type Shaping,

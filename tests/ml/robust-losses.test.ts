@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HuberRegressor, SGDRegressor, huberLoss, pointwiseLoss } from '../../src/ml/index.ts';
 import { lossFunction, type SGDLoss } from '../../src/ml/linear/sgd-loss.ts';
 import fx from './fixtures/robust-losses.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 const camel = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v]));
 

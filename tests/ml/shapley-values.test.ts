@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionTreeRegressor, rng, shapleyValues } from '../../src/ml/index.ts';
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 // No reference library here (shap is not installed): checked by hand, against the Shapley axioms
 // and against the definition summed over every order of the features.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, KNeighborsClassifier, Ridge, rng } from '../../src/ml/index.ts';
 import fx from './fixtures/successive-halving.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import { expectClose } from './fixtures/expect-close.ts';
 
 const { X, y, alphas, seed, runs } = fx.grid;
 const camel = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v]));

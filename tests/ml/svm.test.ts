@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LinearSVC, SVC } from '../../src/ml/index.ts';
 import type { SVCOptions } from '../../src/ml/index.ts';
-import fx from './fixtures/b-svm.json' with { type: 'json' };
-import { expectClose } from './fixtures/b-close.ts';
+import fx from './fixtures/svm.json' with { type: 'json' };
+import { expectClose } from './fixtures/expect-close.ts';
 
 const bin = fx.binary;
 const label = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(', ');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENGLISH_STOP_WORDS, lemmatize, porterStem, removeStopWords, tokenize, wordTokenize } from '../../src/ml/index.ts';
-import stopFixture from './fixtures/d-stop-words.json';
-import porterFixture from './fixtures/d-porter.json';
-import vectorFixture from './fixtures/d-vectorizers.json';
+import stopFixture from './fixtures/stop-words.json';
+import porterFixture from './fixtures/porter.json';
+import vectorFixture from './fixtures/vectorizers.json';
 
 describe('tokenize', () => {
   it("tokenize matches scikit-learn's default token_pattern on every fixture string", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CountVectorizer, TfidfTransformer, TfidfVectorizer, cosineSimilarity, wordNgrams } from '../../src/ml/index.ts';
-import fixture from './fixtures/d-vectorizers.json';
+import fixture from './fixtures/vectorizers.json';
 
 type Case = {
   name: string;

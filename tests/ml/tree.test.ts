@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionTreeClassifier, DecisionTreeRegressor, entropy, giniImpurity, type TreeNode } from '../../src/ml/tree/index.ts';
-import fx from './fixtures/c-tree.json';
+import fx from './fixtures/tree.json';
 
 interface SkTree { left: number[]; right: number[]; feature: number[]; threshold: number[]; impurity: number[]; nSamples: number[]; value: number[][] }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TSNE, tsneJointProbabilities } from '../../src/ml/decomposition/index.ts';
-import tsne from './fixtures/c-tsne.json';
-import sklearnP from './fixtures/c-tsne-affinities.json';
+import tsne from './fixtures/tsne.json';
+import sklearnP from './fixtures/tsne-affinities.json';
 
 describe('tsneJointProbabilities', () => {
   it('equals scikit-learn\'s _joint_probabilities at perplexity 5 and 15', () => {

@@ -47,7 +47,7 @@ print(json.dumps({'ms': sorted(times)[len(times) // 2], 'minMs': min(times), 'in
 }
 
 export default async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ml-c-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), 'ml-trees-clusters-bench-'));
   try {
     for (const [label, spread] of [['separated blobs, spread 4', 4], ['overlapping blobs, spread 1', 1]] as const) {
       const X = blobs(100_000, 16, 8, spread, 1);

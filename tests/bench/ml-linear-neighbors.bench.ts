@@ -35,7 +35,7 @@ print(json.dumps({'ms': sorted(times)[len(times) // 2]}))
 }
 
 export default async function bench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ml-b-bench-'));
+  const dir = mkdtempSync(join(tmpdir(), 'ml-linear-neighbors-bench-'));
   try {
     // KNN: 10,000 train × 1,000 queries × 8 features, k = 5 (fit + predict).
     const X = gaussianRows(10_000, 8, 1);

@@ -17,7 +17,7 @@ function outcome(bytes: Uint8Array, file: string): unknown {
   }
 }
 
-describe('parseNotebook expected outputs (tests/notebook/cases)', () => {
+describe('parseNotebook expected outputs (tests/notebook-format/cases)', () => {
   it('has cases to check', () => {
     expect(cases.length).toBeGreaterThan(20);
   });
