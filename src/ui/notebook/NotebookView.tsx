@@ -1,5 +1,8 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import { deleteBlock, headings, insertCell, moveBlock, nextBlockId, setCellOptions, updateCellSource, updateProse, type Block } from '../../notebook/index.ts';
+import {
+  deleteBlock, deletedBlock, headings, insertCell, insertionIndex, joinBeside, moveBlock, nextBlockId, placeNewText, restoreIndex,
+  setCellOptions, updateCellSource, updateProse, type BesidePlacement, type Block,
+} from '../../notebook/index.ts';
 import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
@@ -38,9 +41,7 @@ import { drawsFigures } from '../output/draws-figures.ts';
 import type { OnScreen } from '../dock/on-screen.ts';
 
 /** An "Add text" box beside a text, whose paragraphs join that text when applied. */
-interface BesideText {
-  neighbour: string;
-  side: 'before' | 'after';
+interface BesideText extends BesidePlacement {
   /** The neighbour's text before a draft of the box was first applied to it. */
   textBefore?: string;
 }
@@ -209,12 +210,6 @@ function NotebookBody(props: {
     const block = (event.target as Element | null)?.closest<HTMLElement>('[data-block]')?.dataset.block;
     if (block !== undefined) lastFocused = block;
   };
-  /** Where a new block goes: after the block last worked in, if it is still there, else at the end. */
-  const insertionIndex = () => {
-    const blocks = nb().blocks;
-    const at = blocks.findIndex((block) => block.id === lastFocused);
-    return at >= 0 ? at + 1 : blocks.length;
-  };
   /** Inserts a block at `index` and returns its id (undefined when the notebook took no edit: it is closing). */
   const insertAt = (index: number, kind: 'code' | 'prose', content = '') => {
     const id = nextBlockId(nb(), kind);
@@ -222,21 +217,17 @@ function NotebookBody(props: {
     return blockById().has(id) ? id : undefined;
   };
   const addCell = () => {
-    const added = insertAt(insertionIndex(), 'code');
+    const added = insertAt(insertionIndex(nb(), lastFocused), 'code');
     if (added) queueMicrotask(() => handles.get(added)?.focus());
   };
-  // "Add text" opens an empty Markdown box after the block last worked in. Next to a text it is a
-  // box of its own beside that text, joined to it as new paragraphs when applied: two texts side
-  // by side would be read back from the file as one.
+  // "Add text" opens an empty Markdown box after the block last worked in, or beside the text
+  // there (block-placement.ts).
   const [openText, setOpenText] = createSignal<string>();
   const [besideText, setBesideText] = createSignal<BesideText>();
   const addText = () => {
-    const index = insertionIndex();
-    const blocks = nb().blocks;
-    const [previous, next] = [blocks[index - 1], blocks[index]];
-    if (previous?.kind === 'prose') return setBesideText({ neighbour: previous.id, side: 'after' });
-    if (next?.kind === 'prose') return setBesideText({ neighbour: next.id, side: 'before' });
-    const id = insertAt(index, 'prose');
+    const placement = placeNewText(nb(), insertionIndex(nb(), lastFocused));
+    if ('beside' in placement) return setBesideText({ ...placement.beside });
+    const id = insertAt(placement.newBlockAt, 'prose');
     if (id === undefined) return;
     setOpenText(id);
     queueMicrotask(() => setOpenText(undefined));
@@ -246,7 +237,7 @@ function NotebookBody(props: {
     const neighbour = blockById().get(beside.neighbour);
     if (neighbour?.kind !== 'prose') return 'The text this was to go beside has been deleted; copy what you typed into a new text.';
     beside.textBefore ??= neighbour.text;
-    const joined = beside.side === 'after' ? `${beside.textBefore}\n\n${typed}` : `${typed}\n\n${beside.textBefore}`;
+    const joined = joinBeside(beside.textBefore, typed, beside.side);
     try {
       doc.edit((current) => updateProse(current, neighbour.id, joined));
       return undefined;
@@ -296,24 +287,19 @@ function NotebookBody(props: {
   );
   onCleanup(withdrawUndo);
   const deleteWithUndo = (id: string, message: string | undefined) => {
-    const blocks = nb().blocks;
-    const index = blocks.findIndex((block) => block.id === id);
-    const deleted = blocks[index];
-    const [previous, next] = [blocks[index - 1]?.id, blocks[index + 1]?.id];
-    if (lastFocused === id) lastFocused = previous;
+    const deleted = deletedBlock(nb(), id);
+    if (lastFocused === id) lastFocused = deleted.previous;
     doc.edit((current) => deleteBlock(current, id));
     if (message === undefined) return;
     const withdraw = notify(message, 'info', {
       label: 'Undo',
       run: () => {
         undoOffers.delete(withdraw);
-        const now = nb().blocks;
-        const beforeNext = now.findIndex((block) => block.id === next);
-        const afterPrevious = now.findIndex((block) => block.id === previous);
-        const at = beforeNext >= 0 ? beforeNext : afterPrevious >= 0 ? afterPrevious + 1 : Math.min(index, now.length);
-        const restored = insertAt(at, deleted.kind, deleted.kind === 'code' ? deleted.source : deleted.text);
-        if (restored !== undefined && deleted.kind === 'code' && deleted.options.length > 0) {
-          doc.edit((current) => setCellOptions(current, restored, deleted.options));
+        const { block } = deleted;
+        const restored = insertAt(restoreIndex(nb(), deleted), block.kind, block.kind === 'code' ? block.source : block.text);
+        if (restored !== undefined && block.kind === 'code' && block.options.length > 0) {
+          const options = block.options;
+          doc.edit((current) => setCellOptions(current, restored, options));
         }
       },
     });
