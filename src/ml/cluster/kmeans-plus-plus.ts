@@ -1,4 +1,4 @@
-import { denseFromRows, type Dense } from '../core/dense.ts';
+import { denseFromRows, squaredDistance, type Dense } from '../core/dense.ts';
 import { toRandom, type Random, type SeedLike } from '../core/random.ts';
 import { checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
 
@@ -55,12 +55,7 @@ function distancesTo(x: Dense, row: number): Float64Array {
   const { rows: n, cols: d, data } = x;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let f = 0; f < d; f++) {
-      const t = data[i * d + f] - data[row * d + f];
-      s += t * t;
-    }
-    out[i] = s;
+    out[i] = squaredDistance(data, i * d, data, row * d, d);
   }
   return out;
 }

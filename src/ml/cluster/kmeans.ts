@@ -1,10 +1,10 @@
-import { columnMeans, denseFromRows, type Dense } from '../core/dense.ts';
+import { columnMeans, denseFromRows, squaredDistance, type Dense } from '../core/dense.ts';
 import { toDense, type DenseLike } from '../core/dense-input.ts';
 import { toRandom, type Random } from '../core/random.ts';
 import { checkFitted, checkPositiveInt, checkRange, fail, toRows, type MatrixLike } from '../core/validate.ts';
 import { assignToNearest } from './assign-update.ts';
 import { plusPlusCenters } from './kmeans-plus-plus.ts';
-import { lloydSteps, type LloydState } from './lloyd.ts';
+import { hamerlySteps, type LloydState } from './hamerly.ts';
 import { runToEnd } from '../core/run-to-end.ts';
 
 export interface KMeansParams {
@@ -50,7 +50,7 @@ export class KMeans {
     const { x, runs, options, random } = this.prepare(X, 'KMeans.fit');
     let best: LloydState | undefined;
     for (let run = 0; run < runs; run++) {
-      const state = runToEnd(lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options));
+      const state = runToEnd(hamerlySteps(x, this.initialCenters(x, random), this.params.nClusters, options));
       if (best === undefined || state.inertia < best.inertia) best = state;
     }
     return this.setFitted(best!, x.cols);
@@ -62,7 +62,7 @@ export class KMeans {
    */
   *steps(X: DenseLike): Generator<KMeansStep, this> {
     const { x, options, random } = this.prepare(X, 'KMeans.steps');
-    const steps = lloydSteps(x, this.initialCenters(x, random), this.params.nClusters, options);
+    const steps = hamerlySteps(x, this.initialCenters(x, random), this.params.nClusters, options);
     let result = steps.next();
     while (!result.done) {
       const s = result.value;
@@ -155,29 +155,9 @@ function plainArray(values: Int32Array): number[] {
   return out;
 }
 
-/** Σ_i ‖x_i − m‖², four rows at a time so the sums do not wait on each other (as columnMeans). */
+/** Σ_i ‖x_i − m‖², the total sum of squares about the column means (once per fit: no need to be clever). */
 function squaresAbout(x: Dense, mean: Float64Array): number {
-  const { rows: n, cols: d, data } = x;
-  const perColumn = new Float64Array(d);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const r = i * d;
-    for (let f = 0; f < d; f++) {
-      const m = mean[f];
-      const v0 = data[r + f] - m;
-      const v1 = data[r + d + f] - m;
-      const v2 = data[r + 2 * d + f] - m;
-      const v3 = data[r + 3 * d + f] - m;
-      perColumn[f] += v0 * v0 + v1 * v1 + (v2 * v2 + v3 * v3);
-    }
-  }
-  for (; i < n; i++) {
-    for (let f = 0; f < d; f++) {
-      const v = data[i * d + f] - mean[f];
-      perColumn[f] += v * v;
-    }
-  }
   let total = 0;
-  for (let f = 0; f < d; f++) total += perColumn[f];
+  for (let i = 0; i < x.rows; i++) total += squaredDistance(x.data, i * x.cols, mean, 0, x.cols);
   return total;
 }

@@ -39,13 +39,14 @@ export function columnMeans(x: Dense): Float64Array {
   return sum;
 }
 
-/** Squared Euclidean distance between row i of a and row j of b. */
-export function sqDistRows(a: Dense, i: number, b: Dense, j: number): number {
-  const d = a.cols;
-  const ai = i * d, bj = j * d;
+/**
+ * ‖a − b‖², the squared Euclidean distance between the d values of `a` from `aStart` and those of
+ * `b` from `bStart` (rows of row-major matrices): the one place the library's fast paths write it.
+ */
+export function squaredDistance(a: Float64Array, aStart: number, b: Float64Array, bStart: number, d: number): number {
   let s = 0;
-  for (let k = 0; k < d; k++) {
-    const t = a.data[ai + k] - b.data[bj + k];
+  for (let f = 0; f < d; f++) {
+    const t = a[aStart + f] - b[bStart + f];
     s += t * t;
   }
   return s;

@@ -1,7 +1,8 @@
 import { toDense, type DenseLike } from '../core/dense-input.ts';
 import { columnMeans } from '../core/dense.ts';
 import { checkFitted, checkPositiveInt, fail, toRows, type MatrixLike } from '../core/validate.ts';
-import { covarianceOfRows, symmetricEigen } from './pca-steps.ts';
+import { covarianceOfRows } from './covariance-kernel.ts';
+import { symmetricEigen } from './pca-steps.ts';
 
 export interface PCAParams {
   /**

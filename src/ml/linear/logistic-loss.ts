@@ -101,6 +101,9 @@ function binaryLoss(X: Dense, codes: Int32Array, fitIntercept: boolean, params: 
     for (let j = 0; j < d; j++) grad[j] += g0 * x[r0 + j] + g1 * x[r1 + j] + g2 * x[r2 + j] + g3 * x[r3 + j];
     gb += g0 + g1 + g2 + g3;
   }
+  // The last n mod 4 rows, one at a time. This loop alone is the readable form of the whole
+  // function (the blocked loop above computes exactly its sums, four rows per pass), and
+  // weightedBinaryLoss below is the same with weights.
   for (; i < n; i++) {
     const row = i * d;
     let z = b;

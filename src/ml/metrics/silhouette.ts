@@ -1,5 +1,5 @@
 import { fail, toRows, toVector, type MatrixLike, type VectorLike } from '../core/validate.ts';
-import { denseFromRows, sqDistRows } from '../core/dense.ts';
+import { denseFromRows, squaredDistance } from '../core/dense.ts';
 import { uniqueLabels } from './labels.ts';
 
 /**
@@ -25,7 +25,7 @@ export function silhouetteSamples(X: MatrixLike, labels: VectorLike): number[] {
   const sums = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const d = Math.sqrt(sqDistRows(D, i, D, j));
+      const d = Math.sqrt(squaredDistance(D.data, i * D.cols, D.data, j * D.cols, D.cols));
       sums[i * k + cluster[j]] += d;
       sums[j * k + cluster[i]] += d;
     }

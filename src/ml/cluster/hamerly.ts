@@ -1,4 +1,4 @@
-import type { Dense } from '../core/dense.ts';
+import { squaredDistance, type Dense } from '../core/dense.ts';
 import { distanceKernel } from './distance-kernel.ts';
 
 /** One step of Lloyd's algorithm as live buffers (the caller copies what it keeps). */
@@ -11,8 +11,10 @@ export interface LloydState {
 }
 
 /**
- * Lloyd's k-means iterations with Hamerly's bounds (Hamerly 2010, "Making k-means even faster").
- * The labels and centers are exactly Lloyd's, but most rows are never measured again once they
+ * Lloyd's k-means iterations with Hamerly's bounds (Hamerly 2010, "Making k-means even faster"):
+ * the fast kernel behind KMeans. The textbook steps it speeds up are assignToNearest and
+ * updateCenters (assign-update.ts); tests/ml/cluster.test.ts checks that both give the same
+ * labels and centers. The labels and centers are exactly Lloyd's, but most rows are never measured again once they
  * sit well inside their cluster. For every row i we keep two bounds:
  *   upper(i) ≥ ‖x_i − c_a(i)‖            (distance to the assigned center)
  *   lower(i) ≤ min_{j ≠ a(i)} ‖x_i − c_j‖  (distance to the second-closest center)
@@ -36,7 +38,7 @@ export interface LloydState {
  * if it stopped for any reason other than unchanged labels, one last assign step makes the labels
  * agree with the final centers. Yields after each assign step and after each update step.
  */
-export function* lloydSteps(
+export function* hamerlySteps(
   x: Dense, initialCenters: Float64Array, k: number,
   options: { maxIter: number; tol: number; mean: Float64Array; totalSquares: number },
 ): Generator<LloydState, LloydState> {
@@ -70,7 +72,7 @@ export function* lloydSteps(
     let largestMove = 0;
     let updateInertia = assignInertia;
     for (let j = 0; j < k; j++) {
-      const s = sqDistance(newCenters, j * d, centers, j * d, d);
+      const s = squaredDistance(newCenters, j * d, centers, j * d, d);
       totalShift += s;
       const move = Math.sqrt(s);
       b.moved[j] += move;
@@ -123,21 +125,13 @@ function centerGaps(centers: Float64Array, k: number, d: number, b: Bounds): voi
   b.halfGap.fill(Infinity);
   for (let p = 0; p < k; p++) {
     for (let q = p + 1; q < k; q++) {
-      const half = 0.5 * Math.sqrt(sqDistance(centers, p * d, centers, q * d, d));
+      const half = 0.5 * Math.sqrt(squaredDistance(centers, p * d, centers, q * d, d));
       if (half < b.halfGap[p]) b.halfGap[p] = half;
       if (half < b.halfGap[q]) b.halfGap[q] = half;
     }
   }
 }
 
-function sqDistance(a: Float64Array, aStart: number, c: Float64Array, cStart: number, d: number): number {
-  let s = 0;
-  for (let f = 0; f < d; f++) {
-    const t = a[aStart + f] - c[cStart + f];
-    s += t * t;
-  }
-  return s;
-}
 
 /** Rows taken per block by `assign`: the block's distances (BLOCK × k) stay in cache. */
 const BLOCK = 256;
@@ -230,7 +224,7 @@ function stillUnsettled(x: Dense, centers: Float64Array, labels: Int32Array, b: 
   const { cols: d, data } = x;
   const { upper, lower, moved, maxMoved, halfGap } = b;
   const { pending, exact } = block;
-  for (let t = 0; t < count; t++) exact[t] = Math.sqrt(sqDistance(data, pending[t] * d, centers, labels[pending[t]] * d, d));
+  for (let t = 0; t < count; t++) exact[t] = Math.sqrt(squaredDistance(data, pending[t] * d, centers, labels[pending[t]] * d, d));
   let kept = 0;
   for (let t = 0; t < count; t++) {
     const i = pending[t];
@@ -308,7 +302,7 @@ function relabel(
   return changed;
 }
 
-/** Σ_i ‖x_i − c_a(i)‖² from the sums in O(k·d), about the column means m (see lloydSteps). */
+/** Σ_i ‖x_i − c_a(i)‖² from the sums in O(k·d), about the column means m (see hamerlySteps). */
 function inertiaFromSums(
   totalSquares: number, mean: Float64Array, centers: Float64Array, sums: Float64Array, counts: Float64Array, k: number, d: number,
 ): number {
@@ -354,7 +348,7 @@ function meansOrRelocate(
 
 function farthestRows(x: Dense, centers: Float64Array, labels: Int32Array, count: number): number[] {
   const d = x.cols;
-  const distances = Array.from({ length: x.rows }, (_, i) => ({ i, s: sqDistance(x.data, i * d, centers, labels[i] * d, d) }));
+  const distances = Array.from({ length: x.rows }, (_, i) => ({ i, s: squaredDistance(x.data, i * d, centers, labels[i] * d, d) }));
   distances.sort((p, q) => q.s - p.s);
   return distances.slice(0, count).map((e) => e.i);
 }
@@ -363,6 +357,6 @@ function farthestRows(x: Dense, centers: Float64Array, labels: Int32Array, count
 export function inertiaOf(x: Dense, centers: Float64Array, labels: Int32Array): number {
   const { rows: n, cols: d, data } = x;
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += sqDistance(data, i * d, centers, labels[i] * d, d);
+  for (let i = 0; i < n; i++) inertia += squaredDistance(data, i * d, centers, labels[i] * d, d);
   return inertia;
 }
