@@ -23,3 +23,4 @@ export * from './group-metrics.ts';
 export * from './fairness-metrics.ts';
 export * from './beta-distribution.ts';
 export * from './ranking.ts';
+export * from './threshold-cost-curve.ts';
