@@ -29,3 +29,4 @@ export * from './reinforcement/index.ts';
 export * from './transfer/index.ts';
 export * from './sequence/index.ts';
 export * from './recommend/index.ts';
+export * from './compression/index.ts';
