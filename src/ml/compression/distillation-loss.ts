@@ -23,10 +23,21 @@ export interface DistillationResult {
 /** softmax(z / T), shifted by the maximum so exp never overflows. */
 export function temperatureSoftmax(logits: readonly number[], temperature: number): number[] {
   if (!(temperature > 0)) throw new RangeError(`temperatureSoftmax: temperature must be > 0, got ${temperature}`);
-  const top = Math.max(...logits);
-  const e = logits.map((z) => Math.exp((z - top) / temperature));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
+  const out = new Array<number>(logits.length);
+  softmaxInto(logits, temperature, out);
+  return out;
+}
+
+/** Writes softmax(z / T) into `out`: the loss below calls it three times per sample, so it allocates nothing. */
+function softmaxInto(logits: readonly number[], temperature: number, out: number[]): void {
+  let top = -Infinity;
+  for (const z of logits) if (z > top) top = z;
+  let sum = 0;
+  for (let k = 0; k < logits.length; k++) {
+    out[k] = Math.exp((logits[k] - top) / temperature);
+    sum += out[k];
+  }
+  for (let k = 0; k < logits.length; k++) out[k] /= sum;
 }
 
 export function distillationLoss(
@@ -41,17 +52,26 @@ export function distillationLoss(
     throw new RangeError(`distillationLoss: ${n} student rows, ${teacherLogits.length} teacher rows and ${labels.length} labels must agree`);
   }
   if (!(alpha >= 0 && alpha <= 1)) throw new RangeError(`distillationLoss: alpha must be in [0, 1], got ${alpha}`);
+  if (!(T > 0)) throw new RangeError(`distillationLoss: temperature must be > 0, got ${T}`);
   let hardLoss = 0, softLoss = 0;
-  const gradient = studentLogits.map((s, i) => {
-    const p = temperatureSoftmax(s, 1);
-    const pStudent = temperatureSoftmax(s, T);
-    const pTeacher = temperatureSoftmax(teacherLogits[i], T);
+  const classes = n > 0 ? studentLogits[0].length : 0;
+  const p = new Array<number>(classes), pStudent = new Array<number>(classes), pTeacher = new Array<number>(classes);
+  const gradient: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = studentLogits[i];
+    softmaxInto(s, 1, p);
+    softmaxInto(s, T, pStudent);
+    softmaxInto(teacherLogits[i], T, pTeacher);
     hardLoss -= Math.log(Math.max(p[labels[i]], 1e-300));
-    // KL(q ‖ p) = Σ q log(q / p), terms with q = 0 contribute 0.
-    pTeacher.forEach((q, k) => { if (q > 0) softLoss += q * Math.log(q / pStudent[k]); });
-    // ∂CE/∂s = p − onehot(y); ∂(T²·KL)/∂s = T·(p_s^T − p_t^T).
-    return s.map((_, k) => (alpha * (p[k] - (k === labels[i] ? 1 : 0)) + (1 - alpha) * T * (pStudent[k] - pTeacher[k])) / n);
-  });
+    const row = new Array<number>(classes);
+    for (let k = 0; k < classes; k++) {
+      // KL(q ‖ p) = Σ q log(q / p); a term with q = 0 contributes 0.
+      if (pTeacher[k] > 0) softLoss += pTeacher[k] * Math.log(pTeacher[k] / pStudent[k]);
+      // ∂CE/∂s = p − onehot(y); ∂(T²·KL)/∂s = T·(p_s^T − p_t^T).
+      row[k] = (alpha * (p[k] - (k === labels[i] ? 1 : 0)) + (1 - alpha) * T * (pStudent[k] - pTeacher[k])) / n;
+    }
+    gradient[i] = row;
+  }
   hardLoss /= n;
   softLoss /= n;
   return { loss: alpha * hardLoss + (1 - alpha) * T * T * softLoss, hardLoss, softLoss, gradient };

@@ -73,63 +73,89 @@ export function withSmallMLPWeights(net: SmallMLP, weights: readonly (readonly (
   return net.map((layer, l) => ({ weights: weights[l].map((r) => [...r]), bias: [...layer.bias] }));
 }
 
-/** Full-batch Adam (β₁ 0.9, β₂ 0.999); returns the trained copy and the loss before each step. */
+/**
+ * Full-batch Adam (β₁ 0.9, β₂ 0.999, PyTorch's update); returns the trained copy and the loss
+ * before each step. The loop works on flat Float64Arrays (weights row-major, activations one row
+ * per sample) so that no array is allocated inside it; only the logits cross to `lossOf` as rows.
+ */
 export function trainSmallMLP(start: SmallMLP, X: readonly (readonly number[])[], lossOf: LogitLoss, options: TrainSmallMLPOptions): { net: SmallMLP; losses: number[] } {
   const { steps, learningRate: eta, masks } = options;
-  const net = start.map((layer) => ({ weights: layer.weights.map((r) => [...r]), bias: [...layer.bias] }));
-  if (masks) net.forEach((layer, l) => layer.weights.forEach((r, o) => r.forEach((_, i) => { r[i] *= masks[l][o][i]; })));
-  // Adam's moments, flat per layer: the out × in weights row-major, then the biases.
-  const sizeOf = (layer: SmallMLPLayer) => layer.weights.length * (layer.weights[0].length + 1);
-  const m = net.map((layer) => new Float64Array(sizeOf(layer))), v = net.map((layer) => new Float64Array(sizeOf(layer)));
-  const grad = net.map((layer) => new Float64Array(sizeOf(layer)));
+  const n = X.length;
+  const sizes = [start[0].weights[0].length, ...start.map((layer) => layer.weights.length)];
+  const depth = start.length;
+  const W = start.map((layer, l) => Float64Array.from(layer.weights.flat().map((w, k) => (masks && masks[l].flat()[k] === 0 ? 0 : w))));
+  const B = start.map((layer) => Float64Array.from(layer.bias));
+  const keep = start.map((_, l) => (masks ? Float64Array.from(masks[l].flat()) : undefined));
+  const gradW = W.map((w) => new Float64Array(w.length)), gradB = B.map((b) => new Float64Array(b.length));
+  const mW = W.map((w) => new Float64Array(w.length)), vW = W.map((w) => new Float64Array(w.length));
+  const mB = B.map((b) => new Float64Array(b.length)), vB = B.map((b) => new Float64Array(b.length));
+  // a[0] = X; a[l + 1] = layer l's output; delta[l + 1] = ∂loss/∂(pre-activation of layer l).
+  const a = sizes.map((size) => new Float64Array(n * size));
+  const delta = sizes.map((size) => new Float64Array(n * size));
+  X.forEach((row, i) => a[0].set(row, i * sizes[0]));
+  const logits = Array.from({ length: n }, () => new Array<number>(sizes[depth]).fill(0));
   const beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
   const losses: number[] = [];
   for (let t = 1; t <= steps; t++) {
-    const activations = forward(net, X);
-    const { loss, gradient } = lossOf(activations[net.length]);
-    losses.push(loss);
-    // Backward: δ of the last layer is ∂loss/∂logits; δ_prev = (Wᵀ·δ) ⊙ [a_prev > 0].
-    let delta = gradient;
-    for (let l = net.length - 1; l >= 0; l--) {
-      const { weights, bias } = net[l], below = activations[l], g = grad[l];
-      const nOut = weights.length, nIn = weights[0].length;
-      g.fill(0);
-      for (let n = 0; n < delta.length; n++) {
-        const d = delta[n], a = below[n];
+    // Forward: z = W·a + b, ReLU on hidden layers.
+    for (let l = 0; l < depth; l++) {
+      const nIn = sizes[l], nOut = sizes[l + 1], below = a[l], out = a[l + 1], w = W[l], b = B[l], hidden = l < depth - 1;
+      for (let i = 0; i < n; i++) {
         for (let o = 0; o < nOut; o++) {
-          const dv = d[o];
+          let sum = b[o];
+          for (let k = 0; k < nIn; k++) sum += w[o * nIn + k] * below[i * nIn + k];
+          out[i * nOut + o] = hidden && sum < 0 ? 0 : sum;
+        }
+      }
+    }
+    const nClasses = sizes[depth];
+    for (let i = 0; i < n; i++) for (let c = 0; c < nClasses; c++) logits[i][c] = a[depth][i * nClasses + c];
+    const { loss, gradient } = lossOf(logits);
+    losses.push(loss);
+    for (let i = 0; i < n; i++) for (let c = 0; c < nClasses; c++) delta[depth][i * nClasses + c] = gradient[i][c];
+    // Backward: ∂L/∂W = δ·aᵀ, ∂L/∂b = Σδ, δ_below = (Wᵀ·δ) ⊙ [a_below > 0]. All gradients before any update.
+    for (let l = depth - 1; l >= 0; l--) {
+      const nIn = sizes[l], nOut = sizes[l + 1], below = a[l], d = delta[l + 1], w = W[l], gw = gradW[l], gb = gradB[l];
+      gw.fill(0);
+      gb.fill(0);
+      for (let i = 0; i < n; i++) {
+        for (let o = 0; o < nOut; o++) {
+          const dv = d[i * nOut + o];
           if (dv === 0) continue;
-          const row = o * nIn;
-          for (let i = 0; i < nIn; i++) g[row + i] += dv * a[i]; // ∂L/∂W = δ·aᵀ
-          g[nOut * nIn + o] += dv; // ∂L/∂b = δ
+          gb[o] += dv;
+          for (let k = 0; k < nIn; k++) gw[o * nIn + k] += dv * below[i * nIn + k];
         }
       }
       if (l > 0) {
-        const next: number[][] = new Array(delta.length);
-        for (let n = 0; n < delta.length; n++) {
-          const d = delta[n], a = below[n], back = new Array<number>(nIn).fill(0);
+        const back = delta[l];
+        back.fill(0);
+        for (let i = 0; i < n; i++) {
           for (let o = 0; o < nOut; o++) {
-            const dv = d[o], w = weights[o];
-            if (dv !== 0) for (let i = 0; i < nIn; i++) back[i] += w[i] * dv;
+            const dv = d[i * nOut + o];
+            if (dv === 0) continue;
+            for (let k = 0; k < nIn; k++) back[i * nIn + k] += w[o * nIn + k] * dv;
           }
-          for (let i = 0; i < nIn; i++) if (a[i] <= 0) back[i] = 0;
-          next[n] = back;
+          for (let k = 0; k < nIn; k++) if (below[i * nIn + k] <= 0) back[i * nIn + k] = 0;
         }
-        delta = next;
-      }
-      // Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε).
-      const step1 = eta / (1 - beta1 ** t), correction2 = 1 - beta2 ** t;
-      const mk = m[l], vk = v[l];
-      for (let k = 0; k < g.length; k++) {
-        mk[k] = beta1 * mk[k] + (1 - beta1) * g[k];
-        vk[k] = beta2 * vk[k] + (1 - beta2) * g[k] * g[k];
-        const change = (step1 * mk[k]) / (Math.sqrt(vk[k] / correction2) + eps);
-        if (k < nOut * nIn) {
-          const o = Math.floor(k / nIn), i = k - o * nIn;
-          weights[o][i] = masks && masks[l][o][i] === 0 ? 0 : weights[o][i] - change;
-        } else bias[k - nOut * nIn] -= change;
       }
     }
+    // Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε); pruned weights stay 0.
+    const step1 = eta / (1 - beta1 ** t), correction2 = 1 - beta2 ** t;
+    const adam = (theta: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, mask?: Float64Array) => {
+      for (let k = 0; k < theta.length; k++) {
+        m[k] = beta1 * m[k] + (1 - beta1) * g[k];
+        v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k];
+        theta[k] = mask && mask[k] === 0 ? 0 : theta[k] - (step1 * m[k]) / (Math.sqrt(v[k] / correction2) + eps);
+      }
+    };
+    for (let l = 0; l < depth; l++) {
+      adam(W[l], gradW[l], mW[l], vW[l], keep[l]);
+      adam(B[l], gradB[l], mB[l], vB[l]);
+    }
   }
+  const net = start.map((layer, l) => ({
+    weights: layer.weights.map((row, o) => Array.from(W[l].subarray(o * row.length, (o + 1) * row.length))),
+    bias: Array.from(B[l]),
+  }));
   return { net, losses };
 }
