@@ -94,7 +94,8 @@ describe('notebooks/compression.md', () => {
     const [cold, hot] = [await run(), await run({ temperature: 4, labelled: 40 })];
     const entropy = (r: RunReport) => boldNumbers(markdown(r, "teacher's entropy")).slice(1, 4);
     const [e1, e4] = [entropy(cold), entropy(hot)];
-    e1.forEach((e, k) => expect(e4[k]).toBeGreaterThan(e));
+    e1.forEach((e, k) => expect(e4[k]).toBeGreaterThanOrEqual(e)); // C is near uniform already at T = 1
+    expect(e4[1]).toBeGreaterThan(e1[1] + 0.3);
     expect(e1[0]).toBeLessThan(0.01);
     expect(e4[2]).toBeLessThanOrEqual(Math.log2(3));
     const bars = figureWithPanel(hot, "teacher's soft targets at T = 4").data.filter((t) => t.type === 'bar').map((t) => t.y as number[]);
