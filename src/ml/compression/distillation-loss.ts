@@ -1,7 +1,8 @@
 // Knowledge distillation loss (Hinton, Vinyals & Dean 2015), averaged over a batch:
 //   L = α·CE(y, softmax(s)) + (1 − α)·T²·KL(softmax(t/T) ‖ softmax(s/T))
 // s: student logits, t: teacher logits, y: hard labels, T: temperature. The T² keeps the soft
-// term's gradient the same size as T changes (its gradient carries a 1/T).
+// term's gradient the same size as T changes: ∂KL/∂s = (p_s^T − p_t^T)/T, and for large T the
+// difference itself is about (s − t)/(K·T), so without T² the gradient would fall like 1/T².
 
 export interface DistillationOptions {
   /** T ≥ 1 flattens both distributions; T = 1 is the plain softmax. */
