@@ -45,14 +45,14 @@ describe('notebooks/compression.md', () => {
     expect(q8.numbers.slice(0, 3)).toEqual([8, bytesAt(8, 1), 4 * (WEIGHTS + BIASES)]);
     expect(bytesAt(8, 1)).toBe(WEIGHTS + 3 * 4 + 4 * BIASES);
     expect(q3.numbers.slice(0, 2)).toEqual([3, Math.ceil((WEIGHTS * 3) / 8) + 16 * 4 + 16 * 4 + 3 * 4 + 4 * BIASES]);
-    for (const [q, bits, name] of [[q8, 8, 'symmetric/tensor'], [q3, 3, 'symmetric/channel']] as const) {
+    for (const [q, bits, name] of [[q8, 8, 'sym/tensor'], [q3, 3, 'sym/channel']] as const) {
       expect(q.numbers[3] / series(q.curves, name, 'y')[bits - 2]).toBeCloseTo(1, 2); // printed to 3 digits
       expect(q.numbers[5] / 100).toBeCloseTo(series(q.curves, name, 'y2')[bits - 2], 3);
     }
     // At 8 bits nothing changes class; the curves are the same in both runs (they do not depend on the controls).
     expect(q8.numbers[4]).toBe(0);
     expect(q8.numbers[5] / 100).toBeCloseTo(teacherAccuracy, 3);
-    for (const name of ['symmetric/tensor', 'symmetric/channel', 'affine/tensor', 'affine/channel']) {
+    for (const name of ['sym/tensor', 'sym/channel', 'affine/tensor', 'affine/channel']) {
       const error = series(q8.curves, name, 'y'), accuracy = series(q8.curves, name, 'y2');
       expect(series(q3.curves, name, 'y2')).toEqual(accuracy);
       // Each bit halves the spacing: the mean squared error falls about 4× per bit (3–6× here).
@@ -61,7 +61,7 @@ describe('notebooks/compression.md', () => {
       expect(accuracy[6]).toBeGreaterThan(teacherAccuracy - 0.01);
       expect(accuracy[0]).toBeLessThan(teacherAccuracy - 0.25);
     }
-    expect(series(q8.curves, 'symmetric/channel', 'y2')[1]).toBeGreaterThan(series(q8.curves, 'symmetric/tensor', 'y2')[1] + 0.2);
+    expect(series(q8.curves, 'sym/channel', 'y2')[1]).toBeGreaterThan(series(q8.curves, 'sym/tensor', 'y2')[1] + 0.2);
     // The grid figure follows the bits: 2^b − 1 ticks per row of layer 2 (symmetric), drawn as segments.
     const grid = figureTitled(three, 'Layer 2 (16×16): weights and the 3-bit grid');
     const ticks = (grid.data.find((t) => t.name === '3-bit grid')!.x as (number | null)[]).filter((v) => v === null).length;
