@@ -99,4 +99,21 @@ describe('drift statistics', () => {
     expect(populationStabilityIndex(d.ref, d.ref).psi).toBeCloseTo(0, 12);
     expect(populationStabilityIndex(d.ref, d.ref.map((v) => v + 1.5)).psi).toBeGreaterThan(0.25);
   });
+
+  it('populationStabilityIndex gives a column with few distinct values one bin per value', () => {
+    // A flag: 70 % zeros in the reference, 40 % now. Quantile edges would all be 0 and put both
+    // values in one bin (PSI 0); one bin per value gives Σ (a − e)·ln(a / e) over the two values.
+    const flag = (zeros: number) => Array.from({ length: 100 }, (_, i) => (i < zeros ? 0 : 1));
+    const res = populationStabilityIndex(flag(70), flag(40));
+    expect(res.edges).toEqual([0.5]);
+    expectClose(res.expected, [0.7, 0.3], 1e-12);
+    expectClose(res.actual, [0.4, 0.6], 1e-12);
+    expect(res.psi).toBeCloseTo(0.3 * Math.log(0.7 / 0.4) + 0.3 * Math.log(0.6 / 0.3), 12);
+    // A count with three values: one bin each; a value the reference never had goes to the nearest bin.
+    const counts = populationStabilityIndex([1, 1, 2, 2, 3, 3], [1, 2, 3, 5]);
+    expect(counts.edges).toEqual([1.5, 2.5]);
+    expectClose(counts.actual, [0.25, 0.25, 0.5], 1e-12);
+    // More distinct values than bins: quantile bins, as before.
+    expect(populationStabilityIndex(d.ref, d.cur).edges).toHaveLength(9);
+  });
 });

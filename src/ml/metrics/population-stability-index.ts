@@ -4,7 +4,7 @@ import { quantileSorted, sortedCopy } from '../core/quantile.ts';
 export interface PopulationStabilityResult {
   /** PSI = Σ_b (a_b − e_b)·ln(a_b / e_b) over the bins. */
   psi: number;
-  /** Inner bin edges (the reference quantiles); the outer bins are open-ended. */
+  /** Inner bin edges (the reference quantiles, or midpoints between its values when it has few); the outer bins are open-ended. */
   edges: number[];
   /** Share of the reference (expected) and current (actual) samples in each bin. */
   expected: number[];
@@ -15,7 +15,10 @@ export interface PopulationStabilityResult {
  * Population stability index of `current` against `reference`: bins at the reference's quantiles,
  * PSI = Σ (actual% − expected%)·ln(actual% / expected%). Rules of thumb: < 0.1 no significant shift,
  * 0.1–0.25 a moderate shift worth watching, > 0.25 a major shift (investigate or retrain).
- * Empty bins are floored at `epsilon` so the logarithm stays finite.
+ * Empty bins are floored at `epsilon` so the logarithm stays finite. A reference with at most
+ * `nBins` distinct values (a flag, a count, a category code) gets one bin per value instead, with
+ * edges halfway between them: its quantiles would coincide and put every value in one bin (PSI 0
+ * whatever the shift).
  */
 export function populationStabilityIndex(
   reference: VectorLike,
@@ -31,9 +34,13 @@ export function populationStabilityIndex(
   const cur = toVector(current, where, { name: 'current' });
   if (ref.length === 0 || cur.length === 0) fail(where, 'reference and current must each have at least one value');
   const sorted = sortedCopy(ref);
-  const edges = Array.from({ length: nBins - 1 }, (_, b) => quantileSorted(sorted, (b + 1) / nBins));
+  const distinct = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+  const edges = distinct.length <= nBins
+    ? distinct.slice(1).map((v, i) => (distinct[i] + v) / 2)
+    : Array.from({ length: nBins - 1 }, (_, b) => quantileSorted(sorted, (b + 1) / nBins));
+  const bins = edges.length + 1;
   const share = (values: number[]) => {
-    const counts = new Array<number>(nBins).fill(0);
+    const counts = new Array<number>(bins).fill(0);
     // Bin b holds edges[b−1] ≤ x < edges[b] (searchsorted side='right').
     for (const x of values) {
       let b = 0;
@@ -45,6 +52,6 @@ export function populationStabilityIndex(
   const expected = share(ref);
   const actual = share(cur);
   let psi = 0;
-  for (let b = 0; b < nBins; b++) psi += (actual[b] - expected[b]) * Math.log(actual[b] / expected[b]);
+  for (let b = 0; b < bins; b++) psi += (actual[b] - expected[b]) * Math.log(actual[b] / expected[b]);
   return { psi, edges, expected, actual };
 }
