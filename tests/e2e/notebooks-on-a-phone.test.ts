@@ -47,7 +47,7 @@ describe('shipped notebooks on a phone', () => {
   });
   afterAll(async () => context?.close());
 
-  it.each(SHIPPED)('%s: no sideways scroll, steppers on one row, figure titles clear of legend and mode bar', async (slug) => {
+  it.each(SHIPPED)('%s: no sideways scroll, steppers on one row, figure titles clear of legend and mode bar, x axes clear of legend', async (slug) => {
     errors.length = 0;
     await openInPage(page, slug, SETTLE);
     await waitForCellsSettled(page, SETTLE);
@@ -78,8 +78,12 @@ describe('shipped notebooks on a phone', () => {
           const found = figure.querySelector(selector);
           return found ? found.getBoundingClientRect().toJSON() : undefined;
         };
+        const boxes = (selector: string) => [...figure.querySelectorAll(selector)].map((found) => found.getBoundingClientRect().toJSON());
         const outer = figure.getBoundingClientRect();
-        return { title: box('.gtitle'), legend: box('.legend'), modebar: box('.modebar'), left: outer.left, right: outer.right };
+        return {
+          title: box('.gtitle'), legend: box('.legend'), modebar: box('.modebar'), left: outer.left, right: outer.right,
+          xTickLabels: boxes('.xtick text'), xTitles: boxes('.g-xtitle text, [class^="g-x"][class$="title"] text'),
+        };
       }),
     );
     type Box = { top: number; bottom: number; left: number; right: number };
@@ -88,6 +92,9 @@ describe('shipped notebooks on a phone', () => {
       expect(figure.right, `figure ${index} fits the screen`).toBeLessThanOrEqual(PHONE.width);
       expect(overlap(figure.title, figure.legend), `figure ${index}: legend over title`).toBe(false);
       expect(overlap(figure.title, figure.modebar), `figure ${index}: mode bar over title`).toBe(false);
+      const labels = [...figure.xTickLabels, ...figure.xTitles];
+      expect(labels.filter((label) => overlap(figure.legend, label)).length, `figure ${index}: legend over x tick labels or x-axis title`).toBe(0);
+      expect(figure.xTitles.filter((title) => figure.xTickLabels.some((label) => overlap(title, label))).length, `figure ${index}: x-axis title over its tick labels`).toBe(0);
     });
     expect(errors).toEqual([]);
   }, 240_000);

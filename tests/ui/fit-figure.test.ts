@@ -38,6 +38,24 @@ describe('fitToWidth', () => {
     expect(fitToWidth({ showlegend: false }, 330, twoTraces).legend).toBeUndefined();
   });
 
+  it('with the legend under a narrow plot, every x axis makes room for its tick labels and title (else Plotly draws the title over them)', () => {
+    const grid = fitToWidth({ showlegend: true, xaxis: { title: { text: 'bits' } }, xaxis2: { domain: [0.55, 1] }, yaxis: {} }, 330, twoTraces);
+    expect(grid.xaxis).toEqual({ title: { text: 'bits' }, automargin: true });
+    expect(grid.xaxis2).toEqual({ domain: [0.55, 1], automargin: true });
+    expect(grid.yaxis).toEqual({});
+    expect(fitToWidth({ showlegend: true }, 330, twoTraces).xaxis).toEqual({ automargin: true });
+    expect(fitToWidth({ showlegend: true, xaxis: { title: { text: 'bits' } } }, 700, twoTraces).xaxis).toEqual({ title: { text: 'bits' } });
+  });
+
+  it('on a narrow grid without a figure title, the plot starts below the mode bar so the top cells\' titles show', () => {
+    const cellTitle = { text: 'error', x: 0.22, y: 1, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'bottom', showarrow: false };
+    const layout = { annotations: [cellTitle], xaxis: { domain: [0, 0.45] }, margin: { t: 30, l: 40 } };
+    expect(fitToWidth(layout, 330, []).margin).toEqual({ t: MODEBAR_HEIGHT + 20, l: 40 });
+    expect(fitToWidth(layout, 880, []).margin).toEqual({ t: 30, l: 40 });
+    // A note in the plot (an arrow, a label in data coordinates) is not a cell title.
+    expect(fitToWidth({ annotations: [{ text: 'min', x: 1, y: 2, showarrow: true }], margin: { t: 30 } }, 330, []).margin).toEqual({ t: 30 });
+  });
+
   it('moves a legend above the plot out of the title band', () => {
     const layout = { title: { text: LONG }, showlegend: true, legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' } };
     expect(fitToWidth(layout, 700, twoTraces).legend).toMatchObject({ y: 0, yanchor: 'bottom', yref: 'container' });

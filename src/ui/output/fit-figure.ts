@@ -22,6 +22,8 @@ const CHAR_WIDTH = 0.58;
 const LEGEND_ROW = 21;
 const LEGEND_FONT = 12;
 const LEGEND_SYMBOL = 50;
+/** Height of a grid cell's title line at its 13 px font (px). */
+const CELL_TITLE_BAND = 20;
 /** The smallest font a chart's title above its cell is shrunk to (px). */
 const MIN_CELL_TITLE_FONT = 9;
 
@@ -34,12 +36,23 @@ export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]
     // Relative to the container's bottom, Plotly grows the bottom margin to fit the legend, below
     // the x-axis title (in plot coordinates a legend under the plot would cover that title).
     fitted.legend = { ...objectOr(layout.legend), orientation: 'h', x: 0, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
+    // Unless the x axes claim their room too, Plotly makes room for the legend only and draws an
+    // x-axis title over the tick labels.
+    for (const key of xAxisKeys(layout)) fitted[key] = { ...objectOr(layout[key]), automargin: true };
     // The figure grows by the legend's rows, so that the plot keeps its height.
     if (typeof layout.height === 'number') fitted.height = layout.height + legendRows(data, width) * LEGEND_ROW + 8;
   }
   if (narrow && Array.isArray(layout.annotations)) fitted.annotations = layout.annotations.map((note) => fitCellTitle(note, layout, width));
   const title = titleOf(layout);
-  if (title === undefined) return fitted;
+  if (title === undefined) {
+    // Titles over the top row of a grid sit just above the plot, where the mode bar of a narrow
+    // figure (it spans most of its width) would cover them: the plot starts below the bar.
+    if (narrow && hasCellTitles(layout)) {
+      const margin = objectOr(layout.margin);
+      fitted.margin = { ...margin, t: Math.max(typeof margin.t === 'number' ? margin.t : 0, MODEBAR_HEIGHT + CELL_TITLE_BAND) };
+    }
+    return fitted;
+  }
   const fontSize = typeof title.font?.size === 'number' ? title.font.size : TITLE_FONT;
   const charWidth = CHAR_WIDTH * fontSize;
   const lines = narrow ? wrapTitle(title.text, Math.max(12, Math.floor((width - 24) / charWidth))) : title.text.split('<br>');
@@ -77,6 +90,11 @@ function fitCellTitle(note: unknown, layout: Layout, width: number): unknown {
   return fits >= size ? note : { ...note, font: { ...font, size: Math.max(MIN_CELL_TITLE_FONT, fits) } };
 }
 
+/** Whether the layout has titles above grid cells (subplots' annotations, anchored at a cell's top). */
+function hasCellTitles(layout: Layout): boolean {
+  return Array.isArray(layout.annotations) && layout.annotations.some((note) => isPlainObject(note) && note.showarrow === false && note.yanchor === 'bottom' && note.xref === 'paper' && note.yref === 'paper');
+}
+
 /** The width (paper fraction) of the x axis or 3-D scene whose domain is centred at `x`. */
 function cellWidth(layout: Layout, x: number): number | undefined {
   for (const [key, value] of Object.entries(layout)) {
@@ -86,6 +104,12 @@ function cellWidth(layout: Layout, x: number): number | undefined {
     if (Math.abs((domain[0] + domain[1]) / 2 - x) < 0.005) return domain[1] - domain[0];
   }
   return undefined;
+}
+
+/** The layout's x axes (`xaxis`, `xaxis2`, …); `xaxis` when it sets none (Plotly draws that one). */
+function xAxisKeys(layout: Layout): string[] {
+  const keys = Object.keys(layout).filter((key) => /^xaxis\d*$/.test(key));
+  return keys.length > 0 ? keys : ['xaxis'];
 }
 
 /** How many rows a horizontal legend of these traces takes at this width: entries packed left to right. */
