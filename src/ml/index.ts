@@ -30,3 +30,4 @@ export * from './transfer/index.ts';
 export * from './sequence/index.ts';
 export * from './recommend/index.ts';
 export * from './compression/index.ts';
+export * from './generative/index.ts';

@@ -1,0 +1,5 @@
+export * from './gan-mlp.ts';
+export * from './adam-in-place.ts';
+export * from './mixture-1d.ts';
+export * from './gan-1d.ts';
+export * from './optimal-discriminator.ts';
