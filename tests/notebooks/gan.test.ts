@@ -20,11 +20,11 @@ const FIX = { lrG: 0.02, minibatchStd: true };
 const numbers = (t: { y?: unknown }) => t.y as number[];
 /** Per snapshot, the share of G's samples near each mode, read off the share chart. */
 function modeShares(report: RunReport): { steps: number[]; left: number[]; right: number[] } {
-  const chart = figureTitled(report, 'Losses and modes');
+  const chart = figureTitled(report, "Share of G's samples");
   const left = traceNamed(chart, 'near x = −3');
   return { steps: left.x as number[], left: numbers(left), right: numbers(traceNamed(chart, 'near x = 3')) };
 }
-/** The bold numbers of the collapse sentence: hops, then the emptiest mode's mean share (in %). */
+/** The bold numbers of the collapse sentence: hops, the emptiest mode's mean share (in %), G's spread over the data's. */
 const collapseNumbers = (report: RunReport) => boldNumbers(markdown(report, 'This run: in'));
 
 describe('notebooks/gan.md', () => {
@@ -50,7 +50,7 @@ describe('notebooks/gan.md', () => {
     const start = await run({ snapshotStep: 0 });
     const first = figureTitled(start, 'The game at G step 0');
     expect(first.layout.title).toEqual({ text: 'The game at G step 0: 0.0 % at −3, 0.0 % at 3' });
-    const marker = (figureTitled(start, 'Losses and modes').layout.shapes as { x0: number }[])[0];
+    const marker = (figureTitled(start, 'Losses up to').layout.shapes as { x0: number }[])[0];
     expect(marker.x0).toBe(0);
   });
 
@@ -62,7 +62,7 @@ describe('notebooks/gan.md', () => {
     expect(Math.abs(dReal - 0.5)).toBeLessThan(0.05);
     expect(Math.abs(dFake - 0.5)).toBeLessThan(0.05);
     expect(allMarkdown(report)).toContain('Both are near ½');
-    const losses = figureTitled(report, 'Losses and modes');
+    const losses = figureTitled(report, 'Losses up to');
     expect(numbers(traceNamed(losses, 'ln 4'))[0]).toBeCloseTo(scipy.lossDAtEquilibrium, 12);
     expect(numbers(traceNamed(losses, 'ln 2'))[0]).toBeCloseTo(scipy.lossGAtEquilibrium, 12);
     const { left, right } = modeShares(report);
@@ -90,9 +90,10 @@ describe('notebooks/gan.md', () => {
 
   it('G twenty times faster than D collapses onto one mode and hops between them; the minibatch-std input covers both', async () => {
     const collapsed = await run(COLLAPSE);
-    const [hops, emptiest] = collapseNumbers(collapsed);
+    const [hops, emptiest, spread] = collapseNumbers(collapsed);
     expect(hops).toBeGreaterThanOrEqual(2);
     expect(emptiest).toBeLessThan(5);
+    expect(spread).toBeLessThan(0.3);
     const shares = modeShares(collapsed);
     // Each mode holds over 70 % of the samples at some snapshot: the generator visited both, one at a time.
     expect(Math.max(...shares.left)).toBeGreaterThan(0.7);
@@ -100,9 +101,10 @@ describe('notebooks/gan.md', () => {
     expect(figureTitled(collapsed, 'The game at G step 2000')).toBeDefined();
 
     const fixed = await run(FIX);
-    const [fixedHops, fixedEmptiest] = collapseNumbers(fixed);
+    const [fixedHops, fixedEmptiest, fixedSpread] = collapseNumbers(fixed);
     expect(fixedHops).toBe(0);
     expect(fixedEmptiest).toBeGreaterThan(30);
+    expect(fixedSpread).toBeGreaterThan(0.8);
     const after = modeShares(fixed);
     const secondHalf = after.steps.flatMap((t, i) => (t > 1000 ? [Math.min(after.left[i], after.right[i])] : []));
     expect(Math.min(...secondHalf)).toBeGreaterThan(0.1);
