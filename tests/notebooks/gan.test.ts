@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
+import type { Trace } from '../../src/plot/figure.ts';
 import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
 
 const run = notebookRunner('gan');
@@ -17,7 +18,7 @@ const scipy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/gan.js
 };
 const COLLAPSE = { lrG: 0.02 };
 const FIX = { lrG: 0.02, minibatchStd: true };
-const numbers = (t: { y?: unknown }) => t.y as number[];
+const numbers = (t: Trace) => t.y as number[];
 /** Per snapshot, the share of G's samples near each mode, read off the share chart. */
 function modeShares(report: RunReport): { steps: number[]; left: number[]; right: number[] } {
   const chart = figureTitled(report, "Share of G's samples");

@@ -8,7 +8,7 @@ export class InPlaceAdam {
   private readonly v: Float64Array;
   private t = 0;
 
-  constructor(size: number, readonly lr: number, readonly beta1 = 0.5, readonly beta2 = 0.999, readonly eps = 1e-8) {
+  constructor(size: number, readonly lr: number, readonly beta1 = 0.9, readonly beta2 = 0.999, readonly eps = 1e-8) {
     this.m = new Float64Array(size);
     this.v = new Float64Array(size);
   }

@@ -3,6 +3,7 @@ import { MLInputError } from '../core/validate.ts';
 import { InPlaceAdam } from './adam-in-place.ts';
 import { copyGanMlp, createGanMlp, ganMlpBackward, ganMlpForward, ganMlpOutput, type GanActivation, type GanMlp } from './gan-mlp.ts';
 import { sampleMixture1d, type Mixture1d } from './mixture-1d.ts';
+import { batchStandardDeviation, minibatchStdBackward, minibatchStdInput } from './minibatch-std.ts';
 
 /**
  * The generator's loss. 'minimax' is the game's own, min E log(1 − D(G(z))): its gradient vanishes
@@ -30,7 +31,7 @@ export interface Gan1dOptions {
    * the point.
    */
   minibatchStd: boolean;
-  /** Adam's β₁ (0.5 is the DCGAN choice: less momentum, fewer overshoots in a moving game). */
+  /** Adam's β₁ (0.9, Adam's default; DCGAN used 0.5, less momentum in a game whose target moves). */
   beta1: number;
   /** Record a snapshot every this many generator steps (and at step 0 and the last step). */
   snapshotEvery: number;
@@ -72,43 +73,13 @@ export const gan1dDefaults: Omit<Gan1dOptions, 'data' | 'grid'> = {
 const softplus = (l: number) => (l > 0 ? l + Math.log1p(Math.exp(-l)) : Math.log1p(Math.exp(l)));
 const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
 
-/** D's input for a batch: x alone, or each x beside the batch's standard deviation s when D has two inputs. */
-function discriminatorInput(discriminator: GanMlp, batch: Float64Array, std = batchStandardDeviation(batch)): Float64Array {
-  if (discriminator.sizes[0] === 1) return batch;
-  const input = new Float64Array(2 * batch.length);
-  for (let i = 0; i < batch.length; i++) [input[2 * i], input[2 * i + 1]] = [batch[i], std];
-  return input;
-}
-
-/** s = √(mean (xᵢ − x̄)²) */
-export function batchStandardDeviation(batch: ArrayLike<number>): number {
-  let mean = 0;
-  for (let i = 0; i < batch.length; i++) mean += batch[i] / batch.length;
-  let variance = 0;
-  for (let i = 0; i < batch.length; i++) variance += (batch[i] - mean) ** 2 / batch.length;
-  return Math.sqrt(variance);
-}
-
-/**
- * ∂L/∂xᵢ from ∂L/∂(D's input). With the batch's s as a second input every sample also moves s:
- * ∂s/∂xᵢ = (xᵢ − x̄)/(m s), so ∂L/∂xᵢ = ∂L/∂inputᵢ,₀ + (Σⱼ ∂L/∂inputⱼ,₁)(xᵢ − x̄)/(m s).
- */
-function backToSamples(discriminator: GanMlp, batch: Float64Array, dInput: Float64Array): Float64Array {
-  if (discriminator.sizes[0] === 1) return dInput;
-  const m = batch.length;
-  const std = batchStandardDeviation(batch);
-  let mean = 0, dStd = 0;
-  for (let i = 0; i < m; i++) [mean, dStd] = [mean + batch[i] / m, dStd + dInput[2 * i + 1]];
-  return batch.map((x, i) => dInput[2 * i] + (std > 0 ? (dStd * (x - mean)) / (m * std) : 0));
-}
-
 /**
  * D(x) = σ(logit) on points x. A discriminator with the minibatch-std input reads every point
  * with the same s: `std`, the spread of the batch it is asked about.
  */
 export function ganDiscriminatorProbabilities(discriminator: GanMlp, xs: ArrayLike<number>, std = 0): Float64Array {
   const points = Float64Array.from(xs);
-  return ganMlpOutput(discriminator, discriminatorInput(discriminator, points, std), points.length).map(sigmoid);
+  return ganMlpOutput(discriminator, minibatchStdInput(discriminator, points, std), points.length).map(sigmoid);
 }
 
 /**
@@ -121,7 +92,7 @@ export function ganDiscriminatorStep(discriminator: GanMlp, real: Float64Array, 
   let loss = 0;
   for (const [batch, isReal] of [[real, true], [fake, false]] as const) {
     const m = batch.length;
-    const pass = ganMlpForward(discriminator, discriminatorInput(discriminator, batch), m);
+    const pass = ganMlpForward(discriminator, minibatchStdInput(discriminator, batch), m);
     const logits = pass.a[pass.a.length - 1];
     const dLogits = new Float64Array(m);
     for (let i = 0; i < m; i++) {
@@ -144,7 +115,7 @@ export function ganGeneratorStep(generator: GanMlp, discriminator: GanMlp, noise
   const m = noise.length;
   const gPass = ganMlpForward(generator, noise, m);
   const fake = gPass.a[gPass.a.length - 1];
-  const dPass = ganMlpForward(discriminator, discriminatorInput(discriminator, fake), m);
+  const dPass = ganMlpForward(discriminator, minibatchStdInput(discriminator, fake), m);
   const logits = dPass.a[dPass.a.length - 1];
   const dLogits = new Float64Array(m);
   let loss = 0;
@@ -158,7 +129,7 @@ export function ganGeneratorStep(generator: GanMlp, discriminator: GanMlp, noise
       dLogits[i] = -p / m;
     }
   }
-  const dFake = backToSamples(discriminator, fake, ganMlpBackward(discriminator, dPass, dLogits, null));
+  const dFake = minibatchStdBackward(discriminator, fake, ganMlpBackward(discriminator, dPass, dLogits, null));
   grads.fill(0);
   ganMlpBackward(generator, gPass, dFake, grads);
   optimizer.step(generator.params, grads);
