@@ -31,3 +31,4 @@ export * from './sequence/index.ts';
 export * from './recommend/index.ts';
 export * from './compression/index.ts';
 export * from './generative/index.ts';
+export * from './deployment/index.ts';
