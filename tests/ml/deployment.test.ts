@@ -162,7 +162,7 @@ describe('simulateRollout', () => {
     const run = simulateRollout(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canary: false });
     // Promoted at the end of day 3, serving all of days 4–6; the watch has 6 frauds on day 6.
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate skipped', '3 promote', '6 rollback to fallback']);
-    expect(run.events[3].message).toBe('day 3: v2 serves all traffic; v1 kept as fallback');
+    expect(run.events[3].message).toBe('day 3: v2 serves all traffic from day 4; v1 kept as fallback');
     expect(run.days.find((d) => d.day === 5)!.fallback).toBe('v1');
     expect(rowsOf(4, 6).every((i) => run.servedBy[i] === 2)).toBe(true);
     expect(rowsOf(7, N_DAYS).every((i) => run.servedBy[i] === 1)).toBe(true);

@@ -121,6 +121,25 @@ const DEFAULTS: RolloutPolicy = {
 interface Stage { kind: ReleaseStageKind; version: number; against: number; since: number; rows: number[] }
 
 /**
+ * The drift monitor's bins for a column: the deciles of the model's training rows, and their shares.
+ * They depend only on the model and the column, so they are kept (weakly) across runs: a notebook
+ * re-runs the simulation with the same models every time a control moves.
+ */
+const binsByModel = new WeakMap<RolloutModel, Map<ArrayLike<number>, { edges: number[]; expected: number[] }>>();
+function referenceBins(model: RolloutModel, column: ArrayLike<number>): { edges: number[]; expected: number[] } {
+  let byColumn = binsByModel.get(model);
+  if (!byColumn) binsByModel.set(model, (byColumn = new Map()));
+  let bins = byColumn.get(column);
+  if (!bins) {
+    const reference = model.trainingRows.map((i) => column[i]);
+    const edges = driftBinEdges(reference);
+    bins = { edges, expected: driftBinShares(reference, edges) };
+    byColumn.set(column, bins);
+  }
+  return bins;
+}
+
+/**
  * Replays a release process over a stream, day by day, with every model's scores computed in advance:
  * a registry of versions (the serving one and the previous one as fallback), a validation gate,
  * shadow mode, a canary with automatic rollback, a watch after each release, and a drift monitor that
@@ -172,25 +191,8 @@ export function simulateRollout<M extends RolloutModel>(
   const modelOf = (version: number) => models[version - 1];
   const current = () => registry.current as number;
 
-  // The drift monitor's bins come from the serving model's training data: computed once per version.
-  const referenceBins = new Map<number, Map<string, { edges: number[]; expected: number[] }>>();
   const watchedColumns = (version: number): Record<string, ArrayLike<number>> =>
     policy.monitorScore ? { ...stream.monitored, score: modelOf(version).liveScores } : stream.monitored;
-  const binsOf = (version: number) => {
-    let bins = referenceBins.get(version);
-    if (!bins) {
-      bins = new Map();
-      const rows = modelOf(version).trainingRows;
-      for (const [name, column] of Object.entries(watchedColumns(version))) {
-        const reference = rows.map((i) => column[i]);
-        const edges = driftBinEdges(reference);
-        bins.set(name, { edges, expected: driftBinShares(reference, edges) });
-      }
-      referenceBins.set(version, bins);
-    }
-    return bins;
-  };
-
   const register = (day: number, reason: string, model: M) => {
     models.push(model);
     return registry.register(day, reason);
@@ -225,17 +227,17 @@ export function simulateRollout<M extends RolloutModel>(
     const name = registry.nameOf(version);
     if (kind === 'shadow') {
       stage = { kind, version, against: current(), since: day + 1, rows: [] };
-      log(day, 'shadow', version, `${name} scores all requests in shadow for ${policy.shadowDays} days; ${registry.nameOf(current())} decides`);
+      log(day, 'shadow', version, `${name} scores all requests in shadow from day ${day + 1}; ${registry.nameOf(current())} decides`);
       return;
     }
     if (kind === 'canary') {
       stage = { kind, version, against: current(), since: day + 1, rows: [] };
-      log(day, 'canary', version, `canary: ${name} serves ${Math.round(100 * policy.canaryShare)} % of requests`);
+      log(day, 'canary', version, `canary: ${name} serves ${Math.round(100 * policy.canaryShare)} % of requests from day ${day + 1}`);
       return;
     }
     const previous = registry.nameOf(current());
     registry.promote(version);
-    log(day, 'promote', version, `${name} serves all traffic; ${previous} kept as fallback`);
+    log(day, 'promote', version, `${name} serves all traffic from day ${day + 1}; ${previous} kept as fallback`);
     stage = policy.rollback ? { kind: 'watch', version, against: registry.fallback as number, since: day + 1, rows: [] } : null;
   };
 
@@ -303,7 +305,7 @@ export function simulateRollout<M extends RolloutModel>(
     const windowRows = rowsOfDays(day - policy.driftWindowDays + 1, day);
     const psi: Record<string, number> = {};
     for (const [name, column] of Object.entries(watchedColumns(current()))) {
-      const { edges, expected } = binsOf(current()).get(name)!;
+      const { edges, expected } = referenceBins(modelOf(current()), column);
       psi[name] = psiFromBinShares(expected, driftBinShares(windowRows.map((i) => column[i]), edges));
     }
     const alarm = driftAlarm(psi, policy.psiThreshold);
