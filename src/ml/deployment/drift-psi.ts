@@ -22,21 +22,27 @@ export function driftBinEdges(reference: ArrayLike<number>, nBins = 10): number[
   return edges;
 }
 
-/** Share of `values` in each bin; bin b holds edges[b−1] < x ≤ edges[b] (numpy searchsorted side='left'). */
+/** The bin of x: the index of the first edge ≥ x (bin b holds edges[b−1] < x ≤ edges[b], numpy searchsorted side='left'). */
+export function driftBinIndex(x: number, edges: readonly number[]): number {
+  let lo = 0, hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Share of `values` in each bin, an empty bin counting as EMPTY_BIN_SHARE. */
 export function driftBinShares(values: ArrayLike<number>, edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    // Binary search for the first edge ≥ x: that edge's index is x's bin.
-    let lo = 0, hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    counts[lo]++;
-  }
-  return counts.map((c) => Math.max(c / Math.max(values.length, 1), EMPTY_BIN_SHARE));
+  for (let i = 0; i < values.length; i++) counts[driftBinIndex(values[i], edges)]++;
+  return sharesFromCounts(counts, values.length);
+}
+
+/** Counts per bin as shares of `total`, floored at EMPTY_BIN_SHARE so ln(a/e) stays finite. */
+export function sharesFromCounts(counts: readonly number[], total: number): number[] {
+  return counts.map((c) => Math.max(c / Math.max(total, 1), EMPTY_BIN_SHARE));
 }
 
 /**

@@ -1,4 +1,4 @@
-export { driftBinEdges, driftBinShares, driftPsi, psiFromBinShares } from './drift-psi.ts';
+export { driftBinEdges, driftBinIndex, driftBinShares, driftPsi, psiFromBinShares, sharesFromCounts } from './drift-psi.ts';
 export { ModelRegistry, type ModelStatus, type ModelVersion } from './model-registry.ts';
 export { averagePrecisionOnRows, candidateCheckFailures, passesValidationGate, guardrailTripped, driftAlarm, type RowsMetric } from './release-rules.ts';
 export {

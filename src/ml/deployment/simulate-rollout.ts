@@ -1,7 +1,7 @@
 import { checkRange, fail } from '../core/validate.ts';
 import { toRandom } from '../core/random.ts';
 import { ModelRegistry, type ModelVersion } from './model-registry.ts';
-import { driftBinEdges, driftBinShares, psiFromBinShares } from './drift-psi.ts';
+import { driftBinEdges, driftBinIndex, driftBinShares, psiFromBinShares, sharesFromCounts } from './drift-psi.ts';
 import {
   averagePrecisionOnRows, candidateCheckFailures, driftAlarm, guardrailTripped, passesValidationGate, type RowsMetric,
 } from './release-rules.ts';
@@ -120,20 +120,28 @@ const DEFAULTS: RolloutPolicy = {
 
 interface Stage { kind: ReleaseStageKind; version: number; against: number; since: number; rows: number[] }
 
+/** The drift monitor's view of one column under one model: its training data's bins and every row's bin. */
+interface ColumnBins { expected: number[]; binOfRow: Uint8Array }
+
 /**
- * The drift monitor's bins for a column: the deciles of the model's training rows, and their shares.
- * They depend only on the model and the column, so they are kept (weakly) across runs: a notebook
- * re-runs the simulation with the same models every time a control moves.
+ * The drift monitor's bins for a column: the deciles of the model's training rows, their shares, and
+ * the bin of every row of the stream, so a day's PSI only counts bins. They depend only on the model
+ * and the column, so they are kept (weakly) across runs: a notebook re-runs the simulation with the
+ * same models every time a control moves.
  */
-const binsByModel = new WeakMap<RolloutModel, Map<ArrayLike<number>, { edges: number[]; expected: number[] }>>();
-function referenceBins(model: RolloutModel, column: ArrayLike<number>): { edges: number[]; expected: number[] } {
+const binsByModel = new WeakMap<RolloutModel, Map<ArrayLike<number>, ColumnBins>>();
+/** Each model's AP over the apWindowDays days up to a day, kept across runs like the bins. */
+const apByModel = new WeakMap<RolloutModel, Map<string, number>>();
+function referenceBins(model: RolloutModel, column: ArrayLike<number>): ColumnBins {
   let byColumn = binsByModel.get(model);
   if (!byColumn) binsByModel.set(model, (byColumn = new Map()));
   let bins = byColumn.get(column);
   if (!bins) {
     const reference = model.trainingRows.map((i) => column[i]);
     const edges = driftBinEdges(reference);
-    bins = { edges, expected: driftBinShares(reference, edges) };
+    const binOfRow = new Uint8Array(column.length);
+    for (let i = 0; i < column.length; i++) binOfRow[i] = driftBinIndex(column[i], edges);
+    bins = { expected: driftBinShares(reference, edges), binOfRow };
     byColumn.set(column, bins);
   }
   return bins;
@@ -305,8 +313,10 @@ export function simulateRollout<M extends RolloutModel>(
     const windowRows = rowsOfDays(day - policy.driftWindowDays + 1, day);
     const psi: Record<string, number> = {};
     for (const [name, column] of Object.entries(watchedColumns(current()))) {
-      const { edges, expected } = referenceBins(modelOf(current()), column);
-      psi[name] = psiFromBinShares(expected, driftBinShares(windowRows.map((i) => column[i]), edges));
+      const { expected, binOfRow } = referenceBins(modelOf(current()), column);
+      const counts = new Array<number>(expected.length).fill(0);
+      for (const i of windowRows) counts[binOfRow[i]]++;
+      psi[name] = psiFromBinShares(expected, sharesFromCounts(counts, windowRows.length));
     }
     const alarm = driftAlarm(psi, policy.psiThreshold);
     if (stage === null && day < lastDay) {
@@ -320,8 +330,16 @@ export function simulateRollout<M extends RolloutModel>(
     const liveAP: Record<string, number> = {};
     if (policy.apWindowDays > 0) {
       const recent = rowsOfDays(day - policy.apWindowDays + 1, day);
+      // A model's recent AP does not depend on the rules: kept across runs, per window length and day.
+      const recentAP = (model: M, d: number, compute: () => number) => {
+        let byDay = apByModel.get(model);
+        if (!byDay) apByModel.set(model, (byDay = new Map()));
+        const key = `${policy.apWindowDays} ${d}`;
+        if (!byDay.has(key)) byDay.set(key, compute());
+        return byDay.get(key)!;
+      };
       const live = new Set([registry.current as number, ...(active ? [active.version, active.against] : [])]);
-      for (const version of live) liveAP[registry.nameOf(version)] = averagePrecisionOnRows(stream.y, modelOf(version).liveScores, recent).ap;
+      for (const version of live) liveAP[registry.nameOf(version)] = recentAP(modelOf(version), day, () => averagePrecisionOnRows(stream.y, modelOf(version).liveScores, recent).ap);
     }
 
     days.push({
