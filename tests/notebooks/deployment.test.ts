@@ -20,7 +20,7 @@ const sharesOf = (report: RunReport, version: string) => {
   return trace ? (trace.y as number[]) : new Array<number>(40).fill(0);
 };
 /** The rows of the "switched off one after another" table: [switched off, stopped by, days served, missed]. */
-const tableRows = (report: RunReport) => markdown(report, '| switched off |').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| switched'))
+const tableRows = (report: RunReport) => markdown(report, '| off | stopped by |').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| off'))
   .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
 
 describe('notebooks/deployment.md', () => {
@@ -58,8 +58,8 @@ describe('notebooks/deployment.md', () => {
   it('a serving bug passes the gate; shadow mode stops it, then the canary, then the rollback to the fallback; with none it ships', async () => {
     const report = await run(servingBug);
     const rows = tableRows(report);
-    expect(rows.map((r) => r[0])).toEqual(['nothing', 'gate', 'gate, shadow', 'gate, shadow, canary', 'gate, shadow, canary, rollback']);
-    expect(rows.map((r) => r[1].replace(/, day \d+$/, ''))).toEqual(['shadow mode', 'shadow mode', 'canary rollback', 'rollback to the fallback', 'nothing: it ships']);
+    expect(rows.map((r) => r[0])).toEqual(['none', 'gate', '+ shadow', '+ canary', '+ rollback']);
+    expect(rows.map((r) => r[1].replace(/, day \d+$/, ''))).toEqual(['shadow', 'shadow', 'canary', 'fallback', 'nothing: it ships']);
     const served = rows.map((r) => Number(r[2]));
     expect(served.slice(0, 2)).toEqual([0, 0]);
     expect(served[2]).toBeGreaterThan(0);
@@ -88,7 +88,7 @@ describe('notebooks/deployment.md', () => {
 
   it('shuffled labels: the gate stops it; on day 42 the stepper shows the monitor reading numpy\'s PSI against v1', async () => {
     const report = await run(shuffled);
-    expect(tableRows(report)[0][1]).toBe('the gate, day 29');
+    expect(tableRows(report)[0][1]).toBe('gate, day 29');
     expect(allMarkdown(report)).toMatch(/- day 29: gate: v2 holdout AP 0\.0\d < 0\.\d\d \(v1 0\.\d\d − margin 0\.02\) → rejected/);
     // v1 still serves on day 42, so the monitor compares with v1's training data.
     const psiBars = figureTitled(report, 'Day 42: the drift monitor against v1').data[0];
