@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ModelRegistry, averagePrecisionOnRows, candidateCheckFailures, driftAlarm, driftBinEdges, driftPsi, guardrailTripped,
-  passesValidationGate, simulateRollout, type RolloutModel, type RolloutPolicy,
+  passesValidationGate, simulateReleaseProcess, type ReleaseModel, type ReleasePolicy,
 } from '../../src/ml/deployment/index.ts';
 import { averagePrecisionScore, ksTwoSample } from '../../src/ml/metrics/index.ts';
 import { rng } from '../../src/ml/core/random.ts';
@@ -113,17 +113,17 @@ const rowsOf = (from: number, to: number) => day.flatMap((d, i) => (d >= from &&
 /** Scores that rank every fraud first (AP 1), or last (AP low); ties broken by the row. */
 const goodScores = y.map((label, i) => (label ? 0.9 : 0.1) + (i % PER_DAY) / 1000);
 const badScores = y.map((label, i) => (label ? 0.1 : 0.5) + (i % PER_DAY) / 1000);
-const model = (live: number[], holdout = live, trainedOn: [number, number] = [0, 2]): RolloutModel => {
+const model = (live: number[], holdout = live, trainedOn: [number, number] = [0, 2]): ReleaseModel => {
   const holdoutRows = rowsOf(trainedOn[0], trainedOn[1]).filter((i) => i % 4 === 0);
   return { liveScores: live, trainingRows: rowsOf(trainedOn[0], trainedOn[1]), holdoutRows, holdoutScores: holdoutRows.map((i) => holdout[i]) };
 };
 const v1 = model(goodScores);
-const quiet: Partial<RolloutPolicy> = { startDay: 3, scheduledRetrainDays: [3], driftRetrain: false, monitorScore: false, minPositives: 5 };
+const quiet: Partial<ReleasePolicy> = { startDay: 3, scheduledRetrainDays: [3], driftRetrain: false, monitorScore: false, minPositives: 5 };
 const kinds = (events: { day: number; kind: string }[]) => events.map((e) => `${e.day} ${e.kind}`);
 
-describe('simulateRollout', () => {
+describe('simulateReleaseProcess', () => {
   it('the validation gate rejects a candidate whose holdout AP is below the serving one', () => {
-    const run = simulateRollout(stream, v1, () => model(badScores), quiet);
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores), quiet);
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate failed']);
     // The 3 holdout frauds tie at the lowest score: AP = 1 · 3/15 (all 15 holdout rows flagged at that threshold).
     expect(run.events[2].message).toBe('day 3: gate: v2 holdout AP 0.20 < 1.00 (v1 1.00 + margin 0) → rejected');
@@ -133,7 +133,7 @@ describe('simulateRollout', () => {
 
   it('shadow mode stops a candidate on the first day its logged requests hold 5 frauds, and it serves nobody', () => {
     // The gate is off; shadow starts on day 4; 2 frauds a day reach 5 on day 6.
-    const run = simulateRollout(stream, v1, () => model(badScores), { ...quiet, gate: false });
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores), { ...quiet, gate: false });
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate skipped', '3 shadow', '6 shadow failed']);
     expect(run.days.find((d) => d.day === 5)!.stage).toMatchObject({ kind: 'shadow', dayInStage: 2, tripped: false });
     expect(run.days.find((d) => d.day === 6)!.stage).toMatchObject({ kind: 'shadow', dayInStage: 3, tripped: true, newModel: { positives: 6 } });
@@ -141,7 +141,7 @@ describe('simulateRollout', () => {
   });
 
   it('the canary serves its share and rolls back on the first day its requests hold 5 frauds', () => {
-    const run = simulateRollout(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canaryShare: 0.5 });
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canaryShare: 0.5 });
     // The day the canary's own frauds first add up to 5, counted from what it served.
     let frauds = 0, expectedDay = -1;
     for (let d = 4; d < N_DAYS && expectedDay < 0; d++) {
@@ -159,7 +159,7 @@ describe('simulateRollout', () => {
   });
 
   it('without a canary the candidate is promoted, and the watch rolls back to the fallback, the previous version', () => {
-    const run = simulateRollout(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canary: false });
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canary: false });
     // Promoted at the end of day 3, serving all of days 4–6; the watch has 6 frauds on day 6.
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate skipped', '3 promote', '6 rollback to fallback']);
     expect(run.events[3].message).toBe('day 3: v2 serves all traffic from day 4; v1 kept as fallback');
@@ -170,18 +170,18 @@ describe('simulateRollout', () => {
   });
 
   it('without rollback a bad model ships and serves to the end', () => {
-    const run = simulateRollout(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canary: false, rollback: false });
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores), { ...quiet, gate: false, shadow: false, canary: false, rollback: false });
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate skipped', '3 promote']);
     expect(rowsOf(4, N_DAYS).every((i) => run.servedBy[i] === 2)).toBe(true);
   });
 
   it('the gate cannot see a serving bug (its holdout is scored right), shadow mode can', () => {
-    const run = simulateRollout(stream, v1, () => model(badScores, goodScores), quiet);
+    const run = simulateReleaseProcess(stream, v1, () => model(badScores, goodScores), quiet);
     expect(kinds(run.events)).toEqual(['3 deploy', '3 retrain', '3 gate passed', '3 shadow', '6 shadow failed']);
   });
 
   it('a good candidate goes through 3 days of shadow and at least 4 of canary, then serves with v1 as fallback', () => {
-    const run = simulateRollout(stream, v1, () => model(goodScores), { ...quiet, canaryShare: 0.5, minPositives: 3 });
+    const run = simulateReleaseProcess(stream, v1, () => model(goodScores), { ...quiet, canaryShare: 0.5, minPositives: 3 });
     // Shadow on days 4–6 (6 frauds ≥ 3); the canary from day 7 ends on day 10 or, if its requests hold
     // fewer than 3 frauds by then, on the first day they do.
     let frauds = 0, promoteDay = -1;
@@ -200,7 +200,7 @@ describe('simulateRollout', () => {
     const psiOn = (d: number) => driftPsi(rowsOf(0, 2).map((i) => x[i]), rowsOf(d - 1, d).map((i) => x[i]));
     for (const threshold of [0.25, 0.5]) {
       const alarmDay = Array.from({ length: N_DAYS }, (_, d) => d).find((d) => d >= 4 && psiOn(d) > threshold)!;
-      const run = simulateRollout(stream, v1, () => model(goodScores, goodScores, [4, 6]), {
+      const run = simulateReleaseProcess(stream, v1, () => model(goodScores, goodScores, [4, 6]), {
         ...quiet, scheduledRetrainDays: [], driftRetrain: true, psiThreshold: threshold, driftWindowDays: 2, gateMargin: -1,
       });
       expect(run.events[1]).toMatchObject({ day: alarmDay, kind: 'retrain', message: `day ${alarmDay}: PSI(x) = ${psiOn(alarmDay).toFixed(3)} > ${threshold} → retrain v2` });
@@ -213,7 +213,7 @@ describe('simulateRollout', () => {
 
   it('is deterministic: the same inputs give the same log and the same split', () => {
     const options = { ...quiet, gate: false, shadow: false, canaryShare: 0.3 };
-    const [a, b] = [simulateRollout(stream, v1, () => model(badScores), options), simulateRollout(stream, v1, () => model(badScores), options)];
+    const [a, b] = [simulateReleaseProcess(stream, v1, () => model(badScores), options), simulateReleaseProcess(stream, v1, () => model(badScores), options)];
     expect(a.events).toEqual(b.events);
     expect([...a.servedBy]).toEqual([...b.servedBy]);
   });

@@ -2,6 +2,6 @@ export { driftBinEdges, driftBinIndex, driftBinShares, driftPsi, psiFromBinShare
 export { ModelRegistry, type ModelStatus, type ModelVersion } from './model-registry.ts';
 export { averagePrecisionOnRows, candidateCheckFailures, passesValidationGate, guardrailTripped, driftAlarm, type RowsMetric } from './release-rules.ts';
 export {
-  simulateRollout, type RolloutStream, type RolloutModel, type RetrainReason, type RolloutPolicy, type ReleaseStageKind,
-  type StageReading, type RolloutEvent, type RolloutDay, type RolloutResult,
-} from './simulate-rollout.ts';
+  simulateReleaseProcess, type ReleaseStream, type ReleaseModel, type RetrainReason, type ReleasePolicy, type ReleaseStageKind,
+  type StageReading, type ReleaseEvent, type ReleaseDay, type ReleaseResult,
+} from './simulate-release.ts';

@@ -15,7 +15,7 @@ export interface ModelVersion {
 
 /**
  * The versions a release process knows about, and which of them serves. Pure structure: it records
- * what the rules decide (simulate-rollout.ts) and refuses moves that make no sense. The version that
+ * what the rules decide (simulate-release.ts) and refuses moves that make no sense. The version that
  * served before the current one stays as the fallback, ready to take the traffic back at once.
  */
 export class ModelRegistry {

@@ -7,7 +7,7 @@ import {
 } from './release-rules.ts';
 
 /** The traffic: one entry per transaction, in time order. */
-export interface RolloutStream {
+export interface ReleaseStream {
   /** Day of each transaction (non-decreasing). */
   day: readonly number[];
   /** 1 for fraud. Labels are taken to be known at the end of the transaction's day. */
@@ -17,7 +17,7 @@ export interface RolloutStream {
 }
 
 /** A trained model, as the simulation needs it: its scores are computed once, outside. */
-export interface RolloutModel {
+export interface ReleaseModel {
   /** The score the model's production pipeline gives each transaction of the stream. */
   liveScores: ArrayLike<number>;
   /** Transactions it was trained on: the drift monitor's reference while it serves. */
@@ -29,7 +29,7 @@ export interface RolloutModel {
 
 export type RetrainReason = 'schedule' | 'drift';
 
-export interface RolloutPolicy {
+export interface ReleasePolicy {
   /** The initial model serves from this day on; earlier days are history. */
   startDay: number;
   /** Days at whose end a retrain is started on schedule. */
@@ -77,7 +77,7 @@ export interface StageReading {
   tripped: boolean;
 }
 
-export interface RolloutEvent {
+export interface ReleaseEvent {
   day: number;
   kind: 'deploy' | 'retrain' | 'gate passed' | 'gate failed' | 'gate skipped' | 'shadow' | 'shadow failed' | 'canary' | 'promote' | 'rollback'
     | 'rollback to fallback';
@@ -85,7 +85,7 @@ export interface RolloutEvent {
   message: string;
 }
 
-export interface RolloutDay {
+export interface ReleaseDay {
   day: number;
   /** Who served this day's requests (version name → share), and who scored them in shadow. */
   shares: Record<string, number>;
@@ -97,14 +97,14 @@ export interface RolloutDay {
   psi: Record<string, number>;
   /** AP over the last apWindowDays days of every live version, each scoring all requests (empty if apWindowDays is 0). */
   liveAP: Record<string, number>;
-  events: RolloutEvent[];
+  events: ReleaseEvent[];
   /** The registry after the day: every version and its status. */
   registry: Array<Pick<ModelVersion, 'name' | 'status'>>;
 }
 
-export interface RolloutResult<M extends RolloutModel = RolloutModel> {
-  days: RolloutDay[];
-  events: RolloutEvent[];
+export interface ReleaseResult<M extends ReleaseModel = ReleaseModel> {
+  days: ReleaseDay[];
+  events: ReleaseEvent[];
   /** Which version served each transaction (0 before startDay). */
   servedBy: Int32Array;
   versions: ModelVersion[];
@@ -112,7 +112,7 @@ export interface RolloutResult<M extends RolloutModel = RolloutModel> {
   models: M[];
 }
 
-const DEFAULTS: RolloutPolicy = {
+const DEFAULTS: ReleasePolicy = {
   startDay: 0, scheduledRetrainDays: [], gate: true, gateMargin: 0, shadow: true, shadowDays: 3,
   canary: true, canaryShare: 0.2, canaryDays: 4, rollback: true, guardrail: 0.1, minPositives: 5,
   driftRetrain: true, psiThreshold: 0.25, driftWindowDays: 5, driftCooldownDays: 5, monitorScore: true, apWindowDays: 7, seed: 0,
@@ -129,10 +129,10 @@ interface ColumnBins { expected: number[]; binOfRow: Uint8Array }
  * and the column, so they are kept (weakly) across runs: a notebook re-runs the simulation with the
  * same models every time a control moves.
  */
-const binsByModel = new WeakMap<RolloutModel, Map<ArrayLike<number>, ColumnBins>>();
+const binsByModel = new WeakMap<ReleaseModel, Map<ArrayLike<number>, ColumnBins>>();
 /** Each model's AP over the apWindowDays days up to a day, kept across runs like the bins. */
-const apByModel = new WeakMap<RolloutModel, Map<string, number>>();
-function referenceBins(model: RolloutModel, column: ArrayLike<number>): ColumnBins {
+const apByModel = new WeakMap<ReleaseModel, Map<string, number>>();
+function referenceBins(model: ReleaseModel, column: ArrayLike<number>): ColumnBins {
   let byColumn = binsByModel.get(model);
   if (!byColumn) binsByModel.set(model, (byColumn = new Map()));
   let bins = byColumn.get(column);
@@ -154,13 +154,13 @@ function referenceBins(model: RolloutModel, column: ArrayLike<number>): ColumnBi
  * starts a retrain. `retrain(day, reason)` returns the model trained at the end of `day`.
  * Deterministic: the same inputs give the same log.
  */
-export function simulateRollout<M extends RolloutModel>(
-  stream: RolloutStream,
+export function simulateReleaseProcess<M extends ReleaseModel>(
+  stream: ReleaseStream,
   initial: M,
   retrain: (day: number, reason: RetrainReason) => M,
-  options: Partial<RolloutPolicy> = {},
-): RolloutResult<M> {
-  const where = 'simulateRollout';
+  options: Partial<ReleasePolicy> = {},
+): ReleaseResult<M> {
+  const where = 'simulateReleaseProcess';
   const policy = { ...DEFAULTS, ...options };
   const n = stream.y.length;
   if (stream.day.length !== n) fail(where, `stream.day has ${stream.day.length} entries but stream.y has ${n}`);
@@ -185,13 +185,13 @@ export function simulateRollout<M extends RolloutModel>(
   const canaryDraw = Float64Array.from({ length: n }, () => random.next());
   const registry = new ModelRegistry();
   const models: M[] = [];
-  const events: RolloutEvent[] = [];
-  const days: RolloutDay[] = [];
+  const events: ReleaseEvent[] = [];
+  const days: ReleaseDay[] = [];
   const servedBy = new Int32Array(n);
   let stage: Stage | null = null;
   let lastDriftRetrain = -Infinity;
-  let dayEvents: RolloutEvent[] = [];
-  const log = (day: number, kind: RolloutEvent['kind'], version: number, message: string) => {
+  let dayEvents: ReleaseEvent[] = [];
+  const log = (day: number, kind: ReleaseEvent['kind'], version: number, message: string) => {
     const event = { day, kind, version: registry.nameOf(version), message: `day ${day}: ${message}` };
     events.push(event);
     dayEvents.push(event);
@@ -249,9 +249,9 @@ export function simulateRollout<M extends RolloutModel>(
     stage = policy.rollback ? { kind: 'watch', version, against: registry.fallback as number, since: day + 1, rows: [] } : null;
   };
 
-  const holdoutCache = new Map<RolloutModel, Float64Array>();
+  const holdoutCache = new Map<ReleaseModel, Float64Array>();
   /** The holdout scores spread over a stream-long array, so rows index them like live scores. */
-  function holdoutScoresByRow(model: RolloutModel): Float64Array {
+  function holdoutScoresByRow(model: ReleaseModel): Float64Array {
     let byRow = holdoutCache.get(model);
     if (!byRow) {
       byRow = new Float64Array(n).fill(NaN);
