@@ -63,7 +63,7 @@ describe('notebooks/deployment.md', () => {
     const served = rows.map((r) => Number(r[2]));
     expect(served.slice(0, 2)).toEqual([0, 0]);
     expect(served[2]).toBeGreaterThan(0);
-    expect(served[4]).toBe(13);
+    expect(served[4]).toBe(30); // days 30–59: drift retraining is off in these runs
     const missed = rows.map((r) => Number(r[3]));
     expect(missed[4]).toBeGreaterThan(missed[0] + 20);
     // The prose quotes the table.
