@@ -40,6 +40,8 @@ interface Probes {
   timeMove(control: ControlInfo, driven: string[], i: number): Promise<number>;
   play(control: ControlInfo, key: string, ms: number): Promise<{ intervalMs: number; due: number; drawn: number }>;
   drag(control: ControlInfo, key: string, ms: number): Promise<{ events: number; drawsDuring: number; medianGapMs: number; maxGapMs: number; releaseLagMs: number }>;
+  valueOf(control: ControlInfo): string | number | boolean | null;
+  restore(control: ControlInfo, value: string | number | boolean | null): Promise<void>;
   figureCount(): number;
 }
 declare global {
@@ -88,6 +90,7 @@ async function controlsOf(browser: Browser, url: string, slug: string): Promise<
   const rows: { name: string; median: number; p95: number }[] = [];
   for (const control of controls) {
     const name = `${control.type} '${control.label}' (cell ${control.cell + 1})`;
+    const initial = await page.evaluate((c) => window.__bench.valueOf(c), control).catch(() => null);
     try {
       const driven = await page.evaluate((c) => window.__bench.discover(c), control);
       const target = driven.find((key) => Number(key.split('.')[0]) >= control.cell) ?? driven[0];
@@ -111,6 +114,7 @@ async function controlsOf(browser: Browser, url: string, slug: string): Promise<
     } catch (error) {
       console.log(`  ${name}: FAILED: ${(error as Error).message.split('\n')[0]}`);
     }
+    await page.evaluate(([c, value]) => window.__bench.restore(c, value), [control, initial] as const).catch((error: Error) => console.log(`  ${name}: could not be set back: ${error.message.split('\n')[0]}`));
   }
   if (times.length > 0) {
     const worst = rows.reduce((a, b) => (b.median > a.median ? b : a));

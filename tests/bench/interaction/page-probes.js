@@ -124,6 +124,34 @@
     }
   };
 
+  /** What the control is set to now, to set it back after it was measured (a button has no state). */
+  const valueOf = (control) => {
+    const element = controlElement(control);
+    const input = element?.querySelector('select, input');
+    if (!input) return null;
+    return input.type === 'checkbox' ? input.checked : input.tagName === 'SELECT' ? input.selectedIndex : input.value;
+  };
+
+  /**
+   * Sets a control back to a value valueOf gave and waits for the notebook to settle, so that each
+   * control is measured from the notebook's defaults, one change at a time as a learner makes them
+   * (not with every control measured before it left at its last, perhaps costliest, value).
+   */
+  const restore = async (control, value) => {
+    const element = controlElement(control);
+    const input = element?.querySelector('select, input');
+    if (value === null || !input || valueOf(control) === value) return;
+    if (input.type === 'checkbox') input.click();
+    else if (input.tagName === 'SELECT') {
+      input.selectedIndex = value;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      input.value = value;
+      input.dispatchEvent(new Event(input.type === 'range' ? 'input' : 'change', { bubbles: true }));
+    }
+    await settle(120_000);
+  };
+
   /** Waits until no cell is queued or running and every figure shows its latest data (off-screen ones too). */
   const settle = async (timeoutMs = 30_000) => {
     await frame();
@@ -261,5 +289,5 @@
     return { events, drawsDuring: during.length, medianGapMs: gaps.length ? gaps[Math.floor(gaps.length / 2)] : Number.NaN, maxGapMs: gaps.length ? gaps[gaps.length - 1] : Number.NaN, releaseLagMs: performance.now() - last, settledAfterMs: settledAt - last };
   };
 
-  window.__bench = { marks, controls, loaded, settle, discover, show, timeMove, play, drag, figureCount: () => figures().length };
+  window.__bench = { marks, controls, loaded, settle, discover, show, timeMove, play, drag, valueOf, restore, figureCount: () => figures().length };
 })();
