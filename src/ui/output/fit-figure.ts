@@ -79,7 +79,7 @@ export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]
  * into each other. Wrapping would push it up into the tick labels of the row above.
  */
 function fitCellTitle(note: unknown, layout: Layout, width: number): unknown {
-  if (!isPlainObject(note) || typeof note.text !== 'string' || note.showarrow !== false || note.yanchor !== 'bottom' || note.xref !== 'paper' || typeof note.x !== 'number') return note;
+  if (!isCellTitle(note)) return note;
   const cell = cellWidth(layout, note.x);
   if (cell === undefined) return note;
   const margin = objectOr(layout.margin);
@@ -90,9 +90,14 @@ function fitCellTitle(note: unknown, layout: Layout, width: number): unknown {
   return fits >= size ? note : { ...note, font: { ...font, size: Math.max(MIN_CELL_TITLE_FONT, fits) } };
 }
 
-/** Whether the layout has titles above grid cells (subplots' annotations, anchored at a cell's top). */
+/** A title above a grid cell, as subplots writes it: text without an arrow, anchored by its bottom at the cell's top, in paper coordinates. */
+function isCellTitle(note: unknown): note is Layout & { text: string; x: number } {
+  return isPlainObject(note) && typeof note.text === 'string' && note.showarrow === false && note.yanchor === 'bottom' && note.xref === 'paper' && typeof note.x === 'number';
+}
+
+/** Whether the layout has titles above grid cells. */
 function hasCellTitles(layout: Layout): boolean {
-  return Array.isArray(layout.annotations) && layout.annotations.some((note) => isPlainObject(note) && note.showarrow === false && note.yanchor === 'bottom' && note.xref === 'paper' && note.yref === 'paper');
+  return Array.isArray(layout.annotations) && layout.annotations.some(isCellTitle);
 }
 
 /** The width (paper fraction) of the x axis or 3-D scene whose domain is centred at `x`. */
