@@ -18,10 +18,23 @@ export interface RunRequest {
   controls: Record<string, ControlValue>;
   /** Seed for Math.random and rng() defaults at the start of this run. */
   seed: number;
+  /**
+   * In a pass: the cell holds a value and was not asked for, so it runs only if a name it reads
+   * changed in an earlier run of the same pass; otherwise it keeps its value ('kept').
+   */
+  mayKeep?: boolean;
 }
 
 export type ToRuntime =
   | RunRequest
+  /**
+   * Runs one after another, without a round trip to the scheduler between them: a run whose cell
+   * reads a name that a failed or skipped run of the pass declares is 'skipped'; one that
+   * `mayKeep` and reads no name changed in the pass is 'kept'.
+   */
+  | { type: 'pass'; runs: RunRequest[] }
+  /** Drops the runs not started yet (they are answered 'dropped'): the scheduler plans again. */
+  | { type: 'drop-queued' }
   /** Stops an async run at its next await of a runtime helper (tick, sleep, update). */
   | { type: 'cancel'; runId: number }
   /** Drops names from the environment (their cell was deleted or no longer declares them). */
@@ -36,6 +49,14 @@ export type ToRuntime =
 
 export type FromRuntime =
   | { type: 'ready' }
+  /** A run's code starts now (the runs of a pass start one after another). */
+  | { type: 'started'; runId: number }
+  /** A run of a pass not needed: the names its cell reads came back unchanged. */
+  | { type: 'kept'; runId: number }
+  /** A run of a pass not started: a cell it reads from failed or was skipped. */
+  | { type: 'skipped'; runId: number }
+  /** Runs not started when the scheduler asked to drop them. */
+  | { type: 'dropped'; runIds: number[] }
   | { type: 'output'; runId: number; output: Output }
   | { type: 'output-update'; runId: number; output: Output }
   /**
@@ -56,7 +77,7 @@ export type FromRuntime =
   | { type: 'closed'; cellId?: string }
   | { type: 'settled' };
 
-const RUNTIME_TYPES = new Set(['ready', 'output', 'output-update', 'done', 'late-error', 'fault', 'closed', 'settled']);
+const RUNTIME_TYPES = new Set(['ready', 'started', 'kept', 'skipped', 'dropped', 'output', 'output-update', 'done', 'late-error', 'fault', 'closed', 'settled']);
 
 /** Checks the shape of a message that claims to come from the runtime. */
 export function isFromRuntime(value: unknown): value is FromRuntime {
@@ -66,5 +87,6 @@ export function isFromRuntime(value: unknown): value is FromRuntime {
   if (type === 'ready' || type === 'settled') return true;
   if (type === 'closed') return ['undefined', 'string'].includes(typeof (value as { cellId?: unknown }).cellId);
   if (type === 'fault') return typeof (value as { message?: unknown }).message === 'string';
+  if (type === 'dropped') return Array.isArray((value as { runIds?: unknown }).runIds) && (value as { runIds: unknown[] }).runIds.every((id) => typeof id === 'number');
   return typeof (value as { runId?: unknown }).runId === 'number';
 }

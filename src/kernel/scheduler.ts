@@ -39,11 +39,6 @@ export function readersOfChanged(
   return [...dirty].filter((id) => (readsFromCells.get(id) ?? []).some((name) => changed.has(name)));
 }
 
-/** The next cell to run: the first dirty one in topological order. */
-export function nextCell(order: readonly string[], dirty: ReadonlySet<string>): string | undefined {
-  return order.find((id) => dirty.has(id));
-}
-
 /**
  * The seed a cell's run starts from. Derived from the names it declares (FNV-1a), so it stays
  * the same while the learner edits a hyperparameter in the cell, and differs between cells so

@@ -1,9 +1,9 @@
 import { analyzeCell, errorInSource, type CellAnalysis } from '../analysis/index.ts';
 import { buildGraph, type CellGraph } from './graph/index.ts';
-import { cellsToRun, nextCell, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
+import { cellsToRun, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
 import { CellViews } from './cell-views.ts';
 import type { Executor } from './executor.ts';
-import type { FromRuntime } from './protocol.ts';
+import type { FromRuntime, RunRequest } from './protocol.ts';
 import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus, Output } from './types.ts';
 
 export interface SessionOptions {
@@ -20,7 +20,21 @@ type RunOutcome =
   /** The runtime was replaced mid-run (interrupt, timeout, crash); the values it held are restored. */
   | { kind: 'killed'; error: CellError }
   /** Cell code closed the runtime: the kernel stays stopped until a restart or the next run. */
-  | { kind: 'stopped'; error: CellError };
+  | { kind: 'stopped'; error: CellError }
+  /** The runtime did not need to run it: the names it reads came back unchanged in the pass. */
+  | { kind: 'kept' }
+  /** Not run: a cell it reads from failed in the same pass, or the pass was dropped to plan again. */
+  | { kind: 'not-run' };
+
+/** A run sent to the runtime in a pass, until its outcome is known. */
+interface PlannedRun {
+  cellId: string;
+  runId: number;
+  outcome: Promise<RunOutcome>;
+  settle: (outcome: RunOutcome) => void;
+  /** Set when the runtime starts it. */
+  active?: ActiveRun;
+}
 
 interface ActiveRun {
   cellId: string;
@@ -42,7 +56,8 @@ const WAIT_FOR_CELL_UNDER_MS = 250;
 /**
  * A notebook's kernel: analyses cells, keeps the dependency graph, and runs dirty cells one at a
  * time in topological order on an executor. Policy (what to run) is in scheduler.ts; this file
- * is the loop and its bookkeeping.
+ * is the loop and its bookkeeping. The dirty cells go to the runtime as one pass, which runs them
+ * back to back: the page's thread, busy drawing figures, is not a round trip between two cells.
  */
 export class Session implements KernelSession {
   private cells: CellSource[] = [];
@@ -58,6 +73,8 @@ export class Session implements KernelSession {
   /** Dirty cells that must run when their turn comes; the others may keep their values (shouldRun). */
   private readonly due = new Set<string>();
   private active: ActiveRun | undefined;
+  /** Runs sent to the runtime whose outcome is not known yet, in the order they run. */
+  private readonly planned = new Map<number, PlannedRun>();
   /** Each cell's latest run (run id → cell): what that run's timers show or throw later is the cell's. */
   private readonly latestRuns = new Map<number, string>();
   /** Cell code closed the runtime; the next run starts a fresh one. */
@@ -114,6 +131,8 @@ export class Session implements KernelSession {
     }
     // A cell that is running with stale inputs stops at its next `await tick()`; it runs again.
     if (this.active && this.dirty.has(this.active.cellId)) this.executor.send({ type: 'cancel', runId: this.active.runId });
+    // The runs of the pass not started yet may be stale now: the loop plans a new pass.
+    if (this.planned.size > 0) this.executor.send({ type: 'drop-queued' });
     return this.ensureLoop();
   }
 
@@ -177,6 +196,7 @@ export class Session implements KernelSession {
     this.movedTimer = undefined;
     this.dirty.clear();
     this.due.clear();
+    this.dropPlanned();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Stopped by a restart.' } });
     await this.loop;
     this.holdsValue.clear();
@@ -223,6 +243,7 @@ export class Session implements KernelSession {
     this.movedTimer = undefined;
     this.dirty.clear();
     this.due.clear();
+    this.dropPlanned();
     this.active?.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'The notebook was closed.' } });
     this.executor.dispose();
     this.statusListeners.clear();
@@ -242,76 +263,141 @@ export class Session implements KernelSession {
     if (this.stopped) this.started = this.startRuntime('restarting');
     await this.started;
     this.setStatus('busy');
-    for (let id = nextCell(this.graph.order, this.dirty); id !== undefined; id = nextCell(this.graph.order, this.dirty)) {
-      this.dirty.delete(id);
-      if (!shouldRun(id, this.due, this.holdsValue)) {
-        this.keep(id);
-        continue;
-      }
-      this.due.delete(id);
-      const outcome = await this.runCell(id);
-      if (outcome.kind === 'done') {
-        const declared = this.analyses.get(id)?.declares ?? [];
-        for (const reader of readersOfChanged(declared, outcome.unchanged, this.dirty, this.graph.readsFromCells)) this.due.add(reader);
-        continue;
-      }
-      if (outcome.kind === 'stopped') {
-        this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
-        continue;
-      }
-      if (outcome.kind === 'error' && outcome.error.kind === 'interrupted' && this.dirty.has(id)) {
-        this.views.update(id, { state: 'queued' }); // superseded by a newer run of the same cell
-        continue;
-      }
-      this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
-      this.failDownstream(id);
-      if (outcome.kind === 'killed') await this.recover(id);
+    for (let pass = await this.planPass(); pass.length > 0; pass = await this.planPass()) {
+      for (const run of pass) await this.afterRun(run, await run.outcome);
     }
   }
 
-  private async runCell(id: string): Promise<RunOutcome> {
-    const analysis = this.analyses.get(id)!;
-    this.holdsValue.delete(id);
-    const before = analysis.error ?? this.graph.errors.get(id);
-    if (before) {
-      this.retire(id); // the timers of its last good run stop too
-      return { kind: 'error', error: before };
-    }
+  /**
+   * The dirty cells, in topological order, sent to the runtime as one pass. A cell that cannot
+   * run (its own syntax or graph error) fails here, on the page, and ends the pass before it.
+   */
+  private async planPass(): Promise<PlannedRun[]> {
+    const ids = this.graph.order.filter((id) => this.dirty.has(id));
+    if (ids.length === 0) return [];
+    const broken = ids.findIndex((id) => this.errorBeforeRun(id) !== undefined);
+    if (broken === 0) return [this.failBeforeRun(ids[0])];
+    await this.started;
+    const runs = (broken < 0 ? ids : ids.slice(0, broken)).map((id) => this.plan(id));
+    this.executor.send({ type: 'pass', runs: runs.map(({ request }) => request) });
+    return runs.map(({ run }) => run);
+  }
 
+  private errorBeforeRun(id: string): CellError | undefined {
+    return this.analyses.get(id)?.error ?? this.graph.errors.get(id);
+  }
+
+  /** A cell with its own error does not run; the timers of its last good run stop too. */
+  private failBeforeRun(id: string): PlannedRun {
+    this.dirty.delete(id);
+    this.due.delete(id);
+    this.holdsValue.delete(id);
+    this.retire(id);
+    const error = this.errorBeforeRun(id)!;
+    return { cellId: id, runId: 0, outcome: Promise.resolve({ kind: 'error', error }), settle: () => {} };
+  }
+
+  private plan(id: string): { run: PlannedRun; request: RunRequest } {
+    const analysis = this.analyses.get(id)!;
     const runId = ++this.runCounter;
-    this.claimRun(id, runId);
+    let settle: (outcome: RunOutcome) => void = () => {};
+    const outcome = new Promise<RunOutcome>((resolve) => (settle = resolve));
+    const run: PlannedRun = { cellId: id, runId, outcome, settle: (result) => {
+      this.planned.delete(runId);
+      settle(result);
+    } };
+    this.planned.set(runId, run);
+    const request: RunRequest = {
+      type: 'run',
+      runId,
+      cellId: id,
+      body: analysis.body,
+      reads: this.graph.readsFromCells.get(id) ?? [],
+      declares: analysis.declares,
+      controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
+      seed: seedFor(analysis.declares),
+      mayKeep: !shouldRun(id, this.due, this.holdsValue),
+    };
+    return { run, request };
+  }
+
+  /** The runtime starts a planned run: it is the active run, with a time limit if the session has one. */
+  private onRunStarted(planned: PlannedRun): void {
+    const id = planned.cellId;
+    this.dirty.delete(id);
+    this.due.delete(id);
+    this.holdsValue.delete(id);
+    this.claimRun(id, planned.runId);
     const startedAt = performance.now();
     this.views.update(id, { state: 'running', startedAt, error: undefined });
-    const run: ActiveRun = { cellId: id, runId, startedAt, shown: 0, finish: () => {} };
-    const outcome = await new Promise<RunOutcome>((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      run.finish = (result: RunOutcome) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run: ActiveRun = {
+      cellId: id,
+      runId: planned.runId,
+      startedAt,
+      shown: 0,
+      finish: (result: RunOutcome) => {
         if (this.active !== run) return;
         clearTimeout(timer);
         this.active = undefined;
-        resolve(result);
-      };
-      this.active = run;
-      if (this.options.timeoutMs !== undefined) {
-        const limit = this.options.timeoutMs;
-        timer = setTimeout(() => run.finish({ kind: 'killed', error: { kind: 'timeout', message: `Stopped after ${limit} ms: the cell did not finish in time (an endless loop?). The kernel was restarted.` } }), limit);
-      }
-      this.executor.send({
-        type: 'run',
-        runId,
-        cellId: id,
-        body: analysis.body,
-        reads: this.graph.readsFromCells.get(id) ?? [],
-        declares: analysis.declares,
-        controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
-        seed: seedFor(analysis.declares),
-      });
-    });
-    const durationMs = performance.now() - startedAt;
+        planned.settle(result);
+      },
+    };
+    planned.active = run;
+    this.active = run;
+    if (this.options.timeoutMs !== undefined) {
+      const limit = this.options.timeoutMs;
+      timer = setTimeout(() => run.finish({ kind: 'killed', error: { kind: 'timeout', message: `Stopped after ${limit} ms: the cell did not finish in time (an endless loop?). The kernel was restarted.` } }), limit);
+    }
+  }
+
+  /** The runtime kept a planned run's cell as it was: none of the names it reads changed. */
+  private onRunKept(planned: PlannedRun): void {
+    this.dirty.delete(planned.cellId);
+    this.due.delete(planned.cellId);
+    planned.settle({ kind: 'kept' });
+  }
+
+  /** Every planned run not started is answered: the runtime that had them is gone, or they were dropped. */
+  private dropPlanned(): void {
+    for (const run of [...this.planned.values()]) if (!run.active) run.settle({ kind: 'not-run' });
+  }
+
+  private async afterRun(planned: PlannedRun, outcome: RunOutcome): Promise<void> {
+    const id = planned.cellId;
+    if (outcome.kind === 'kept') {
+      this.keep(id);
+      return;
+    }
+    // Still dirty, or failed with the cell it reads from: the next pass sees to it.
+    if (outcome.kind === 'not-run') return;
+    if (planned.active) this.recordRun(planned.active, outcome);
+    if (outcome.kind === 'done') {
+      const declared = this.analyses.get(id)?.declares ?? [];
+      for (const reader of readersOfChanged(declared, outcome.unchanged, this.dirty, this.graph.readsFromCells)) this.due.add(reader);
+      return;
+    }
+    if (outcome.kind === 'stopped') {
+      this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
+      return;
+    }
+    if (outcome.kind === 'error' && outcome.error.kind === 'interrupted' && this.dirty.has(id)) {
+      this.views.update(id, { state: 'queued' }); // superseded by a newer run of the same cell
+      return;
+    }
+    this.views.update(id, { state: 'error', error: outcome.error, startedAt: undefined });
+    this.failDownstream(id);
+    if (outcome.kind === 'killed') await this.recover(id);
+  }
+
+  /** A run that started is over: its time, its tensors, and whether the runtime holds its value. */
+  private recordRun(run: ActiveRun, outcome: RunOutcome): void {
+    const id = run.cellId;
+    const durationMs = performance.now() - run.startedAt;
     // What the previous run showed beyond this run's outputs goes now, not before: no flash.
     const outputs = this.views.get(id)?.outputs;
     if (outputs && outputs.length > run.shown) this.views.update(id, { outputs: outputs.slice(0, run.shown) });
-    const tensors = outcome.kind === 'killed' || outcome.kind === 'stopped' ? undefined : outcome.tensors;
+    const tensors = outcome.kind === 'done' || outcome.kind === 'error' ? outcome.tensors : undefined;
     if (outcome.kind === 'done') {
       // The runtime may have closed itself right after this run ('done' and 'closed' arriving
       // together): then the value went with it, and the error saying so stays on the cell.
@@ -321,12 +407,24 @@ export class Session implements KernelSession {
     } else {
       this.views.update(id, { durationMs, tensors });
     }
-    return outcome;
   }
 
   private onRuntimeMessage(message: FromRuntime): void {
     switch (message.type) {
       case 'ready':
+        return;
+      case 'started':
+      case 'kept':
+      case 'skipped': {
+        const planned = this.planned.get(message.runId);
+        if (!planned) return;
+        if (message.type === 'started') this.onRunStarted(planned);
+        else if (message.type === 'kept') this.onRunKept(planned);
+        else planned.settle({ kind: 'not-run' });
+        return;
+      }
+      case 'dropped':
+        for (const runId of message.runIds) this.planned.get(runId)?.settle({ kind: 'not-run' });
         return;
       case 'settled':
         for (const done of [...this.settling]) done();
@@ -399,6 +497,7 @@ export class Session implements KernelSession {
     for (const id of this.dirty) this.views.update(id, { state: 'idle' });
     this.dirty.clear();
     this.due.clear();
+    this.dropPlanned();
     const closedHere: CellError = { kind: 'crash', message: 'This cell closed the kernel (self.close()), so the kernel stopped and every value was lost. Use Restart to start a fresh one.' };
     const activeId = this.active?.cellId;
     this.active?.finish({
@@ -414,6 +513,7 @@ export class Session implements KernelSession {
     if (this.active) {
       this.active.finish({ kind: 'killed', error: { kind: 'crash', message: `The kernel stopped while running this cell (${reason}). It was restarted; run the cell again, perhaps with less data.` } });
     } else {
+      this.dropPlanned();
       this.holdsValue.clear();
       this.latestRuns.clear();
       this.setStatus('dead', reason);
@@ -423,6 +523,7 @@ export class Session implements KernelSession {
 
   /** After a kill: fresh runtime, then re-run every cell that held a value, except the culprit's downstream. */
   private async recover(culprit: string): Promise<void> {
+    this.dropPlanned();
     const restore = [...this.holdsValue].filter((id) => id !== culprit);
     this.holdsValue.clear();
     this.latestRuns.clear();

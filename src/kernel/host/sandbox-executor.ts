@@ -49,14 +49,6 @@ export class SandboxExecutor implements Executor {
   }
 
   send(message: ToRuntime): void {
-    if (message.type === 'run') {
-      const runId = message.runId;
-      this.runsInFlight.add(runId);
-      // A run this long may well be interrupted: have the spare ready for it.
-      setTimeout(() => {
-        if (this.runsInFlight.has(runId)) this.askSpare();
-      }, LONG_RUN_MS);
-    }
     this.post({ toRuntime: message });
   }
 
@@ -96,6 +88,14 @@ export class SandboxExecutor implements Executor {
     return this.frameLoaded;
   }
 
+  private runStarted(runId: number): void {
+    this.runsInFlight.add(runId);
+    // A run this long may well be interrupted: have the spare ready for it.
+    setTimeout(() => {
+      if (this.runsInFlight.has(runId)) this.askSpare();
+    }, LONG_RUN_MS);
+  }
+
   /**
    * Once the kernel has been idle for SPARE_AFTER_IDLE_MS (or a run has lasted LONG_RUN_MS), the
    * frame boots its spare runtime (for a fast interrupt) when the page is next idle. Sooner, it
@@ -132,6 +132,7 @@ export class SandboxExecutor implements Executor {
     else if (isFromRuntime(data.fromRuntime)) {
       const message = data.fromRuntime;
       if (message.type === 'ready') this.onReady?.();
+      if (message.type === 'started') this.runStarted(message.runId);
       if (message.type === 'done') this.runFinished(message.runId);
       for (const listener of this.messageListeners) listener(message);
     }

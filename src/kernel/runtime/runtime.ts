@@ -10,8 +10,8 @@ import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
 import { sameValue } from './same-value.ts';
 
 /**
- * The runtime inside the sandbox: keeps the values cells declared, runs one cell per request
- * and reports what it showed. Transport-agnostic: the browser worker and the sandboxed Node process
+ * The runtime inside the sandbox: keeps the values cells declared, runs cells one at a time in
+ * the order asked and reports what they showed. Transport-agnostic: the browser worker and the sandboxed Node process
  * each wire `handle` and `post` to their own message port.
  */
 export interface RuntimeOptions {
@@ -105,7 +105,9 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     latest.delete(cellId);
   }
 
-  async function run(request: RunRequest): Promise<void> {
+  /** Runs one cell; says whether it finished without error, and which declared names came back the same. */
+  async function run(request: RunRequest): Promise<{ ok: boolean; unchanged: string[] }> {
+    post({ type: 'started', runId: request.runId });
     const started = performance.now();
     // The previous run's timers stop: an interval does not outlive a re-run of its cell.
     timers?.clear(request.cellId);
@@ -126,7 +128,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     const cell = compile(request);
     if ('error' in cell) {
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: 0, error: cell.error });
-      return;
+      return { ok: false, unchanged: [] };
     }
     // What the cell declared last time, to tell the scheduler which names came back the same.
     const previous = new Map<string, unknown>();
@@ -149,10 +151,50 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       if (shown && !isHelperResult(last)) context.emit(shown);
       const unchanged = request.declares.filter((name) => previous.has(name) && sameValue(previous.get(name), values[name]));
       finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged });
+      return { ok: true, unchanged };
     } catch (error) {
       // A timer's error stopped the run (its tick() threw CancelledError): report the cause.
       const reported = context.failure ?? describeError(error, request.cellId);
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: performance.now() - started, error: reported });
+      return { ok: false, unchanged: [] };
+    }
+  }
+
+  /**
+   * Runs wait their turn: one cell runs at a time, in the order asked. A pass's runs follow each
+   * other here without a round trip to the scheduler, whose thread (the page's) may be busy drawing.
+   */
+  const queue: { request: RunRequest; pass?: PassState }[] = [];
+  let draining = false;
+
+  function enqueue(requests: RunRequest[], pass?: PassState): void {
+    for (const request of requests) queue.push({ request, pass });
+    if (draining) return;
+    draining = true;
+    void (async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await step(next.request, next.pass);
+      draining = false;
+    })();
+  }
+
+  async function step(request: RunRequest, pass: PassState | undefined): Promise<void> {
+    if (!pass) {
+      await run(request);
+      return;
+    }
+    if (request.reads.some((name) => pass.failed.has(name))) {
+      for (const name of request.declares) pass.failed.add(name);
+      post({ type: 'skipped', runId: request.runId });
+      return;
+    }
+    if (request.mayKeep && !request.reads.some((name) => pass.changed.has(name))) {
+      post({ type: 'kept', runId: request.runId });
+      return;
+    }
+    const { ok, unchanged } = await run(request);
+    for (const name of request.declares) {
+      if (!ok) pass.failed.add(name);
+      else if (!unchanged.includes(name)) pass.changed.add(name);
     }
   }
 
@@ -168,8 +210,16 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
   function handle(message: ToRuntime): void {
     switch (message.type) {
       case 'run':
-        void run(message);
+        enqueue([message]);
         break;
+      case 'pass':
+        enqueue(message.runs, { changed: new Set(), failed: new Set() });
+        break;
+      case 'drop-queued': {
+        const dropped = queue.splice(0).map((entry) => entry.request.runId);
+        if (dropped.length > 0) post({ type: 'dropped', runIds: dropped });
+        break;
+      }
       case 'cancel': {
         const context = runs.get(message.runId);
         if (context) context.cancelled = true;
@@ -197,6 +247,14 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
   }
 
   return { handle, logToActive, uncaught };
+}
+
+/** What the runs of one pass so far did to the names they declare. */
+interface PassState {
+  /** Declared by a run that finished with a value different from before. */
+  changed: Set<string>;
+  /** Declared by a run that failed or was skipped: its readers cannot run. */
+  failed: Set<string>;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
