@@ -17,6 +17,8 @@ export const SANDBOX_CSP = [
  * one to parse and start TensorFlow.js. The page asks for the spare once its kernel has been idle
  * a while, or a run lasts (sandbox-executor.ts): booting it beside the first runs would slow the
  * runs a learner waits for.
+ * Each worker has a serial number, sent with everything relayed from it and announced when it
+ * becomes the active one, so the page can drop what a replaced worker said on its way out.
  * It accepts messages only from its parent window.
  */
 export const BOOTSTRAP = `(() => {
@@ -24,16 +26,17 @@ export const BOOTSTRAP = `(() => {
   let workerUrl = null;
   let active = null;
   let spare = null;
+  let serial = 0;
   const toPage = (message) => parentWindow.postMessage({ channel: 'stepwise-sandbox', ...message }, '*');
   const spawn = () => {
-    const entry = { worker: new Worker(workerUrl), ready: false };
+    const entry = { worker: new Worker(workerUrl), ready: false, serial: ++serial };
     entry.worker.onmessage = (event) => {
       if (event.data && event.data.type === 'ready') entry.ready = true;
-      if (entry === active) toPage({ fromRuntime: event.data });
+      if (entry === active) toPage({ worker: entry.serial, fromRuntime: event.data });
     };
     entry.worker.onerror = (event) => {
       event.preventDefault();
-      if (entry === active) toPage({ exit: 'the runtime failed: ' + (event.message || 'unknown error') });
+      if (entry === active) toPage({ worker: entry.serial, exit: 'the runtime failed: ' + (event.message || 'unknown error') });
     };
     return entry;
   };
@@ -41,7 +44,8 @@ export const BOOTSTRAP = `(() => {
     if (active) active.worker.terminate();
     active = spare || spawn();
     spare = null;
-    if (active.ready) toPage({ fromRuntime: { type: 'ready' } });
+    toPage({ activated: active.serial });
+    if (active.ready) toPage({ worker: active.serial, fromRuntime: { type: 'ready' } });
   };
   window.addEventListener('message', (event) => {
     if (event.source !== parentWindow) return;

@@ -1,6 +1,7 @@
 import type { Executor } from '../executor.ts';
 import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
 import { frameDocument } from './frame-document.ts';
+import { keepFrame, takeKeptFrame } from './kept-frame.ts';
 
 /** A run that has lasted this long (ms) gets the spare runtime booted, in case it is interrupted. */
 const LONG_RUN_MS = 1500;
@@ -8,7 +9,7 @@ const LONG_RUN_MS = 1500;
 const SPARE_AFTER_IDLE_MS = 4000;
 
 /** Messages the frame may send; anything else (or from another window) is ignored. */
-type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; fromRuntime?: unknown; exit?: string };
+type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; activated?: number; worker?: number; fromRuntime?: unknown; exit?: string };
 
 function isFrameMessage(data: unknown): data is FrameMessage {
   return typeof data === 'object' && data !== null && (data as FrameMessage).channel === 'stepwise-sandbox';
@@ -25,6 +26,8 @@ export class SandboxExecutor implements Executor {
   private onFrameLoaded: (() => void) | undefined;
   private onReady: (() => void) | undefined;
   private booted = false;
+  /** The serial number of the frame's active worker: what other workers said is dropped. */
+  private activeWorker: number | undefined;
   /** Runs sent and not done yet: the spare runtime is asked for when none are left. */
   private readonly runsInFlight = new Set<number>();
   private spareAsked = false;
@@ -36,6 +39,7 @@ export class SandboxExecutor implements Executor {
   constructor(private readonly loadRuntime: () => Promise<string>, private readonly container: HTMLElement = document.body) {}
 
   async start(): Promise<void> {
+    if (!this.frame) this.adoptKeptFrame();
     const [source] = await Promise.all([this.booted ? Promise.resolve('') : this.loadRuntime(), this.ensureFrame()]);
     const ready = new Promise<void>((resolve) => (this.onReady = resolve));
     this.runsInFlight.clear();
@@ -64,13 +68,32 @@ export class SandboxExecutor implements Executor {
     this.post({ kill: true });
   }
 
+  /**
+   * Closes the kernel. A booted frame is kept for the next notebook's kernel, its worker stopped
+   * and its spare runtime booting (or booted): the next notebook starts on a fresh runtime without
+   * waiting for a frame and a worker to load TensorFlow.js (kept-frame.ts).
+   */
   dispose(): void {
     clearTimeout(this.spareTimer);
     window.removeEventListener('message', this.onWindowMessage);
-    this.frame?.remove();
+    if (this.frame && this.booted) {
+      this.post({ kill: true });
+      this.post({ spare: true });
+      keepFrame(this.frame);
+    } else this.frame?.remove();
     this.frame = undefined;
     this.messageListeners.length = 0;
     this.exitListeners.length = 0;
+  }
+
+  /** Starts on the frame the previous kernel left, if there is one: it is booted, with a spare runtime. */
+  private adoptKeptFrame(): void {
+    const kept = takeKeptFrame();
+    if (!kept) return;
+    this.frame = kept;
+    this.frameLoaded = Promise.resolve();
+    this.booted = true;
+    window.addEventListener('message', this.onWindowMessage);
   }
 
   private ensureFrame(): Promise<void> {
@@ -128,6 +151,8 @@ export class SandboxExecutor implements Executor {
     if (!this.frame || event.source !== this.frame.contentWindow || !isFrameMessage(event.data)) return;
     const data = event.data;
     if (data.loaded) this.onFrameLoaded?.();
+    else if (typeof data.activated === 'number') this.activeWorker = data.activated;
+    else if (data.worker !== this.activeWorker) return; // a replaced worker's last words
     else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
     else if (isFromRuntime(data.fromRuntime)) {
       const message = data.fromRuntime;
