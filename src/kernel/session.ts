@@ -567,6 +567,8 @@ export class Session implements KernelSession {
   }
 
   private removeCell(id: string): void {
+    // Its run waiting in the runtime's queue would declare its names again: the loop plans anew.
+    if ([...this.planned.values()].some((run) => run.cellId === id && !run.active)) this.executor.send({ type: 'drop-queued' });
     const analysis = this.analyses.get(id);
     if (analysis && analysis.declares.length > 0) this.executor.send({ type: 'forget', names: analysis.declares });
     this.retire(id);

@@ -86,3 +86,19 @@ describe('Session: passes', () => {
     expect(runs.filter((id) => id === 'c2')).toEqual(['c2']);
   });
 });
+
+describe('Session: a cell deleted while its run waits in a pass', () => {
+  it('does not run', async () => {
+    session = createNodeSession();
+    const counter = 'const g = globalThis as any\ng.runsOfC2 = (g.runsOfC2 ?? 0) + 1\nconst seen = a';
+    session.setCells(cells('const k = slider(1, { min: 0, max: 9 })', 'await sleep(100)\nconst a = k', counter));
+    await session.runAll();
+    const moved = session.setControl('c0', 'k', 5);
+    await new Promise((resolve) => setTimeout(resolve, 40)); // c1 sleeps, c2 waits in the runtime's queue
+    session.setCells(cells('const k = slider(1, { min: 0, max: 9 })', 'await sleep(100)\nconst a = k'));
+    await moved;
+    session.setCells(cells('const k = slider(1, { min: 0, max: 9 })', 'await sleep(100)\nconst a = k', '(globalThis as any).runsOfC2'));
+    await session.run(['c2']);
+    expect(texts(session.view('c2'))).toEqual(['1']);
+  });
+});
