@@ -10,6 +10,17 @@ function axisRange(fig: Figure, axis: string): number[] | undefined {
   return (fig.layout[axis] as { range?: number[] } | undefined)?.range;
 }
 
+/** The folded table at the end: what was compared with what, and the largest difference. */
+function checksTable(report: RunReport): { hand: string; library: string; gap: number }[] {
+  const found = outputs(report).filter((o) => o.kind === 'table' && o.columns.includes('max |difference|'));
+  expect(found, 'one table of checks against the library').toHaveLength(1);
+  const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
+  const column = (name: string) => table.columns.indexOf(name);
+  return table.rows.map((row) => ({
+    hand: String(row[column('hand-written')]), library: String(row[column('library')]), gap: Number(row[column('max |difference|')]),
+  }));
+}
+
 /** The trace whose legend name starts with `prefix`. */
 function trace(fig: Figure, prefix: string): Trace {
   const found = fig.data.filter((t) => typeof t.name === 'string' && t.name.startsWith(prefix));
@@ -32,11 +43,12 @@ describe('notebooks/gradient-descent.md', () => {
   it('the hand-written gradient step agrees with optim SGD and SGDRegressor in every mode', async () => {
     for (const mode of ['mini-batch', 'stochastic', 'batch']) {
       const report = mode === 'mini-batch' ? await runDefault() : await run({ mode });
-      const text = markdown(report, 'Largest difference from the hand-written steps');
-      expect(text).toContain(`${mode} mode`);
-      const [optimiserGap, regressorGap] = boldNumbers(text);
-      expect(optimiserGap).toBeLessThan(1e-12);
-      expect(regressorGap).toBeLessThan(1e-12);
+      const checks = checksTable(report);
+      expect(checks.map((row) => row.library)).toEqual(['LinearRegression (QR, then SVD)', 'SGD (optim)', 'SGDRegressor (linear)']);
+      expect(checks[2].hand).toContain(`${mode} mode`);
+      for (const row of checks) expect(row.gap).toBeLessThan(1e-10);
+      expect(checks[1].gap).toBeLessThan(1e-12);
+      expect(checks[2].gap).toBeLessThan(1e-12);
     }
   }, 120_000);
 
@@ -154,8 +166,9 @@ describe('notebooks/gradient-descent.md', () => {
   }, 120_000);
 
   it('the least-squares solution of LinearRegression (QR, then SVD) agrees with the normal equations solved by hand', async () => {
-    const [gap] = boldNumbers(markdown(await runDefault(), 'Normal equations by hand'));
-    expect(gap).toBeLessThan(1e-10);
+    const [normal] = checksTable(await runDefault());
+    expect(normal.hand).toBe("normal equations (Cramer's rule)");
+    expect(normal.gap).toBeLessThan(1e-10);
   }, 60_000);
 
   it('the stability verdict depends on the mode: at η = 0.794 (below 2/λmax) batch is stable while single-sample SGD, bounded by 2/max(xᵢ² + 1) ≈ 0.4, blows up', async () => {
