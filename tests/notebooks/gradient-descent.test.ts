@@ -12,12 +12,13 @@ function axisRange(fig: Figure, axis: string): number[] | undefined {
 
 /** The folded table at the end: what was compared with what, and the largest difference. */
 function checksTable(report: RunReport): { hand: string; library: string; gap: number }[] {
-  const found = outputs(report).filter((o) => o.kind === 'table' && o.columns.includes('max |difference|'));
+  const found = outputs(report).filter((o) => o.kind === 'table' && o.columns.includes('difference'));
   expect(found, 'one table of checks against the library').toHaveLength(1);
   const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
+  expect(table.columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
   const column = (name: string) => table.columns.indexOf(name);
   return table.rows.map((row) => ({
-    hand: String(row[column('hand-written')]), library: String(row[column('library')]), gap: Number(row[column('max |difference|')]),
+    hand: String(row[column('hand-written')]), library: String(row[column('library')]), gap: Number(row[column('difference')]),
   }));
 }
 
