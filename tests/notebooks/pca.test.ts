@@ -17,19 +17,27 @@ function lineAngleGap(a: number, b: number): number {
   return Math.min(d, 180 - d);
 }
 
+/** The folded table at the end: what was compared with what, and the difference. */
+function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
+  const found = report.cells.flatMap((c) => c.outputs).filter((o) => o.kind === 'table' && o.columns.includes('difference'));
+  expect(found, 'one table of checks against the library').toHaveLength(1);
+  const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
+  expect(table.columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
+  return table.rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
+}
+
 describe('notebooks/pca.md', () => {
-  it('the hand-written standardise, centre, covariance and power-iteration steps agree with StandardScaler, center, covarianceMatrix, eigenDecomposition and PCA', async () => {
-    const report = await run();
-    expect(boldNumbers(markdown(report, 'StandardScaler'))[0]).toBeLessThan(1e-12);
-    const [centerGap, covGap] = boldNumbers(markdown(report, 'covarianceMatrix'));
-    expect(centerGap).toBeLessThan(1e-12);
-    expect(covGap).toBeLessThan(1e-12);
-    expect(boldNumbers(markdown(report, 'by hand (power iteration)'))[0]).toBeLessThan(1e-9);
-    expect(boldNumbers(markdown(report, 'new PCA().fit(X)'))[0]).toBeLessThan(1e-9);
-    const [, , eigenvalueGap, componentGap] = boldNumbers(markdown(report, 'The library agrees'));
-    expect(eigenvalueGap).toBeLessThan(1e-9);
-    expect(componentGap).toBeLessThan(1e-8);
-    expect(boldNumbers(markdown(report, 'Projection by hand'))[0]).toBeLessThan(1e-8);
+  it('the folded checks at the end: standardise, centre, covariance, power iteration and projection agree with StandardScaler, center, covarianceMatrix, eigenDecomposition and PCA', async () => {
+    const checks = checksTable(await run());
+    expect(checks.map((row) => row.library)).toEqual([
+      'StandardScaler', 'center', 'covarianceMatrix', 'eigenDecomposition', 'eigenDecomposition', 'PCA().fit', 'PCA().fit',
+      'PCA().fit', 'PCA().fit', 'PCA({ nComponents: 0.95 })', 'PCA({ nComponents: 2 }).transform',
+    ]);
+    checks.slice(0, 3).forEach((row) => expect(row.gap).toBeLessThan(1e-12));
+    checks.slice(3, 7).forEach((row) => expect(row.gap).toBeLessThan(1e-9));
+    expect(checks[7].gap).toBeLessThan(1e-9); // 8-D eigenvalues
+    expect(checks[8].gap).toBeLessThan(1e-8); // 8-D components, up to sign
+    expect(checks[10].gap).toBeLessThan(1e-8); // projection
   }, 60_000);
 
   it('draws PC1 and PC2 as orthogonal arrows with PC1 along the rotation angle of unstandardised data', async () => {
@@ -56,9 +64,10 @@ describe('notebooks/pca.md', () => {
 
   it('standardised 2-D data (|v₁| = |v₂|, where the sign of the largest entry is decided by rounding) still agrees with the library: eigenvectors are compared up to sign', async () => {
     for (const angle of [0, 30, -45]) {
-      const report = await run({ standardise2d: true, angle });
-      expect(boldNumbers(markdown(report, 'by hand (power iteration)'))[0]).toBeLessThan(1e-9);
-      expect(boldNumbers(markdown(report, 'new PCA().fit(X)'))[0]).toBeLessThan(1e-9);
+      const checks = checksTable(await run({ standardise2d: true, angle }));
+      const vectors = checks.filter((row) => row.hand.endsWith('2-D') && row.compared.includes('up to sign'));
+      expect(vectors).toHaveLength(2);
+      vectors.forEach((row) => expect(row.gap).toBeLessThan(1e-9));
     }
   }, 120_000);
 
@@ -92,10 +101,10 @@ describe('notebooks/pca.md', () => {
   it('the 95 % rule (more than 95 %, strictly): noise in large units satisfies it unstandardised; standardised it asks for one more component, as PCA({ nComponents: 0.95 }) does', async () => {
     const raw = await run();
     const standardised = await run({ standardiseNd: true, nComponents: 3 });
-    const [libraryRaw, handRaw] = boldNumbers(markdown(raw, 'The library agrees'));
-    const [libraryStd, handStd] = boldNumbers(markdown(standardised, 'The library agrees'));
-    expect([libraryRaw, handRaw]).toEqual([3, 3]);
-    expect([libraryStd, handStd]).toEqual([4, 4]);
+    const rule = (report: RunReport) => checksTable(report).find((row) => row.hand === 'the 95 % rule')!;
+    expect(rule(raw).compared).toBe('components kept: 3 by hand, 3 in the library');
+    expect(rule(standardised).compared).toBe('components kept: 4 by hand, 4 in the library');
+    expect(rule(standardised).gap).toBe(0);
     // The rule is strict ("more than 95 %"), in the title as in the library and scikit-learn.
     const bars = figure(standardised, 'Explained variance: 4 components explain more than 95 %');
     expect(bars.data.map((t) => t.name)).toEqual(['each component', 'cumulative', '95 %']);
@@ -115,8 +124,11 @@ describe('notebooks/pca.md', () => {
     for (let k = 1; k < measured.length; k++) expect(measured[k]).toBeLessThanOrEqual(measured[k - 1] + 1e-12);
     expect(measured[7]).toBeLessThan(1e-12);
     expect(fig.data.find((t) => t.name === 'k = 3')!.x).toEqual([3]);
-    const [, lostPercent, oneMinusCumulative] = boldNumbers(markdown(report, 'Projection by hand'));
+    const [lostPercent, oneMinusCumulative] = boldNumbers(markdown(report, 'reconstruction loses'));
     expect(lostPercent).toBeCloseTo(oneMinusCumulative, 2);
+    expect(lostPercent).toBeGreaterThan(0);
+    expect(checksTable(report).at(-1)!.library).toBe('PCA({ nComponents: 3 }).transform');
+    expect(checksTable(report).at(-1)!.gap).toBeLessThan(1e-8);
     expect(figure(report, 'Point 60').data.map((t) => t.name)).toEqual(['original', 'from 3 components']);
   }, 60_000);
 
