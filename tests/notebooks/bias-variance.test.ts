@@ -34,7 +34,26 @@ function spreadAtLeftEdge(fig: Figure): number {
   return Math.sqrt(atEdge.reduce((a, b) => a + (b - mean) ** 2, 0) / atEdge.length);
 }
 
+/** The folded table at the end: what was compared with what, and the difference. */
+function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
+  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'table' }> => o.kind === 'table' && o.columns.includes('difference'));
+  expect(found, 'one table of checks against the library').toHaveLength(1);
+  expect(found[0].columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
+  return found[0].rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
+}
+
 describe('notebooks/bias-variance.md', () => {
+  it('the folded checks at the end: the hand-written bias² and variance equal the same averages taken with meanSquaredError, for every degree and for Ridge at the chosen α', async () => {
+    for (const [report, alpha] of [[await run(), '1.0e-3'], [await run({ logAlpha: 2 }), '100']] as const) {
+      const checks = checksTable(report);
+      expect(checks.map((row) => row.hand)).toEqual([
+        'biasVariance: bias², degrees 0–12', 'biasVariance: variance, degrees 0–12',
+        `biasVariance: bias², Ridge α = ${alpha}`, `biasVariance: variance, Ridge α = ${alpha}`,
+      ]);
+      for (const row of checks) expect(row.gap).toBeLessThan(1e-10);
+    }
+  }, 120_000);
+
   it('bias² + variance + noise, computed by hand, matches the test error measured directly with meanSquaredError', async () => {
     const report = await run();
     const [gapPercent] = boldNumbers(markdown(report, 'Largest relative gap'));
