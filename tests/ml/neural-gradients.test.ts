@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMLP, buildResidualMLP, clipByGlobalNorm, clipByValue, denseKernels, globalNorm, layerGradientNorms } from '../../src/ml/index.ts';
+import { buildMLP, clipByGlobalNorm, clipByValue, denseKernels, globalNorm, layerGradientNorms } from '../../src/ml/index.ts';
 
 /** numpy's hand-written backprop on the same weights (fixtures/make_vanishing_gradients.py). */
 interface Case { activation: 'sigmoid' | 'tanh' | 'relu'; residual: boolean; batchNorm: boolean; scale: number; loss: number; norms: number[] }
@@ -17,8 +17,7 @@ beforeAll(async () => {
 
 /** The fixture's network as a TF.js model: the fixture's kernels (times scale) and biases in every dense layer. */
 function modelOf(c: Case): tf.LayersModel {
-  const options = { inputDim: 3, hidden: Array(numpy.depth).fill(numpy.width), activation: c.activation, batchNorm: c.batchNorm, seed: 1 };
-  const model = c.residual ? buildResidualMLP(options) : buildMLP(options);
+  const model = buildMLP({ inputDim: 3, hidden: Array(numpy.depth).fill(numpy.width), activation: c.activation, batchNorm: c.batchNorm, residual: c.residual, seed: 1 });
   const dense = model.layers.filter((l) => l.getClassName() === 'Dense');
   expect(dense).toHaveLength(numpy.depth + 1);
   dense.forEach((layer, l) => layer.setWeights([tf.tensor2d(numpy.kernels[l]).mul(c.scale), tf.tensor1d(numpy.biases[l])]));
@@ -61,10 +60,10 @@ describe('layerGradientNorms', () => {
   });
 });
 
-describe('buildResidualMLP', () => {
-  it('buildResidualMLP starts from buildMLP\'s weights for the same options and adds each block\'s input back', () => {
+describe('buildMLP with residual: true', () => {
+  it('a residual buildMLP starts from the plain one\'s weights for the same options and adds each block\'s input back', () => {
     const options = { inputDim: 3, hidden: [4, 4, 4], activation: 'tanh' as const, seed: 5 };
-    const plain = buildMLP(options), residual = buildResidualMLP(options);
+    const plain = buildMLP(options), residual = buildMLP({ ...options, residual: true });
     const kernels = (m: tf.LayersModel) => denseKernels(m).map((k) => Array.from(k.kernel.dataSync()));
     expect(kernels(residual)).toEqual(kernels(plain));
     expect(residual.layers.filter((l) => l.getClassName() === 'Add')).toHaveLength(2);
@@ -82,14 +81,24 @@ describe('buildResidualMLP', () => {
     residual.dispose();
   });
 
-  it('buildResidualMLP puts batch norm inside each block and rejects unequal widths and dropout', () => {
-    const model = buildResidualMLP({ inputDim: 2, hidden: [4, 4], batchNorm: true });
+  it('a residual buildMLP puts batch norm (with its momentum) and dropout inside each block, and rejects unequal widths', () => {
+    const model = buildMLP({ inputDim: 2, hidden: [4, 4], batchNorm: true, batchNormMomentum: 0.9, dropout: 0.2, residual: true, seed: 3 });
     expect(model.layers.map((l) => l.getClassName())).toEqual([
-      'InputLayer', 'Dense', 'BatchNormalization', 'Activation', 'Dense', 'BatchNormalization', 'Activation', 'Add', 'Dense',
+      'InputLayer', 'Dense', 'BatchNormalization', 'Activation', 'SeededDropout',
+      'Dense', 'BatchNormalization', 'Activation', 'SeededDropout', 'Add', 'Dense',
     ]);
+    expect(model.layers.filter((l) => l.getClassName() === 'BatchNormalization').map((l) => l.getConfig().momentum)).toEqual([0.9, 0.9]);
+    // Dropout seeds are drawn between the dense ones, in the plain network's order: the kernels still match it.
+    const plain = buildMLP({ inputDim: 2, hidden: [4, 4], batchNorm: true, dropout: 0.2, seed: 3 });
+    const kernels = (m: tf.LayersModel) => denseKernels(m).map((k) => Array.from(k.kernel.dataSync()));
+    expect(kernels(model)).toEqual(kernels(plain));
     model.dispose();
-    expect(() => buildResidualMLP({ inputDim: 2, hidden: [4, 8] })).toThrow(/every hidden width must be equal; got \[4,8\]/);
-    expect(() => buildResidualMLP({ inputDim: 2, hidden: [4], dropout: 0.1 } as never)).toThrow(/dropout is not supported here/);
+    plain.dispose();
+    const uneven = buildMLP({ inputDim: 2, hidden: [4, 8] }); // unequal widths are fine without skips
+    expect(uneven.layers).toHaveLength(3);
+    uneven.dispose();
+    expect(() => buildMLP({ inputDim: 2, hidden: [4, 8], residual: true })).toThrow(/every hidden width must be equal; got \[4,8\]/);
+    expect(() => buildMLP({ inputDim: 2, hidden: [], residual: true })).toThrow(/residual connections need at least one hidden layer/);
   });
 });
 

@@ -17,7 +17,6 @@ export * from './kernels.ts';
 export * from './skip-gram.ts';
 export * from './seeded-dropout.ts';
 export * from './build-mlp.ts';
-export * from './build-residual-mlp.ts';
 export * from './layer-gradient-norms.ts';
 export * from './clip-gradients.ts';
 export * from './losses.ts';
