@@ -71,6 +71,10 @@ describe('miniBatchSteps', () => {
     after.forEach((w, t) => w.forEach((v, i) => expect(v).toBeCloseTo(before[t][i] - eta * g[t][i], 5)));
     expect(step.loss).toBeCloseTo(float64Loss(before, batchX, batchY), 5);
     expect(step.gradNorm).toBeCloseTo(Math.hypot(...g.flat()), 5);
+    // Per layer: ‖∂L/∂W‖ of each dense kernel alone (weights are [W₁, b₁, W₂, b₂]), biases left out.
+    expect(step.layerGradNorms).toHaveLength(2);
+    expect(step.layerGradNorms[0]).toBeCloseTo(Math.hypot(...g[0]), 5);
+    expect(step.layerGradNorms[1]).toBeCloseTo(Math.hypot(...g[2]), 5);
     expect(step.clipScale).toBe(1);
     model.dispose();
   });
@@ -108,6 +112,9 @@ describe('miniBatchSteps', () => {
       const epochSteps = steps.filter((s) => s.epoch === report.epoch);
       expect(epochSteps.reduce((s, st) => s + st.loss, 0) / epochSteps.length).toBeCloseTo(report.loss, 6);
       expect(epochSteps.at(-1)!.learningRate).toBeCloseTo(report.learningRate, 12);
+      // trainSteps reports each layer's gradient norm averaged over the epoch's steps.
+      expect(report.layerGradNorms).toHaveLength(3);
+      report.layerGradNorms.forEach((v, l) => expect(epochSteps.reduce((s, st) => s + st.layerGradNorms[l], 0) / epochSteps.length).toBeCloseTo(v, 6));
     });
     const a = weightsOf(byStep).flat(), b = weightsOf(byEpoch).flat();
     a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));

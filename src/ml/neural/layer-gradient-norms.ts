@@ -2,6 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { toRows, type MatrixLike, type VectorLike, fail } from '../core/validate.ts';
 import { batchLoss, type LossName } from './losses.ts';
 import { inferLoss, targetTensor } from './train-steps.ts';
+import { denseKernels } from './gradient-norms.ts';
+
+export { denseKernels };
 
 export interface LayerGradientNormOptions {
   /** Default: from the output layer (sigmoid → binary cross-entropy, softmax → sparse categorical, else MSE). */
@@ -11,17 +14,6 @@ export interface LayerGradientNormOptions {
    * and variance, as it does in the step an optimiser takes. Dropout, if any, is on too.
    */
   training?: boolean;
-}
-
-/** The dense layers of a model, input to output, each with the variable holding its kernel W. */
-export function denseKernels(model: tf.LayersModel): { layer: string; kernel: tf.Variable }[] {
-  return model.layers
-    .filter((layer) => layer.getClassName() === 'Dense')
-    .map((layer) => {
-      const kernel = layer.trainableWeights.find((w) => w.originalName.endsWith('kernel'));
-      if (!kernel) fail('layerGradientNorms', `dense layer ${layer.name} has no trainable kernel`);
-      return { layer: layer.name, kernel: kernel.read() as tf.Variable };
-    });
 }
 
 /**

@@ -5,6 +5,7 @@ import { batchLoss } from './losses.ts';
 import { createOptimizer } from './optimizers.ts';
 import { learningRateAt } from './schedule.ts';
 import { inferLoss, targetTensor, type TrainOptions } from './train-steps.ts';
+import { denseKernels, stepGradientNorms } from './gradient-norms.ts';
 
 /** What one optimisation step reports. */
 export interface MiniBatchStep {
@@ -22,6 +23,8 @@ export interface MiniBatchStep {
   learningRate: number;
   /** Global gradient norm ‖∇‖ before clipping. */
   gradNorm: number;
+  /** ‖∂L/∂W⁽ˡ⁾‖ of every dense layer's kernel, first layer first, before clipping (layerGradientNorms of this step). */
+  layerGradNorms: number[];
   /** The factor every gradient was multiplied by: min(1, clipNorm / ‖∇‖). */
   clipScale: number;
 }
@@ -65,13 +68,14 @@ export function* miniBatchSteps(
     ys = targetTensor(y, loss, n, where);
     const targets = ys;
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const kernelNames = denseKernels(model).map((k) => k.kernel.name);
     let step = 0;
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const order = random.permutation(n);
       for (let b = 0; b < stepsPerEpoch; b++) {
         const lr = learningRateAt(step, totalSteps, { learningRate, schedule, warmup });
         const batch = order.slice(b * batchSize, (b + 1) * batchSize);
-        const { lossValue, gradNorm, clipScale } = tf.tidy(() => {
+        const { lossValue, gradNorm, layerGradNorms, clipScale } = tf.tidy(() => {
           const indices = tf.tensor1d(batch, 'int32');
           const xb = xs.gather(indices), yb = targets.gather(indices);
           const { value, grads } = tf.variableGrads(() => {
@@ -80,13 +84,13 @@ export function* miniBatchSteps(
           }, variables);
           const gradList = variables.map((v) => grads[v.name]);
           // ‖∇‖ = √(Σ over every weight of g²); clipping multiplies every gradient by one factor, so the direction stays.
-          const norm = Math.sqrt(tf.addN(gradList.map((g) => g.square().sum())).dataSync()[0]);
+          const { norm, kernelNorms } = stepGradientNorms(variables, grads, kernelNames);
           const scale = clipNorm !== null && norm > clipNorm ? clipNorm / norm : 1;
           optimizer.step(variables, scale === 1 ? gradList : gradList.map((g) => g.mul(scale)), lr);
-          return { lossValue: value.dataSync()[0], gradNorm: norm, clipScale: scale };
+          return { lossValue: value.dataSync()[0], gradNorm: norm, layerGradNorms: kernelNorms, clipScale: scale };
         });
         step++;
-        yield { step, epoch, endOfEpoch: b === stepsPerEpoch - 1, batch, loss: lossValue, learningRate: lr, gradNorm, clipScale };
+        yield { step, epoch, endOfEpoch: b === stepsPerEpoch - 1, batch, loss: lossValue, learningRate: lr, gradNorm, layerGradNorms, clipScale };
       }
     }
   } finally {
@@ -95,3 +99,4 @@ export function* miniBatchSteps(
     optimizer.dispose();
   }
 }
+

@@ -4,6 +4,7 @@ import { toRows, toVector, type MatrixLike, type VectorLike, fail } from '../cor
 import { batchAccuracy, batchLoss, type LossName } from './losses.ts';
 import { createOptimizer, type OptimizerName } from './optimizers.ts';
 import { learningRateAt, type LearningRateSchedule } from './schedule.ts';
+import { denseKernels, stepGradientNorms } from './gradient-norms.ts';
 
 export interface TrainOptions {
   epochs?: number;
@@ -40,6 +41,8 @@ export interface TrainStep {
   learningRate: number;
   /** Mean global gradient norm ‖∇‖ over the epoch's steps, before clipping. */
   gradNorm: number;
+  /** Mean ‖∂L/∂W⁽ˡ⁾‖ of every dense layer's kernel over the epoch's steps, first layer first, before clipping. */
+  layerGradNorms: number[];
 }
 
 /** The loss a model's output layer implies: sigmoid → binary cross-entropy, softmax → sparse categorical, else MSE. */
@@ -92,6 +95,7 @@ export async function* trainSteps(
   const loss = options.loss ?? inferLoss(model);
   const optimizer = createOptimizer(optimizerName, { weightDecay, momentum });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const kernelNames = denseKernels(model).map((k) => k.kernel.name);
   const n = rows.length;
   const stepsPerEpoch = Math.ceil(n / batchSize);
   const random = rng(seed);
@@ -109,10 +113,11 @@ export async function* trainSteps(
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const order = random.permutation(n);
       let lossSum = 0, normSum = 0, lr = learningRate;
+      const layerNormSums = kernelNames.map(() => 0);
       for (let b = 0; b < stepsPerEpoch; b++) {
         lr = learningRateAt(step, epochs * stepsPerEpoch, { learningRate, schedule, warmup });
         const idx = order.slice(b * batchSize, (b + 1) * batchSize);
-        const { batchLossValue, gradNorm } = tf.tidy(() => {
+        const { batchLossValue, gradNorm, layerGradNorms } = tf.tidy(() => {
           const indices = tf.tensor1d(idx, 'int32');
           const xb = xs.gather(indices), yb = ys.gather(indices);
           const { value, grads } = tf.variableGrads(() => {
@@ -122,16 +127,20 @@ export async function* trainSteps(
           }, variables);
           const gradList = variables.map((v) => grads[v.name]);
           // ‖∇‖ = √(Σ over all weights of g²); clipping rescales every gradient by the same factor.
-          const norm = Math.sqrt(tf.addN(gradList.map((g) => g.square().sum())).dataSync()[0]);
+          const { norm, kernelNorms } = stepGradientNorms(variables, grads, kernelNames);
           const scale = clipNorm !== null && norm > clipNorm ? clipNorm / norm : 1;
           optimizer.step(variables, scale === 1 ? gradList : gradList.map((g) => g.mul(scale)), lr);
-          return { batchLossValue: value.dataSync()[0], gradNorm: norm };
+          return { batchLossValue: value.dataSync()[0], gradNorm: norm, layerGradNorms: kernelNorms };
         });
         lossSum += batchLossValue;
         normSum += gradNorm;
+        layerGradNorms.forEach((v, l) => { layerNormSums[l] += v; });
         step++;
       }
-      const report: TrainStep = { epoch, loss: lossSum / stepsPerEpoch, learningRate: lr, gradNorm: normSum / stepsPerEpoch };
+      const report: TrainStep = {
+        epoch, loss: lossSum / stepsPerEpoch, learningRate: lr, gradNorm: normSum / stepsPerEpoch,
+        layerGradNorms: layerNormSums.map((v) => v / stepsPerEpoch),
+      };
       tf.tidy(() => {
         const accuracy = batchAccuracy(loss, model.apply(xs, { training: false }) as tf.Tensor, ys);
         if (accuracy !== undefined) report.accuracy = accuracy;
