@@ -1,6 +1,5 @@
 import { build, type Plugin, type ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { wasmBase64 } from './wasm-base64.ts';
 
 const VIRTUAL_ID = 'virtual:stepwise-runtime';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -55,7 +54,6 @@ async function bundleRuntime(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [wasmBase64()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,

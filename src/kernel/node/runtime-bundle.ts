@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { wasmBase64 } from '../build/wasm-base64.ts';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = fileURLToPath(new URL('./child-entry.ts', import.meta.url));
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'stepwise');
 /** What ends up inside the headless runtime: the sandbox runtime's folders, this entry, the lock file. */
-const SOURCES = ['src/ml', 'src/plot', 'src/kernel/runtime', 'src/analysis', 'src/kernel/protocol.ts', 'src/kernel/types.ts', 'src/kernel/node/child-entry.ts', 'src/kernel/build/wasm-base64.ts', 'package-lock.json'];
+const SOURCES = ['src/ml', 'src/plot', 'src/kernel/runtime', 'src/analysis', 'src/kernel/protocol.ts', 'src/kernel/types.ts', 'src/kernel/node/child-entry.ts', 'package-lock.json'];
 
 let ready: Promise<string> | undefined;
 
@@ -68,7 +67,6 @@ async function bundle(): Promise<string> {
     configFile: false,
     root: projectRoot,
     logLevel: 'warn',
-    plugins: [wasmBase64()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     ssr: { noExternal: true, target: 'node' },
     build: {

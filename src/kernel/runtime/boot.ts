@@ -4,9 +4,6 @@ import * as prelude from './prelude.ts';
 import { createRuntime } from './runtime.ts';
 import { activeRun } from './active-run.ts';
 import type { TimerScope } from './cell-timers.ts';
-import { useWasmBackend } from './tf-backend.ts';
-
-const TF_BACKEND: 'cpu' | 'wasm' = 'wasm';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
 
 const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
@@ -29,7 +26,8 @@ export async function bootRuntime(post: (message: FromRuntime) => void): Promise
   // machine (WebGL's float precision varies by GPU) and was the fastest for the library's small
   // tensors when measured in Chromium on a 2-core machine.
   tf.env().set('PROD', true);
-  await (TF_BACKEND === 'wasm' ? useWasmBackend() : tf.setBackend('cpu').then(() => tf.ready()));
+  await tf.setBackend('cpu');
+  await tf.ready();
 
   Object.assign(globalThis, prelude);
   const runtime = createRuntime(post, {
