@@ -22,7 +22,13 @@ const report = (error: unknown, rejection: boolean) => {
 process.on('unhandledRejection', (reason) => report(reason, true));
 process.on('uncaughtException', (error) => report(error, false));
 
-runtime = await bootRuntime(send);
+try {
+  runtime = await bootRuntime(send);
+} catch (error) {
+  // Without a runtime nothing will ever be ready: end, so the runner says why instead of waiting.
+  process.stderr.write(`the runtime could not start: ${(error as Error | undefined)?.message ?? String(error)}\n`);
+  process.exit(1);
+}
 process.off('message', early);
 process.on('message', (message) => runtime!.handle(message as ToRuntime));
 for (const message of queued.splice(0)) runtime.handle(message);
