@@ -4,7 +4,7 @@
  */
 import { fail } from './errors.ts';
 import { isFigure, plot, type Figure, type Layout, type Trace } from './figure.ts';
-import { hideUnnamed, legendLayout, mergeLayout } from './layout.ts';
+import { hideUnnamed, legendLayout, mergeLayout, TITLED_TOP_MARGIN, UNTITLED_TOP_MARGIN } from './layout.ts';
 
 /**
  * The figure with more traces drawn on top: traces, arrays of traces, or other figures' traces.
@@ -31,7 +31,26 @@ export function overlay(figure: Figure, ...layers: (Trace | readonly Trace[] | F
  */
 export function withLayout(figure: Figure, patch: Layout): Figure {
   if (!isFigure(figure)) fail('withLayout', 'the first argument must be a figure, e.g. withLayout(line(losses), { height: 250 })');
-  return { ...plot(structuredClone(figure.data), mergeLayout(structuredClone(figure.layout), structuredClone(patch))), ...configOf(figure) };
+  const layout = roomForNewTitle(figure.layout, patch, mergeLayout(structuredClone(figure.layout), structuredClone(patch)));
+  return { ...plot(structuredClone(figure.data), layout), ...configOf(figure) };
+}
+
+/**
+ * A title given to a figure built without one gets the room above the plot that a builder gives
+ * a titled chart (the plot area keeps its height), unless the patch sets the top margin itself:
+ * without it the title ran into the plot's top, or into a grid's cell titles.
+ */
+function roomForNewTitle(before: Layout, patch: Layout, merged: Layout): Layout {
+  const margin = (merged.margin ?? {}) as { t?: number };
+  const top = margin.t ?? UNTITLED_TOP_MARGIN;
+  const patchSetsTop = (patch.margin as { t?: unknown } | undefined)?.t !== undefined;
+  if (hasTitle(before.title) || !hasTitle(patch.title) || patchSetsTop || top >= TITLED_TOP_MARGIN) return merged;
+  const grown = typeof merged.height === 'number' && patch.height === undefined ? { height: merged.height + TITLED_TOP_MARGIN - top } : {};
+  return { ...merged, ...grown, margin: { ...margin, t: TITLED_TOP_MARGIN } };
+}
+
+function hasTitle(title: unknown): boolean {
+  return typeof title === 'string' ? title !== '' : typeof (title as { text?: unknown } | undefined)?.text === 'string' && (title as { text: string }).text !== '';
 }
 
 function configOf(figure: Figure): { config?: Record<string, unknown> } {

@@ -85,6 +85,10 @@ export function legendLayout(data: readonly Trace[], show?: boolean): Layout {
   return { showlegend, legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' } };
 }
 
+/** Room above the plot area (px): for a title, or none. */
+export const TITLED_TOP_MARGIN = 45;
+export const UNTITLED_TOP_MARGIN = 20;
+
 /** A chart's layout: title, axis titles, margins, legend rule and the constant uirevision. */
 export function baseLayout(opts: ChartOptions & LogAxisOptions, data: readonly Trace[], extra: Layout = {}): Layout {
   const layout: Layout = {
@@ -92,7 +96,7 @@ export function baseLayout(opts: ChartOptions & LogAxisOptions, data: readonly T
     xaxis: axis(opts.xTitle, opts.logX ? { type: 'log' } : {}),
     yaxis: axis(opts.yTitle, opts.logY ? { type: 'log' } : {}),
     ...legendLayout(data, opts.showLegend),
-    margin: { l: 50, r: 20, t: opts.title !== undefined ? 45 : 20, b: 40 },
+    margin: { l: 50, r: 20, t: opts.title !== undefined ? TITLED_TOP_MARGIN : UNTITLED_TOP_MARGIN, b: 40 },
     paper_bgcolor: TRANSPARENT,
     plot_bgcolor: TRANSPARENT,
     hovermode: 'closest',
