@@ -49,8 +49,10 @@ function roomForNewTitle(before: Layout, patch: Layout, merged: Layout): Layout 
   return { ...merged, ...grown, margin: { ...margin, t: TITLED_TOP_MARGIN } };
 }
 
+/** Plotly draws a title given as `{ text }` (a bare string is not drawn since Plotly 3). */
 function hasTitle(title: unknown): boolean {
-  return typeof title === 'string' ? title !== '' : typeof (title as { text?: unknown } | undefined)?.text === 'string' && (title as { text: string }).text !== '';
+  const text = (title as { text?: unknown } | undefined)?.text;
+  return typeof text === 'string' && text !== '';
 }
 
 function configOf(figure: Figure): { config?: Record<string, unknown> } {

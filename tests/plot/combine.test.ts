@@ -74,11 +74,11 @@ describe('overlay and withLayout', () => {
     const untitled = scatter([[0, 1], [2, 3]]);
     const titled = withLayout(untitled, { title: { text: 'later' } });
     expect(titled.layout.margin).toMatchObject({ t: 45 });
-    const grid = withLayout(plot([], { height: 300, margin: { t: 20 } }), { title: 'grid' });
+    const grid = withLayout(plot([], { height: 300, margin: { t: 20 } }), { title: { text: 'grid' } });
     expect(grid.layout).toMatchObject({ height: 325, margin: { t: 45 } });
     // The patch's own margin, a figure titled already, and a patch without a title are left as they are.
-    expect(withLayout(untitled, { title: 'x', margin: { t: 30 } }).layout.margin).toMatchObject({ t: 30 });
-    expect(withLayout(scatter([[0, 1]], { title: 'own' }), { title: 'new' }).layout.margin).toMatchObject({ t: 45 });
+    expect(withLayout(untitled, { title: { text: 'x' }, margin: { t: 30 } }).layout.margin).toMatchObject({ t: 30 });
+    expect(withLayout(scatter([[0, 1]], { title: 'own' }), { title: { text: 'new' } }).layout.margin).toMatchObject({ t: 45 });
     expect(withLayout(untitled, { height: 200 }).layout.margin).toEqual(untitled.layout.margin);
   });
 
