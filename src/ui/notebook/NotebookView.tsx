@@ -457,6 +457,7 @@ function NotebookBody(props: {
           start={presenting.start}
           role={presenting.role}
           renderCell={cellFor}
+          cellView={kernel.view}
           dock={dock(onSlide)}
           control={controlByKey}
           setControl={setControl}

@@ -1,7 +1,9 @@
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { ControlValue, Output } from '../../kernel/types.ts';
+import type { CellView, ControlValue, Output } from '../../kernel/types.ts';
 import { isPlaying, play, stop } from '../output/stepper-playback.ts';
 import { SlideView } from './SlideView.tsx';
+import { SlidePreview } from './SlidePreview.tsx';
+import type { Size } from './preview-scale.ts';
 import { focusKeys, presentAction, PRESENT_KEYS, type PresentAction } from './present-keys.ts';
 import type { Slide } from './slides.ts';
 import type { PresentChannel, PresentMessage } from './present-channel.ts';
@@ -15,6 +17,8 @@ export interface PresentationProps {
   /** The audience's screen, or the presenter's (current and next slide, notes, time). */
   role: 'audience' | 'presenter';
   renderCell(blockId: string): JSX.Element;
+  /** A cell's state and outputs now, for the presenter's preview of the next slide (read, never run). */
+  cellView(blockId: string): CellView | undefined;
   /** The controls the dock would show for the figures on the slide (the notebook's dock). */
   dock: JSX.Element;
   /** A control by its key (controlKey), to step and play the slide's stepper from the keyboard. */
@@ -37,6 +41,7 @@ export interface PresentationProps {
  */
 export function Presentation(props: PresentationProps) {
   let stage!: HTMLDivElement;
+  let currentBox: HTMLDivElement | undefined;
   const last = () => props.slides.length - 1;
   const [index, setIndex] = createSignal(Math.min(Math.max(0, props.start), last()));
   const [black, setBlack] = createSignal(false);
@@ -44,6 +49,8 @@ export function Presentation(props: PresentationProps) {
   const [scale, setScale] = createSignal(1);
   const [started] = createSignal(Date.now());
   const [now, setNow] = createSignal(Date.now());
+  /** The live slide's size: the presenter's preview of the next slide is laid out at it. */
+  const [currentSize, setCurrentSize] = createSignal<Size>({ width: 0, height: 0 }, { equals: (a, b) => a.width === b.width && a.height === b.height });
   const slide = () => props.slides[Math.min(index(), last())];
   const next = () => props.slides[index() + 1];
 
@@ -135,7 +142,10 @@ export function Presentation(props: PresentationProps) {
     const clock = setInterval(() => setNow(Date.now()), 1000);
     // The stage takes the focus, so keys work at once and a screen reader starts on the slide.
     stage.focus({ preventScroll: true });
+    const sizes = new ResizeObserver(([entry]) => setCurrentSize({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));
+    if (currentBox) sizes.observe(currentBox);
     onCleanup(() => {
+      sizes.disconnect();
       document.documentElement.classList.remove('presenting');
       window.removeEventListener('keydown', onKey);
       clearInterval(clock);
@@ -223,7 +233,9 @@ export function Presentation(props: PresentationProps) {
       >
         <div class="presenter-main">
           {props.notice}
-          <div class="slide-current">{current}</div>
+          <div ref={currentBox} class="slide-current">
+            {current}
+          </div>
           <div class="present-dock">{props.dock}</div>
         </div>
         <aside class="presenter-side" aria-label="Presenter">
@@ -232,8 +244,18 @@ export function Presentation(props: PresentationProps) {
           </div>
           <h2 class="presenter-heading">Next</h2>
           <div class="presenter-next" aria-label="Next slide">
-            <Show when={next()} fallback={<p class="presenter-end">End of the slides</p>}>
-              {(upcoming) => <SlidePreview slide={upcoming()} />}
+            <Show when={next()} keyed fallback={<p class="presenter-end">End of the slides</p>}>
+              {(upcoming) => (
+                <>
+                  <p class="slide-preview-title">
+                    {index() + 2}
+                    <Show when={upcoming.title}>. {upcoming.title}</Show>
+                  </p>
+                  <Show when={currentSize().width > 0}>
+                    <SlidePreview slide={upcoming} stage={currentSize()} cellView={props.cellView} />
+                  </Show>
+                </>
+              )}
             </Show>
           </div>
           <h2 class="presenter-heading">Notes</h2>
@@ -247,26 +269,6 @@ export function Presentation(props: PresentationProps) {
       </Show>
       <Show when={black()}>
         <div class="present-blackout" aria-label="Black screen (B to show the slide)" />
-      </Show>
-    </div>
-  );
-}
-
-/** The next slide, for the presenter: its title and prose (its cells are drawn when it is shown). */
-function SlidePreview(props: { slide: Slide }) {
-  const html = () =>
-    props.slide.pieces
-      .filter((piece) => piece.kind === 'prose')
-      .map((piece) => (piece.kind === 'prose' ? renderMarkdown(piece.text) : ''))
-      .join('');
-  const cells = () => props.slide.pieces.filter((piece) => piece.kind === 'cell').length;
-  return (
-    <div class="slide-preview">
-      <div class="prose" innerHTML={html()} />
-      <Show when={cells() > 0}>
-        <p class="slide-preview-cells">
-          and {cells()} cell{cells() === 1 ? '' : 's'}
-        </p>
       </Show>
     </div>
   );
