@@ -3,7 +3,8 @@
  * without a scroll bar; the clicker keys; editing and re-running a cell on a slide; the presenter's
  * window driving the audience's; "Share this view" opened in a fresh browser.
  * The fixture: tests/e2e/fixtures/presenting.md (slides: title, "Points on a line", a split-off
- * slide with a stepper, "Check yourself"; cells: 0 slider n, 1 figure, 2 stepper frame, 3 text).
+ * slide with a stepper, "Check yourself"; cells: 0 slider n, 1 figure, 2 stepper frame, 3 text,
+ * 4 figure "Bars at this frame" of n bars, 5 Markdown "The slider draws n points now").
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -40,6 +41,20 @@ const setSlider = (page: Page, index: number, value: number) =>
   );
 /** The points the figure of cell 1 draws (its x values). */
 const pointCount = (page: Page) => page.$eval(`${cell(1)} .figure`, (element) => ((element as unknown as { data?: { x: number[] }[] }).data?.[0].x.length ?? -1));
+
+/** Waits until the presenter's preview shows one figure, drawn with its newest data: this title, this many points. */
+const previewFigureDrawn = (page: Page, title: string, points: number) =>
+  page.waitForFunction(
+    ([wanted, count]) => {
+      const figures = [...document.querySelectorAll<HTMLElement>('.presenter-next .slide-preview-figure')];
+      const figure = figures[0] as (HTMLElement & { data?: { x: number[] }[] }) | undefined;
+      if (figures.length !== 1 || figure === undefined || figure.dataset.drawn !== figure.dataset.latest) return false;
+      const drawnTitle = figure.querySelector('.gtitle')?.textContent ?? '';
+      return figure.querySelector('svg.main-svg') !== null && drawnTitle === wanted && figure.data?.[0].x.length === count;
+    },
+    [title, points] as const,
+    { timeout: 60_000 },
+  );
 
 /** Waits until the slide's figures show their newest data and its fit has settled. */
 async function slideSettled(page: Page): Promise<void> {
@@ -196,6 +211,30 @@ describe('present mode', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('offers in the Controls bar the controls that a slide\'s outputs depend on when they sit on another slide, text outputs too', async () => {
+    const context = await newProfile(browser);
+    const { page, errors } = await openPage(context, `${FIXTURE}?slide=4`);
+    await page.waitForSelector('.present');
+    await waitForCellsSettled(page, SETTLE);
+    await waitForText(page, 5, 'draws 3 points');
+    // "Check yourself" has no figure: only a sentence computed from the slider on slide 2.
+    expect(await page.$$eval('.slide-content .figure', (figures) => figures.length)).toBe(0);
+    const toggle = page.locator('.present-dock .control-dock-toggle');
+    await toggle.waitFor({ timeout: 30_000 });
+    expect(await toggle.textContent()).toContain('Controls (1)');
+    await toggle.click();
+    const slider = page.locator(`.present-dock [data-control$="/n"] input[type="range"]`);
+    expect(await slider.inputValue()).toBe('3');
+    await slider.evaluate((input) => {
+      (input as HTMLInputElement).value = '5';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await waitForText(page, 5, 'draws 5 points');
+    expect(await slideIndex(page)).toBe(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });
 
 describe('presenter view', () => {
@@ -213,13 +252,31 @@ describe('presenter view', () => {
     expect(await presenter.textContent('.presenter-time')).toMatch(/^\d+:\d\d$/);
     expect(await audience.textContent('.present')).not.toContain('Say that the slider');
 
+    // The next slide is previewed as it will look: its stepper, text and figure, drawn, not live.
+    await previewFigureDrawn(presenter, 'Bars at this frame', 3);
+    expect(await presenter.textContent('.presenter-next')).toContain('shown: n=3 frame=0');
+    expect(await presenter.getAttribute('.slide-preview-stage', 'inert')).not.toBeNull();
+    expect(await presenter.evaluate(() => document.activeElement?.closest('.presenter-next') ?? null)).toBeNull();
+
     expect(await pointCount(audience)).toBe(3);
     await setSlider(presenter, 0, 7);
     await audience.waitForFunction((selector) => (document.querySelector(selector) as unknown as { data?: { x: number[] }[] })?.data?.[0].x.length === 7, `${cell(1)} .figure`, { timeout: 30_000 });
     expect(await audience.inputValue(`${cell(0)} .control-slider input`)).toBe('7');
+    // A control moved on the live slide redraws the preview's figure and text.
+    await previewFigureDrawn(presenter, 'Bars at this frame', 7);
+    expect(await presenter.textContent('.presenter-next')).toContain('shown: n=7 frame=0');
 
+    // On a slide change the preview shows the slide after the new one.
+    await presenter.keyboard.press('Home');
+    await audience.waitForSelector('.present[data-slide="0"]');
+    expect(await presenter.textContent('.slide-preview-title')).toBe('2. Points on a line');
+    await previewFigureDrawn(presenter, '', 7);
+    await presenter.keyboard.press('ArrowRight');
     await presenter.keyboard.press('ArrowRight');
     await audience.waitForSelector('.present[data-slide="2"]');
+    expect(await presenter.textContent('.slide-preview-title')).toBe('4. Check yourself');
+    expect(await presenter.textContent('.presenter-next')).toContain('The slider draws 7 points now.');
+    expect(await presenter.$$eval('.presenter-next .slide-preview-figure', (figures) => figures.length)).toBe(0);
     await presenter.keyboard.press(']');
     await waitForText(audience, 3, 'n=7 frame=1');
 

@@ -4,6 +4,10 @@ import { fitSlide } from '../../src/ui/present/fit-slide.ts';
 import { parseViewQuery, viewQuery } from '../../src/ui/present/view-link.ts';
 import { parseRoute, routeHash } from '../../src/ui/app/route.ts';
 import { onSlide } from '../../src/ui/output/slide-figure.ts';
+import { slideOnScreen } from '../../src/ui/present/slide-controls.ts';
+import { previewScale } from '../../src/ui/present/preview-scale.ts';
+import { upstreamCells, type CellNames } from '../../src/ui/dock/upstream-cells.ts';
+import type { Output } from '../../src/kernel/types.ts';
 import { plot } from '../../src/plot/figure.ts';
 
 const key = (k: string, extra: Partial<KeyboardEvent> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...extra });
@@ -70,5 +74,44 @@ describe('view links', () => {
     expect(parseRoute('#/shared/d1.k-means.ab.xyz?slide=2')).toEqual({ page: 'shared', payload: 'd1.k-means.ab.xyz', view: 'slide=2' });
     expect(parseRoute('#/local/ab?')).toEqual({ page: 'local', id: 'ab' });
     expect(routeHash({ page: 'local', id: 'ab', view: 'slide=1' })).toBe('#/local/ab?slide=1');
+  });
+});
+
+describe("a slide's Controls bar", () => {
+  // A slider on one slide; a figure beside it; a stepper and a sentence computed from both on the next.
+  const names: CellNames[] = [
+    { id: 's', declares: ['n'], reads: [] },
+    { id: 'f', declares: [], reads: ['n'] },
+    { id: 'st', declares: ['frame'], reads: [] },
+    { id: 't', declares: [], reads: ['n', 'frame'] },
+  ];
+  const slider: Output = { id: 'o1', kind: 'control', name: 'n', control: { type: 'slider', label: 'n', min: 1, max: 9, step: 1 }, value: 3 } as Output;
+  const stepper: Output = { id: 'o2', kind: 'control', name: 'frame', control: { type: 'stepper', label: 'frame', count: 5, intervalMs: 200 }, value: 0 } as Output;
+  const figure: Output = { id: 'o3', kind: 'figure', figure: plot({ x: [1], y: [1] }) };
+  const text: Output = { id: 'o4', kind: 'text', text: 'n=3 frame=0' };
+  /** What the bar offers, computed as ControlDock does: controls upstream of the results shown, less those on the slide. */
+  const offered = (cells: { id: string; outputs: Output[]; controls: string[] }[]) => {
+    const shown = slideOnScreen(cells);
+    const controls = (id: string) => cells.find((cell) => cell.id === id)?.controls ?? (id === 's' ? ['n'] : id === 'st' ? ['frame'] : []);
+    const upstream = new Set(shown.figureCells.flatMap((id) => upstreamCells(names, id)));
+    return names.filter((cell) => upstream.has(cell.id)).flatMap((cell) => controls(cell.id).map((name) => `${cell.id}/${name}`)).filter((key) => !shown.controls.has(key));
+  };
+  it('offers the controls of a sentence computed from a slider on another slide, as it does a figure\'s', () => {
+    expect(offered([{ id: 'st', outputs: [stepper], controls: ['frame'] }, { id: 't', outputs: [text], controls: [] }])).toEqual(['s/n']);
+    expect(offered([{ id: 'st', outputs: [stepper], controls: ['frame'] }, { id: 'f', outputs: [figure], controls: [] }])).toEqual(['s/n']);
+  });
+  it('offers nothing already on the slide, nor for a cell that shows only its own controls', () => {
+    expect(offered([{ id: 's', outputs: [slider], controls: ['n'] }, { id: 'f', outputs: [figure], controls: [] }])).toEqual([]);
+    expect(offered([{ id: 'st', outputs: [stepper], controls: ['frame'] }])).toEqual([]);
+    expect(slideOnScreen([{ id: 's', outputs: [slider], controls: ['n'] }])).toEqual({ figureCells: [], controls: new Set(['s/n']) });
+  });
+});
+
+describe("the presenter's preview of the next slide", () => {
+  it('is the live slide scaled to the width of its box, or to its height limit, never enlarged', () => {
+    expect(previewScale({ width: 1400, height: 900 }, { width: 560, height: 1000 })).toBe(0.4);
+    expect(previewScale({ width: 1400, height: 900 }, { width: 560, height: 180 })).toBe(0.2);
+    expect(previewScale({ width: 400, height: 300 }, { width: 800, height: 800 })).toBe(1);
+    expect(previewScale({ width: 0, height: 0 }, { width: 560, height: 400 })).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ import { Presentation } from '../present/Presentation.tsx';
 import { ShareViewDialog } from '../present/ShareViewDialog.tsx';
 import { shareViewUrl } from '../present/share-view.ts';
 import { slidesOf } from '../present/slides.ts';
+import { slideOnScreen } from '../present/slide-controls.ts';
 import { controlKey } from '../output/control-key.ts';
 import { drawsFigures } from '../output/draws-figures.ts';
 import type { OnScreen } from '../dock/on-screen.ts';
@@ -372,14 +373,13 @@ function NotebookBody(props: {
     );
   };
 
-  /** On a slide every cell shows whole: its figures are on screen, its controls within reach. */
-  const onSlide = (): OnScreen => {
-    const cells = (slides()[present.slide()]?.pieces ?? []).filter((piece) => piece.kind === 'cell').map((piece) => piece.blockId);
-    return {
-      figureCells: cells.filter((id) => kernel.view(id)?.outputs.some((output) => output.kind === 'figure')),
-      controls: new Set(cells.flatMap((id) => controlsOf(id).map((control) => controlKey(id, control.name)))),
-    };
-  };
+  /** On a slide every cell shows whole: its results are on screen, its controls within reach (slide-controls.ts). */
+  const onSlide = (): OnScreen =>
+    slideOnScreen(
+      (slides()[present.slide()]?.pieces ?? [])
+        .filter((piece) => piece.kind === 'cell')
+        .map((piece) => ({ id: piece.blockId, outputs: kernel.view(piece.blockId)?.outputs ?? [], controls: controlsOf(piece.blockId).map((control) => control.name) })),
+    );
   const dock = (shown?: () => OnScreen) => <ControlDock codeIds={codeIds()} cellNames={cellNames} controls={controlsOf} onControl={setControl} shown={shown} startFolded={shown !== undefined} />;
   return (
     <NotebookContext.Provider value={notebookContext}>
