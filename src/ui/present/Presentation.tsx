@@ -14,12 +14,12 @@ type ControlOutput = Extract<Output, { kind: 'control' }>;
 export interface PresentationProps {
   slides: Slide[];
   start: number;
-  /** The audience's screen, or the presenter's (current and next slide, notes, time). */
+  /** The audience's screen, or the presenter's (the live slide, a preview of the next, notes, time). */
   role: 'audience' | 'presenter';
   renderCell(blockId: string): JSX.Element;
   /** A cell's state and outputs now, for the presenter's preview of the next slide (read, never run). */
   cellView(blockId: string): CellView | undefined;
-  /** The controls the dock would show for the figures on the slide (the notebook's dock). */
+  /** The Controls bar: the controls of what the slide shows that sit on other slides (the notebook's dock, slide-controls.ts). */
   dock: JSX.Element;
   /** A control by its key (controlKey), to step and play the slide's stepper from the keyboard. */
   control(key: string): { cellId: string; output: ControlOutput } | undefined;
@@ -153,11 +153,16 @@ export function Presentation(props: PresentationProps) {
     });
   });
 
-  const Footer = () => (
+  // The audience's Controls bar sits in the footer, so that folded it takes no room from the slide
+  // (a button beside the slide number); opened, it is a row above the footer and the slide gives way.
+  const Footer = (footer: { dock?: JSX.Element }) => (
     <footer class="slide-footer">
       <span class="slide-number" aria-live="polite">
         {index() + 1} / {props.slides.length}
       </span>
+      <Show when={footer.dock}>
+        <div class="present-dock">{footer.dock}</div>
+      </Show>
       <Show when={scale() < 1}>
         <span class="slide-scaled" title="Split it with a line <!-- slide --> in its Markdown">
           Too full: scaled to {Math.round(scale() * 100)} %
@@ -226,8 +231,7 @@ export function Presentation(props: PresentationProps) {
           <>
             {props.notice}
             <div class="slide-current">{current}</div>
-            <div class="present-dock">{props.dock}</div>
-            <Footer />
+            <Footer dock={props.dock} />
           </>
         }
       >
