@@ -254,6 +254,7 @@ describe('presenter view', () => {
 
     // The next slide is previewed as it will look: its stepper, text and figure, drawn, not live.
     await previewFigureDrawn(presenter, 'Bars at this frame', 3);
+    expect(await presenter.textContent('.slide-preview-title')).toBe('3. Points on a line, continued');
     expect(await presenter.textContent('.presenter-next')).toContain('shown: n=3 frame=0');
     expect(await presenter.getAttribute('.slide-preview-stage', 'inert')).not.toBeNull();
     expect(await presenter.evaluate(() => document.activeElement?.closest('.presenter-next') ?? null)).toBeNull();

@@ -53,6 +53,12 @@ export function Presentation(props: PresentationProps) {
   const [currentSize, setCurrentSize] = createSignal<Size>({ width: 0, height: 0 }, { equals: (a, b) => a.width === b.width && a.height === b.height });
   const slide = () => props.slides[Math.min(index(), last())];
   const next = () => props.slides[index() + 1];
+  /** A slide's title; a slide split off without a heading is named after the section it continues. */
+  const sectionOf = (at: number): string => {
+    if (props.slides[at]?.title) return props.slides[at].title;
+    for (let before = at - 1; before >= 0; before -= 1) if (props.slides[before].title) return `${props.slides[before].title}, continued`;
+    return '';
+  };
 
   const send = (message: PresentMessage) => props.channel?.send(message);
   const go = (to: number) => {
@@ -253,7 +259,7 @@ export function Presentation(props: PresentationProps) {
                 <>
                   <p class="slide-preview-title">
                     {index() + 2}
-                    <Show when={upcoming.title}>. {upcoming.title}</Show>
+                    <Show when={sectionOf(index() + 1)}>{(title) => `. ${title()}`}</Show>
                   </p>
                   <Show when={currentSize().width > 0}>
                     <SlidePreview slide={upcoming} stage={currentSize()} cellView={props.cellView} />
