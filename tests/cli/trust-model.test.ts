@@ -93,7 +93,12 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const below = (parent: number) => {
-    for (const [child, itsParent] of parentOf) if (itsParent === parent) found.push(child), below(child);
+    for (const [child, itsParent] of parentOf) {
+      if (itsParent === parent) {
+        found.push(child);
+        below(child);
+      }
+    }
   };
   below(pid);
   return found;

@@ -38,7 +38,10 @@ describe('notebooks/deployment.md', () => {
     const [v1, v2] = [sharesOf(report, 'v1'), sharesOf(report, 'v2')];
     const all = ['v1', 'v2', 'v3', 'v4'].map((v) => sharesOf(report, v));
     all[0].forEach((_, d) => expect(all.reduce((sum, shares) => sum + shares[d], 0)).toBeCloseTo(1, 12));
-    for (let day = 33; day <= 37; day++) expect(v2[day - 20]).toBeGreaterThan(0.1), expect(v2[day - 20]).toBeLessThan(0.3);
+    for (let day = 33; day <= 37; day++) {
+      expect(v2[day - 20]).toBeGreaterThan(0.1);
+      expect(v2[day - 20]).toBeLessThan(0.3);
+    }
     expect(v1[32 - 20]).toBe(1);
     expect(v2[38 - 20]).toBe(1);
     // The title's count is where the cumulative curve ends.

@@ -68,7 +68,10 @@ describe('notebooks/llm-sampling.md', () => {
     const insideWord = atDefaults.filter((d) => !d.prompt.endsWith(' ')).map((d) => d.topP09.length);
     expect(afterSpace).toHaveLength(2);
     expect(Math.min(...afterSpace)).toBeGreaterThan(Math.max(...insideWord));
-    for (const k of insideWord) expect(k).toBeGreaterThanOrEqual(1), expect(k).toBeLessThanOrEqual(3);
+    for (const k of insideWord) {
+      expect(k).toBeGreaterThanOrEqual(1);
+      expect(k).toBeLessThanOrEqual(3);
+    }
     const flattest = atDefaults.reduce((a, b) => (b.entropyBits > a.entropyBits ? b : a));
     expect(flattest.topP09.length).toBe(Math.max(...atDefaults.map((d) => d.topP09.length)));
   }, 60_000);

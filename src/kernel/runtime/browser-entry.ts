@@ -28,7 +28,8 @@ scope.addEventListener('unhandledrejection', (event) => {
   else scope.postMessage({ type: 'fault', message: `Unhandled promise rejection: ${String((event.reason as Error | undefined)?.message ?? event.reason)}` });
 });
 
-bootRuntime((message) => scope.postMessage(message)).then((booted) => {
+// `void`: a boot that fails reaches the unhandledrejection listener above, which reports it as a fault.
+void bootRuntime((message) => scope.postMessage(message)).then((booted) => {
   runtime = booted;
   scope.onmessage = (event) => booted.handle(event.data);
   for (const message of queued.splice(0)) booted.handle(message);

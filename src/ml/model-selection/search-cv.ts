@@ -1,6 +1,5 @@
-import { checkFitted, toVector, type VectorLike } from '../core/validate.ts';
+import { checkFitted, fail, toVector, type VectorLike } from '../core/validate.ts';
 import type { CV } from './check-cv.ts';
-import { fail } from '../core/validate.ts';
 import { isClassifier, type AnyData, type PredictorModel } from './model-types.ts';
 import { bestIndexOf, evaluateCandidates, refitBest, type CVResults } from './search-results.ts';
 import { getScorer, type Scoring } from './scoring.ts';

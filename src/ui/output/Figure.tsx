@@ -1,5 +1,5 @@
 import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
-import type { Figure as FigureData } from '../../plot/figure.ts';
+import type { Figure as FigureData, Trace } from '../../plot/figure.ts';
 import { currentTheme } from '../app/theme.ts';
 import { prepareFigure, type PlotlyArguments } from './prepare-figure.ts';
 import { figureHeight } from './figure-height.ts';
@@ -9,7 +9,6 @@ import { listenToInputs, type DrawnInputs } from './figure-input-events.ts';
 import { useNotebook } from './notebook-context.ts';
 import { pinTraces, withPinned } from './pin-figure.ts';
 import { pinButtons } from './pin-buttons.ts';
-import type { Trace } from '../../plot/figure.ts';
 import { loadPlotly, type Plotly } from './load-plotly.ts';
 import { bundleFor } from './plotly-bundle.ts';
 import { sameSource, type FigureSource as Source } from './figure-source.ts';
