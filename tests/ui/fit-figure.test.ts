@@ -109,4 +109,18 @@ describe('titles of subplot cells', () => {
     expect(short.font.size).toBe(13);
     expect((fitToWidth(layout, 880, []).annotations as { font: { size: number } }[])[0].font.size).toBe(13);
   });
+
+  it('a narrow grid’s wrapped figure title is placed above the band of its cell titles', () => {
+    const cells = {
+      margin: { t: 45 },
+      xaxis: { domain: [0, 0.46] },
+      xaxis2: { domain: [0.54, 1] },
+      title: { text: 'Scores and weights, dₖ = 8, T = 1, with a long tail' },
+      annotations: [{ text: 'scores', x: 0.23, y: 1, xref: 'paper', yref: 'paper', yanchor: 'bottom', showarrow: false }],
+    };
+    const { annotations: _, ...plain } = cells;
+    const withCellTitles = fitToWidth(cells, 330, []).margin as { t: number };
+    const without = fitToWidth(plain, 330, []).margin as { t: number };
+    expect(withCellTitles.t - without.t).toBe(20);
+  });
 });

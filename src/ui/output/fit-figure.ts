@@ -64,7 +64,8 @@ export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]
   const pad = MODEBAR_HEIGHT + Math.ceil((lines.length - 1) * lineHeight);
   fitted.title = { ...title.raw, text: lines.join('<br>'), yref: 'container', y: 1, yanchor: 'top', pad: { ...objectOr(title.raw.pad), t: pad } };
   const margin = objectOr(layout.margin);
-  const needed = MODEBAR_HEIGHT + Math.ceil(lines.length * lineHeight) + 10;
+  // A grid's cell titles stand in the band just above the plot: the title's lines go above them.
+  const needed = MODEBAR_HEIGHT + Math.ceil(lines.length * lineHeight) + 10 + (hasCellTitles(layout) ? CELL_TITLE_BAND : 0);
   fitted.margin = { ...margin, t: Math.max(typeof margin.t === 'number' ? margin.t : 0, needed) };
   if (legendAbovePlot(fitted)) {
     // A legend over the plot would sit in the title's band; under the plot it covers nothing.
