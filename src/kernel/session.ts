@@ -34,6 +34,11 @@ interface PlannedRun {
   settle: (outcome: RunOutcome) => void;
   /** Set when the runtime starts it. */
   active?: ActiveRun;
+  /**
+   * Planned before its cell was made dirty again (an edit, a control moved, a run asked): if the
+   * runtime starts it anyway, the cell stays dirty and runs again in the next pass.
+   */
+  stale?: boolean;
 }
 
 interface ActiveRun {
@@ -132,7 +137,10 @@ export class Session implements KernelSession {
     // A cell that is running with stale inputs stops at its next `await tick()`; it runs again.
     if (this.active && this.dirty.has(this.active.cellId)) this.executor.send({ type: 'cancel', runId: this.active.runId });
     // The runs of the pass not started yet may be stale now: the loop plans a new pass.
-    if (this.planned.size > 0) this.executor.send({ type: 'drop-queued' });
+    if (this.planned.size > 0) {
+      for (const planned of this.planned.values()) if (!planned.active) planned.stale = true;
+      this.executor.send({ type: 'drop-queued' });
+    }
     return this.ensureLoop();
   }
 
@@ -324,8 +332,10 @@ export class Session implements KernelSession {
   /** The runtime starts a planned run: it is the active run, with a time limit if the session has one. */
   private onRunStarted(planned: PlannedRun): void {
     const id = planned.cellId;
-    this.dirty.delete(id);
-    this.due.delete(id);
+    if (!planned.stale) {
+      this.dirty.delete(id);
+      this.due.delete(id);
+    }
     this.holdsValue.delete(id);
     this.claimRun(id, planned.runId);
     const startedAt = performance.now();
@@ -353,6 +363,10 @@ export class Session implements KernelSession {
 
   /** The runtime kept a planned run's cell as it was: none of the names it reads changed. */
   private onRunKept(planned: PlannedRun): void {
+    if (planned.stale) {
+      planned.settle({ kind: 'not-run' });
+      return;
+    }
     this.dirty.delete(planned.cellId);
     this.due.delete(planned.cellId);
     planned.settle({ kind: 'kept' });

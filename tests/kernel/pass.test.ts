@@ -102,3 +102,23 @@ describe('Session: a cell deleted while its run waits in a pass', () => {
     expect(texts(session.view('c2'))).toEqual(['1']);
   });
 });
+
+describe('Session: moves faster than a long cell', () => {
+  it('end on the last value, shown and used by every cell downstream', async () => {
+    // Moves 5 ms apart while a 300 ms cell runs: the pass under way was planned with the first
+    // value, and its runs that start after the moves must not count as the cells' last run.
+    const busy = (ms: number) => `{ const t = Date.now(); while (Date.now() - t < ${ms}) {} }`;
+    session = createNodeSession();
+    session.setCells(cells('const k = slider(0, { min: 0, max: 100 })', `${busy(300)}\nconst twice = 2 * k`, `${busy(30)}\ntwice + 1`, 'k + 1000'));
+    await session.runAll();
+    const moves: Promise<void>[] = [];
+    for (let v = 1; v <= 12; v++) {
+      moves.push(session.setControl('c0', 'k', v));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(moves);
+    expect(session.view('c0')!.outputs.find((o) => o.kind === 'control')).toMatchObject({ value: 12 });
+    expect(texts(session.view('c2'))).toEqual(['25']);
+    expect(texts(session.view('c3'))).toEqual(['1012']);
+  });
+});

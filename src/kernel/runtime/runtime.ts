@@ -172,7 +172,12 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     if (draining) return;
     draining = true;
     void (async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await step(next.request, next.pass);
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        await step(next.request, next.pass);
+        // Between two runs, the messages that came meanwhile ('drop-queued', 'cancel') are read
+        // first: a cell that ran synchronously never let them in.
+        if (queue.length > 0) await nextTask();
+      }
       draining = false;
     })();
   }
@@ -248,6 +253,25 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
 
   return { handle, logToActive, uncaught };
 }
+
+/**
+ * Resolves in a task of its own, after the messages already queued (a MessageChannel message,
+ * which unlike a nested setTimeout is not clamped to 4 ms).
+ */
+function taskYielder(): () => Promise<void> {
+  if (typeof MessageChannel !== 'function') return () => new Promise((resolve) => setTimeout(resolve, 0));
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // In Node an open port would keep the process alive on its own.
+  (channel.port1 as { unref?: () => void }).unref?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+const nextTask = taskYielder();
 
 /** What the runs of one pass so far did to the names they declare. */
 interface PassState {
