@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Output } from '../../src/kernel/types.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
-import { outputs, markdown, boldNumbers, titleOf, figure, axisTitle, notebookRunner } from './report-queries.ts';
+import { outputs, markdown, boldNumbers, titleOf, figure, axisTitle, notebookRunner, checksTable } from './report-queries.ts';
 
 const run = notebookRunner('bias-variance', { timeoutMs: 60_000 });
 
@@ -32,14 +32,6 @@ function spreadAtLeftEdge(fig: Figure): number {
   const atEdge = y.filter((_, i) => x[i] === -1) as number[];
   const mean = atEdge.reduce((a, b) => a + b, 0) / atEdge.length;
   return Math.sqrt(atEdge.reduce((a, b) => a + (b - mean) ** 2, 0) / atEdge.length);
-}
-
-/** The folded table at the end: what was compared with what, and the difference. */
-function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
-  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'table' }> => o.kind === 'table' && o.columns.includes('difference'));
-  expect(found, 'one table of checks against the library').toHaveLength(1);
-  expect(found[0].columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
-  return found[0].rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
 }
 
 describe('notebooks/bias-variance.md', () => {

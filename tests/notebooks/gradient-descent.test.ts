@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
 import type { ControlValue } from '../../src/kernel/types.ts';
-import { outputs, markdown, boldNumbers, figure, axisTitle, control, notebookRunner } from './report-queries.ts';
+import { outputs, markdown, boldNumbers, figure, axisTitle, control, notebookRunner, checksTable } from './report-queries.ts';
 
 const run = notebookRunner('gradient-descent');
 
 function axisRange(fig: Figure, axis: string): number[] | undefined {
   return (fig.layout[axis] as { range?: number[] } | undefined)?.range;
-}
-
-/** The folded table at the end: what was compared with what, and the largest difference. */
-function checksTable(report: RunReport): { hand: string; library: string; gap: number }[] {
-  const found = outputs(report).filter((o) => o.kind === 'table' && o.columns.includes('difference'));
-  expect(found, 'one table of checks against the library').toHaveLength(1);
-  const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
-  expect(table.columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
-  const column = (name: string) => table.columns.indexOf(name);
-  return table.rows.map((row) => ({
-    hand: String(row[column('hand-written')]), library: String(row[column('library')]), gap: Number(row[column('difference')]),
-  }));
 }
 
 /** The trace whose legend name starts with `prefix`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Output } from '../../src/kernel/types.ts';
 import type { Figure } from '../../src/plot/figure.ts';
-import { allMarkdown, figureTitled, figureWithPanel, notebookRunner, numberAfter, outputs, traceNamed } from './report-queries.ts';
+import { allMarkdown, figureTitled, figureWithPanel, notebookRunner, numberAfter, outputs, traceNamed, checksTable } from './report-queries.ts';
 
 // Every set of controls is shown once, and every cell must run clean under it (notebookRunner).
 const run = notebookRunner('k-means');
@@ -16,15 +16,6 @@ function control(report: RunReport, name: string): Extract<Output, { kind: 'cont
 
 function axisTitle(figure: Figure, axis: string): string | undefined {
   return ((figure.layout[axis] as { title?: { text?: string } } | undefined)?.title)?.text;
-}
-
-/** The folded table at the end: what was compared with what, and the difference. */
-function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
-  const found = report.cells.flatMap((c) => c.outputs).filter((o) => o.kind === 'table' && o.columns.includes('difference'));
-  expect(found, 'one table of checks against the library').toHaveLength(1);
-  const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
-  expect(table.columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
-  return table.rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
 }
 
 describe('notebooks/k-means.md', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Figure, Trace } from '../../src/plot/figure.ts';
-import { markdown, boldNumbers, figure, axisTitle, control, notebookRunner } from './report-queries.ts';
+import { markdown, boldNumbers, figure, axisTitle, control, notebookRunner, checksTable } from './report-queries.ts';
 
 const run = notebookRunner('pca');
 
@@ -15,15 +15,6 @@ function arrowAngle(trace: Trace): number {
 function lineAngleGap(a: number, b: number): number {
   const d = Math.abs((((a - b) % 180) + 180) % 180);
   return Math.min(d, 180 - d);
-}
-
-/** The folded table at the end: what was compared with what, and the difference. */
-function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
-  const found = report.cells.flatMap((c) => c.outputs).filter((o) => o.kind === 'table' && o.columns.includes('difference'));
-  expect(found, 'one table of checks against the library').toHaveLength(1);
-  const table = found[0] as Extract<(typeof found)[number], { kind: 'table' }>;
-  expect(table.columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
-  return table.rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
 }
 
 describe('notebooks/pca.md', () => {

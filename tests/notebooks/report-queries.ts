@@ -112,3 +112,14 @@ export function traceNamed(figure: Figure, name: string): Trace {
   if (!found) throw new Error(`no trace named "${name}"; names: ${figure.data.map((t) => t.name).join(', ')}`);
   return found;
 }
+
+/**
+ * A flagship's folded table of checks at its end (hand-written | library | compared | difference),
+ * as rows; fails unless the notebook shows exactly one such table.
+ */
+export function checksTable(report: RunReport): { hand: string; library: string; compared: string; gap: number }[] {
+  const found = outputs(report).filter((o): o is Extract<Output, { kind: 'table' }> => o.kind === 'table' && o.columns.includes('difference'));
+  expect(found, 'one table of checks against the library').toHaveLength(1);
+  expect(found[0].columns).toEqual(['hand-written', 'library', 'compared', 'difference']);
+  return found[0].rows.map(([hand, library, compared, gap]) => ({ hand: String(hand), library: String(library), compared: String(compared), gap: Number(gap) }));
+}
