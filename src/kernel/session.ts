@@ -82,6 +82,8 @@ export class Session implements KernelSession {
   private readonly planned = new Map<number, PlannedRun>();
   /** Each cell's latest run (run id → cell): what that run's timers show or throw later is the cell's. */
   private readonly latestRuns = new Map<number, string>();
+  /** Cells kept from running, with the error they show instead (see hold). */
+  private readonly held = new Map<string, CellError>();
   /** Cell code closed the runtime; the next run starts a fresh one. */
   private stopped = false;
   private readonly settling = new Set<() => void>();
@@ -109,6 +111,7 @@ export class Session implements KernelSession {
       if (old && previous.get(cell.id) === cell.source) continue;
       const analysis = analyzeCell(cell.id, cell.source);
       if (old) {
+        this.held.delete(cell.id); // edited: what crashed is gone
         const gone = old.declares.filter((name) => !analysis.declares.includes(name));
         if (gone.length > 0) this.executor.send({ type: 'forget', names: gone });
       }
@@ -124,10 +127,20 @@ export class Session implements KernelSession {
   }
 
   runAll(): Promise<void> {
-    return this.run(this.cells.map((c) => c.id));
+    return this.schedule(this.cells.map((c) => c.id));
   }
 
   run(cellIds: string[]): Promise<void> {
+    for (const id of cellIds) this.held.delete(id);
+    return this.schedule(cellIds);
+  }
+
+  hold(cellId: string, error: CellError): void {
+    this.held.set(cellId, error);
+  }
+
+  /** Marks these cells due, and dirty with what they need and what reads them; the loop runs them. */
+  private schedule(cellIds: string[]): Promise<void> {
     const known = [...cellIds.filter((id) => this.analyses.has(id)), ...this.mendedElsewhere()];
     for (const id of known) this.due.add(id);
     for (const id of cellsToRun(this.graph.topology, known, this.holdsValue)) {
@@ -159,7 +172,7 @@ export class Session implements KernelSession {
       if (this.movedTimer === undefined) this.watchForLongRun();
       return this.loop.then(() => this.runMoved());
     }
-    return this.run([cellId]);
+    return this.schedule([cellId]);
   }
 
   private activeRunsLong(): boolean {
@@ -184,7 +197,7 @@ export class Session implements KernelSession {
     if (this.movedDuringPass.size === 0) return this.loop ?? Promise.resolve();
     const moved = [...this.movedDuringPass];
     this.movedDuringPass.clear();
-    return this.run(moved);
+    return this.schedule(moved);
   }
 
   restoreControls(values: Record<string, ControlValue>): void {
@@ -292,7 +305,7 @@ export class Session implements KernelSession {
   }
 
   private errorBeforeRun(id: string): CellError | undefined {
-    return this.analyses.get(id)?.error ?? this.graph.errors.get(id);
+    return this.analyses.get(id)?.error ?? this.graph.errors.get(id) ?? this.held.get(id);
   }
 
   /** A cell with its own error does not run; the timers of its last good run stop too. */
@@ -592,6 +605,7 @@ export class Session implements KernelSession {
     this.dirty.delete(id);
     this.due.delete(id);
     this.views.delete(id);
+    this.held.delete(id);
   }
 
   /**

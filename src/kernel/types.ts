@@ -85,8 +85,16 @@ export interface KernelSession {
   setCells(cells: CellSource[]): void;
   /** Runs every cell in dependency order. Resolves when the run finishes or is superseded. */
   runAll(): Promise<void>;
-  /** Runs these cells and everything downstream of them, each once, in topological order. */
+  /**
+   * Runs these cells and everything downstream of them, each once, in topological order. A held
+   * cell among `cellIds` is released: the learner asked for it by name.
+   */
   run(cellIds: string[]): Promise<void>;
+  /**
+   * Keeps a cell from running, failing with `error` instead (and its readers stale), until its
+   * source changes or it is run by name: the tab stopped while it ran on an earlier visit.
+   */
+  hold(cellId: string, error: CellError): void;
   /** Sets a control's value (the control named `name` shown by `cellId`) and re-runs from there. */
   setControl(cellId: string, name: string, value: ControlValue): Promise<void>;
   /**

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newProfile } from './browser.ts';
+import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
 import { openSharedCells } from './shared-cells.ts';
 import { cell, clickButton, typeIntoCell, waitForCellState, waitForFigure } from './pages.ts';
 
@@ -130,5 +130,39 @@ describe('a malformed figure', () => {
     expect(await page.getAttribute(cell(1), 'data-state')).toBe('done');
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('a cell that takes the tab down', () => {
+  it('is not run again on the next open: it says the tab stopped while it ran, its readers are stale, the edit is kept', async () => {
+    // A cell that exhausts the heap crashes the whole tab after a minute or more (a page cannot cap
+    // a worker's memory); the renderer is crashed here directly, while the edited cell runs.
+    const profile = await newProfile(browser);
+    const { page } = await openPage(profile, `${base}#/e2e-cells`);
+    await waitForCellsSettled(page, PATIENCE);
+    await typeIntoCell(page, 1, 'const b = a * 10\nwhile (b > 0) {}\nb');
+    await runCell(page, 1);
+    await waitForCellState(page, 1, 'running', PATIENCE);
+    await page.waitForTimeout(3000); // past the guard's 2 s, and the edit saved
+    const crashed = new Promise((resolve) => page.once('crash', resolve));
+    void (await profile.newCDPSession(page)).send('Page.crash').catch(() => undefined);
+    await crashed;
+
+    const { page: again, errors } = await openPage(profile, `${base}#/e2e-cells`);
+    await waitForCellState(again, 1, 'error', PATIENCE);
+    expect(await text(again, 1, '.error-box')).toContain('The tab stopped while this cell was running on your last visit');
+    expect(await again.textContent('.notices')).toContain('The tab stopped while cell 2 was running on your last visit');
+    await waitForCellState(again, 0, 'done', PATIENCE);
+    await waitForCellState(again, 3, 'error', PATIENCE);
+    expect(await text(again, 3, '.error-box')).toContain('Stale: cell 2 failed');
+    expect(await again.$eval(`${cell(1)} .code-static`, (el) => el.textContent)).toContain('while (b > 0) {}');
+
+    // Mended, it runs, and its readers with it.
+    await typeIntoCell(again, 1, 'const b = a * 10\nb');
+    await runCell(again, 1);
+    await waitForCellState(again, 3, 'done', PATIENCE);
+    expect(await text(again, 1, '.output-text')).toBe('20');
+    expect(errors).toEqual([]);
+    await profile.close();
   });
 });

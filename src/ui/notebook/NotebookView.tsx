@@ -7,6 +7,7 @@ import { notebookDb } from '../app/storage.ts';
 import { afterPaint } from '../app/after-paint.ts';
 import { notify } from '../app/notices.tsx';
 import { createKernelStore } from './kernel-store.ts';
+import { createCrashGuard, CRASHED_LAST_VISIT } from './crash-guard.ts';
 import { createTypeWarnings, type TypeWarningsStore } from './type-warnings.ts';
 import { shippedSourcesCheck } from './shipped-sources.ts';
 import type { CellSource, ControlValue } from '../../kernel/types.ts';
@@ -54,7 +55,8 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
   // A shared view's control values become this notebook's kept values (read just below).
   if (view.controls) updateSettings(loaded.key, (settings) => ({ ...settings, controls: { ...settings.controls, ...view.controls } }));
   let doc!: NotebookDoc;
-  const kernel = createKernelStore();
+  const crashGuard = createCrashGuard(loaded.key);
+  const kernel = createKernelStore(crashGuard);
   const types = createTypeWarnings();
   // Before the first run: the controls start from the values the learner left them at.
   const kept = createKeptControls(loaded.key, kernel);
@@ -66,6 +68,14 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
       () => (isShipped(cells) ? types.clear() : afterPaint(() => types.check(cells))),
       () => undefined, // the kernel store shows why the run failed
     );
+  /** The tab died while a cell ran on the last visit (crash-guard.ts): that cell does not run on open. */
+  const holdCrashedCell = (cells: CellSource[]) => {
+    const crashed = crashGuard.crashedLastVisit(cells);
+    if (!crashed) return;
+    kernel.hold(crashed.id, CRASHED_LAST_VISIT);
+    const label = `cell ${cells.indexOf(crashed) + 1}`;
+    notify(`The tab stopped while ${label} was running on your last visit (most likely out of memory), so ${label} was not run again. Your edits are kept.`, 'error');
+  };
   const [untrusted, setUntrusted] = createSignal(loaded.untrusted);
   const handles = new Map<string, CellHandle>();
   // createNotebookDoc needs the db, which NotebookPage already opened.
@@ -85,12 +95,11 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
     // bundle: a notebook needing more gets the full one when such a figure appears. A notebook
     // whose code draws nothing does not pay for it.
     afterPaint(() => {
-      if (!loaded.untrusted) {
-        void dbPromise.then(() => {
-          const cells = doc.cellSources();
-          checkAfter(kernel.runAll(cells), cells);
-        });
-      }
+      void dbPromise.then(() => {
+        const cells = doc.cellSources();
+        holdCrashedCell(cells);
+        if (!loaded.untrusted) checkAfter(kernel.runAll(cells), cells);
+      });
       if (drawsFigures(doc.cellSources().map((cell) => cell.source))) void import('../output/load-plotly.ts').then((module) => module.loadPlotly('cartesian'));
     });
   });

@@ -3,7 +3,8 @@
  * paints first), and mirrors every cell's view and the kernel's status into Solid signals.
  */
 import { batch, createSignal, type Accessor, type Setter } from 'solid-js';
-import type { CellSource, CellView, ControlValue, KernelSession, KernelStatus } from '../../kernel/types.ts';
+import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus } from '../../kernel/types.ts';
+import type { CrashGuard } from './crash-guard.ts';
 
 export type KernelState = KernelStatus | 'not-started';
 
@@ -16,6 +17,8 @@ export interface KernelStore {
   ranSource(cellId: string): string | undefined;
   runAll(cells: CellSource[]): Promise<void>;
   run(cells: CellSource[], cellIds: string[]): Promise<void>;
+  /** Keeps a cell from running until it is edited or run by name (KernelSession.hold). */
+  hold(cellId: string, error: CellError): void;
   setControl(cellId: string, name: string, value: ControlValue): void;
   /** Starts controls from these values, by name, from the next run on (see KernelSession.restoreControls). */
   restoreControls(values: Record<string, ControlValue>): void;
@@ -26,7 +29,8 @@ export interface KernelStore {
   dispose(): void;
 }
 
-export function createKernelStore(): KernelStore {
+/** `guard` hears when each cell starts and stops running (crash-guard.ts). */
+export function createKernelStore(guard?: CrashGuard): KernelStore {
   const views = new Map<string, [Accessor<CellView | undefined>, Setter<CellView | undefined>]>();
   const viewSignal = (id: string) => {
     let signal = views.get(id);
@@ -53,10 +57,17 @@ export function createKernelStore(): KernelStore {
       for (const [id, view] of pending) viewSignal(id)[1](view);
       pending.clear();
     });
+  const running = new Set<string>();
   const receive = (id: string, view: CellView) => {
     if (pending.size === 0) queueMicrotask(applyPending);
     pending.set(id, view);
+    if (view.state === 'running' && !running.has(id)) {
+      running.add(id);
+      guard?.runStarted(id, ran()[id]);
+    } else if (view.state !== 'running' && running.delete(id)) guard?.runEnded(id);
   };
+  /** Held before the session exists: handed to it as soon as it does. */
+  const held = new Map<string, CellError>();
 
   const ensure = (): Promise<KernelSession> => {
     session ??= import('../../kernel/host/index.ts')
@@ -67,6 +78,7 @@ export function createKernelStore(): KernelStore {
           throw new Error('the notebook was closed');
         }
         created.restoreControls(restored);
+        for (const [id, error] of held) created.hold(id, error);
         created.onCellChange(receive);
         created.onStatus((next, message) => {
           setStatus(next);
@@ -104,6 +116,10 @@ export function createKernelStore(): KernelStore {
       remember(cells, cellIds);
       await (await sync(cells)).run(cellIds);
     },
+    hold(cellId, error) {
+      held.set(cellId, error);
+      void session?.then((kernel) => kernel.hold(cellId, error)).catch(() => undefined);
+    },
     setControl(cellId, name, value) {
       // The session coalesces: while a run is going, only the latest value is run next.
       void session?.then((kernel) => kernel.setControl(cellId, name, value));
@@ -125,6 +141,7 @@ export function createKernelStore(): KernelStore {
     },
     dispose() {
       disposed = true;
+      guard?.dispose();
       void session?.then((kernel) => kernel.dispose()).catch(() => undefined);
     },
   };
