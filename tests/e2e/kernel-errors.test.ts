@@ -133,6 +133,43 @@ describe('a malformed figure', () => {
   });
 });
 
+describe('a cell that takes the sandbox down (out of memory)', () => {
+  it("stops the kernel with 'out of memory' on that cell, and a new sandbox runs the rest", async () => {
+    // Exhausting the heap kills the sandbox frame's process after a minute or more (Chromium puts
+    // the sandboxed frame in a process of its own); here that process is crashed directly.
+    const { page } = await openCells(['const a = 40', 'const spin = a\nwhile (spin > 0) {}', 'a + 2'], false);
+    await waitForCellState(page, 1, 'running', PATIENCE);
+    const sandbox = page.frames().find((frame) => frame.url() === 'about:srcdoc');
+    expect(sandbox, 'the sandbox frame').toBeDefined();
+    // Playwright takes the whole page for crashed once one of its frames has: the page is read
+    // through its own DevTools session from here on.
+    const pageSession = await context.newCDPSession(page);
+    const evaluate = async <T,>(expression: string): Promise<T> => ((await pageSession.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })).result.value as T);
+    const waitFor = async (expression: string) => {
+      for (const started = Date.now(); !(await evaluate<boolean>(expression)); ) {
+        if (Date.now() - started > PATIENCE) throw new Error(`timed out waiting for ${expression}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    const stateOf = (index: number) => `document.querySelector('[data-cell="${index}"]')?.getAttribute('data-state')`;
+    const textOf = (index: number, selector: string) => evaluate<string>(`document.querySelector('[data-cell="${index}"] ${selector}')?.textContent ?? ''`);
+    void (await context.newCDPSession(sandbox!)).send('Page.crash').catch(() => undefined);
+
+    await waitFor(`${stateOf(1)} === 'error'`);
+    expect(await textOf(1, '.error-box')).toContain("The kernel stopped while running this cell (out of memory, most likely: the sandbox's process stopped)");
+    await waitFor(`${stateOf(2)} === 'done'`);
+    expect(await textOf(2, '.output-text')).toBe('42');
+    expect(await evaluate(stateOf(0))).toBe('done');
+    // The new sandbox is a working kernel: the cell runs again when asked, and is interrupted.
+    await evaluate(`document.querySelector('[data-cell="1"] [aria-label="Run cell"]').click()`);
+    await waitFor(`${stateOf(1)} === 'running'`);
+    await evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Interrupt').click()`);
+    await waitFor(`${stateOf(1)} === 'error'`);
+    expect(await textOf(1, '.error-box')).toContain('Interrupted');
+    await page.close();
+  });
+});
+
 describe('a cell that takes the tab down', () => {
   it('is not run again on the next open: it says the tab stopped while it ran, its readers are stale, the edit is kept', async () => {
     // A cell that exhausts the heap crashes the whole tab after a minute or more (a page cannot cap

@@ -19,6 +19,7 @@ export const SANDBOX_CSP = [
  * runs a learner waits for.
  * Each worker has a serial number, sent with everything relayed from it and announced when it
  * becomes the active one, so the page can drop what a replaced worker said on its way out.
+ * It answers the page's heartbeat (its own thread does, so a busy worker does not delay it).
  * It accepts messages only from its parent window.
  */
 export const BOOTSTRAP = `(() => {
@@ -55,6 +56,7 @@ export const BOOTSTRAP = `(() => {
       workerUrl = URL.createObjectURL(new Blob([message.boot], { type: 'text/javascript' }));
       activate();
     } else if (message.restart) activate();
+    else if (message.ping) toPage({ pong: true });
     else if (message.spare) { if (!spare) spare = spawn(); }
     else if (message.kill) { if (active) active.worker.terminate(); active = null; }
     else if (message.toRuntime && active) active.worker.postMessage(message.toRuntime);

@@ -7,9 +7,15 @@ import { keepFrame, takeKeptFrame } from './kept-frame.ts';
 const LONG_RUN_MS = 1500;
 /** Idle this long (ms) after its runs, the kernel gets its spare runtime booted. */
 const SPARE_AFTER_IDLE_MS = 4000;
+/** The page asks the frame whether it is alive this often (ms)... */
+const HEARTBEAT_MS = 1000;
+/** ...and takes it for dead after this many questions in a row go unanswered. */
+const MISSED_HEARTBEATS = 3;
+/** Why the kernel stopped when its frame's process did (exhausting the heap is the usual way). */
+export const FRAME_DIED = "out of memory, most likely: the sandbox's process stopped";
 
 /** Messages the frame may send; anything else (or from another window) is ignored. */
-type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; activated?: number; worker?: number; fromRuntime?: unknown; exit?: string };
+type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; pong?: true; activated?: number; worker?: number; fromRuntime?: unknown; exit?: string };
 
 function isFrameMessage(data: unknown): data is FrameMessage {
   return typeof data === 'object' && data !== null && (data as FrameMessage).channel === 'stepwise-sandbox';
@@ -19,6 +25,14 @@ function isFrameMessage(data: unknown): data is FrameMessage {
  * Runs cells in a classic Blob worker inside a sandboxed, CSP-locked iframe. The page never
  * evaluates cell code itself. `kill` terminates the worker (even in `while (true) {}`); `start`
  * builds a fresh one from the same runtime text.
+ *
+ * A cell that exhausts the heap kills the frame's whole process, not just its worker (Chromium
+ * gives a page no way to cap a worker's heap, and the worker's `onerror` never fires), and the
+ * page gets no event for it. Where the frame has a process of its own (Chromium isolates
+ * sandboxed frames) the page lives on: it asks the frame every second whether it is alive (the
+ * frame's own thread answers even while the worker is busy), and a frame that stops answering is
+ * replaced by a new one and reported as the runtime's exit (FRAME_DIED). Where it shares the
+ * page's process, the tab goes with it (ui/notebook/crash-guard.ts keeps that from repeating).
  */
 export class SandboxExecutor implements Executor {
   private frame: HTMLIFrameElement | undefined;
@@ -35,6 +49,9 @@ export class SandboxExecutor implements Executor {
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
   private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Heartbeats in a row the frame has not answered yet. */
+  private unanswered = 0;
 
   constructor(private readonly loadRuntime: () => Promise<string>, private readonly container: HTMLElement = document.body) {}
 
@@ -42,14 +59,19 @@ export class SandboxExecutor implements Executor {
     if (!this.frame) this.adoptKeptFrame();
     const [source] = await Promise.all([this.booted ? Promise.resolve('') : this.loadRuntime(), this.ensureFrame()]);
     const ready = new Promise<void>((resolve) => (this.onReady = resolve));
+    await this.bootOrRestart(source);
+    await ready;
+  }
+
+  /** Boots the runtime in a frame that has none yet, or replaces the frame's worker with a fresh runtime. */
+  private async bootOrRestart(source: string): Promise<void> {
     this.runsInFlight.clear();
     this.spareAsked = false; // a restart uses up the frame's spare
     if (this.booted) this.post({ restart: true });
     else {
-      this.post({ boot: source });
+      this.post({ boot: source || (await this.loadRuntime()) });
       this.booted = true;
     }
-    await ready;
   }
 
   send(message: ToRuntime): void {
@@ -75,6 +97,7 @@ export class SandboxExecutor implements Executor {
    */
   dispose(): void {
     clearTimeout(this.spareTimer);
+    clearInterval(this.heartbeat);
     window.removeEventListener('message', this.onWindowMessage);
     if (this.frame && this.booted) {
       this.post({ kill: true });
@@ -94,6 +117,7 @@ export class SandboxExecutor implements Executor {
     this.frameLoaded = Promise.resolve();
     this.booted = true;
     window.addEventListener('message', this.onWindowMessage);
+    this.listenForHeartbeat();
   }
 
   private ensureFrame(): Promise<void> {
@@ -108,7 +132,39 @@ export class SandboxExecutor implements Executor {
     this.frameLoaded = new Promise((resolve) => (this.onFrameLoaded = resolve));
     window.addEventListener('message', this.onWindowMessage);
     this.container.appendChild(frame);
+    this.listenForHeartbeat();
     return this.frameLoaded;
+  }
+
+  private listenForHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.unanswered = 0;
+    // The count goes up only while the page's own timers run: a page too busy to read the
+    // answers is also too busy to count them as missed.
+    this.heartbeat = setInterval(() => {
+      if (this.unanswered >= MISSED_HEARTBEATS) this.frameDied();
+      else {
+        this.unanswered += 1;
+        this.post({ ping: true });
+      }
+    }, HEARTBEAT_MS);
+  }
+
+  /** The frame's process is gone: a new frame replaces it, and the kernel hears its runtime exited. */
+  private frameDied(): void {
+    clearInterval(this.heartbeat);
+    this.frame?.remove();
+    this.frame = undefined;
+    this.frameLoaded = undefined;
+    this.booted = false;
+    this.activeWorker = undefined;
+    const starting = this.onReady !== undefined;
+    if (starting) {
+      // Dead before it was ready (a kept frame that died meanwhile): the start goes on in a new frame.
+      void this.ensureFrame().then(() => this.bootOrRestart(''));
+      return;
+    }
+    for (const listener of this.exitListeners) listener(FRAME_DIED);
   }
 
   private runStarted(runId: number): void {
@@ -150,13 +206,17 @@ export class SandboxExecutor implements Executor {
   private receive(event: MessageEvent): void {
     if (!this.frame || event.source !== this.frame.contentWindow || !isFrameMessage(event.data)) return;
     const data = event.data;
-    if (data.loaded) this.onFrameLoaded?.();
+    if (data.pong) this.unanswered = 0;
+    else if (data.loaded) this.onFrameLoaded?.();
     else if (typeof data.activated === 'number') this.activeWorker = data.activated;
     else if (data.worker !== this.activeWorker) return; // a replaced worker's last words
     else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
     else if (isFromRuntime(data.fromRuntime)) {
       const message = data.fromRuntime;
-      if (message.type === 'ready') this.onReady?.();
+      if (message.type === 'ready') {
+        this.onReady?.();
+        this.onReady = undefined;
+      }
       if (message.type === 'started') this.runStarted(message.runId);
       if (message.type === 'done') this.runFinished(message.runId);
       for (const listener of this.messageListeners) listener(message);

@@ -1,9 +1,10 @@
 /**
- * A cell that grows the heap without bound takes the whole tab down, not just the kernel: the
- * sandbox's worker lives in the page's renderer process, a page cannot cap a worker's heap, and
- * Chromium does not stop the worker at its limit (measured: the worker's `onerror` never fires,
- * the tab crashes after about 60–90 s). What the page can do is not do it again on the next open,
- * which would run the same cell and crash again, for ever.
+ * A cell that grows the heap without bound kills the sandbox frame's process (a page cannot cap
+ * a worker's heap, and Chromium does not stop a worker at its limit: measured, `onerror` never
+ * fires). Where that process is the page's own (the browser does not give sandboxed frames a
+ * process of their own), the whole tab goes, and the next open would run the same cell and crash
+ * again, for ever. (Where the frame has its own process, the page lives on and the executor
+ * reports it: host/sandbox-executor.ts.)
  *
  * So while a cell has been running for LONG_RUN_MS, a marker naming it (with its source) is in
  * localStorage, which is written synchronously and survives a crashed renderer. It goes when the
