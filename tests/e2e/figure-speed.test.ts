@@ -102,3 +102,31 @@ describe('a burst of slider moves', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('margins', () => {
+  /** The margins and plot width Plotly drew a cell's figure with. */
+  const drawnSize = (index: number) => page.$eval(`${cell(index)} .figure`, (element) => {
+    const size = (element as unknown as { _fullLayout: { _size: { l: number; w: number } } })._fullLayout._size;
+    return { l: size.l, w: size.w };
+  });
+  const setDigits = async (value: number) => {
+    const before = await page.$eval(`${cell(6)} .figure`, (element) => (element as HTMLElement).dataset.latest);
+    await page.$eval(`${cell(5)} input[type="range"]`, (slider, v) => {
+      (slider as HTMLInputElement).value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+    await page.waitForFunction(([selector, old]) => (document.querySelector(selector) as HTMLElement | null)?.dataset.latest !== old, [`${cell(6)} .figure`, before] as const);
+    await waitForLatestDrawn(6);
+  };
+
+  it('grow to fit wider tick labels, and stay when the labels narrow again: the plot area does not jump under a moving slider', async () => {
+    await waitForLatestDrawn(6);
+    const narrow = await drawnSize(6);
+    await setDigits(6); // labels like 1000000.0012
+    const wide = await drawnSize(6);
+    expect(wide.l).toBeGreaterThan(narrow.l + 20);
+    await setDigits(1);
+    expect(await drawnSize(6)).toEqual(wide);
+    expect(errors).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { loadPlotly, type Plotly } from './load-plotly.ts';
 import { bundleFor } from './plotly-bundle.ts';
 import { sameSource, type FigureSource as Source } from './figure-source.ts';
 import { onSlide } from './slide-figure.ts';
+import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from './kept-margins.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -41,6 +42,8 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   let shown = 0;
   let shownSource: Source | undefined;
   let drawnWith: Plotly | undefined;
+  /** The margins of the figure on screen, which its next draw starts from (kept-margins.ts). */
+  let margins: DrawnMargins | undefined;
   let drawing = false;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
@@ -74,9 +77,14 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
         if (disposed) return;
         if (version !== latest) continue; // a newer figure arrived meanwhile: its own draw request set `again`
         // A figure that now needs the full bundle is handed over from the partial one.
-        if (drawnWith !== undefined && drawnWith !== Plotly) drawnWith.purge(element);
+        if (drawnWith !== undefined && drawnWith !== Plotly) {
+          drawnWith.purge(element);
+          margins = undefined;
+        }
         const started = performance.now();
-        await Plotly.react(element, args.data, args.layout, args.config);
+        const key = marginsKey(args.layout, source.width, source.pinned.length > 0);
+        await Plotly.react(element, args.data, withKeptMargins(args.layout, key, margins), args.config);
+        margins = drawnMargins(element, key);
         drawnWith = Plotly;
         shownSource = source;
         shownLive = args.live;
