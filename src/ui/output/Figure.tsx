@@ -14,6 +14,7 @@ import { bundleFor } from './plotly-bundle.ts';
 import { sameSource, type FigureSource as Source } from './figure-source.ts';
 import { onSlide } from './slide-figure.ts';
 import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from './kept-margins.ts';
+import { latestOnly } from './latest-only.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -44,7 +45,6 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   let drawnWith: Plotly | undefined;
   /** The margins of the figure on screen, which its next draw starts from (kept-margins.ts). */
   let margins: DrawnMargins | undefined;
-  let drawing = false;
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
   const [width, setWidth] = createSignal<number>();
@@ -54,51 +54,39 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
    * Draws the newest figure. Figures that arrive while one is being drawn are not queued: when
    * the draw ends, only the newest of them is drawn (a slider dragged at 60 Hz skips the rest).
    */
-  let again = false;
-  const drawLatest = async (): Promise<void> => {
-    if (drawing) {
-      again = true;
+  const drawLatest = latestOnly(async () => {
+    if (latestSource === undefined || shown === latest) return;
+    const version = latest;
+    const source = latestSource;
+    if (shownSource !== undefined && sameSource(source, shownSource)) {
+      shown = version;
+      element.dataset.drawn = String(version);
       return;
     }
-    drawing = true;
-    try {
-      do {
-        again = false;
-        if (latestSource === undefined || shown === latest) break;
-        const version = latest;
-        const source = latestSource;
-        if (shownSource !== undefined && sameSource(source, shownSource)) {
-          shown = version;
-          element.dataset.drawn = String(version);
-          continue;
-        }
-        const args = plotlyArguments(source);
-        const Plotly = await loadPlotly(bundleFor(args.data));
-        if (disposed) return;
-        if (version !== latest) continue; // a newer figure arrived meanwhile: its own draw request set `again`
-        // A figure that now needs the full bundle is handed over from the partial one.
-        if (drawnWith !== undefined && drawnWith !== Plotly) {
-          drawnWith.purge(element);
-          margins = undefined;
-        }
-        const started = performance.now();
-        const key = marginsKey(args.layout, source.width, source.pinned.length > 0);
-        await Plotly.react(element, args.data, withKeptMargins(args.layout, key, margins), args.config);
-        margins = drawnMargins(element, key);
-        drawnWith = Plotly;
-        shownSource = source;
-        shownLive = args.live;
-        performance.measure('stepwise:figure-draw', { start: started });
-        inputs = args.handles && source.figure.inputs && { inputs: source.figure.inputs, ...args.handles };
-        if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
-        modebarAsToolbar(element, props.label);
-        shown = version;
-        element.dataset.drawn = String(version);
-      } while (again && !disposed);
-    } finally {
-      drawing = false;
+    const args = plotlyArguments(source);
+    const Plotly = await loadPlotly(bundleFor(args.data));
+    if (disposed) return 'stop';
+    if (version !== latest) return; // a newer figure arrived meanwhile: its own draw request asked for another run
+    // A figure that now needs the full bundle is handed over from the partial one.
+    if (drawnWith !== undefined && drawnWith !== Plotly) {
+      drawnWith.purge(element);
+      margins = undefined;
     }
-  };
+    const started = performance.now();
+    const key = marginsKey(args.layout, source.width, source.pinned.length > 0);
+    await Plotly.react(element, args.data, withKeptMargins(args.layout, key, margins), args.config);
+    margins = drawnMargins(element, key);
+    drawnWith = Plotly;
+    shownSource = source;
+    shownLive = args.live;
+    performance.measure('stepwise:figure-draw', { start: started });
+    inputs = args.handles && source.figure.inputs && { inputs: source.figure.inputs, ...args.handles };
+    if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
+    modebarAsToolbar(element, props.label);
+    shown = version;
+    element.dataset.drawn = String(version);
+    return disposed ? 'stop' : undefined;
+  });
 
   onMount(() => {
     watch(element);

@@ -9,6 +9,7 @@ import { loadPlotly, type Plotly } from '../output/load-plotly.ts';
 import { bundleFor } from '../output/plotly-bundle.ts';
 import { sameSource, type FigureSource } from '../output/figure-source.ts';
 import { onSlide } from '../output/slide-figure.ts';
+import { latestOnly } from '../output/latest-only.ts';
 
 /**
  * A figure of the next slide, in the presenter's preview: drawn as the slide will draw it (its
@@ -21,8 +22,6 @@ import { onSlide } from '../output/slide-figure.ts';
 export default function PreviewFigure(props: { figure: FigureData }) {
   let element!: HTMLDivElement;
   let disposed = false;
-  let drawing = false;
-  let again = false;
   let drawnWith: Plotly | undefined;
   let latest: FigureSource | undefined;
   let shown: FigureSource | undefined;
@@ -32,34 +31,24 @@ export default function PreviewFigure(props: { figure: FigureData }) {
   // CSS transform, which layout sizes ignore: this is the slide's width, not the thumbnail's.
   const [width, setWidth] = createSignal<number>();
 
-  const draw = async (): Promise<void> => {
-    if (drawing) {
-      again = true;
+  // Never two draws at once; one arriving meanwhile draws the newest figure after (latest-only.ts).
+  const draw = latestOnly(async () => {
+    const source = latest;
+    const drawn = version;
+    if (source === undefined || (shown !== undefined && sameSource(source, shown))) {
+      element.dataset.drawn = String(drawn);
       return;
     }
-    drawing = true;
-    try {
-      do {
-        again = false;
-        const source = latest;
-        const drawn = version;
-        if (source === undefined || (shown !== undefined && sameSource(source, shown))) {
-          element.dataset.drawn = String(drawn);
-          continue;
-        }
-        const args = prepareFigure(source.figure, source.theme, source.width);
-        const Plotly = await loadPlotly(bundleFor(args.data));
-        if (disposed) return;
-        if (drawnWith !== undefined && drawnWith !== Plotly) drawnWith.purge(element);
-        await Plotly.react(element, args.data, args.layout, { ...args.config, staticPlot: true, displayModeBar: false });
-        drawnWith = Plotly;
-        shown = source;
-        element.dataset.drawn = String(drawn);
-      } while (again && !disposed);
-    } finally {
-      drawing = false;
-    }
-  };
+    const args = prepareFigure(source.figure, source.theme, source.width);
+    const Plotly = await loadPlotly(bundleFor(args.data));
+    if (disposed) return 'stop';
+    if (drawnWith !== undefined && drawnWith !== Plotly) drawnWith.purge(element);
+    await Plotly.react(element, args.data, args.layout, { ...args.config, staticPlot: true, displayModeBar: false });
+    drawnWith = Plotly;
+    shown = source;
+    element.dataset.drawn = String(drawn);
+    return disposed ? 'stop' : undefined;
+  });
 
   onMount(() => {
     const measure = (pixels: number) => setWidth(pixels > 0 ? Math.floor(pixels / 16) * 16 : undefined);
