@@ -188,6 +188,11 @@
    * One move: the time from the event until every driven figure in the viewport shows its new
    * data, drawn, its cell done, and the browser has painted the frame after it.
    */
+  /**
+   * Times one move: until every figure it drives on screen first shows the new data (the
+   * learner sees the response: for a cell that trains live, its first frame), and until those
+   * figures' cells are done too (settled).
+   */
   const timeMove = async (control, driven, i) => {
     const visible = driven.map(figureByKey).filter((figure) => figure && inViewport(figure));
     const before = new Map(visible.map((figure) => [figure, figure.dataset.latest]));
@@ -199,6 +204,7 @@
     const t0 = performance.now();
     move(control, i);
     sawBusy ||= !kernelIdle();
+    let firstMs;
     try {
       if (visible.length === 0) {
         await frame();
@@ -206,15 +212,20 @@
       } else {
         // A figure the move took away (a box unticked that showed it) is done once the kernel is idle.
         const gone = (figure) => !figure.isConnected && kernelIdle();
-        const redrawn = () => visible.every((figure) => gone(figure) || (figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure) && cellDone(figure)));
+        const shown = (figure) => figure.isConnected && figure.dataset.latest !== before.get(figure) && upToDate(figure);
         const leftAsTheyWere = () => sawBusy && kernelIdle() && visible.every((figure) => gone(figure) || (upToDate(figure) && cellDone(figure)));
-        await until(() => redrawn() || leftAsTheyWere(), 30_000, `figures after moving ${control.label}`);
+        await until(() => visible.every((figure) => gone(figure) || shown(figure)) || leftAsTheyWere(), 30_000, `figures after moving ${control.label}`);
+        await frame();
+        firstMs = performance.now() - t0;
+        const redrawn = () => visible.every((figure) => gone(figure) || (figure.isConnected && upToDate(figure) && cellDone(figure)));
+        await until(() => redrawn() || leftAsTheyWere(), 60_000, `the cells of the figures after moving ${control.label}`);
       }
     } finally {
       busy.disconnect();
     }
     await frame();
-    return performance.now() - t0;
+    const settledMs = performance.now() - t0;
+    return { firstMs: firstMs ?? settledMs, settledMs };
   };
 
   /** Plays a stepper from step 0 for `ms`: frames due (by its interval) and frames the figure drew. */
