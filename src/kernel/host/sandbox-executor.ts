@@ -10,7 +10,7 @@ const SPARE_AFTER_IDLE_MS = 4000;
 /** The page asks the frame whether it is alive this often (ms)... */
 const HEARTBEAT_MS = 1000;
 /** ...and takes it for dead after this many questions in a row go unanswered. */
-const MISSED_HEARTBEATS = 3;
+const MISSED_HEARTBEATS = 5;
 /** Why the kernel stopped when its frame's process did (exhausting the heap is the usual way). */
 export const FRAME_DIED = "out of memory, most likely: the sandbox's process stopped";
 
@@ -132,7 +132,6 @@ export class SandboxExecutor implements Executor {
     this.frameLoaded = new Promise((resolve) => (this.onFrameLoaded = resolve));
     window.addEventListener('message', this.onWindowMessage);
     this.container.appendChild(frame);
-    this.listenForHeartbeat();
     return this.frameLoaded;
   }
 
@@ -207,7 +206,11 @@ export class SandboxExecutor implements Executor {
     if (!this.frame || event.source !== this.frame.contentWindow || !isFrameMessage(event.data)) return;
     const data = event.data;
     if (data.pong) this.unanswered = 0;
-    else if (data.loaded) this.onFrameLoaded?.();
+    else if (data.loaded) {
+      // Heard from only once its document runs: a frame slow to start is not taken for dead.
+      this.listenForHeartbeat();
+      this.onFrameLoaded?.();
+    }
     else if (typeof data.activated === 'number') this.activeWorker = data.activated;
     else if (data.worker !== this.activeWorker) return; // a replaced worker's last words
     else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
