@@ -55,8 +55,9 @@ describe('saving edits', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await clickButton(page, 'Reset notebook');
     await page.waitForFunction(() => document.querySelector('[data-cell="0"] .code-static')?.textContent?.startsWith('const a = 2'));
+    // The reset's run may not have started yet (cell 2 still done, showing 50): wait for its result.
+    await page.waitForFunction(() => document.querySelector('[data-cell="1"] .outputs')?.textContent?.includes('20'));
     await waitForCellState(page, 1, 'done');
-    expect(await page.textContent(`${cell(1)} .outputs`)).toContain('20');
     expect(await page.$('[data-testid="edited-banner"]')).toBeNull();
     await page.reload();
     await waitForCellsSettled(page);
