@@ -5,8 +5,7 @@
  * shared, and is read synchronously, so the first run already starts from the kept values.
  */
 import type { ControlValue } from '../kernel/types.ts';
-
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+import { localStore } from './local-store.ts';
 
 export interface NotebookSettings {
   /** Code hidden: the notebook shows its prose, outputs and controls only. */
@@ -20,17 +19,8 @@ export interface NotebookSettings {
 
 const PREFIX = 'stepwise-settings:';
 
-/** localStorage, or undefined where the browser refuses it (then nothing is kept). */
-function defaultStore(): KeyValueStore | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // a SecurityError when storage is disabled
-  }
-}
-
 /** The settings kept for notebook `key` (none, when there are none or they are damaged). */
-export function readSettings(key: string, store = defaultStore()): NotebookSettings {
+export function readSettings(key: string, store = localStore()): NotebookSettings {
   try {
     const raw: unknown = JSON.parse(store?.getItem(PREFIX + key) ?? '{}');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
@@ -46,7 +36,7 @@ export function readSettings(key: string, store = defaultStore()): NotebookSetti
 }
 
 /** Changes some settings of notebook `key`; false if they could not be kept (no storage, quota full). */
-export function updateSettings(key: string, change: (settings: NotebookSettings) => NotebookSettings, store = defaultStore()): boolean {
+export function updateSettings(key: string, change: (settings: NotebookSettings) => NotebookSettings, store = localStore()): boolean {
   try {
     const next = change(readSettings(key, store));
     if (Object.values(next).every((value) => value === undefined)) store?.removeItem(PREFIX + key);
@@ -58,7 +48,7 @@ export function updateSettings(key: string, change: (settings: NotebookSettings)
 }
 
 /** Forgets every setting of notebook `key` (the notebook was deleted). */
-export function clearSettings(key: string, store = defaultStore()): void {
+export function clearSettings(key: string, store = localStore()): void {
   try {
     store?.removeItem(PREFIX + key);
   } catch {

@@ -8,22 +8,12 @@
  */
 import type { NotebookDb } from './notebook-db.ts';
 import type { SavedNotebook } from './saved-notebook.ts';
-
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+import { localStore } from './local-store.ts';
 
 const PREFIX = 'stepwise-unsaved:';
 
-/** localStorage, or undefined where the browser refuses it (then there is no journal). */
-function defaultStore(): KeyValueStore | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // a SecurityError when storage is disabled
-  }
-}
-
 /** Keeps `record` until the next load; false if it could not be written (no storage, quota full). */
-export function writeJournal(record: SavedNotebook, store = defaultStore()): boolean {
+export function writeJournal(record: SavedNotebook, store = localStore()): boolean {
   try {
     store?.setItem(PREFIX + record.key, JSON.stringify(record));
     return store !== undefined;
@@ -33,7 +23,7 @@ export function writeJournal(record: SavedNotebook, store = defaultStore()): boo
 }
 
 /** The journalled record for `key`, if any (a damaged entry counts as none). */
-export function readJournal(key: string, store = defaultStore()): SavedNotebook | undefined {
+export function readJournal(key: string, store = localStore()): SavedNotebook | undefined {
   try {
     const raw = store?.getItem(PREFIX + key);
     if (!raw) return undefined;
@@ -44,7 +34,7 @@ export function readJournal(key: string, store = defaultStore()): SavedNotebook 
   }
 }
 
-export function clearJournal(key: string, store = defaultStore()): void {
+export function clearJournal(key: string, store = localStore()): void {
   try {
     store?.removeItem(PREFIX + key);
   } catch {
@@ -58,7 +48,7 @@ export function clearJournal(key: string, store = defaultStore()): void {
  * notebook journalled back to its original text (`originalText`) has no copy. With a store that
  * lives in memory only, the journal stays: it is the one copy a reload keeps.
  */
-export async function savedOrJournal(db: NotebookDb, key: string, originalText?: string, store = defaultStore()): Promise<SavedNotebook | undefined> {
+export async function savedOrJournal(db: NotebookDb, key: string, originalText?: string, store = localStore()): Promise<SavedNotebook | undefined> {
   const journal = readJournal(key, store);
   if (!journal) return db.get(key).catch(() => undefined);
   const backToOriginal = journal.text === originalText;

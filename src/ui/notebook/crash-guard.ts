@@ -12,6 +12,7 @@
  * that run: the cell is held (not run on open; see KernelSession.hold) and says why.
  */
 import type { CellError, CellSource } from '../../kernel/types.ts';
+import { localStore, type KeyValueStore } from '../../store/local-store.ts';
 
 /** Runs shorter than this do not write the marker: a crash from memory growth takes far longer. */
 const LONG_RUN_MS = 2000;
@@ -39,7 +40,7 @@ export const CRASHED_LAST_VISIT: CellError = {
     'The tab stopped while this cell was running on your last visit, most likely because the kernel ran out of memory (a browser tab cannot limit one cell\'s memory, so the whole tab went). It was not run again on opening, and nor were the cells that read it; your edits are kept. Change it to use less memory, or run it (Shift+Enter) to try again.',
 };
 
-export function createCrashGuard(notebookKey: string, storage: Storage | undefined = localStorageOrNothing()): CrashGuard {
+export function createCrashGuard(notebookKey: string, storage: KeyValueStore | undefined = localStore()): CrashGuard {
   const key = PREFIX + notebookKey;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: string | undefined;
@@ -52,17 +53,19 @@ export function createCrashGuard(notebookKey: string, storage: Storage | undefin
       // Storage full or refused: the guard is lost, nothing else.
     }
   };
-  const clear = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    running = undefined;
-    if (!marked) return;
-    marked = false;
+  const forget = () => {
     try {
       storage?.removeItem(key);
     } catch {
       // as above
     }
+  };
+  const clear = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    running = undefined;
+    if (marked) forget();
+    marked = false;
   };
   // Leaving the page (reload, close, navigation) is not a crash.
   const onPageHide = () => clear();
@@ -81,11 +84,7 @@ export function createCrashGuard(notebookKey: string, storage: Storage | undefin
     crashedLastVisit(cells) {
       const marker = readMarker(storage, key);
       if (!marker) return undefined;
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // as above
-      }
+      forget();
       return cells.find((cell) => cell.id === marker.cellId && cell.source === marker.source);
     },
     dispose() {
@@ -95,19 +94,11 @@ export function createCrashGuard(notebookKey: string, storage: Storage | undefin
   };
 }
 
-function readMarker(storage: Storage | undefined, key: string): RunMarker | undefined {
+function readMarker(storage: KeyValueStore | undefined, key: string): RunMarker | undefined {
   try {
     const value = JSON.parse(storage?.getItem(key) ?? 'null') as Partial<RunMarker> | null;
     return typeof value?.cellId === 'string' && typeof value.source === 'string' ? { cellId: value.cellId, source: value.source } : undefined;
   } catch {
     return undefined; // unreadable: as if there were none
-  }
-}
-
-function localStorageOrNothing(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
   }
 }
