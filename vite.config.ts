@@ -5,6 +5,7 @@ import { catalogPlugin } from './src/ui/build/catalog-plugin.ts';
 import { cellTypesPlugin } from './src/ui/build/cell-types-plugin.ts';
 import { stepwiseRuntime } from './src/kernel/build/runtime-plugin.ts';
 import { cspPlugin } from './src/ui/build/csp-plugin.ts';
+import { plotlyUrlPlugin } from './src/ui/build/plotly-url-plugin.ts';
 
 /** Debian's Chromium, started with the flags that work on these machines (see README). */
 export const chromiumLaunch = {
@@ -22,7 +23,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   base: './',
-  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin()],
+  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin(), plotlyUrlPlugin()],
   // The type-check worker imports the cell declarations and libs (src/typecheck/type-check.worker.ts).
   worker: { plugins: () => [cellTypesPlugin()] },
   test: {

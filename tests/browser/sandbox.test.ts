@@ -24,8 +24,11 @@ function removeFrames(): void {
 // What one kernel lets cells do: these tests read the cells of one session (each kernel boot
 // costs a second or more), each cell probing one door.
 describe('sandboxed kernel in Chromium', () => {
+  const tfjsGlobals = 'typeof (globalThis as { _tfGlobals?: unknown })._tfGlobals';
   const probes = {
-    globals: ['const a: number = 20', 'a + 22', 'new Matrix([[1, 2]]).columns', 'tf.tensor([1, 2]).shape'],
+    // TensorFlow.js is evaluated when a cell first uses it (runtime/tfjs-on-demand.ts), on the CPU backend.
+    beforeTfjs: [tfjsGlobals],
+    globals: ['const a: number = 20', 'a + 22', 'new Matrix([[1, 2]]).columns', 'tf.tensor([1, 2]).shape', `[tf.getBackend(), ${tfjsGlobals}]`],
     page: [`[typeof document, typeof window, typeof localStorage, typeof parent, self.origin, typeof document === 'undefined' ? 'no cookies' : document.cookie]`],
     indexedDB: [
       `let outcome = 'opened'
@@ -47,7 +50,7 @@ try { importScripts(${JSON.stringify(location.origin)} + '/x.js'); results.push(
 results`,
     ],
   };
-  const views: Record<keyof typeof probes, CellView[]> = { globals: [], page: [], indexedDB: [], network: [] };
+  const views: Record<keyof typeof probes, CellView[]> = { beforeTfjs: [], globals: [], page: [], indexedDB: [], network: [] };
   let frame: { sandbox: string | null; contentDocument: Document | null };
 
   beforeAll(async () => {
@@ -66,11 +69,13 @@ results`,
     removeFrames();
   });
 
-  it('runs cells in a worker with the library globals', () => {
-    expect(views.globals.map((v) => v.state)).toEqual(['done', 'done', 'done', 'done']);
+  it('runs cells in a worker with the library globals; TensorFlow.js is evaluated on first use, on its CPU backend', () => {
+    expect(text(views.beforeTfjs[0])).toBe('undefined');
+    expect(views.globals.map((v) => v.state)).toEqual(['done', 'done', 'done', 'done', 'done']);
     expect(text(views.globals[1])).toBe('42');
     expect(text(views.globals[2])).toBe('2');
     expect(text(views.globals[3])).toBe('[2]');
+    expect(text(views.globals[4])).toBe('["cpu", "object"]');
   });
 
   it('cell code cannot reach the page: no DOM, storage, cookies or parent', () => {

@@ -1,5 +1,6 @@
 import { build, type Plugin, type ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { lazyTfjs } from './lazy-tfjs-plugin.ts';
 
 const VIRTUAL_ID = 'virtual:stepwise-runtime';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -54,12 +55,15 @@ async function bundleRuntime(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
+    plugins: [lazyTfjs({ target: 'browser' })],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
       minify: true,
       sourcemap: false,
       lib: { entry, formats: ['iife'], name: 'StepwiseRuntime', fileName: () => 'runtime.js' },
+      // TensorFlow.js's own build, awaited inside a plugin hook, is not a slow plugin (lazy-tfjs-plugin.ts).
+      rolldownOptions: { checks: { bundlerTimings: false } },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];

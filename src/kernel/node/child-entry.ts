@@ -7,10 +7,7 @@ import { bootRuntime, type BootedRuntime } from '../runtime/boot.ts';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
 
 const send = (message: FromRuntime) => process.send!(message);
-const queued: ToRuntime[] = [];
-const early = (message: unknown) => queued.push(message as ToRuntime);
 let runtime: BootedRuntime | undefined;
-process.on('message', early);
 // The parent going away (killed runner, closed pipe) ends this process too.
 process.on('disconnect', () => process.exit(0));
 // With these handlers an error a cell throws later (an event listener, a rejected promise) is
@@ -23,12 +20,10 @@ process.on('unhandledRejection', (reason) => report(reason, true));
 process.on('uncaughtException', (error) => report(error, false));
 
 try {
-  runtime = await bootRuntime(send);
+  runtime = bootRuntime(send);
 } catch (error) {
   // Without a runtime nothing will ever be ready: end, so the runner says why instead of waiting.
   process.stderr.write(`the runtime could not start: ${(error as Error | undefined)?.message ?? String(error)}\n`);
   process.exit(1);
 }
-process.off('message', early);
 process.on('message', (message) => runtime!.handle(message as ToRuntime));
-for (const message of queued.splice(0)) runtime.handle(message);

@@ -1,22 +1,31 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import type { Plugin } from 'vite';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = fileURLToPath(new URL('./child-entry.ts', import.meta.url));
 const cacheDir = join(projectRoot, 'node_modules', '.cache', 'stepwise');
 /** What ends up inside the headless runtime: the sandbox runtime's folders, this entry, the lock file. */
-const SOURCES = ['src/ml', 'src/plot', 'src/kernel/runtime', 'src/analysis', 'src/kernel/protocol.ts', 'src/kernel/types.ts', 'src/kernel/node/child-entry.ts', 'package-lock.json'];
+const SOURCES = ['src/ml', 'src/plot', 'src/kernel/runtime', 'src/analysis', 'src/kernel/protocol.ts', 'src/kernel/types.ts', 'src/kernel/node/child-entry.ts', 'src/kernel/build/lazy-tfjs-plugin.ts', 'package-lock.json'];
 
-let ready: Promise<string> | undefined;
+/** The headless runtime's files: its process may read these and nothing else. */
+export interface NodeRuntime {
+  /** The runtime (library, plot helpers, cell runner) as one self-contained ES module. */
+  entry: string;
+  /** TensorFlow.js as CommonJS, required by the runtime when a notebook first uses it (build/lazy-tfjs-plugin.ts). */
+  tfjs: string;
+}
+
+let ready: Promise<NodeRuntime> | undefined;
 
 /**
- * The headless runtime as one self-contained ES module file (library, TensorFlow.js and all), so
- * that its process can run with read access to that one file and nothing else. Built with Vite
- * on first use and cached under node_modules/.cache, keyed by a hash of the sources that go in.
+ * The headless runtime as self-contained files, so that its process can run with read access
+ * to them and nothing else. Built with Vite on first use and cached under node_modules/.cache,
+ * keyed by a hash of the sources that go in.
  */
-export function nodeRuntimeBundle(): Promise<string> {
+export function nodeRuntimeBundle(): Promise<NodeRuntime> {
   ready ??= buildIfStale().catch((error: unknown) => {
     ready = undefined;
     throw error;
@@ -24,22 +33,28 @@ export function nodeRuntimeBundle(): Promise<string> {
   return ready;
 }
 
-async function buildIfStale(): Promise<string> {
-  const file = join(cacheDir, `node-runtime-${await sourceHash()}.mjs`);
+async function buildIfStale(): Promise<NodeRuntime> {
+  const name = `node-runtime-${await sourceHash()}`;
+  const files = { entry: join(cacheDir, `${name}.mjs`), tfjs: join(cacheDir, `${name}.tfjs.cjs`) };
   try {
-    await readFile(file, { flag: 'r' }).then(() => undefined);
-    return file;
+    await readFile(files.entry, { flag: 'r' }).then(() => undefined);
+    return files;
   } catch {
     // Not built yet for these sources.
   }
-  const code = await bundle();
+  // Vite is loaded only to build: a runner whose runtime is cached starts without it.
+  const { buildTfjs, lazyTfjs } = await import('../build/lazy-tfjs-plugin.ts');
+  const [code, tfjs] = await Promise.all([bundle(lazyTfjs({ target: 'node', nodeFile: basename(files.tfjs) })), buildTfjs('node')]);
   await mkdir(cacheDir, { recursive: true });
-  // Written aside and renamed, so a runner started meanwhile never reads half a file.
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, code);
-  await rename(temporary, file);
-  await removeOthers(file);
-  return file;
+  // Each written aside and renamed, TensorFlow.js first, so a runner started meanwhile never
+  // reads half a file, nor a runtime without its TensorFlow.js.
+  for (const [file, text] of [[files.tfjs, tfjs], [files.entry, code]]) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  }
+  await removeOthers(name);
+  return files;
 }
 
 async function sourceHash(): Promise<string> {
@@ -61,12 +76,13 @@ async function filesUnder(path: string): Promise<string[]> {
   return nested.flat();
 }
 
-async function bundle(): Promise<string> {
+async function bundle(lazyTfjs: Plugin): Promise<string> {
   const { build } = await import('vite');
   const result = await build({
     configFile: false,
     root: projectRoot,
     logLevel: 'warn',
+    plugins: [lazyTfjs],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     ssr: { noExternal: true, target: 'node' },
     build: {
@@ -74,7 +90,8 @@ async function bundle(): Promise<string> {
       write: false,
       minify: false,
       sourcemap: false,
-      rolldownOptions: { output: { format: 'es', codeSplitting: false } },
+      // TensorFlow.js's own build, awaited inside a plugin hook, is not a slow plugin (lazy-tfjs-plugin.ts).
+      rolldownOptions: { output: { format: 'es', codeSplitting: false }, checks: { bundlerTimings: false } },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
@@ -86,9 +103,9 @@ async function bundle(): Promise<string> {
   throw new Error('stepwise: the headless runtime build produced no script');
 }
 
+/** Removes the files of runtimes built from other sources. */
 async function removeOthers(keep: string): Promise<void> {
   for (const name of await readdir(cacheDir)) {
-    const path = join(cacheDir, name);
-    if (path !== keep && name.startsWith('node-runtime-') && name.endsWith('.mjs')) await rm(path, { force: true });
+    if (name.startsWith('node-runtime-') && !name.startsWith(`${keep}.`)) await rm(join(cacheDir, name), { force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { NodeRuntime } from './runtime-bundle.ts';
 
 /** What a headless notebook process may use. */
 export interface SandboxLimits {
@@ -19,20 +20,22 @@ let canIsolate: boolean | undefined;
 /**
  * The command that starts the headless runtime with the capabilities a notebook has in the
  * browser's sandbox and no more, enforced by the platform rather than by checking names:
- * - Node's permission model: the process may read its own bundle and nothing else; it may not
- *   write files, start processes or worker threads, or load native addons;
+ * - Node's permission model: the process may read its own two files (the runtime and
+ *   TensorFlow.js) and nothing else; it may not write files, start processes or worker threads,
+ *   or load native addons;
  * - empty network and process namespaces (`unshare`, inside an unprivileged user namespace): no
  *   connection can leave the process, whatever module makes it, and it can signal no process
  *   but its own;
  * - an empty environment (the spawner passes `env: {}`), and a heap limit.
  */
-export function sandboxCommand(bundle: string, limits: SandboxLimits = {}): { command: string; args: string[] } {
+export function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits = {}): { command: string; args: string[] } {
   const node = [
     '--experimental-permission',
-    `--allow-fs-read=${bundle}`,
+    `--allow-fs-read=${runtime.entry}`,
+    `--allow-fs-read=${runtime.tfjs}`,
     `--max-old-space-size=${limits.memoryMb ?? DEFAULT_MEMORY_MB}`,
     '--no-warnings',
-    bundle,
+    runtime.entry,
   ];
   if (namespacesWork()) {
     const isolated = ['unshare', ...NAMESPACES, process.execPath, ...node];

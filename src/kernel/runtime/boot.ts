@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as mlMatrix from 'ml-matrix';
 import * as prelude from './prelude.ts';
+import { tfjsLoaded } from './tfjs-on-demand.ts';
 import { createRuntime } from './runtime.ts';
 import { activeRun } from './active-run.ts';
 import type { TimerScope } from './cell-timers.ts';
@@ -16,23 +17,16 @@ export interface BootedRuntime {
 
 /**
  * Starts the runtime in the current global scope (a sandboxed worker or the headless runner's
- * sandboxed Node process): cell globals installed, TensorFlow.js on its CPU backend, console
- * calls routed to the running cell, timers owned by the cell that sets them, `close()` reported.
- * Posts `ready` when it can take runs.
+ * sandboxed Node process): cell globals installed, console calls routed to the running cell,
+ * timers owned by the cell that sets them, `close()` reported. TensorFlow.js is evaluated when a
+ * notebook first uses it, set up in tfjs-entry.ts. Posts `ready` when it can take runs.
  */
-export async function bootRuntime(post: (message: FromRuntime) => void): Promise<BootedRuntime> {
-  // PROD silences TensorFlow.js's one-time "install tfjs-node" banner, which would otherwise
-  // land in the first cell that makes a tensor. The CPU backend gives the same numbers on every
-  // machine (WebGL's float precision varies by GPU) and was the fastest for the library's small
-  // tensors when measured in Chromium on a 2-core machine.
-  tf.env().set('PROD', true);
-  await tf.setBackend('cpu');
-  await tf.ready();
-
+export function bootRuntime(post: (message: FromRuntime) => void): BootedRuntime {
   Object.assign(globalThis, prelude);
   const runtime = createRuntime(post, {
     modules: { '@tensorflow/tfjs': tf, 'ml-matrix': mlMatrix, stepwise: prelude },
-    liveTensors: () => tf.memory().numTensors,
+    // Asking TensorFlow.js would load it: until a notebook has, it holds no tensors.
+    liveTensors: () => (tfjsLoaded() ? tf.memory().numTensors : 0),
     timerScope: globalThis as unknown as TimerScope,
   });
 

@@ -16,3 +16,9 @@ declare module 'virtual:stepwise-cell-libs' {
   const files: Record<string, string>;
   export default files;
 }
+
+declare module 'virtual:stepwise-plotly-url' {
+  /** The address of the chunk of Plotly's cartesian bundle, in a build (see plotly-url-plugin.ts). */
+  const url: string | undefined;
+  export default url;
+}

@@ -89,9 +89,11 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
   onMount(() => {
     document.title = `${loaded.notebook.meta.title} · Stepwise`;
     // Notebooks of the site run on open; ones from a file or link wait for the learner. The
-    // kernel and Plotly load in parallel, after the prose has painted.
-    // Plotly takes ~1.5 s to evaluate here (measured), so it starts at once; waiting for the
-    // kernel to boot first made the first figure ~0.7 s later (app.bench.ts). The cartesian
+    // kernel and Plotly load after the prose has painted. Plotly's evaluation is one long task
+    // on this thread (~1 s), so it starts once the kernel is ready and its cells run in the
+    // sandbox meanwhile: started sooner, it held up the two messages the page relays for the
+    // kernel's start (handing the runtime over, hearing it is ready) by as long. Its download
+    // and compile start at once, off this thread. The cartesian
     // bundle: a notebook needing more gets the full one when such a figure appears. A notebook
     // whose code draws nothing does not pay for it.
     afterPaint(() => {
@@ -100,7 +102,13 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
         holdCrashedCell(cells);
         if (!loaded.untrusted) checkAfter(kernel.runAll(cells), cells);
       });
-      if (drawsFigures(doc.cellSources().map((cell) => cell.source))) void import('../output/load-plotly.ts').then((module) => module.loadPlotly('cartesian'));
+      if (drawsFigures(doc.cellSources().map((cell) => cell.source))) {
+        void import('../output/load-plotly.ts').then(({ loadPlotly, prefetchPlotly }) => {
+          prefetchPlotly();
+          if (loaded.untrusted) void loadPlotly('cartesian');
+          else void kernel.runtimeReady().then(() => loadPlotly('cartesian'));
+        });
+      }
     });
   });
   const onKey = (event: KeyboardEvent) => {

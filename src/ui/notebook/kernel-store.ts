@@ -26,6 +26,11 @@ export interface KernelStore {
   restart(): Promise<void>;
   /** Starts loading the kernel without running anything. */
   warmUp(): void;
+  /**
+   * Resolves once the kernel's first runtime is ready for runs: long work on the page's thread no
+   * longer delays the kernel's start (its boot needs the page to relay two messages).
+   */
+  runtimeReady(): Promise<void>;
   dispose(): void;
 }
 
@@ -47,6 +52,8 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
   let disposed = false;
   /** Control values to start from, handed to the session as soon as it exists (before its first run). */
   let restored: Record<string, ControlValue> = {};
+  let ready: () => void = () => undefined;
+  const runtimeReady = new Promise<void>((resolve) => (ready = resolve));
 
   // A cell's view changes several times in one turn (an output shown, updated, the run's end):
   // applying the views once per microtask, in one batch, renders only the last of them. Keeping a
@@ -71,7 +78,7 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
 
   const ensure = (): Promise<KernelSession> => {
     session ??= import('../../kernel/host/index.ts')
-      .then(({ createBrowserSession }) => createBrowserSession())
+      .then(({ createBrowserSession }) => createBrowserSession({}, undefined, ready))
       .then((created) => {
         if (disposed) {
           created.dispose();
@@ -139,6 +146,7 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
     warmUp() {
       void ensure().catch(() => undefined);
     },
+    runtimeReady: () => runtimeReady,
     dispose() {
       disposed = true;
       guard?.dispose();

@@ -3,6 +3,7 @@
  * bundle once a figure needs it (see plotly-bundle.ts). Once the full bundle is on the page it
  * draws every figure, cartesian ones too, so no third download is ever needed.
  */
+import plotlyUrl from 'virtual:stepwise-plotly-url';
 import type { PlotlyBundle } from './plotly-bundle.ts';
 
 /** What the page uses of Plotly; both bundles have the same API. */
@@ -23,4 +24,17 @@ export function loadPlotly(bundle: PlotlyBundle = 'cartesian'): Promise<Plotly> 
     performance.mark('stepwise:plotly-loaded', { detail: chosen });
     return ((module as { default?: Plotly }).default ?? module) as Plotly;
   }));
+}
+
+/**
+ * Has the cartesian bundle fetched and compiled (off this thread) without running it: its
+ * evaluation, one long task, can then wait for a better moment (ui/notebook/NotebookView.tsx)
+ * without the download and the compile waiting too.
+ */
+export function prefetchPlotly(): void {
+  if (plotlyUrl === undefined || loading.cartesian || loading.full) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = plotlyUrl;
+  document.head.appendChild(link);
 }
