@@ -106,7 +106,8 @@ describe('the sandboxed kernel\'s messages and interrupt', () => {
 
   it('ignores messages that do not come from its own frame', async () => {
     session = await createBrowserSession();
-    session.setCells([{ id: 'slow', source: 'await sleep(300)\nconst v = "real"\nv' }]);
+    // Long enough that a busy machine's late timers below still check while it runs.
+    session.setCells([{ id: 'slow', source: 'await sleep(2000)\nconst v = "real"\nv' }]);
     const run = session.runAll();
     while (session.view('slow')!.state !== 'running') await new Promise((r) => setTimeout(r, 10));
     window.postMessage({ channel: 'stepwise-sandbox', fromRuntime: { type: 'done', runId: 1, ok: true, durationMs: 0 } }, '*');

@@ -20,7 +20,7 @@ export class NodeExecutor implements Executor {
 
   async start(): Promise<void> {
     this.kill();
-    const { command, args } = sandboxCommand(await nodeRuntimeBundle(), this.limits);
+    const { command, args } = await sandboxCommand(await nodeRuntimeBundle(), this.limits);
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {} });
     this.child = child;
     let stderr = '';

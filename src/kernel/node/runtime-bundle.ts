@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
@@ -23,7 +23,7 @@ let ready: Promise<NodeRuntime> | undefined;
 /**
  * The headless runtime as self-contained files, so that its process can run with read access
  * to them and nothing else. Built with Vite on first use and cached under node_modules/.cache,
- * keyed by a hash of the sources that go in.
+ * keyed by the state of the sources that go in (sourceHash).
  */
 export function nodeRuntimeBundle(): Promise<NodeRuntime> {
   ready ??= buildIfStale().catch((error: unknown) => {
@@ -57,13 +57,16 @@ async function buildIfStale(): Promise<NodeRuntime> {
   return files;
 }
 
+/**
+ * Names the sources' state by each file's path, size and modification time: reading and hashing
+ * their contents took ~0.2 s of every run, on the way to starting its process. A file edited in
+ * place has a new modification time, so a stale runtime is never used.
+ */
 async function sourceHash(): Promise<string> {
+  const files = (await Promise.all(SOURCES.map((source) => filesUnder(join(projectRoot, source))))).flat();
+  const states = await Promise.all(files.map((file) => stat(file)));
   const hash = createHash('sha256');
-  for (const source of SOURCES) {
-    for (const file of await filesUnder(join(projectRoot, source))) {
-      hash.update(relative(projectRoot, file)).update('\0').update(await readFile(file)).update('\0');
-    }
-  }
+  files.forEach((file, i) => hash.update(`${relative(projectRoot, file)}\0${states[i].size}\0${states[i].mtimeMs}\0`));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { NodeRuntime } from './runtime-bundle.ts';
 
 /** What a headless notebook process may use. */
@@ -15,8 +15,6 @@ export class SandboxUnavailableError extends Error {
   override name = 'SandboxUnavailableError';
 }
 
-let canIsolate: boolean | undefined;
-
 /**
  * The command that starts the headless runtime with the capabilities a notebook has in the
  * browser's sandbox and no more, enforced by the platform rather than by checking names:
@@ -28,7 +26,8 @@ let canIsolate: boolean | undefined;
  *   but its own;
  * - an empty environment (the spawner passes `env: {}`), and a heap limit.
  */
-export function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits = {}): { command: string; args: string[] } {
+export async function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits = {}): Promise<{ command: string; args: string[] }> {
+  const { namespaces, parentDeath } = await platformSupport();
   const node = [
     '--experimental-permission',
     `--allow-fs-read=${runtime.entry}`,
@@ -37,9 +36,9 @@ export function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits = {})
     '--no-warnings',
     runtime.entry,
   ];
-  if (namespacesWork()) {
+  if (namespaces) {
     const isolated = ['unshare', ...NAMESPACES, process.execPath, ...node];
-    return withParentDeath() ? { command: 'setpriv', args: [...PARENT_DEATH, ...isolated] } : { command: isolated[0], args: isolated.slice(1) };
+    return parentDeath ? { command: 'setpriv', args: [...PARENT_DEATH, ...isolated] } : { command: isolated[0], args: isolated.slice(1) };
   }
   if (limits.allowNetwork) return { command: process.execPath, args: node };
   throw new SandboxUnavailableError(
@@ -59,14 +58,22 @@ const NAMESPACES = ['--user', '--map-root-user', '--net', '--pid', '--fork', '--
  */
 const PARENT_DEATH = ['--pdeathsig', 'KILL'];
 
-let canWatchParent: boolean | undefined;
+let support: Promise<{ namespaces: boolean; parentDeath: boolean }> | undefined;
 
-function withParentDeath(): boolean {
-  canWatchParent ??= spawnSync('setpriv', [...PARENT_DEATH, 'true'], { stdio: 'ignore' }).status === 0;
-  return canWatchParent;
+/** Whether this machine has the namespaces and `setpriv`, found by trying each once (`true` in them). */
+function platformSupport(): Promise<{ namespaces: boolean; parentDeath: boolean }> {
+  support ??= Promise.all([succeeds('unshare', [...NAMESPACES, 'true']), succeeds('setpriv', [...PARENT_DEATH, 'true'])]).then(([namespaces, parentDeath]) => ({ namespaces, parentDeath }));
+  return support;
 }
 
-function namespacesWork(): boolean {
-  canIsolate ??= spawnSync('unshare', [...NAMESPACES, 'true'], { stdio: 'ignore' }).status === 0;
-  return canIsolate;
+function succeeds(command: string, args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
 }
+
+// Tried as soon as the runner loads this module: creating the namespaces takes 0.1–0.3 s, which
+// then passes while the runner loads the rest of itself instead of before its first cell.
+void platformSupport();
