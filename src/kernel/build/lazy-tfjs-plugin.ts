@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
+import { scriptOfBuild } from './script-of-build.ts';
 
 const VIRTUAL_ID = 'virtual:stepwise-tfjs';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -65,11 +66,5 @@ export async function buildTfjs(target: 'browser' | 'node'): Promise<string> {
         : { lib: { entry, formats: ['cjs' as const], fileName: () => 'tfjs.js' } }),
     },
   });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const output of outputs) {
-    if (!('output' in output)) continue;
-    const chunk = output.output.find((item) => item.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
-  }
-  throw new Error('stepwise-lazy-tfjs: the TensorFlow.js build produced no script');
+  return scriptOfBuild(result, 'stepwise-lazy-tfjs: the TensorFlow.js build');
 }

@@ -1,6 +1,7 @@
 import { build, type Plugin, type ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { lazyTfjs } from './lazy-tfjs-plugin.ts';
+import { scriptOfBuild } from './script-of-build.ts';
 
 const VIRTUAL_ID = 'virtual:stepwise-runtime';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -66,11 +67,5 @@ async function bundleRuntime(): Promise<string> {
       rolldownOptions: { checks: { bundlerTimings: false } },
     },
   });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const output of outputs) {
-    if (!('output' in output)) continue;
-    const chunk = output.output.find((item) => item.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
-  }
-  throw new Error('stepwise-runtime: the runtime build produced no script');
+  return scriptOfBuild(result, 'stepwise-runtime: the runtime build');
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { fileURLToPath } from 'node:url';
 import { basename, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { scriptOfBuild } from '../build/script-of-build.ts';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = fileURLToPath(new URL('./child-entry.ts', import.meta.url));
@@ -97,13 +98,7 @@ async function bundle(lazyTfjs: Plugin): Promise<string> {
       rolldownOptions: { output: { format: 'es', codeSplitting: false }, checks: { bundlerTimings: false } },
     },
   });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const output of outputs) {
-    if (!('output' in output)) continue;
-    const chunk = output.output.find((item) => item.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
-  }
-  throw new Error('stepwise: the headless runtime build produced no script');
+  return scriptOfBuild(result, 'stepwise: the headless runtime build');
 }
 
 /** Removes the files of runtimes built from other sources. */
