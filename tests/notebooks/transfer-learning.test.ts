@@ -105,7 +105,7 @@ describe('notebooks/transfer-learning.md', () => {
   it('a shot count off the grid is trained live; a large fine-tuning η sags below the frozen model', async () => {
     const report = await run({ shots: 7, fineTuneRate: 0.3 });
     const text = markdown(report, 'examples per class');
-    expect(text).toContain('trained just now');
+    expect(text).toContain('trained live (once per η)');
     const [shots, frozen, fineTune, scratch] = boldNumbers(text);
     expect(shots).toBe(7);
     expect(frozen).toBeGreaterThan(scratch);
