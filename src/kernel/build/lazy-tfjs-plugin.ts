@@ -7,7 +7,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const srcRoot = fileURLToPath(new URL('../../', import.meta.url));
 const entry = fileURLToPath(new URL('../runtime/tfjs-entry.ts', import.meta.url));
 const onDemand = fileURLToPath(new URL('../runtime/tfjs-on-demand.ts', import.meta.url));
-/** How the library and the runtime import TensorFlow.js (type-only imports are erased before this). */
+/** How the library and the runtime import TensorFlow.js (type-only imports are left as they are: they import nothing). */
 const NAMESPACE_IMPORT = /import \* as tf from '@tensorflow\/tfjs';/g;
 
 /**
@@ -39,10 +39,10 @@ export function evaluateTfjs() {
 }`;
     },
     transform(code, id) {
-      if (!id.startsWith(srcRoot) || id === onDemand || !code.includes('@tensorflow/tfjs')) return undefined;
+      if (!id.startsWith(srcRoot) || id === onDemand || id === entry || !code.includes('@tensorflow/tfjs')) return undefined;
       const rewritten = code.replace(NAMESPACE_IMPORT, `import { tf } from ${JSON.stringify(onDemand)};`);
-      // Any other value import would load TensorFlow.js at boot, or not at all: say where.
-      if (/from '@tensorflow\/tfjs'/.test(rewritten.replace(/import type [^;]*;/g, ''))) {
+      // Any other value import or re-export would load TensorFlow.js at boot, or not at all: say where.
+      if (/^(?:import(?! type )|export)[^;]*from '@tensorflow\/tfjs'/m.test(rewritten)) {
         this.error(`${id}: import TensorFlow.js as \`import * as tf from '@tensorflow/tfjs'\`, which the runtime loads on first use (lazy-tfjs-plugin.ts)`);
       }
       return { code: rewritten, map: null };
