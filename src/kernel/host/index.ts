@@ -10,10 +10,9 @@ export async function loadRuntimeSource(): Promise<string> {
 /**
  * A kernel session for the page: cells run in a sandboxed iframe's worker. Resolves once the
  * session exists; the runtime keeps loading in the background and the first run waits for it.
- * `onRuntimeReady` hears each time a runtime is ready for runs (see SandboxExecutor).
  */
-export async function createBrowserSession(options: SessionOptions = {}, container?: HTMLElement, onRuntimeReady?: () => void): Promise<Session> {
-  return new Session(new SandboxExecutor(loadRuntimeSource, container, onRuntimeReady), options);
+export async function createBrowserSession(options: SessionOptions = {}, container?: HTMLElement): Promise<Session> {
+  return new Session(new SandboxExecutor(loadRuntimeSource, container), options);
 }
 
 export { SandboxExecutor } from './sandbox-executor.ts';

@@ -53,16 +53,7 @@ export class SandboxExecutor implements Executor {
   /** Heartbeats in a row the frame has not answered yet. */
   private unanswered = 0;
 
-  /**
-   * `onRuntimeReady` hears when a runtime is ready for runs: from then on the page's thread may
-   * take on long work (Plotly's evaluation) without holding up the kernel's start, which needs
-   * the page to hand the runtime over and to hear that it is ready (ui/notebook/NotebookView.tsx).
-   */
-  constructor(
-    private readonly loadRuntime: () => Promise<string>,
-    private readonly container: HTMLElement = document.body,
-    private readonly onRuntimeReady: () => void = () => undefined,
-  ) {}
+  constructor(private readonly loadRuntime: () => Promise<string>, private readonly container: HTMLElement = document.body) {}
 
   async start(): Promise<void> {
     if (!this.frame) this.adoptKeptFrame();
@@ -228,7 +219,6 @@ export class SandboxExecutor implements Executor {
       if (message.type === 'ready') {
         this.onReady?.();
         this.onReady = undefined;
-        this.onRuntimeReady();
       }
       if (message.type === 'started') this.runStarted(message.runId);
       if (message.type === 'done') this.runFinished(message.runId);

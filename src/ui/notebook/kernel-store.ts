@@ -78,7 +78,7 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
 
   const ensure = (): Promise<KernelSession> => {
     session ??= import('../../kernel/host/index.ts')
-      .then(({ createBrowserSession }) => createBrowserSession({}, undefined, ready))
+      .then(({ createBrowserSession }) => createBrowserSession())
       .then((created) => {
         if (disposed) {
           created.dispose();
@@ -90,6 +90,7 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
         created.onStatus((next, message) => {
           setStatus(next);
           setStatusMessage(message);
+          if (next === 'ready' || next === 'busy') ready();
         });
         return created;
       })
