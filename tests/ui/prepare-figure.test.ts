@@ -36,4 +36,16 @@ describe('prepareFigure', () => {
     expect((dark.layout.font as { color: string }).color).not.toBe((prepareFigure(figure, 'light').layout.font as { color: string }).color);
     expect(figure).toEqual(before);
   });
+
+  it("lets tick labels overflow on every cartesian axis (Plotly measures each label otherwise), unless the figure chose", () => {
+    const figure = plot([{ type: 'scatter', x: [1], y: [2] }, { type: 'scatter', x: [1], y: [2], xaxis: 'x2', yaxis: 'y3' }], {
+      yaxis: { title: { text: 'y' } },
+      yaxis2: { ticklabeloverflow: 'hide past domain' },
+    });
+    const { layout } = prepareFigure(figure, 'light');
+    const overflow = (key: string) => (layout[key] as { ticklabeloverflow?: string } | undefined)?.ticklabeloverflow;
+    expect(['xaxis', 'yaxis', 'xaxis2', 'yaxis3'].map(overflow)).toEqual(['allow', 'allow', 'allow', 'allow']);
+    expect(overflow('yaxis2')).toBe('hide past domain');
+    expect((layout.yaxis as { title: { text: string } }).title.text).toBe('y');
+  });
 });

@@ -30,6 +30,7 @@ import { upstreamCells, type CellNames } from '../dock/upstream-cells.ts';
 import { controlsInWords } from '../dock/controls-in-words.ts';
 import { steadyControls, type ControlOutput } from '../dock/steady-controls.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
+import { kernelIsBusy } from '../output/draw-scheduler.ts';
 import { updateSettings } from '../../store/index.ts';
 import { parseViewQuery, type NotebookViewState } from '../present/view-link.ts';
 import { usePresentMode } from '../present/present-mode.tsx';
@@ -164,6 +165,9 @@ function NotebookBody(props: {
   const anchorsFor = createAnchorCounter(() => nb().blocks);
 
   createEffect(() => syncCellModels(doc.cellSources()));
+  // Figures off screen are drawn while the kernel is idle, not between a run's cells (draw-scheduler.ts).
+  createEffect(() => kernelIsBusy(kernel.status() === 'busy'));
+  onCleanup(() => kernelIsBusy(false));
   // Reset returns the controls to their defaults too (before the run that follows it).
   createEffect(on(doc.resets, () => props.kept.reset(), { defer: true }));
   /** Every way a learner moves a control (its cell, the dock, a figure input) comes here: kept, then run. */

@@ -11,6 +11,7 @@ import { fitToWidth } from './fit-figure.ts';
 import { limitFigure } from '../../plot/limit-points.ts';
 import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figure.ts';
 import { handleShapes, type Handle } from './input-handles.ts';
+import { withTickLabelsAllowed } from './tick-label-overflow.ts';
 
 /**
  * When a scatter trace is drawn with WebGL (scattergl, only in Plotly's full bundle) instead of
@@ -41,7 +42,7 @@ export function prepareFigure(figure: Figure, theme: Theme, width?: number): Plo
     height: figureHeight(themed.layout),
   };
   delete given.width; // the figure takes the cell's width
-  const layout = width === undefined ? given : fitToWidth(given, width, data);
+  const layout = withTickLabelsAllowed(width === undefined ? given : fitToWidth(given, width, data), data);
   const config = sanitizeConfig({
     responsive: true,
     displaylogo: false,
