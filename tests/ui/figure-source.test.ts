@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameData } from '../../src/ui/output/same-data.ts';
+import { sameData } from '../../src/plot/same-data.ts';
 import { sameSource, type FigureSource } from '../../src/ui/output/figure-source.ts';
 import { prepareFigure } from '../../src/ui/output/prepare-figure.ts';
 import { lines } from '../../src/plot/index.ts';

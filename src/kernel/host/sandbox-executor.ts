@@ -2,6 +2,7 @@ import type { Executor } from '../executor.ts';
 import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
 import { frameDocument } from './frame-document.ts';
 import { keepFrame, takeKeptFrame } from './kept-frame.ts';
+import { RepeatedTraces } from '../repeated-traces.ts';
 
 /** A run that has lasted this long (ms) gets the spare runtime booted, in case it is interrupted. */
 const LONG_RUN_MS = 1500;
@@ -47,6 +48,8 @@ export class SandboxExecutor implements Executor {
   private spareAsked = false;
   private spareTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
+  /** Puts back the figure traces the worker sent as "same as last run" (repeated-traces.ts). */
+  private readonly repeated = new RepeatedTraces();
   private readonly exitListeners: ((reason: string) => void)[] = [];
   private readonly onWindowMessage = (event: MessageEvent) => this.receive(event);
   private heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -75,6 +78,7 @@ export class SandboxExecutor implements Executor {
   }
 
   send(message: ToRuntime): void {
+    this.repeated.noteRequest(message);
     this.post({ toRuntime: message });
   }
 
@@ -211,11 +215,14 @@ export class SandboxExecutor implements Executor {
       this.listenForHeartbeat();
       this.onFrameLoaded?.();
     }
-    else if (typeof data.activated === 'number') this.activeWorker = data.activated;
+    else if (typeof data.activated === 'number') {
+      this.activeWorker = data.activated;
+      this.repeated.reset(); // the new worker remembers no figure
+    }
     else if (data.worker !== this.activeWorker) return; // a replaced worker's last words
     else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
     else if (isFromRuntime(data.fromRuntime)) {
-      const message = data.fromRuntime;
+      const message = this.repeated.decode(data.fromRuntime);
       if (message.type === 'ready') {
         this.onReady?.();
         this.onReady = undefined;

@@ -4,6 +4,7 @@
  */
 import { bootRuntime, type BootedRuntime } from './boot.ts';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
+import { RepeatedTraces } from '../repeated-traces.ts';
 
 const scope = self as unknown as {
   postMessage(message: FromRuntime): void;
@@ -27,7 +28,20 @@ scope.addEventListener('unhandledrejection', (event) => {
   else scope.postMessage({ type: 'fault', message: `Unhandled promise rejection: ${String((event.reason as Error | undefined)?.message ?? event.reason)}` });
 });
 
+// Unchanged big figure traces go to the page as markers (repeated-traces.ts).
+const repeated = new RepeatedTraces();
+const post = (message: FromRuntime) => {
+  try {
+    scope.postMessage(repeated.encode(message));
+  } catch (error) {
+    repeated.unsent(message);
+    throw error;
+  }
+};
 // A boot that fails reaches the error listener above, which reports it as a fault.
-const runtime = bootRuntime((message) => scope.postMessage(message));
+const runtime = bootRuntime(post);
 booted.runtime = runtime;
-scope.onmessage = (event) => runtime.handle(event.data);
+scope.onmessage = (event) => {
+  repeated.noteRequest(event.data);
+  runtime.handle(event.data);
+};

@@ -1,6 +1,6 @@
 import type { Figure, Trace } from '../../plot/figure.ts';
 import type { Theme } from '../../plot/theme.ts';
-import { sameData } from './same-data.ts';
+import { sameData } from '../../plot/same-data.ts';
 
 /**
  * What a figure on the page is drawn from: the spec the cell sent, and how the page shows it.
