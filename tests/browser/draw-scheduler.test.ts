@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { forget, scheduleDraw, watch } from '../../src/ui/output/draw-scheduler.ts';
+import { forget, kernelIsBusy, scheduleDraw, watch } from '../../src/ui/output/draw-scheduler.ts';
 
 const boxes: HTMLElement[] = [];
 afterEach(() => {
@@ -8,6 +8,7 @@ afterEach(() => {
     box.remove();
   }
   window.scrollTo(0, 0);
+  kernelIsBusy(false);
 });
 
 /** A watched figure-sized box, `top` px from the top of the page. */
@@ -72,5 +73,21 @@ describe('draw scheduler (figures on screen first)', () => {
     scheduleDraw(printed, () => drawn.push('printed'));
     window.dispatchEvent(new Event('beforeprint'));
     expect(drawn).toEqual(['later', 'printed']);
+  });
+
+  it('keeps figures off screen waiting while the kernel runs cells, even through a quiet spell', async () => {
+    const below = box(20_000);
+    const onScreen = box(0);
+    await frames(2);
+    const drawn: string[] = [];
+    kernelIsBusy(true);
+    scheduleDraw(below, () => drawn.push('below'));
+    scheduleDraw(onScreen, () => drawn.push('on screen'));
+    // Longer than the quiet period: a cell computing for a while sends no figure meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(drawn).toEqual(['on screen']);
+    kernelIsBusy(false);
+    await until(() => drawn.includes('below'));
+    expect(drawn).toEqual(['on screen', 'below']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareFigure, WEBGL_LINE_POINTS, WEBGL_POINTS } from '../../src/ui/output/prepare-figure.ts';
 import { plot } from '../../src/plot/figure.ts';
+import { overlay, path } from '../../src/plot/index.ts';
 
 describe('prepareFigure', () => {
   it('switches big marker traces to WebGL and leaves small ones as SVG', () => {
@@ -47,5 +48,28 @@ describe('prepareFigure', () => {
     expect(['xaxis', 'yaxis', 'xaxis2', 'yaxis3'].map(overflow)).toEqual(['allow', 'allow', 'allow', 'allow']);
     expect(overflow('yaxis2')).toBe('hide past domain');
     expect((layout.yaxis as { title: { text: string } }).title.text).toBe('y');
+  });
+
+  it("draws a long path's line apart from its few visible markers, and leaves a dotted path whole", () => {
+    const points = Array.from({ length: 2500 }, (_, i) => [Math.cos(i / 100), Math.sin(i / 100)]);
+    const figure = overlay(plot([]), path(points, { name: 'SGD', markers: false }), path(points.slice(0, 60), { name: 'Adam' }));
+    const { data } = prepareFigure(figure, 'light');
+    expect(data.map((trace) => [trace.type, trace.mode, trace.name])).toEqual([
+      ['scatter', 'lines', 'SGD'],
+      ['scatter', 'markers', 'SGD'],
+      ['scatter', 'lines+markers', 'Adam'],
+    ]);
+    const [line, marks] = data;
+    expect((line.x as number[]).length).toBe(2500);
+    expect(marks).toMatchObject({ x: [points[0][0], points[2499][0]], showlegend: false, hoverinfo: 'skip', legendgroup: line.legendgroup });
+    expect(marks.marker).toMatchObject({ size: [11, 14], symbol: ['circle', 'star'] });
+  });
+
+  it('keeps the label of a path cut short on its visible end', () => {
+    const points = Array.from({ length: 100 }, (_, i) => [i / 10, 0]);
+    const { data } = prepareFigure(overlay(plot([]), path(points, { markers: false, within: { x: [-1, 5], y: [-1, 1] } })), 'light');
+    expect(data.map((trace) => trace.mode)).toEqual(['lines', 'markers+text']);
+    expect(data[1].text).toEqual(['', 'left the chart at step 51']);
+    expect(data[0].text).toBeUndefined();
   });
 });
