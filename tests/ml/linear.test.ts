@@ -32,6 +32,18 @@ describe('LinearRegression', () => {
     expect(lr.rank).toBe(3);
   });
 
+  it('LinearRegression with a constant column (PolynomialFeatures\' bias) gives it coefficient 0, as lstsq\'s minimum norm does', () => {
+    const withBias = fx.X.map((row) => [1, ...row]);
+    const lr = new LinearRegression().fit(withBias, fx.y);
+    expect(lr.coef![0]).toBe(0);
+    expectClose(lr.coef!.slice(1), fx.ols.coef, 1e-9, 'coef');
+    expectClose(lr.intercept, fx.ols.intercept, 1e-9, 'intercept');
+    expect(lr.rank).toBe(5);
+    // The singular values are still those of the whole centred X: the constant column adds a 0.
+    const direct = new SingularValueDecomposition(new Matrix(centered().X.map((row) => [0, ...row]))).diagonal;
+    expectClose(lr.singular, direct, 1e-10, 'singular');
+  });
+
   it('LinearRegression.singular are the singular values of the centred X; a wide X gets the pseudo-inverse solution', () => {
     // A tall X is reduced by QR before its SVD: the singular values must still be X's own.
     const lr = new LinearRegression().fit(fx.X, fx.y);
