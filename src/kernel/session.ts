@@ -1,6 +1,6 @@
 import { analyzeCell, errorInSource, type CellAnalysis } from '../analysis/index.ts';
 import { buildGraph, type CellGraph } from './graph/index.ts';
-import { cellsToRun, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
+import { cellsToRun, passOrder, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
 import { CellViews } from './cell-views.ts';
 import type { Executor } from './executor.ts';
 import type { FromRuntime, RunRequest } from './protocol.ts';
@@ -92,6 +92,8 @@ export class Session implements KernelSession {
   /** Controls moved while cells were under way, and the timer that watches for a long run (see setControl). */
   private readonly movedDuringPass = new Set<string>();
   private movedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The cells whose figures the learner had on screen at the last control move: a pass runs what they need first. */
+  private onScreen: ReadonlySet<string> = new Set();
   private started: Promise<void>;
   private readonly statusListeners = new Set<(status: KernelStatus, message?: string) => void>();
 
@@ -157,8 +159,9 @@ export class Session implements KernelSession {
     return this.ensureLoop();
   }
 
-  setControl(cellId: string, name: string, value: ControlValue): Promise<void> {
+  setControl(cellId: string, name: string, value: ControlValue, onScreen: readonly string[] = []): Promise<void> {
     this.controls.set(cellId, { ...this.controls.get(cellId), [name]: value });
+    this.onScreen = new Set(onScreen);
     // Show the new value at once, before the re-run confirms it.
     const view = this.views.get(cellId);
     const control = view?.outputs.find((o) => o.kind === 'control' && o.name === name);
@@ -290,11 +293,11 @@ export class Session implements KernelSession {
   }
 
   /**
-   * The dirty cells, in topological order, sent to the runtime as one pass. A cell that cannot
+   * The dirty cells, in topological order (those on screen first, see passOrder), sent to the runtime as one pass. A cell that cannot
    * run (its own syntax or graph error) fails here, on the page, and ends the pass before it.
    */
   private async planPass(): Promise<PlannedRun[]> {
-    const ids = this.graph.order.filter((id) => this.dirty.has(id));
+    const ids = passOrder(this.graph.topology, this.graph.order.filter((id) => this.dirty.has(id)), this.onScreen);
     if (ids.length === 0) return [];
     const broken = ids.findIndex((id) => this.errorBeforeRun(id) !== undefined);
     if (broken === 0) return [this.failBeforeRun(ids[0])];

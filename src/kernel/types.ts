@@ -95,8 +95,11 @@ export interface KernelSession {
    * source changes or it is run by name: the tab stopped while it ran on an earlier visit.
    */
   hold(cellId: string, error: CellError): void;
-  /** Sets a control's value (the control named `name` shown by `cellId`) and re-runs from there. */
-  setControl(cellId: string, name: string, value: ControlValue): Promise<void>;
+  /**
+   * Sets a control's value (the control named `name` shown by `cellId`) and re-runs from there;
+   * `onScreen`: the cells whose figures the learner sees, whose inputs run first.
+   */
+  setControl(cellId: string, name: string, value: ControlValue, onScreen?: readonly string[]): Promise<void>;
   /**
    * Starts each control from these values (by control name, as `setControl` names it) instead of
    * its default, and forgets the values set since: the learner's values kept from an earlier

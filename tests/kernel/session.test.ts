@@ -26,6 +26,21 @@ describe('Session (Node worker thread)', () => {
     expect(texts(session.view('c2'))).toEqual(['11']);
   });
 
+  it('setControl runs first the cells on screen and what they read, then the cells above them', async () => {
+    session = createNodeSession();
+    // c3's figure is on screen; the helper it calls (c4) sits at the end of the notebook.
+    session.setCells(cells('const k = slider(2, { min: 1, max: 9 })', 'const slow = k * 2', 'slow + 1', 'const shown = draw(k)\nshown', 'const draw = (n: number) => n * k'));
+    await session.runAll();
+    const runs = recordRunStarts(session);
+    await session.setControl('c0', 'k', 3, ['c3']);
+    expect(runs).toEqual(['c0', 'c4', 'c3', 'c1', 'c2']);
+    expect(texts(session.view('c3'))).toEqual(['9']);
+    // Without cells on screen, the notebook's own order (every cell after those it reads).
+    runs.length = 0;
+    await session.setControl('c0', 'k', 4);
+    expect(runs).toEqual(['c0', 'c1', 'c2', 'c4', 'c3']);
+  });
+
   it('rapid control changes run with the latest value without a backlog', async () => {
     session = createNodeSession();
     session.setCells(cells('const k = slider(1, { min: 1, max: 100 })', 'k'));

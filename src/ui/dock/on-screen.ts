@@ -13,6 +13,17 @@ export interface OnScreen {
 const FIGURE_IN_VIEW_PX = 160;
 
 export function measureOnScreen(page: ParentNode, band: { top: number; bottom: number }): OnScreen {
+  const figureCells = figureCellsOnScreen(page, band);
+  const controls = new Set<string>();
+  for (const control of page.querySelectorAll<HTMLElement>('.cell [data-control]')) {
+    const rect = control.getBoundingClientRect();
+    if (rect.height > 0 && rect.top >= band.top && rect.bottom <= band.bottom) controls.add(control.dataset.control as string);
+  }
+  return { figureCells, controls };
+}
+
+/** Ids of the cells with a figure mostly in view (see FIGURE_IN_VIEW_PX), in page order. */
+export function figureCellsOnScreen(page: ParentNode, band: { top: number; bottom: number }): string[] {
   const figureCells: string[] = [];
   for (const figure of page.querySelectorAll<HTMLElement>('.cell .figure')) {
     const rect = figure.getBoundingClientRect();
@@ -21,10 +32,5 @@ export function measureOnScreen(page: ParentNode, band: { top: number; bottom: n
     const cell = figure.closest<HTMLElement>('[data-block]')?.dataset.block;
     if (cell !== undefined && !figureCells.includes(cell)) figureCells.push(cell);
   }
-  const controls = new Set<string>();
-  for (const control of page.querySelectorAll<HTMLElement>('.cell [data-control]')) {
-    const rect = control.getBoundingClientRect();
-    if (rect.height > 0 && rect.top >= band.top && rect.bottom <= band.bottom) controls.add(control.dataset.control as string);
-  }
-  return { figureCells, controls };
+  return figureCells;
 }

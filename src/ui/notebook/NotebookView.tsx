@@ -31,6 +31,7 @@ import { controlsInWords } from '../dock/controls-in-words.ts';
 import { steadyControls, type ControlOutput } from '../dock/steady-controls.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 import { kernelIsBusy } from '../output/draw-scheduler.ts';
+import { figureCellsOnScreen } from '../dock/on-screen.ts';
 import { updateSettings } from '../../store/index.ts';
 import { parseViewQuery, type NotebookViewState } from '../present/view-link.ts';
 import { usePresentMode } from '../present/present-mode.tsx';
@@ -174,7 +175,8 @@ function NotebookBody(props: {
   const applyControl = (cellId: string, name: string, value: ControlValue) => {
     const control = kernel.view(cellId)?.outputs.find((output) => output.kind === 'control' && output.name === name);
     if (control?.kind === 'control') props.kept.keep(control, value);
-    kernel.setControl(cellId, name, value);
+    // The figures in view are redrawn first: the pass runs the cells they need before the others.
+    kernel.setControl(cellId, name, value, figureCellsOnScreen(document, { top: 0, bottom: window.innerHeight }));
   };
   const setControl = (cellId: string, name: string, value: ControlValue) => {
     applyControl(cellId, name, value);

@@ -19,7 +19,8 @@ export interface KernelStore {
   run(cells: CellSource[], cellIds: string[]): Promise<void>;
   /** Keeps a cell from running until it is edited or run by name (KernelSession.hold). */
   hold(cellId: string, error: CellError): void;
-  setControl(cellId: string, name: string, value: ControlValue): void;
+  /** `onScreen`: the cells whose figures the learner sees (their inputs run first, see KernelSession.setControl). */
+  setControl(cellId: string, name: string, value: ControlValue, onScreen?: readonly string[]): void;
   /** Starts controls from these values, by name, from the next run on (see KernelSession.restoreControls). */
   restoreControls(values: Record<string, ControlValue>): void;
   interrupt(): Promise<void>;
@@ -128,9 +129,9 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
       held.set(cellId, error);
       void session?.then((kernel) => kernel.hold(cellId, error)).catch(() => undefined);
     },
-    setControl(cellId, name, value) {
+    setControl(cellId, name, value, onScreen) {
       // The session coalesces: while a run is going, only the latest value is run next.
-      void session?.then((kernel) => kernel.setControl(cellId, name, value));
+      void session?.then((kernel) => kernel.setControl(cellId, name, value, onScreen));
     },
     restoreControls(values) {
       restored = values;
