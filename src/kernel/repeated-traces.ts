@@ -48,13 +48,13 @@ export class RepeatedTraces {
     const figure = this.figureOf(message);
     if (!figure) return message;
     const previous = this.last.get(figure.key);
-    const snapshot = copyOf(figure.traces);
-    if (snapshot) this.last.set(figure.key, snapshot);
-    else this.last.delete(figure.key);
-    if (!previous || !snapshot) return message;
+    // A copy of each big trace as sent (the cell may change the objects it displayed); small ones
+    // are never replaced, so neither copied nor compared.
+    this.last.set(figure.key, figure.traces.map((trace) => (countValues(trace, MIN_VALUES) >= MIN_VALUES ? copyOf(trace) : undefined)));
     let repeated = false;
     const data = figure.traces.map((trace, i) => {
-      if (i >= previous.length || countValues(trace, MIN_VALUES) < MIN_VALUES || !sameData(trace, previous[i])) return trace;
+      const before = previous?.[i];
+      if (before === undefined || !sameData(trace, before)) return trace;
       repeated = true;
       return { [MARKER]: true };
     });
@@ -101,10 +101,10 @@ function withTraces(message: OutputMessage & { output: FigureOutput }, data: Tra
   return { ...message, output: { ...output, figure: { ...output.figure, data: data as FigureOutput['figure']['data'] } } };
 }
 
-/** A copy kept for the next comparison (the cell may change the objects it displayed); none if they cannot be copied. */
-function copyOf(traces: Traces): Traces | undefined {
+/** A trace's copy kept for the next comparison; none if it cannot be copied (then it cannot be posted either). */
+function copyOf(trace: unknown): unknown {
   try {
-    return structuredClone(traces);
+    return structuredClone(trace);
   } catch {
     return undefined;
   }
