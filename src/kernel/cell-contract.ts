@@ -13,7 +13,7 @@ export const LAST_VALUE = '__sw_last';
 export const INPUT_HELPERS = ['slider', 'number', 'select', 'checkbox', 'button', 'stepper', 'dragPoint', 'dragPoints', 'dragDirection'] as const;
 
 /** Helpers made per run and passed to the cell as parameters (they shadow any global of the same name). */
-export const PER_RUN_HELPERS = ['console', 'display', 'md', 'progress', 'tick', 'sleep', ...INPUT_HELPERS] as const;
+export const PER_RUN_HELPERS = ['console', 'display', 'md', 'progress', 'tick', 'sleep', 'live', ...INPUT_HELPERS] as const;
 
 /** Modules a cell may import; everything in them is also available as globals. */
 export const IMPORTABLE_MODULES = ['@tensorflow/tfjs', 'ml-matrix', 'stepwise'] as const;

@@ -23,6 +23,11 @@ export interface RunRequest {
    * changed in an earlier run of the same pass; otherwise it keeps its value ('kept').
    */
   mayKeep?: boolean;
+  /**
+   * 'stream': a live() value of the cell goes on after the run, each chunk updating the name and
+   * its readers (the page). Otherwise live() computes every chunk within the run (headless).
+   */
+  liveValues?: 'stream';
 }
 
 export type ToRuntime =
@@ -44,6 +49,10 @@ export type ToRuntime =
    * the timers it set stop, and what they would still show or throw is dropped.
    */
   | { type: 'retire'; cellId: string }
+  /** The page re-ran the readers of this run's newest live value: its next chunk may run. */
+  | { type: 'live-continue'; runId: number }
+  /** Stops every live value where it is (the learner interrupted). */
+  | { type: 'stop-live' }
   /** Answer `settled` once the timers cells set that are due within `withinMs` have fired. */
   | { type: 'settle'; withinMs: number };
 
@@ -58,13 +67,21 @@ export type FromRuntime =
   /** Runs not started when the scheduler asked to drop them. */
   | { type: 'dropped'; runIds: number[] }
   | { type: 'output'; runId: number; output: Output }
+  /**
+   * A finished run's live() value has a new chunk: the name it declares holds it now, so its
+   * readers are due. Its next chunk waits for 'live-continue' with this run id; `last`: none follows.
+   */
+  | { type: 'live-value'; runId: number; last: boolean }
+  /** A run's live() value ended without a new value (its generator threw or returned nothing). */
+  | { type: 'live-ended'; runId: number }
   | { type: 'output-update'; runId: number; output: Output }
   /**
    * `tensors`: TensorFlow.js tensors alive after the run (a count that grows on re-runs is a leak).
    * `unchanged`: the names the cell declares whose values equal those of its previous run
    * (same-value.ts), so cells reading only these need not run again.
+   * `live`: the run's live() value goes on after it ('live-value' messages follow).
    */
-  | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number; unchanged?: string[] }
+  | { type: 'done'; runId: number; ok: true; durationMs: number; tensors?: number; unchanged?: string[]; live?: true }
   | { type: 'done'; runId: number; ok: false; durationMs: number; error: CellError; tensors?: number }
   /**
    * An error a finished run caused later (a timer callback threw, a promise it made was rejected
@@ -77,7 +94,7 @@ export type FromRuntime =
   | { type: 'closed'; cellId?: string }
   | { type: 'settled' };
 
-const RUNTIME_TYPES = new Set(['ready', 'started', 'kept', 'skipped', 'dropped', 'output', 'output-update', 'done', 'late-error', 'fault', 'closed', 'settled']);
+const RUNTIME_TYPES = new Set(['ready', 'started', 'kept', 'skipped', 'dropped', 'output', 'output-update', 'done', 'late-error', 'fault', 'closed', 'settled', 'live-value', 'live-ended']);
 
 /** Checks the shape of a message that claims to come from the runtime. */
 export function isFromRuntime(value: unknown): value is FromRuntime {

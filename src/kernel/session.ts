@@ -11,6 +11,11 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Control values to use before the learner moves anything, by control name (CLI `--set`). */
   initialControls?: Record<string, ControlValue>;
+  /**
+   * 'stream' (the page): a cell's live() value is shown after its first chunk and its readers
+   * re-run as later chunks come (runtime/live-values.ts). Default: computed to the end first.
+   */
+  liveValues?: 'stream';
 }
 
 type RunOutcome =
@@ -82,6 +87,8 @@ export class Session implements KernelSession {
   private readonly planned = new Map<number, PlannedRun>();
   /** Each cell's latest run (run id → cell): what that run's timers show or throw later is the cell's. */
   private readonly latestRuns = new Map<number, string>();
+  /** Finished runs whose live() value goes on in the runtime (runtime/live-values.ts): the kernel is busy meanwhile. */
+  private readonly liveRuns = new Set<number>();
   /** Cells kept from running, with the error they show instead (see hold). */
   private readonly held = new Map<string, CellError>();
   /** Cell code closed the runtime; the next run starts a fresh one. */
@@ -209,6 +216,13 @@ export class Session implements KernelSession {
   }
 
   async interrupt(): Promise<void> {
+    if (!this.active && this.liveRuns.size > 0) {
+      // Only live values are under way: they stop where they are, their readers keep the last chunk.
+      this.executor.send({ type: 'stop-live' });
+      this.liveRuns.clear();
+      if (!this.loop) this.setStatus('ready');
+      return;
+    }
     if (!this.active) return;
     this.active.finish({ kind: 'killed', error: { kind: 'interrupted', message: 'Interrupted. The kernel was restarted and the cells above were re-run to restore their values.' } });
     await this.loop;
@@ -225,6 +239,7 @@ export class Session implements KernelSession {
     await this.loop;
     this.holdsValue.clear();
     this.latestRuns.clear();
+    this.liveRuns.clear();
     for (const id of this.views.ids()) this.views.update(id, { state: 'idle', error: undefined, startedAt: undefined });
     await this.startRuntime('restarting');
   }
@@ -277,7 +292,7 @@ export class Session implements KernelSession {
     if (!this.loop) {
       this.loop = this.drain().finally(() => {
         this.loop = undefined;
-        if (!this.stopped) this.setStatus('ready');
+        if (!this.stopped) this.setStatus(this.liveRuns.size > 0 ? 'busy' : 'ready');
       });
     }
     return this.loop;
@@ -341,6 +356,7 @@ export class Session implements KernelSession {
       controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
       seed: seedFor(analysis.declares),
       mayKeep: !shouldRun(id, this.due, this.holdsValue),
+      ...(this.options.liveValues ? { liveValues: this.options.liveValues } : {}),
     };
     return { run, request };
   }
@@ -470,6 +486,12 @@ export class Session implements KernelSession {
         if (cellId !== undefined) this.showLateError(cellId, message.error);
         return;
       }
+      case 'live-value':
+        this.onLiveValue(message.runId, message.last);
+        return;
+      case 'live-ended':
+        this.endLive(message.runId);
+        return;
     }
     const active = this.active;
     if (!active || active.runId !== message.runId) {
@@ -481,6 +503,7 @@ export class Session implements KernelSession {
     if (message.type === 'done') {
       const analysis = this.analyses.get(active.cellId);
       const tensors = message.tensors;
+      if (message.ok && message.live) this.liveRuns.add(message.runId);
       active.finish(message.ok ? { kind: 'done', tensors, unchanged: namesOnly(message.unchanged) } : { kind: 'error', error: analysis ? errorInSource(analysis, message.error) : message.error, tensors });
       return;
     }
@@ -507,6 +530,30 @@ export class Session implements KernelSession {
     if (at >= 0) this.views.update(run.cellId, { outputs: outputs.map((o, i) => (i === at ? output : o)) });
   }
 
+  /**
+   * A finished run's live value has a new chunk: its readers run with it (and what reads them, as
+   * for a control), then the runtime may compute the next chunk. A run that a newer one replaced
+   * is ignored: the new run stopped its generator.
+   */
+  private onLiveValue(runId: number, last: boolean): void {
+    const cellId = this.latestRuns.get(runId);
+    if (last) this.endLive(runId);
+    if (cellId === undefined || !this.liveRuns.has(runId) && !last) return;
+    const declared = this.analyses.get(cellId)?.declares ?? [];
+    const readers = [...this.graph.readsFromCells].filter(([, names]) => names.some((name) => declared.includes(name))).map(([id]) => id);
+    const goOn = () => {
+      if (!last) this.executor.send({ type: 'live-continue', runId });
+    };
+    if (readers.length === 0) goOn();
+    else void this.schedule(readers).then(goOn);
+  }
+
+  /** A run's live value is over (its last chunk, an error, a new run of its cell): the kernel is idle unless cells run. */
+  private endLive(runId: number): void {
+    if (!this.liveRuns.delete(runId)) return;
+    if (!this.loop && !this.stopped) this.setStatus(this.liveRuns.size > 0 ? 'busy' : 'ready');
+  }
+
   /** An error a cell caused after its run finished (a timer, a rejected promise): shown as if it threw it. */
   private showLateError(cellId: string, error: CellError): void {
     const analysis = this.analyses.get(cellId);
@@ -524,6 +571,7 @@ export class Session implements KernelSession {
     this.stopped = true;
     this.holdsValue.clear();
     this.latestRuns.clear();
+    this.liveRuns.clear();
     for (const id of this.dirty) this.views.update(id, { state: 'idle' });
     this.dirty.clear();
     this.due.clear();
@@ -546,6 +594,7 @@ export class Session implements KernelSession {
       this.dropPlanned();
       this.holdsValue.clear();
       this.latestRuns.clear();
+      this.liveRuns.clear();
       this.setStatus('dead', reason);
       this.started = this.startRuntime('restarting');
     }
@@ -557,6 +606,7 @@ export class Session implements KernelSession {
     const restore = [...this.holdsValue].filter((id) => id !== culprit);
     this.holdsValue.clear();
     this.latestRuns.clear();
+    this.liveRuns.clear();
     this.started = this.startRuntime('restarting');
     await this.started;
     for (const id of restore) {
@@ -621,14 +671,20 @@ export class Session implements KernelSession {
 
   /** Records the cell's new run as its latest: the previous run's late output and errors are dropped. */
   private claimRun(cellId: string, runId: number): void {
-    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.latestRuns.delete(run);
+    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.forgetRun(run);
     this.latestRuns.set(runId, cellId);
   }
 
   /** The cell's last run is over for good: its timers stop, and what they would still show is dropped. */
   private retire(cellId: string): void {
-    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.latestRuns.delete(run);
+    for (const [run, owner] of this.latestRuns) if (owner === cellId) this.forgetRun(run);
     this.executor.send({ type: 'retire', cellId });
+  }
+
+  /** A run is no longer its cell's latest: what it shows or throws later is dropped, its live value stopped in the runtime. */
+  private forgetRun(runId: number): void {
+    this.latestRuns.delete(runId);
+    this.endLive(runId);
   }
 
   private label(cellId: string): string {

@@ -8,11 +8,11 @@ export async function loadRuntimeSource(): Promise<string> {
 }
 
 /**
- * A kernel session for the page: cells run in a sandboxed iframe's worker. Resolves once the
+ * A kernel session for the page: cells run in a sandboxed iframe's worker, live() values streamed. Resolves once the
  * session exists; the runtime keeps loading in the background and the first run waits for it.
  */
 export async function createBrowserSession(options: SessionOptions = {}, container?: HTMLElement): Promise<Session> {
-  return new Session(new SandboxExecutor(loadRuntimeSource, container), options);
+  return new Session(new SandboxExecutor(loadRuntimeSource, container), { liveValues: 'stream', ...options });
 }
 
 export { SandboxExecutor } from './sandbox-executor.ts';

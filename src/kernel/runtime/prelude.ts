@@ -41,6 +41,16 @@ export const progress = (label?: string, max?: number): ProgressHandle => requir
 /** Lets the page draw and the learner interrupt: `await tick()` inside long loops. */
 export const tick = (): Promise<void> => requireActiveRun('tick').tick();
 
+/**
+ * A value computed in chunks, for training loops and other long work: write it as a generator
+ * that yields the value so far every so often. On the page the cell finishes with the first
+ * yield, the cells that read the value draw it at once, and each later yield updates them while
+ * the work goes on; running the cell again (a control moved) stops the old generator. Headless
+ * runs compute every chunk and keep the last value. Each chunk must be synchronous (no await).
+ * @example const fit = live(function* () { const m = new Model(); for (let e = 1; e <= 200; e++) { m.step(); if (e % 20 === 0) yield { epoch: e, loss: m.loss } } return { epoch: 200, loss: m.loss } })
+ */
+export const live = <T>(make: () => Iterator<T, T | void>): T => requireActiveRun('live').live(make);
+
 /** Waits `ms` milliseconds (and stops if the run was replaced). */
 export const sleep = (ms: number): Promise<void> => requireActiveRun('sleep').sleep(ms);
 

@@ -10,6 +10,7 @@ import { FLUSH_INTERVAL_MS, OUTPUT_LIMIT, truncateText } from './output-bounds.t
 const HIDDEN_NOTICE_ID = 'out-hidden';
 import { resolveControl, type ControlRequest, type SliderOptions, type NumberOptions, type SelectOptions, type CheckboxOptions, type StepperOptions, type DragPointOptions, type DragPointsOptions, type DragDirectionOptions } from './controls.ts';
 import { rememberInput } from './figure-inputs.ts';
+import { startLive, type LiveSource } from './live-values.ts';
 
 /**
  * The helpers' waits use the scope's own setTimeout, not the cell's (cell-timers.ts): they are
@@ -56,6 +57,8 @@ export class RunContext {
   private flushScheduled = false;
   private autoNames = 0;
   private pendingName: string | undefined;
+  /** The live() sources this run started that go on after it (streamed runs only, live-values.ts). */
+  readonly liveSources: LiveSource[] = [];
 
   constructor(
     readonly runId: number,
@@ -64,6 +67,8 @@ export class RunContext {
     private readonly post: (message: FromRuntime) => void,
     /** The run in progress now, for helpers called after this run finished. */
     private readonly activeRun: () => RunContext | undefined = () => undefined,
+    /** Whether live() values go on after the run (the page) or are computed to the end in it (headless). */
+    private readonly streamLive = false,
   ) {}
 
   /**
@@ -191,6 +196,8 @@ export class RunContext {
     await wait(ms);
     this.checkCancelled();
   };
+
+  live = <T>(make: () => Iterator<T, T | void>): T => startLive(make, this.streamLive, (source) => this.liveSources.push(source));
 
   /** `const k = slider(…)` is rewritten to `__sw.named("k", slider)(…)`: the control is called k. */
   named = <F extends (...args: never[]) => unknown>(name: string, helper: F): F =>

@@ -8,6 +8,8 @@ import { activeRun, setActiveRun } from './active-run.ts';
 import { cellArguments, cellOfStack, compileCell, describeError, type CompiledCell } from './execute.ts';
 import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
 import { sameValue } from './same-value.ts';
+import { LiveContinuations, nameOfLive } from './live-values.ts';
+import { nextTask } from './next-task.ts';
 
 /**
  * The runtime inside the sandbox: keeps the values cells declared, runs cells one at a time in
@@ -61,6 +63,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     }
   }
   const timers = timerScope ? ownTimers(timerScope, { owner: activeRun, runAs }) : undefined;
+  const live = new LiveContinuations({ env, post: (message) => post(message), busy: () => draining, runAs });
 
   /**
    * An error a run's cell caused outside the body's own flow. While the run goes on, the run
@@ -102,6 +105,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
   /** The cell's last run is over for good: its timers stop and its leftovers are dropped. */
   function retire(cellId: string): void {
     timers?.clear(cellId);
+    live.stop(cellId);
     latest.delete(cellId);
   }
 
@@ -111,8 +115,10 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     const started = performance.now();
     // The previous run's timers stop: an interval does not outlive a re-run of its cell.
     timers?.clear(request.cellId);
+    // Its live value from the previous run stops too: this run computes the value afresh.
+    live.stop(request.cellId);
     retiring.delete(request.cellId);
-    const context = new RunContext(request.runId, request.cellId, request.controls, post, activeRun);
+    const context = new RunContext(request.runId, request.cellId, request.controls, post, activeRun, request.liveValues === 'stream');
     runs.set(request.runId, context);
     latest.set(request.cellId, context);
     const finish = (message: FromRuntime) => {
@@ -145,14 +151,18 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     try {
       const { values, last } = await cell.fn(...cellArguments(cell, context, { ...runtimeApi, named: context.named }, env));
       if (context.failure) throw context.failure;
+      const liveNames = context.liveSources.map((source) => nameOfLive(source, request.declares, values));
+      if (liveNames.includes(undefined)) throw new Error('live() gives a value to a name: declare it, `const fit = live(function* () { … })`, so the cells that read it are updated as it changes');
       for (const name of request.declares) env.set(name, values[name]);
       const shown = toOutput(last);
       // A control's value is already shown as the control; a display handle is not a value to show.
       if (shown && !isHelperResult(last)) context.emit(shown);
       const unchanged = request.declares.filter((name) => previous.has(name) && sameValue(previous.get(name), values[name]));
-      finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged });
+      context.liveSources.forEach((source, i) => live.continue(context, liveNames[i]!, source));
+      finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged, ...(live.continues(request.runId) ? { live: true as const } : {}) });
       return { ok: true, unchanged };
     } catch (error) {
+      for (const source of context.liveSources) source.iterator.return?.(undefined);
       // A timer's error stopped the run (its tick() threw CancelledError): report the cause.
       const reported = context.failure ?? describeError(error, request.cellId);
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: performance.now() - started, error: reported });
@@ -179,6 +189,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
         if (queue.length > 0) await nextTask();
       }
       draining = false;
+      live.wake(); // the live values' next chunks waited for the queue
     })();
   }
 
@@ -231,7 +242,14 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
         break;
       }
       case 'forget':
+        live.forget(message.names);
         for (const name of message.names) env.delete(name);
+        break;
+      case 'live-continue':
+        live.readersDone(message.runId);
+        break;
+      case 'stop-live':
+        live.stopAll();
         break;
       case 'retire':
         if (latest.get(message.cellId)?.finished === false) retiring.add(message.cellId);
@@ -253,25 +271,6 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
 
   return { handle, logToActive, uncaught };
 }
-
-/**
- * Resolves in a task of its own, after the messages already queued (a MessageChannel message,
- * which unlike a nested setTimeout is not clamped to 4 ms).
- */
-function taskYielder(): () => Promise<void> {
-  if (typeof MessageChannel !== 'function') return () => new Promise((resolve) => setTimeout(resolve, 0));
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  // In Node an open port would keep the process alive on its own.
-  (channel.port1 as { unref?: () => void }).unref?.();
-  return () =>
-    new Promise((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-}
-const nextTask = taskYielder();
 
 /** What the runs of one pass so far did to the names they declare. */
 interface PassState {

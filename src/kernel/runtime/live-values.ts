@@ -1,0 +1,163 @@
+import type { FromRuntime } from '../protocol.ts';
+import type { RunContext } from './run-context.ts';
+import { nextTask } from './next-task.ts';
+
+/**
+ * Values computed in chunks: `const fit = live(function* () { … yield partial … return final })`.
+ * A generator's chunks (the code between two yields) are synchronous, so each runs with its own
+ * random stream and output target and nothing else interleaves with it.
+ *
+ * - Streamed (the page): the cell finishes with the first chunk's value, so the cells that read
+ *   it draw at once. The later chunks run here between runs: after each, the name takes the
+ *   new value and the page re-runs its readers ('live-value'), then says to go on
+ *   ('live-continue'); 'live-ended' when it ends without a value (it threw, or returned
+ *   nothing). A new run of the cell, its deletion or an interrupt stops the generator.
+ * - Not streamed (the headless runner, tests of numbers): the cell runs every chunk and the name
+ *   holds the last value, as if there were no chunks.
+ */
+export interface LiveSource {
+  iterator: Iterator<unknown, unknown>;
+  /** The value yielded last: the declared name that holds it is the one the later chunks update. */
+  latest: unknown;
+  /** The run's random stream (Math.random at the time live() was called). */
+  random: () => number;
+}
+
+/** The helper cells call: starts the generator and gives its first value (streamed) or its last. */
+export function startLive<T>(make: () => Iterator<T, T | void>, stream: boolean, started: (source: LiveSource) => void): T {
+  if (typeof make !== 'function') throw new TypeError('live() takes a generator function: live(function* () { … yield partial … return final })');
+  const iterator = make();
+  if (typeof iterator !== 'object' || iterator === null || typeof (iterator as { next?: unknown }).next !== 'function') {
+    throw new TypeError('live(): the function must be a generator, function* () { … yield value … }, so the value can be computed in chunks');
+  }
+  let step = iterator.next();
+  if (stream) {
+    if (!step.done) started({ iterator, latest: step.value, random: Math.random });
+    return step.value as T;
+  }
+  let latest = step.value;
+  while (!step.done) {
+    latest = step.value;
+    step = iterator.next();
+  }
+  return (step.value === undefined ? latest : step.value) as T;
+}
+
+/** The declared name that holds a live source's value; undefined when the cell declares none that does. */
+export function nameOfLive(source: LiveSource, declares: readonly string[], values: Record<string, unknown>): string | undefined {
+  return declares.find((name) => values[name] === source.latest);
+}
+
+interface Continuation {
+  context: RunContext;
+  name: string;
+  source: LiveSource;
+  stopped: boolean;
+  /** A value was posted and the page has not yet re-run its readers. */
+  waitingForReaders: boolean;
+}
+
+export interface LiveHost {
+  env: Map<string, unknown>;
+  post: (message: FromRuntime) => void;
+  /** Whether the runtime has runs to do: the chunks wait for them. */
+  busy: () => boolean;
+  /** Calls back as the run (output and errors go to its cell); false when the callback threw. */
+  runAs: (context: RunContext, callback: () => unknown) => boolean;
+}
+
+/** The streamed live sources of finished runs, and the loop that continues each. */
+export class LiveContinuations {
+  private readonly running = new Set<Continuation>();
+  private wakers: (() => void)[] = [];
+
+  constructor(private readonly host: LiveHost) {}
+
+  /** A finished run's live source goes on in the background, updating `name`. */
+  continue(context: RunContext, name: string, source: LiveSource): void {
+    const continuation: Continuation = { context, name, source, stopped: false, waitingForReaders: false };
+    this.running.add(continuation);
+    void this.loop(continuation);
+  }
+
+  /** The cell runs again, is deleted or retired: its generators end here (their finally blocks run). */
+  stop(cellId: string): void {
+    this.stopWhere((continuation) => continuation.context.cellId === cellId);
+  }
+
+  /** The learner interrupted: every value stays at its last chunk. */
+  stopAll(): void {
+    this.stopWhere(() => true);
+  }
+
+  /** Stops the sources whose names were forgotten (their cell no longer declares them). */
+  forget(names: readonly string[]): void {
+    this.stopWhere((continuation) => names.includes(continuation.name));
+  }
+
+  /** Whether this run's live value goes on after it. */
+  continues(runId: number): boolean {
+    return [...this.running].some((continuation) => continuation.context.runId === runId);
+  }
+
+  /** The page re-ran the readers of this run's last value: the next chunk may run. */
+  readersDone(runId: number): void {
+    for (const continuation of this.running) if (continuation.context.runId === runId) continuation.waitingForReaders = false;
+    this.wake();
+  }
+
+  /** Something the chunks wait for changed (the runtime's queue emptied, a source stopped). */
+  wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const resume of wakers) resume();
+  }
+
+  private async loop(continuation: Continuation): Promise<void> {
+    for (;;) {
+      // Messages first (a new run, a stop), then wait while runs are queued or readers are due.
+      await nextTask();
+      while (!continuation.stopped && (this.host.busy() || continuation.waitingForReaders)) await new Promise<void>((resume) => this.wakers.push(resume));
+      if (continuation.stopped) return;
+      let step: IteratorResult<unknown, unknown> | undefined;
+      const random = Math.random;
+      Math.random = continuation.source.random;
+      const ok = this.host.runAs(continuation.context, () => {
+        step = continuation.source.iterator.next();
+      });
+      Math.random = random;
+      const runId = continuation.context.runId;
+      if (!ok || !step || (step.done && step.value === undefined)) {
+        this.end(continuation);
+        this.host.post({ type: 'live-ended', runId });
+        return;
+      }
+      continuation.source.latest = step.value;
+      this.host.env.set(continuation.name, step.value);
+      continuation.waitingForReaders = true;
+      this.host.post({ type: 'live-value', runId, last: step.done === true });
+      if (step.done) {
+        this.end(continuation);
+        return;
+      }
+    }
+  }
+
+  private stopWhere(matches: (continuation: Continuation) => boolean): void {
+    for (const continuation of [...this.running]) {
+      if (!matches(continuation)) continue;
+      this.end(continuation);
+      try {
+        continuation.source.iterator.return?.(undefined);
+      } catch {
+        // A generator's finally that throws: it is being dropped anyway.
+      }
+    }
+    this.wake();
+  }
+
+  private end(continuation: Continuation): void {
+    continuation.stopped = true;
+    this.running.delete(continuation);
+  }
+}
