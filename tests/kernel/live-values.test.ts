@@ -59,6 +59,36 @@ describe('live() values', () => {
     expect(session.view('c0')!.state).toBe('done');
   });
 
+  it('an async generator (awaiting between steps, as TensorFlow.js training does) streams the same values a headless run ends on', async () => {
+    const source = `const walk = await live(async function* () {
+  let x = 0
+  for (let i = 1; i <= 5; i++) {
+    await tick()
+    x += Math.round(Math.random() * 100)
+    await sleep(1)
+    yield { i, x }
+  }
+})`;
+    const headless = createNodeSession();
+    headless.setCells(cells(source, '`${walk.i}: ${walk.x}`'));
+    await headless.runAll();
+    const expected = texts(headless.view('c1'));
+    headless.dispose();
+    expect(expected[0]).toMatch(/^5: \d+$/);
+
+    session = createNodeSession({ liveValues: 'stream' });
+    const shown: string[] = [];
+    session.onCellChange((id, view) => {
+      if (id === 'c1' && view.state === 'done' && texts(view)[0] !== shown.at(-1)) shown.push(texts(view)[0]);
+    });
+    // A reader drawing random numbers of its own between the chunks must not change the walk.
+    session.setCells(cells(source, '`${walk.i}: ${walk.x}`', 'Math.random() + walk.i'));
+    await session.runAll();
+    await until(() => shown.at(-1)?.startsWith('5:') === true, 'the last chunk');
+    expect(shown.map((s) => s.split(':')[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(shown.at(-1)).toBe(expected[0]);
+  });
+
   it('a control that re-runs the cell stops its old generator: no value of the old run shows after the new one', async () => {
     session = createNodeSession({ liveValues: 'stream' });
     session.setCells(cells(

@@ -4,8 +4,9 @@ import { nextTask } from './next-task.ts';
 
 /**
  * Values computed in chunks: `const fit = live(function* () { … yield partial … return final })`.
- * A generator's chunks (the code between two yields) are synchronous, so each runs with its own
- * random stream and output target and nothing else interleaves with it.
+ * A chunk is the code between two yields. Nothing else runs inside one: a synchronous chunk
+ * cannot be interleaved, and the runtime starts no run while an async chunk (an `async function*`
+ * awaiting TensorFlow.js or tick()) is under way; each runs with its run's random stream.
  *
  * - Streamed (the page): the cell finishes with the first chunk's value, so the cells that read
  *   it draw at once. The later chunks run here between runs: after each, the name takes the
@@ -15,32 +16,42 @@ import { nextTask } from './next-task.ts';
  * - Not streamed (the headless runner, tests of numbers): the cell runs every chunk and the name
  *   holds the last value, as if there were no chunks.
  */
+type AnyIterator = Iterator<unknown, unknown> | AsyncIterator<unknown, unknown>;
+
 export interface LiveSource {
-  iterator: Iterator<unknown, unknown>;
+  iterator: AnyIterator;
   /** The value yielded last: the declared name that holds it is the one the later chunks update. */
   latest: unknown;
   /** The run's random stream (Math.random at the time live() was called). */
   random: () => number;
 }
 
-/** The helper cells call: starts the generator and gives its first value (streamed) or its last. */
-export function startLive<T>(make: () => Iterator<T, T | void>, stream: boolean, started: (source: LiveSource) => void): T {
+/** The helper cells call: starts the generator and gives its first value (streamed) or its last; a promise of it for an async generator. */
+export function startLive(make: () => AnyIterator, stream: boolean, started: (source: LiveSource) => void): unknown {
   if (typeof make !== 'function') throw new TypeError('live() takes a generator function: live(function* () { … yield partial … return final })');
   const iterator = make();
   if (typeof iterator !== 'object' || iterator === null || typeof (iterator as { next?: unknown }).next !== 'function') {
     throw new TypeError('live(): the function must be a generator, function* () { … yield value … }, so the value can be computed in chunks');
   }
-  let step = iterator.next();
-  if (stream) {
+  const first = iterator.next();
+  if (!isThenable(first)) {
+    if (stream) return startedWith(first as IteratorResult<unknown, unknown>);
+    let step = first as IteratorResult<unknown, unknown>, latest: unknown;
+    for (; !step.done; step = (iterator as Iterator<unknown, unknown>).next()) latest = step.value;
+    return step.value === undefined ? latest : step.value;
+  }
+  return (async () => {
+    let step = await first;
+    if (stream) return startedWith(step);
+    let latest: unknown;
+    for (; !step.done; step = await (iterator as AsyncIterator<unknown, unknown>).next()) latest = step.value;
+    return step.value === undefined ? latest : step.value;
+  })();
+
+  function startedWith(step: IteratorResult<unknown, unknown>): unknown {
     if (!step.done) started({ iterator, latest: step.value, random: Math.random });
-    return step.value as T;
+    return step.value;
   }
-  let latest = step.value;
-  while (!step.done) {
-    latest = step.value;
-    step = iterator.next();
-  }
-  return (step.value === undefined ? latest : step.value) as T;
 }
 
 /** The declared name that holds a live source's value; undefined when the cell declares none that does. */
@@ -64,12 +75,16 @@ export interface LiveHost {
   busy: () => boolean;
   /** Calls back as the run (output and errors go to its cell); false when the callback threw. */
   runAs: (context: RunContext, callback: () => unknown) => boolean;
+  /** Reports an error a finished run caused on its cell. */
+  fail: (context: RunContext, error: unknown) => void;
 }
 
 /** The streamed live sources of finished runs, and the loop that continues each. */
 export class LiveContinuations {
   private readonly running = new Set<Continuation>();
   private wakers: (() => void)[] = [];
+  /** An async chunk under way. */
+  private chunk: Promise<void> | undefined;
 
   constructor(private readonly host: LiveHost) {}
 
@@ -113,21 +128,21 @@ export class LiveContinuations {
     for (const resume of wakers) resume();
   }
 
+  /** Settles when no chunk is under way: the runtime starts a run only then. */
+  idle(): Promise<void> {
+    return this.chunk ?? Promise.resolve();
+  }
+
   private async loop(continuation: Continuation): Promise<void> {
     for (;;) {
       // Messages first (a new run, a stop), then wait while runs are queued or readers are due.
       await nextTask();
       while (!continuation.stopped && (this.host.busy() || continuation.waitingForReaders)) await new Promise<void>((resume) => this.wakers.push(resume));
       if (continuation.stopped) return;
-      let step: IteratorResult<unknown, unknown> | undefined;
-      const random = Math.random;
-      Math.random = continuation.source.random;
-      const ok = this.host.runAs(continuation.context, () => {
-        step = continuation.source.iterator.next();
-      });
-      Math.random = random;
+      const step = await this.nextChunk(continuation);
+      if (continuation.stopped) return;
       const runId = continuation.context.runId;
-      if (!ok || !step || (step.done && step.value === undefined)) {
+      if (!step || (step.done && step.value === undefined)) {
         this.end(continuation);
         this.host.post({ type: 'live-ended', runId });
         return;
@@ -140,6 +155,33 @@ export class LiveContinuations {
         this.end(continuation);
         return;
       }
+    }
+  }
+
+  /** Runs one chunk as its run, with its random stream; undefined when it threw (the error is on its cell). */
+  private async nextChunk(continuation: Continuation): Promise<IteratorResult<unknown, unknown> | undefined> {
+    const { context, source } = continuation;
+    const random = Math.random;
+    Math.random = source.random;
+    let next: unknown;
+    const ok = this.host.runAs(context, () => {
+      next = source.iterator.next();
+    });
+    if (!ok || !isThenable(next)) {
+      Math.random = random;
+      return ok ? (next as IteratorResult<unknown, unknown>) : undefined;
+    }
+    let settled: () => void = () => {};
+    this.chunk = new Promise((resolve) => (settled = resolve));
+    try {
+      return await (next as Promise<IteratorResult<unknown, unknown>>);
+    } catch (error) {
+      this.host.fail(context, error);
+      return undefined;
+    } finally {
+      Math.random = random;
+      this.chunk = undefined;
+      settled();
     }
   }
 
@@ -160,4 +202,8 @@ export class LiveContinuations {
     continuation.stopped = true;
     this.running.delete(continuation);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

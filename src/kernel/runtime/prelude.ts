@@ -46,10 +46,16 @@ export const tick = (): Promise<void> => requireActiveRun('tick').tick();
  * that yields the value so far every so often. On the page the cell finishes with the first
  * yield, the cells that read the value draw it at once, and each later yield updates them while
  * the work goes on; running the cell again (a control moved) stops the old generator. Headless
- * runs compute every chunk and keep the last value. Each chunk must be synchronous (no await).
- * @example const fit = live(function* () { const m = new Model(); for (let e = 1; e <= 200; e++) { m.step(); if (e % 20 === 0) yield { epoch: e, loss: m.loss } } return { epoch: 200, loss: m.loss } })
+ * runs compute every chunk and keep the last value (or the one returned). An `async function*`
+ * (one that awaits, e.g. TensorFlow.js training with `for await`) gives a promise: `await live(…)`.
+ * @example const fit = live(function* () { const m = new Model(); for (let e = 1; e <= 200; e++) { m.step(); if (e % 20 === 0) yield { epoch: e, loss: m.loss } } })
+ * @example const run = await live(async function* () { for await (const step of trainSteps(model, X, y, { epochs: 50 })) yield step })
  */
-export const live = <T>(make: () => Iterator<T, T | void>): T => requireActiveRun('live').live(make);
+export function live<T>(make: () => Iterator<T, T | void>): T;
+export function live<T>(make: () => AsyncIterator<T, T | void>): Promise<T>;
+export function live(make: () => Iterator<unknown, unknown> | AsyncIterator<unknown, unknown>): unknown {
+  return requireActiveRun('live').live(make);
+}
 
 /** Waits `ms` milliseconds (and stops if the run was replaced). */
 export const sleep = (ms: number): Promise<void> => requireActiveRun('sleep').sleep(ms);

@@ -197,7 +197,7 @@ export class RunContext {
     this.checkCancelled();
   };
 
-  live = <T>(make: () => Iterator<T, T | void>): T => startLive(make, this.streamLive, (source) => this.liveSources.push(source));
+  live = (make: () => Iterator<unknown, unknown> | AsyncIterator<unknown, unknown>): unknown => startLive(make, this.streamLive, (source) => this.liveSources.push(source));
 
   /** `const k = slider(…)` is rewritten to `__sw.named("k", slider)(…)`: the control is called k. */
   named = <F extends (...args: never[]) => unknown>(name: string, helper: F): F =>

@@ -63,7 +63,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     }
   }
   const timers = timerScope ? ownTimers(timerScope, { owner: activeRun, runAs }) : undefined;
-  const live = new LiveContinuations({ env, post: (message) => post(message), busy: () => draining, runAs });
+  const live = new LiveContinuations({ env, post: (message) => post(message), busy: () => draining, runAs, fail });
 
   /**
    * An error a run's cell caused outside the body's own flow. While the run goes on, the run
@@ -183,6 +183,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
     draining = true;
     void (async () => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        await live.idle(); // a live value's async chunk under way ends first
         await step(next.request, next.pass);
         // Between two runs, the messages that came meanwhile ('drop-queued', 'cancel') are read
         // first: a cell that ran synchronously never let them in.
