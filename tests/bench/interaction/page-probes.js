@@ -33,7 +33,8 @@
   const figureKey = (figure) => `${cellOf(figure)}.${[...figure.closest(CELL).querySelectorAll(FIGURE)].indexOf(figure)}`;
   const figureByKey = (key) => figures().find((figure) => figureKey(figure) === key);
   const upToDate = (figure) => figure.dataset.latest !== undefined && figure.dataset.drawn === figure.dataset.latest;
-  const kernelIdle = () => cells().every((cell) => !['queued', 'running'].includes(cell.getAttribute('data-state')));
+  // A live() value going on after its cell finished keeps the kernel busy (the toolbar's status).
+  const kernelIdle = () => !document.querySelector('.kernel-status.kernel-busy') && cells().every((cell) => !['queued', 'running'].includes(cell.getAttribute('data-state')));
   const cellDone = (figure) => ['done', 'error'].includes(figure.closest(CELL)?.getAttribute('data-state'));
   const inViewport = (element) => {
     const box = element.getBoundingClientRect();
