@@ -24,15 +24,16 @@ export async function openPage(context: BrowserContext, url: string): Promise<{ 
 }
 
 /**
- * Waits until every code cell of the page is done (or errored), with a timeout in ms. On timeout
- * the error says which cells were not, and in what state, instead of a bare timeout.
+ * Waits until every code cell of the page is done (or errored) and the kernel is idle (no live()
+ * value still computing), with a timeout in ms. On timeout the error says which cells were not,
+ * and in what state, instead of a bare timeout.
  */
 export async function waitForCellsSettled(page: Page, timeout = 30_000): Promise<void> {
   try {
     await page.waitForFunction(
       () => {
         const cells = [...document.querySelectorAll('[data-cell]')];
-        return cells.length > 0 && cells.every((cell) => ['done', 'error'].includes(cell.getAttribute('data-state') ?? ''));
+        return cells.length > 0 && cells.every((cell) => ['done', 'error'].includes(cell.getAttribute('data-state') ?? '')) && !document.querySelector('.kernel-status.kernel-busy');
       },
       undefined,
       { timeout },
@@ -41,6 +42,8 @@ export async function waitForCellsSettled(page: Page, timeout = 30_000): Promise
     const unsettled = await page
       .$$eval('[data-cell]', (cells) => cells.flatMap((cell) => (['done', 'error'].includes(cell.getAttribute('data-state') ?? '') ? [] : [`cell ${cell.getAttribute('data-cell')}: ${cell.getAttribute('data-state') ?? 'no state'}`])))
       .catch(() => ['(the page is gone)']);
-    throw new Error(`cells of ${page.url()} not settled after ${timeout} ms: ${unsettled.length > 0 ? unsettled.join(', ') : 'the page has no code cells'}`, { cause: error });
+    const busy = await page.$('.kernel-status.kernel-busy').then((element) => element !== null).catch(() => false);
+    const what = unsettled.length > 0 ? unsettled.join(', ') : busy ? 'every cell is done, but the kernel is still busy (a live value computing)' : 'the page has no code cells';
+    throw new Error(`cells of ${page.url()} not settled after ${timeout} ms: ${what}`, { cause: error });
   }
 }

@@ -60,7 +60,7 @@ const kernelStatus = (page: Page) => page.getAttribute('.kernel-status', 'class'
 
 describe('a live value', () => {
   it('draws its first chunk, then the later ones while the kernel is busy, and ends with the whole curve', async () => {
-    const { page, errors } = await openSharedCells(context, base, CELLS, { title: 'Live', patience: PATIENCE });
+    const { page, errors } = await openSharedCells(context, base, CELLS, { title: 'Live', patience: PATIENCE, settle: false });
     await waitForFigure(page, 2, PATIENCE);
     expect(await page.getAttribute(cell(1), 'data-state')).toBe('done');
     const seen = await countsSeen(page, 400);
@@ -74,7 +74,7 @@ describe('a live value', () => {
   });
 
   it('a control that re-runs it starts again with the new value, and Interrupt stops it where it is', async () => {
-    const { page, errors } = await openSharedCells(context, base, CELLS, { title: 'Live', patience: PATIENCE });
+    const { page, errors } = await openSharedCells(context, base, CELLS, { title: 'Live', patience: PATIENCE, settle: false });
     await waitForFigure(page, 2, PATIENCE);
     await page.focus(`${cell(0)} input[type="range"]`);
     await page.keyboard.press('ArrowRight');
