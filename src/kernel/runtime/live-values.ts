@@ -189,11 +189,7 @@ export class LiveContinuations {
     for (const continuation of [...this.running]) {
       if (!matches(continuation)) continue;
       this.end(continuation);
-      try {
-        continuation.source.iterator.return?.(undefined);
-      } catch {
-        // A generator's finally that throws: it is being dropped anyway.
-      }
+      stopGenerator(continuation.source.iterator);
     }
     this.wake();
   }
@@ -201,6 +197,16 @@ export class LiveContinuations {
   private end(continuation: Continuation): void {
     continuation.stopped = true;
     this.running.delete(continuation);
+  }
+}
+
+/** Ends a generator (its finally blocks run); what its finally throws is dropped with it. */
+export function stopGenerator(iterator: AnyIterator): void {
+  try {
+    const ended = iterator.return?.(undefined);
+    if (isThenable(ended)) ended.then(undefined, () => {});
+  } catch {
+    // A synchronous generator's finally threw.
   }
 }
 

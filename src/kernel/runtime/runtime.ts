@@ -8,7 +8,7 @@ import { activeRun, setActiveRun } from './active-run.ts';
 import { cellArguments, cellOfStack, compileCell, describeError, type CompiledCell } from './execute.ts';
 import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
 import { sameValue } from './same-value.ts';
-import { LiveContinuations, nameOfLive } from './live-values.ts';
+import { LiveContinuations, nameOfLive, stopGenerator } from './live-values.ts';
 import { nextTask } from './next-task.ts';
 
 /**
@@ -162,7 +162,7 @@ export function createRuntime(post: (message: FromRuntime) => void, { modules, l
       finish({ type: 'done', runId: request.runId, ok: true, durationMs: performance.now() - started, unchanged, ...(live.continues(request.runId) ? { live: true as const } : {}) });
       return { ok: true, unchanged };
     } catch (error) {
-      for (const source of context.liveSources) source.iterator.return?.(undefined);
+      for (const source of context.liveSources) stopGenerator(source.iterator);
       // A timer's error stopped the run (its tick() threw CancelledError): report the cause.
       const reported = context.failure ?? describeError(error, request.cellId);
       finish({ type: 'done', runId: request.runId, ok: false, durationMs: performance.now() - started, error: reported });
