@@ -216,11 +216,13 @@ export class Session implements KernelSession {
   }
 
   async interrupt(): Promise<void> {
-    if (!this.active && this.liveRuns.size > 0) {
-      // Only live values are under way: they stop where they are, their readers keep the last chunk.
+    if (this.liveRuns.size > 0) {
+      // Live values stop where they are, and the runs showing their last chunk finish (they are
+      // short): stopping those would restart the kernel and compute every value again.
       this.executor.send({ type: 'stop-live' });
       this.liveRuns.clear();
-      if (!this.loop) this.setStatus('ready');
+      if (this.loop) await this.loop;
+      else this.setStatus('ready');
       return;
     }
     if (!this.active) return;

@@ -155,6 +155,23 @@ describe('live() values', () => {
     expect(statuses.at(-1)).toBe('ready');
   });
 
+  it('Interrupt while a reader of the last chunk runs lets it finish: no restart, nothing computed again', async () => {
+    session = createNodeSession({ liveValues: 'stream' });
+    const runs = recordRunStarts(session);
+    session.setCells(cells(
+      'const t = live(function* () { for (let i = 0; ; i++) { const until = Date.now() + 2; while (Date.now() < until); yield i } })',
+      'const slowUntil = Date.now() + 40\nwhile (Date.now() < slowUntil);\nt',
+    ));
+    await session.runAll();
+    await until(() => session.view('c1')!.state === 'running', 'a reader run');
+    await session.interrupt();
+    expect(session.view('c1')!.state).toBe('done');
+    expect(runs.filter((id) => id === 'c0')).toEqual(['c0']);
+    const stoppedAt = texts(session.view('c1'))[0];
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(texts(session.view('c1'))).toEqual([stoppedAt]);
+  });
+
   it('the kernel is ready again when the last chunk is in', async () => {
     session = createNodeSession({ liveValues: 'stream' });
     const statuses: string[] = [];
