@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../src/plot/figure.ts';
 import { boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
+import { streamNotebook } from './streamed-run.ts';
 
 const run = notebookRunner('autoencoders');
 
@@ -101,5 +102,57 @@ describe('notebooks/autoencoders.md', { timeout: 300_000 }, () => {
     expect(noisy).toBe(0);
     expect(plain).toBeLessThan(denoising);
     expect(markdown(report, 'the noisy pictures are')).toMatch(/closer to the clean pictures than its input was for σ ≥ 0\.[1-3]/);
+  });
+
+  it('ticked: the eight widths give eight points, k = 4 lands on the dot trained above (same seed), and the prose quotes k = 2\'s', async () => {
+    const report = await run({ trainEveryWidth: true });
+    const curve = figureTitled(report, 'Reconstruction error against bottleneck width');
+    const sweep = traceNamed(curve, 'autoencoder');
+    expect(sweep.x).toEqual([1, 2, 3, 4, 6, 8, 12, 16]);
+    const dot = ys(traceNamed(curve, 'autoencoder, k = 4 (trained above)'))[0];
+    expect(ys(sweep)[3]).toBe(dot);
+    const [, atTwo] = boldNumbers(markdown(report, 'components to halve the error'));
+    expect(atTwo).toBe(Number(ys(sweep)[1].toFixed(4)));
+    expect(ys(sweep)[0]).toBeGreaterThan(ys(sweep)[7]);
+  });
+
+  it('on the page it trains live: the grid and the loss curve draw the untrained network first and grow epoch by epoch to the headless run\'s end; the width sweep grows point by point; no tensor is left behind', async () => {
+    const headless = await run();
+    const ticked = await run({ trainEveryWidth: true });
+    const page = streamNotebook('autoencoders');
+    try {
+      await page.runAll();
+      await page.finished();
+      const losses = page.figures('Training loss, k = 4').map((f) => ys(traceNamed(f, 'autoencoder training loss')));
+      expect(losses[0]).toEqual([]); // epoch 0: nothing trained yet
+      expect(losses.length).toBeGreaterThan(2);
+      losses.slice(1).forEach((l, i) => expect(l.length).toBeGreaterThanOrEqual(losses[i].length));
+      expect(losses.at(-1)).toEqual(ys(traceNamed(figureTitled(headless, 'Training loss, k = 4'), 'autoencoder training loss')));
+      // The grid shows the epoch trained so far; the numbers quoted after training come at the end.
+      expect(page.figures('Pictures through a bottleneck of width 4').at(-1)!.data).toEqual(figureTitled(headless, 'Pictures through a bottleneck of width 4').data);
+      const summaries = page.markdowns('Predicting the mean picture');
+      expect(summaries[0]).toContain('Training $k = 4$… epoch 0 of 25');
+      expect(summaries.at(-1)).toBe(markdown(headless, 'rebuilds the 144 pictures'));
+      for (const phrase of ['the angles are', 'the noisy pictures are', 'Largest gap between `decodeByHand`']) {
+        expect(page.markdowns(phrase).at(-1), phrase).toBe(markdown(headless, phrase));
+      }
+      const tensorsAtEnd = await page.tensors();
+
+      const before = page.figures('Reconstruction error against bottleneck width').length;
+      await page.set('trainEveryWidth', true);
+      await page.finished();
+      const curves = page.figures('Reconstruction error against bottleneck width').slice(before);
+      const points = curves.map((f) => (f.data.find((t) => t.name === 'autoencoder')?.x as number[] | undefined)?.length ?? 0);
+      expect(points[0]).toBe(0); // the first drawing comes while k = 1 trains: its open circle only
+      expect(curves[0].data.some((t) => String(t.name).startsWith('k = 1, epoch'))).toBe(true);
+      points.slice(1).forEach((n, i) => expect(n).toBeGreaterThanOrEqual(points[i]));
+      expect(new Set(points).size).toBe(9); // 0, 1, …, 8 finished widths, each drawn
+      expect(curves.at(-1)!.data).toEqual(figureTitled(ticked, 'Reconstruction error against bottleneck width').data);
+      expect(page.markdowns('components to halve the error').at(-1)).toBe(markdown(ticked, 'components to halve the error'));
+      expect(page.errors).toEqual([]);
+      expect(await page.tensors()).toBe(tensorsAtEnd);
+    } finally {
+      page.close();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Output } from '../../src/kernel/types.ts';
 import type { Figure } from '../../src/plot/figure.ts';
-import { boldNumbers, figureTitled, markdown, notebookRunner, outputs } from './report-queries.ts';
+import { boldNumbers, figureTitled, markdown, notebookRunner, outputs, titleOf } from './report-queries.ts';
+import { streamNotebook } from './streamed-run.ts';
 
 const run = notebookRunner('cnn');
 
@@ -121,5 +122,46 @@ describe('notebooks/cnn.md', () => {
     expect(Math.max(...end.map((w, f) => maxGap(w, start[f] as number[][])))).toBeGreaterThan(0.05);
     const bars = figureTitled(report, 'Test image 0, epoch 12');
     expect((bars.data[0].y as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('on the page the CNN trains live: the untrained network draws first, every reader works on the record so far, the last drawing is the headless run\'s, a moved slider frees the stopped model and caches no partial run', { timeout: 300_000 }, async () => {
+    const headless = await run();
+    const page = streamNotebook('cnn');
+    try {
+      await page.runAll();
+      await page.finished();
+      const accuracy = page.figures('Accuracy per epoch');
+      const epochsDrawn = accuracy.map((f) => (f.data[1].y as number[]).length - 1);
+      // Epoch 0 first (before any training), then more epochs each drawing, ending at 12.
+      expect(epochsDrawn[0]).toBe(0);
+      expect(epochsDrawn.length).toBeGreaterThan(2);
+      epochsDrawn.slice(1).forEach((e, i) => expect(e).toBeGreaterThanOrEqual(epochsDrawn[i]));
+      expect(epochsDrawn.at(-1)).toBe(12);
+      expect(accuracy.at(-1)!.data).toEqual(figureTitled(headless, 'Accuracy per epoch').data);
+      // The stepper at epoch 12 shows the last epoch trained so far.
+      expect(page.figures('Filters, epoch ').map((f) => titleOf(f))[0]).toBe('Filters, epoch 0');
+      // The numbers quoted "after 12 epochs" appear only once training is over.
+      const summaries = page.markdowns('weights: 40 in the convolution layer');
+      expect(summaries.slice(0, -1).every((text) => text.includes('Training… epoch') && !text.includes('After 12 epochs'))).toBe(true);
+      expect(summaries.at(-1)).toBe(markdown(headless, 'weights: 40 in the convolution layer'));
+      expect(page.markdowns('Largest |slideFilter − conv2d|').at(-1)).toBe(markdown(headless, 'Largest |slideFilter − conv2d|'));
+      const tensorsAtEnd = await page.tensors();
+
+      // Two filters, stopped by a move back to four (a finished run, drawn from the cache) right
+      // after its first drawing; two again: it trains from epoch 0 (the stopped run was not kept)
+      // to the headless run's end, and the stopped model left no tensor behind.
+      await page.set('nFilters', 2);
+      await page.set('nFilters', 4);
+      const before = page.figures('Accuracy per epoch').length;
+      await page.set('nFilters', 2);
+      await page.finished();
+      const again = page.figures('Accuracy per epoch').slice(before).map((f) => f.data[1].y as number[]);
+      expect(again[0]).toHaveLength(1);
+      expect(again.at(-1)).toEqual(figureTitled(await run({ nFilters: 2 }), 'Accuracy per epoch').data[1].y);
+      expect(page.errors).toEqual([]);
+      expect(await page.tensors()).toBe(tensorsAtEnd);
+    } finally {
+      page.close();
+    }
   });
 });
