@@ -89,6 +89,8 @@ export class Session implements KernelSession {
   private readonly latestRuns = new Map<number, string>();
   /** Finished runs whose live() value goes on in the runtime (runtime/live-values.ts): the kernel is busy meanwhile. */
   private readonly liveRuns = new Set<number>();
+  /** Live runs whose next chunk waits until the pass re-running their readers is sent (see onLiveValue). */
+  private readonly liveToContinue = new Set<number>();
   /** Cells kept from running, with the error they show instead (see hold). */
   private readonly held = new Map<string, CellError>();
   /** Cell code closed the runtime; the next run starts a fresh one. */
@@ -294,6 +296,7 @@ export class Session implements KernelSession {
     if (!this.loop) {
       this.loop = this.drain().finally(() => {
         this.loop = undefined;
+        this.continueLive();
         if (!this.stopped) this.setStatus(this.liveRuns.size > 0 ? 'busy' : 'ready');
       });
     }
@@ -315,12 +318,16 @@ export class Session implements KernelSession {
    */
   private async planPass(): Promise<PlannedRun[]> {
     const ids = passOrder(this.graph.topology, this.graph.order.filter((id) => this.dirty.has(id)), this.onScreen);
-    if (ids.length === 0) return [];
+    if (ids.length === 0) {
+      this.continueLive();
+      return [];
+    }
     const broken = ids.findIndex((id) => this.errorBeforeRun(id) !== undefined);
     if (broken === 0) return [this.failBeforeRun(ids[0])];
     await this.started;
     const runs = (broken < 0 ? ids : ids.slice(0, broken)).map((id) => this.plan(id));
     this.executor.send({ type: 'pass', runs: runs.map(({ request }) => request) });
+    this.continueLive();
     return runs.map(({ run }) => run);
   }
 
@@ -534,8 +541,8 @@ export class Session implements KernelSession {
 
   /**
    * A finished run's live value has a new chunk: its readers run with it (and what reads them, as
-   * for a control), then the runtime may compute the next chunk. A run that a newer one replaced
-   * is ignored: the new run stopped its generator.
+   * for a control), and the runtime computes the next chunk after them. A run that a newer one
+   * replaced is ignored: the new run stopped its generator.
    */
   private onLiveValue(runId: number, last: boolean): void {
     const cellId = this.latestRuns.get(runId);
@@ -543,11 +550,21 @@ export class Session implements KernelSession {
     if (cellId === undefined || !this.liveRuns.has(runId) && !last) return;
     const declared = this.analyses.get(cellId)?.declares ?? [];
     const readers = [...this.graph.readsFromCells].filter(([, names]) => names.some((name) => declared.includes(name))).map(([id]) => id);
-    const goOn = () => {
-      if (!last) this.executor.send({ type: 'live-continue', runId });
-    };
-    if (readers.length === 0) goOn();
-    else void this.schedule(readers).then(goOn);
+    if (last) {
+      if (readers.length > 0) void this.schedule(readers);
+      return;
+    }
+    // The next chunk may start once the pass with the readers is sent: the runtime runs that pass
+    // first, then computes the next chunk while this page draws the readers' figures.
+    this.liveToContinue.add(runId);
+    if (readers.length === 0) this.continueLive();
+    else void this.schedule(readers);
+  }
+
+  /** The live values whose readers' pass is on its way to the runtime compute their next chunks. */
+  private continueLive(): void {
+    for (const runId of this.liveToContinue) this.executor.send({ type: 'live-continue', runId });
+    this.liveToContinue.clear();
   }
 
   /** A run's live value is over (its last chunk, an error, a new run of its cell): the kernel is idle unless cells run. */

@@ -89,6 +89,29 @@ describe('live() values', () => {
     expect(shown.at(-1)).toBe(expected[0]);
   });
 
+  it('the next chunk is computed while the page is busy with the readers of the last one (a slow draw does not pause training)', async () => {
+    session = createNodeSession({ liveValues: 'stream' });
+    let status = '';
+    session.onStatus((s) => (status = s));
+    session.setCells(cells('const t = live(function* () { for (let i = 0; i < 6; i++) { const until = Date.now() + 20; while (Date.now() < until); yield Date.now() } })', 't'));
+    // The page draws each new value for 150 ms (this thread blocked, as a big Plotly redraw
+    // blocks it); each value is the time its chunk ended.
+    const drawing: [number, number][] = [];
+    const chunkEnds = new Set<number>();
+    session.onCellChange((id, view) => {
+      if (id !== 'c1' || view.state !== 'done') return;
+      chunkEnds.add(Number(texts(view)[0]));
+      // From the second value on (the first chunk's readers run in the cell's own pass).
+      if (chunkEnds.size < 2 || drawing.length >= 3) return;
+      const start = Date.now();
+      while (Date.now() < start + 150);
+      drawing.push([start, Date.now()]);
+    });
+    await session.runAll();
+    await until(() => chunkEnds.size === 6 && status === 'ready', 'the last chunk');
+    expect([...chunkEnds].some((at) => drawing.some(([start, end]) => at > start && at < end))).toBe(true);
+  });
+
   it('a control that re-runs the cell stops its old generator: no value of the old run shows after the new one', async () => {
     session = createNodeSession({ liveValues: 'stream' });
     session.setCells(cells(
