@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createNodeSession } from '../../src/kernel/node/create-node-session.ts';
+import type { CellView } from '../../src/kernel/types.ts';
+import { codeCells, parseNotebook } from '../../src/notebook/index.ts';
 import type { Trace } from '../../src/plot/figure.ts';
-import { boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
+import { boldNumbers, control, figureTitled, markdown, notebookRunner, titleOf, traceNamed } from './report-queries.ts';
 
 // A cell may take long on a loaded machine: each run trains a network live (a few seconds of CPU on an idle one).
 const run = notebookRunner('neural-network-playground', { timeoutMs: 120_000 });
@@ -16,6 +19,18 @@ const LN2 = Math.log(2);
 function summary(report: Awaited<ReturnType<typeof run>>) {
   const [trainLoss, validationLoss, trainAccuracy, validationAccuracy, lossAt10, boundaryLength] = boldNumbers(markdown(report, 'After '));
   return { trainLoss, validationLoss, trainAccuracy, validationAccuracy, lossAt10, boundaryLength };
+}
+
+/** What a cell of a streamed session shows: its figures' titles and its Markdown. */
+const titles = (view: CellView | undefined) => (view?.outputs ?? []).flatMap((o) => (o.kind === 'figure' ? [titleOf(o.figure)] : []));
+const markdowns = (view: CellView | undefined) => (view?.outputs ?? []).flatMap((o) => (o.kind === 'markdown' ? [o.markdown] : []));
+
+async function until(check: () => boolean, what: string, withinMs = 60_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const overfit = { noise: 0.35, trainingPoints: 60, width: 32, epochs: 200 };
@@ -90,5 +105,66 @@ describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
     expect(normalised.lossAt10).toBeLessThan(deep.lossAt10 * 0.8);
     expect(deep.trainLoss).toBeLessThan(shallow.trainLoss / 2);
     expect(deep.trainAccuracy).toBeGreaterThan(shallow.trainAccuracy);
+  });
+
+  it('on the page, training is a live value: the cells below run on the untrained network, the sentence says "so far", a moved control starts afresh, and the last frame is the headless one', async () => {
+    const file = join(import.meta.dirname, '../../notebooks/neural-network-playground.md');
+    const cells = codeCells(parseNotebook(readFileSync(file), 'notebooks/neural-network-playground.md'));
+    const session = createNodeSession({ liveValues: 'stream', timeoutMs: 120_000 });
+    try {
+      const cellShowing = (what: (view: CellView | undefined) => boolean) => cells.find((c) => what(session.view(c.id)))!.id;
+      /** Every playground figure title and summary sentence shown, in order, and what the stepper showed first. */
+      const seen: { title: string[]; summary: string[]; playgroundWhenStepperDrew?: string } = { title: [], summary: [] };
+      let figureCell: string | undefined, summaryCell: string | undefined;
+      session.onCellChange((id, view) => {
+        if (view.state !== 'done') return;
+        const title = titles(view).find((t) => t.startsWith('Epoch '));
+        if (title !== undefined && title !== seen.title.at(-1)) {
+          figureCell = id;
+          seen.title.push(title);
+        }
+        const sentence = markdowns(view).find((m) => / of \d+ epochs in:|^After \d+ epochs:/.test(m));
+        if (sentence !== undefined && sentence !== seen.summary.at(-1)) {
+          summaryCell = id;
+          seen.summary.push(sentence);
+        }
+        if (titles(view).some((t) => t.startsWith('Step 1 of the loop'))) seen.playgroundWhenStepperDrew ??= seen.title.at(-1) ?? 'nothing';
+      });
+      session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
+      await session.runAll();
+      // The pass ended on the untrained network's frame: the stepper and the library check did not wait for training.
+      expect(seen.playgroundWhenStepperDrew).toBe('Epoch 0.0 of 40');
+      expect(markdowns(session.view(cellShowing((v) => markdowns(v).some((m) => m.includes('the largest gap between the two losses'))))).length).toBe(1);
+      expect(seen.summary[0]).toMatch(/^So far, 0\.0 of 40 epochs in: /);
+      expect(seen.summary[0]).toContain('The training loss after 10 epochs shows here once epoch 10 is done.');
+      await until(() => seen.title.at(-1) === 'Epoch 40.0 of 40 (done)', 'the last frame');
+      // Frames in between, epochs rising, each with its own "so far" sentence.
+      const epochs = seen.title.map((t) => Number(/Epoch ([\d.]+)/.exec(t)![1]));
+      expect(epochs.length).toBeGreaterThanOrEqual(4);
+      epochs.slice(1).forEach((e, i) => expect(e).toBeGreaterThan(epochs[i]));
+      expect(seen.summary.slice(0, -1).every((m) => m.startsWith('So far, '))).toBe(true);
+      const partialAfter10 = seen.summary.find((m) => m.startsWith('So far, ') && m.includes('after 10 epochs was'));
+      if (partialAfter10) expect(Number(/So far, ([\d.]+) of/.exec(partialAfter10)![1])).toBeGreaterThanOrEqual(10);
+      // The last value is the headless run's, number for number.
+      const headless = markdown(await run(), 'After ');
+      expect(boldNumbers(seen.summary.at(-1)!)).toEqual(boldNumbers(headless));
+      const tensorsWhenDone = session.view(summaryCell!)!.tensors;
+
+      // Move a control while it trains: the old run stops (its frames no longer show), the new one starts at step 0 and frees what it made.
+      const controlsCell = cellShowing((v) => (v?.outputs ?? []).some((o) => o.kind === 'control' && o.name === 'width'));
+      await session.setControl(controlsCell, 'width', 16, [figureCell!]);
+      await until(() => /^Epoch ([1-9]|\d\d)/.test(seen.title.at(-1)!), 'a few frames of the 16-unit network');
+      const moved = seen.title.length;
+      await session.setControl(controlsCell, 'width', 8, [figureCell!]);
+      await until(() => seen.title.length > moved && seen.title.at(-1) === 'Epoch 40.0 of 40 (done)', 'the 8-unit network again');
+      const restarted = seen.title.slice(moved);
+      expect(restarted[0]).toBe('Epoch 0.0 of 40');
+      const again = restarted.map((t) => Number(/Epoch ([\d.]+)/.exec(t)![1]));
+      again.slice(1).forEach((e, i) => expect(e, 'no frame of the stopped run').toBeGreaterThan(again[i]));
+      expect(boldNumbers(seen.summary.at(-1)!)).toEqual(boldNumbers(headless));
+      expect(session.view(summaryCell!)!.tensors).toBe(tensorsWhenDone);
+    } finally {
+      session.dispose();
+    }
   });
 });

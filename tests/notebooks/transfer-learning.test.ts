@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createNodeSession } from '../../src/kernel/node/create-node-session.ts';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
-import type { Output } from '../../src/kernel/types.ts';
-import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, outputs, traceNamed } from './report-queries.ts';
+import type { CellView, Output } from '../../src/kernel/types.ts';
+import { codeCells, parseNotebook } from '../../src/notebook/index.ts';
+import type { Figure } from '../../src/plot/figure.ts';
+import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, outputs, titleOf, traceNamed } from './report-queries.ts';
 
 /**
  * scikit-learn's NearestCentroid and PCA on the notebook's own embeddings
@@ -131,5 +134,63 @@ describe('notebooks/transfer-learning.md', () => {
     const prototypes = traceNamed(title, 'prototypes');
     expect(prototypes.x).toHaveLength(4);
     expect(traceNamed(title, 'support set').x).toHaveLength(12);
+  }, 240_000);
+
+  it('on the page, a new η streams its fine-tune curve point by point, the sentences say "so far" meanwhile, and end on the headless numbers; an η tried before comes back whole', async () => {
+    const file = join(import.meta.dirname, '../../notebooks/transfer-learning.md');
+    const cells = codeCells(parseNotebook(readFileSync(file), 'notebooks/transfer-learning.md'));
+    const session = createNodeSession({ liveValues: 'stream', timeoutMs: 120_000 });
+    try {
+      /** Every accuracy chart shown, in order: its fine-tune curve's name and points, and the markers at k. */
+      const charts: { name: string; y: number[]; fineTuneNow: number[]; frozenNow: number[] }[] = [];
+      const gapSentences: string[] = [];
+      let chartCell: string | undefined;
+      session.onCellChange((id, view: CellView) => {
+        if (view.state !== 'done') return;
+        for (const o of view.outputs) {
+          if (o.kind === 'markdown' && o.markdown.includes('Fine-tuning needs a small η') && o.markdown !== gapSentences.at(-1)) gapSentences.push(o.markdown);
+          if (o.kind !== 'figure' || titleOf(o.figure) !== ACCURACY) continue;
+          chartCell = id;
+          const figure: Figure = o.figure;
+          const fineTune = figure.data.find((t) => String(t.name).startsWith('fine-tune all'))!;
+          const at = (name: string) => figure.data.find((t) => t.name === name)!.y as number[];
+          charts.push({ name: String(fineTune.name), y: fineTune.y as number[], fineTuneNow: at('fine-tune now'), frozenNow: at('frozen now') });
+        }
+      });
+      session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
+      await session.runAll();
+      const until = async (check: () => boolean, what: string) => {
+        const deadline = Date.now() + 60_000;
+        while (!check()) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      await until(() => charts.at(-1)?.name === 'fine-tune all (η = 0.003)', 'the default curve');
+      const controlsCell = cells.find((c) => session.view(c.id)!.outputs.some((o) => o.kind === 'control' && o.name === 'fineTuneRate'))!.id;
+
+      const before = charts.length;
+      await session.setControl(controlsCell, 'fineTuneRate', 0.3, [chartCell!]);
+      await until(() => charts.at(-1)?.name === 'fine-tune all (η = 0.3)', 'the η = 0.3 curve');
+      const streamed = charts.slice(before);
+      // First the chart without the new curve, then a point per shot count, 3 shots' marker once its point is in.
+      expect(streamed.map((c) => c.y.length)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(streamed[0].name).toBe('fine-tune all (η = 0.3), 0 of 6 shot counts so far');
+      expect(streamed.map((c) => c.fineTuneNow.length)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+      streamed.forEach((c) => expect(c.frozenNow).toHaveLength(1));
+      expect(gapSentences.some((m) => m.includes('its curve is still training'))).toBe(true);
+      expect(gapSentences.some((m) => m.includes('so far, over the 3 smallest shot counts'))).toBe(true);
+      const headless = await run({ fineTuneRate: 0.3 });
+      expect(streamed.at(-1)!.y).toEqual(curveStartingWith(headless, 'fine-tune all (η = 0.3)').y);
+      expect(boldNumbers(gapSentences.at(-1)!)).toEqual(boldNumbers(markdown(headless, 'Few shots: frozen features win')));
+
+      // Back to η = 0.003: kept whole from before, so no partial curve shows.
+      const back = charts.length;
+      await session.setControl(controlsCell, 'fineTuneRate', 0.003, [chartCell!]);
+      await until(() => charts.at(-1)?.name === 'fine-tune all (η = 0.003)', 'the default curve again');
+      expect(charts.slice(back).map((c) => c.y.length)).toEqual([6]);
+    } finally {
+      session.dispose();
+    }
   }, 240_000);
 });
