@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  InPlaceAdam, batchStandardDeviation, createGanMlp, evenlySpacedMixture1d, fitDiscriminatorToFrozenGenerator,
+  InPlaceAdam, batchStandardDeviation, createGanMlp, evenlySpacedMixture1d, fitDiscriminatorToFrozenGenerator, frozenGeneratorDiscriminatorSteps,
   ganDiscriminatorProbabilities, ganDiscriminatorStep, ganGeneratorStep, ganMlpBackward, ganMlpForward, ganMlpOutput,
-  gaussianKde1d, mixture1dDensity, optimalDiscriminator, rng, sampleMixture1d, shareNearModes, trainGan1d,
+  gan1dSteps, gaussianKde1d, mixture1dDensity, optimalDiscriminator, rng, sampleMixture1d, shareNearModes, trainGan1d,
   type GanActivation, type GanMlp,
 } from '../../src/ml/index.ts';
 
@@ -186,6 +186,19 @@ describe('the data and the best discriminator', () => {
     expect(gaps.length).toBeGreaterThan(40);
     expect(Math.max(...gaps)).toBeLessThan(0.1);
   });
+
+  it('frozenGeneratorDiscriminatorSteps yields the discriminator every yieldEvery steps and ends on fitDiscriminatorToFrozenGenerator\'s', () => {
+    const g = createGanMlp([1, 1], rng(0));
+    const data = evenlySpacedMixture1d(2, 6, 0.5);
+    const options = { steps: 250, batchSize: 16, seed: 3, yieldEvery: 100 };
+    const steps = frozenGeneratorDiscriminatorSteps(g, data, options);
+    const seen: number[] = [];
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) seen.push(next.value.step);
+    expect(seen).toEqual([100, 200, 250]);
+    expect(Array.from(next.value.params)).toEqual(Array.from(fitDiscriminatorToFrozenGenerator(g, data, options).params));
+    expect(() => fitDiscriminatorToFrozenGenerator(g, data, { yieldEvery: 0 })).toThrow(/yieldEvery must be a positive integer/);
+  });
 });
 
 describe('trainGan1d', () => {
@@ -201,6 +214,20 @@ describe('trainGan1d', () => {
     expect(a.snapshots.map((s) => s.step)).toEqual([0, 50, 100, 120]);
     expect(Array.from(a.lossD)).toEqual(Array.from(b.lossD));
     expect(Array.from(a.snapshots[3].samples)).toEqual(Array.from(b.snapshots[3].samples));
+  });
+
+  it('gan1dSteps: each snapshot it yields carries the losses of every update so far, as the finished run reports them', () => {
+    const options = { data, grid: [0], steps: 120, snapshotEvery: 50, sampleCount: 10 };
+    const steps = gan1dSteps(options);
+    const seen: { step: number; lossesD: number[]; lossesG: number[] }[] = [];
+    // Copied when yielded: what a reader of a running game sees then.
+    for (let next = steps.next(); !next.done; next = steps.next()) seen.push({ step: next.value.step, lossesD: Array.from(next.value.lossesD), lossesG: Array.from(next.value.lossesG) });
+    const finished = trainGan1d(options);
+    expect(seen.map((s) => [s.step, s.lossesD.length, s.lossesG.length])).toEqual([[0, 0, 0], [50, 50, 50], [100, 100, 100], [120, 120, 120]]);
+    for (const s of seen) {
+      expect(s.lossesD).toEqual(Array.from(finished.lossD.subarray(0, s.step)));
+      expect(s.lossesG).toEqual(Array.from(finished.lossG.subarray(0, s.step)));
+    }
   });
 
   it('a generator 20× faster than D collapses onto one mode at a time; the minibatch-std input makes it cover both', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
 import type { Trace } from '../../src/plot/figure.ts';
-import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
+import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, titleOf, traceNamed } from './report-queries.ts';
+import { streamedRun } from './streamed-run.ts';
 
 const run = notebookRunner('gan');
 
@@ -110,4 +111,32 @@ describe('notebooks/gan.md', () => {
     const secondHalf = after.steps.flatMap((t, i) => (t > 1000 ? [Math.min(after.left[i], after.right[i])] : []));
     expect(Math.min(...secondHalf)).toBeGreaterThan(0.1);
   });
+
+  it('on the page, training is live: the game draws at G step 0 at once, then grows to the headless run; the fresh D follows, the end-of-training numbers wait', async () => {
+    // The titles of the main figure and of D*'s, and the lines shown while training, in the order shown.
+    const live = await streamedRun('gan', (o) => {
+      if (o.kind === 'figure' && (titleOf(o.figure).startsWith('The game at G step') || titleOf(o.figure).startsWith('D* against'))) return titleOf(o.figure);
+      if (o.kind === 'markdown' && o.markdown.startsWith('*Training: G step')) return o.markdown.split('\n')[0];
+      return undefined;
+    });
+    const titles = live.frames.filter((f) => f.startsWith('The game'));
+    // The cells' pass ended with the untrained game, none of the 2,000 steps yet, and training went on.
+    expect(live.busyAfterPass).toBe(true);
+    expect(live.frames.slice(0, live.framesAfterPass).filter((f) => f.startsWith('The game'))).toEqual([expect.stringMatching(/^The game at G step 0:/)]);
+    expect(live.frames.slice(0, live.framesAfterPass).some((f) => f.startsWith('*Training: G step 0 of 2000.*'))).toBe(true);
+    expect(titles.map((t) => Number(/G step (\d+)/.exec(t)![1]))).toEqual([0, 200, 400, 600, 800, 1000, 1200, 1400, 1600, 1800, 2000]);
+    // Then the fresh discriminator trains on the last G, drawn every 200 of its 1000 steps.
+    const fits = live.frames.filter((f) => f.startsWith('D* against'));
+    expect(fits.filter((f) => f.includes('the fresh D at step')).map((f) => Number(/fresh D at step (\d+)/.exec(f)![1]))).toEqual([200, 400, 600, 800]);
+    expect(live.frames.indexOf(fits.find((f) => f.includes('the fresh D at step 200'))!)).toBeGreaterThan(live.frames.indexOf(titles.at(-1)!));
+    // The last frames are the headless run's, and the numbers that wait for the end are in.
+    const headless = await run();
+    expect(titles.at(-1)).toBe(titleOf(figureTitled(headless, 'The game at G step 2000')));
+    expect(fits.at(-1)).toBe(titleOf(figureTitled(headless, 'D* against')));
+    const gap = live.outputs.flatMap((o) => (o.kind === 'markdown' && o.markdown.includes('the freshly trained D is within') ? [o.markdown] : []));
+    expect(gap).toEqual([markdown(headless, 'the freshly trained D is within')]);
+    const quarter = live.outputs.flatMap((o) => (o.kind === 'markdown' && o.markdown.includes('over the last quarter of training') ? [o.markdown] : []));
+    expect(quarter).toEqual([markdown(headless, 'over the last quarter of training')]);
+    expect(live.outputs.some((o) => o.kind === 'markdown' && o.markdown.includes('*Training:'))).toBe(false);
+  }, 120_000);
 });

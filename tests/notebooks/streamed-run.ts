@@ -46,6 +46,8 @@ export function streamNotebook(slug: string, timeoutMs = 60_000) {
   return {
     drawings,
     errors,
+    /** Whether live values are still under way (the kernel is busy). */
+    busy: () => status === 'busy',
     /** Runs every cell; resolves when each has run once (with the first chunk of any live value). */
     runAll: () => session.runAll(),
     finished,
@@ -70,4 +72,41 @@ export function streamNotebook(slug: string, timeoutMs = 60_000) {
     },
     close: () => session.dispose(),
   };
+}
+
+export interface StreamedRun {
+  /** What `pick` found, in the order shown (a repeat of the last one is not counted again). */
+  frames: string[];
+  /** How many of the frames were shown when the cells' pass ended: the rest came from live() chunks. */
+  framesAfterPass: number;
+  /** Whether the kernel was still busy (live values under way) when the pass ended. */
+  busyAfterPass: boolean;
+  /** What every cell shows once the kernel is idle. */
+  outputs: Output[];
+}
+
+/**
+ * Runs `notebooks/<slug>.md` as the page does (streamNotebook) and follows one thing through it:
+ * `pick` names it in the outputs (a figure's title, a line of prose); the run ends when the
+ * kernel is idle.
+ */
+export async function streamedRun(slug: string, pick: (output: Output) => string | undefined, withinMs = 60_000): Promise<StreamedRun> {
+  const run = streamNotebook(slug, 30_000);
+  const picked = () => {
+    const frames: string[] = [];
+    for (const output of run.drawings.flat()) {
+      const found = pick(output);
+      if (found !== undefined && found !== frames.at(-1)) frames.push(found);
+    }
+    return frames;
+  };
+  try {
+    await run.runAll();
+    const framesAfterPass = picked().length;
+    const busyAfterPass = run.busy();
+    await run.finished(withinMs);
+    return { frames: picked(), framesAfterPass, busyAfterPass, outputs: run.report().cells.flatMap((cell) => cell.outputs) };
+  } finally {
+    run.close();
+  }
 }

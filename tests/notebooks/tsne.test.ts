@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeBlobs } from '../../src/ml/data/index.ts';
 import { PCA, trustworthiness, tsneJointProbabilities } from '../../src/ml/decomposition/index.ts';
 import type { Figure } from '../../src/plot/figure.ts';
-import { boldNumbers, control, figure, markdown, notebookRunner, outputs } from './report-queries.ts';
+import { boldNumbers, control, figure, markdown, notebookRunner, outputs, titleOf } from './report-queries.ts';
+import { streamedRun } from './streamed-run.ts';
 
 const run = notebookRunner('tsne');
 const groupNames = ['A (tight)', 'B (tight, next to A)', 'C (wider)', 'D (widest)', 'E (far away)'];
@@ -40,7 +41,7 @@ describe('notebooks/tsne.md', () => {
   }, 60_000);
 
   it('the stepper starts in early exaggeration with fixed axes and ends in the main phase; the KL chart marks the step', async () => {
-    const first = await run();
+    const first = await run({ step: 0 });
     const last = await run({ step: 49 });
     const steps = control(first, 'step').control as { count: number };
     expect(steps.count).toBe(50);
@@ -98,5 +99,21 @@ describe('notebooks/tsne.md', () => {
     const wide = boldNumbers(markdown(base, 'median $\\sigma_i$'));
     narrow.slice(0, 5).forEach((s, k) => expect(s).toBeLessThan(wide[k]));
     expect(outputs(other).some((o) => o.kind === 'figure')).toBe(true);
+  }, 60_000);
+
+  it('on the page, the run is live: the first 10 iterations draw at once, then the points move every 100 iterations to the headless result', async () => {
+    const live = await streamedRun('tsne', (o) => (o.kind === 'figure' && titleOf(o.figure).startsWith('t-SNE, iteration') ? titleOf(o.figure) : undefined));
+    expect(live.busyAfterPass).toBe(true);
+    expect(live.frames.slice(0, live.framesAfterPass)).toEqual(['t-SNE, iteration 10 (early exaggeration ×12)']);
+    expect(live.frames).toEqual([
+      't-SNE, iteration 10 (early exaggeration ×12)', 't-SNE, iteration 100 (early exaggeration ×12)', 't-SNE, iteration 200 (early exaggeration ×12)',
+      't-SNE, iteration 300 (main phase)', 't-SNE, iteration 400 (main phase)', 't-SNE, iteration 500 (main phase)',
+    ]);
+    // The stepper followed the newest iteration; the last frame is the headless run's, point for point.
+    const headless = await run();
+    const shown = live.outputs.flatMap((o) => (o.kind === 'figure' && titleOf(o.figure).startsWith('t-SNE, iteration') ? [o.figure] : []));
+    expect(shown).toHaveLength(1);
+    expect(embeddedPoints(shown[0])).toEqual(embeddedPoints(figure(headless, 't-SNE, iteration 500 (main phase)')));
+    expect(live.outputs.some((o) => o.kind === 'markdown' && o.markdown.includes('*Optimising:'))).toBe(false);
   }, 60_000);
 });

@@ -52,6 +52,9 @@ export interface GanSnapshot {
   /** The losses of the last update (NaN at step 0). */
   lossD: number;
   lossG: number;
+  /** The losses of every update so far, [0, step): views of the run's arrays, so a run can be drawn before it ends. */
+  lossesD: Float64Array;
+  lossesG: Float64Array;
   /** Copies of both networks' weights. */
   generator: GanMlp;
   discriminatorNet: GanMlp;
@@ -176,6 +179,8 @@ export function* gan1dSteps(options: Partial<Gan1dOptions> & Pick<Gan1dOptions, 
       discriminator: ganDiscriminatorProbabilities(discriminator, o.grid, batchStandardDeviation(samples)),
       lossD: step === 0 ? NaN : lossD[step - 1],
       lossG: step === 0 ? NaN : lossG[step - 1],
+      lossesD: lossD.subarray(0, step),
+      lossesG: lossG.subarray(0, step),
       generator: copyGanMlp(generator),
       discriminatorNet: copyGanMlp(discriminator),
     };

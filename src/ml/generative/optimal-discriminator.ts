@@ -41,14 +41,22 @@ export interface FrozenGeneratorOptions {
   batchSize: number;
   hidden: readonly number[];
   seed: number;
+  /** frozenGeneratorDiscriminatorSteps yields the discriminator every this many steps (and at the last). */
+  yieldEvery: number;
 }
+
+const frozenDefaults: FrozenGeneratorOptions = { steps: 1500, lr: 0.005, batchSize: 64, hidden: [16, 16], seed: 0, yieldEvery: 100 };
 
 /**
  * Trains a fresh discriminator (x → logit) against a generator that no longer moves, with the
- * GAN's own discriminator update. Long enough, it approaches D* = p_data / (p_data + p_g).
+ * GAN's own discriminator update, yielding it (the same network, trained on) every `yieldEvery`
+ * steps. Long enough, it approaches D* = p_data / (p_data + p_g).
  */
-export function fitDiscriminatorToFrozenGenerator(generator: GanMlp, data: Mixture1d, options: Partial<FrozenGeneratorOptions> = {}): GanMlp {
-  const { steps, lr, batchSize, hidden, seed } = { steps: 1500, lr: 0.005, batchSize: 64, hidden: [16, 16], seed: 0, ...options };
+export function* frozenGeneratorDiscriminatorSteps(generator: GanMlp, data: Mixture1d, options: Partial<FrozenGeneratorOptions> = {}): Generator<{ step: number; discriminator: GanMlp }, GanMlp> {
+  const { steps, lr, batchSize, hidden, seed, yieldEvery } = { ...frozenDefaults, ...options };
+  for (const [key, value] of Object.entries({ steps, batchSize, yieldEvery })) {
+    if (!Number.isInteger(value) || value < 1) throw new MLInputError('fitDiscriminatorToFrozenGenerator', `${key} must be a positive integer, got ${value}`);
+  }
   const random = rng(seed);
   const discriminator = createGanMlp([1, ...hidden, 1], random);
   const optimizer = new InPlaceAdam(discriminator.params.length, lr);
@@ -56,6 +64,15 @@ export function fitDiscriminatorToFrozenGenerator(generator: GanMlp, data: Mixtu
     const real = sampleMixture1d(data, batchSize, random);
     const fake = ganMlpOutput(generator, Float64Array.from({ length: batchSize }, () => random.normal()));
     ganDiscriminatorStep(discriminator, real, fake, optimizer);
+    if ((t + 1) % yieldEvery === 0 || t + 1 === steps) yield { step: t + 1, discriminator };
   }
   return discriminator;
+}
+
+/** frozenGeneratorDiscriminatorSteps run to the end: the trained discriminator. */
+export function fitDiscriminatorToFrozenGenerator(generator: GanMlp, data: Mixture1d, options: Partial<FrozenGeneratorOptions> = {}): GanMlp {
+  const steps = frozenGeneratorDiscriminatorSteps(generator, data, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
 }
