@@ -33,8 +33,9 @@
   const figureKey = (figure) => `${cellOf(figure)}.${[...figure.closest(CELL).querySelectorAll(FIGURE)].indexOf(figure)}`;
   const figureByKey = (key) => figures().find((figure) => figureKey(figure) === key);
   const upToDate = (figure) => figure.dataset.latest !== undefined && figure.dataset.drawn === figure.dataset.latest;
+  const cellsIdle = () => cells().every((cell) => !['queued', 'running'].includes(cell.getAttribute('data-state')));
   // A live() value going on after its cell finished keeps the kernel busy (the toolbar's status).
-  const kernelIdle = () => !document.querySelector('.kernel-status.kernel-busy') && cells().every((cell) => !['queued', 'running'].includes(cell.getAttribute('data-state')));
+  const kernelIdle = () => !document.querySelector('.kernel-status.kernel-busy') && cellsIdle();
   const cellDone = (figure) => ['done', 'error'].includes(figure.closest(CELL)?.getAttribute('data-state'));
   const inViewport = (element) => {
     const box = element.getBoundingClientRect();
@@ -288,9 +289,11 @@
       last = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 1000 / 60 - ((performance.now() - start) % (1000 / 60))));
     }
+    // The figure shows the last value: for a live value, its first frame (the training it
+    // started goes on after, and is not lag).
     const settled = () => {
       const figure = figureByKey(key);
-      return figure !== undefined && kernelIdle() && upToDate(figure) && cellDone(figure);
+      return figure !== undefined && cellsIdle() && upToDate(figure) && cellDone(figure);
     };
     const settledAt = await until(settled, 30_000, `the figure after dragging ${control.label}`);
     await frame();
