@@ -179,7 +179,8 @@ export class Session implements KernelSession {
     // would draw nothing until the hand stops. So the cells under way finish (their figures are
     // drawn), then one pass takes the newest value; the values in between are dropped. Only a
     // cell that runs long is stopped for the new value, as an edit stops it.
-    if (this.loop && !this.activeRunsLong()) {
+    // A live value's readers keep a loop going for as long as it computes: the move does not wait for it.
+    if (this.loop && !this.activeRunsLong() && this.liveRuns.size === 0) {
       this.movedDuringPass.add(cellId);
       if (this.movedTimer === undefined) this.watchForLongRun();
       return this.loop.then(() => this.runMoved());

@@ -131,6 +131,29 @@ describe('live() values', () => {
     expect(seen.every((value) => value >= 1000)).toBe(true);
   });
 
+  it('a control moved while a live value streams (its readers keep the kernel running) takes effect at once', async () => {
+    session = createNodeSession({ liveValues: 'stream' });
+    session.setCells(cells(
+      'const start = slider(0, { min: 0, max: 1000 })',
+      'const ticks = live(function* () { for (let i = start; ; i++) { const until = Date.now() + 2; while (Date.now() < until); yield i } })',
+      // A reader as slow as a big figure: there is almost always a pass under way.
+      'const slowUntil = Date.now() + 30\nwhile (Date.now() < slowUntil);\nticks',
+    ));
+    // And a page slow to take in each drawing, as a browser drawing it: the next chunk's value
+    // comes in meanwhile, so one pass of readers follows another without a pause.
+    session.onCellChange((id, view) => {
+      if (id !== 'c2' || view.state !== 'done') return;
+      const busyUntil = Date.now() + 20;
+      while (Date.now() < busyUntil);
+    });
+    await session.runAll();
+    await until(() => Number(texts(session.view('c2'))[0]) >= 5, 'a few chunks of the first run');
+    const moved = Date.now();
+    await session.setControl('c0', 'start', 1000);
+    await until(() => Number(texts(session.view('c2'))[0]) >= 1000, 'the new run', 5_000);
+    expect(Date.now() - moved).toBeLessThan(5_000);
+  });
+
   it('a chunk that throws shows the error on its cell, and the readers keep the last good value', async () => {
     session = createNodeSession({ liveValues: 'stream' });
     session.setCells(cells('const v = live(function* () { yield 1; yield 2; throw new RangeError("diverged at step 3") })', 'v * 100'));
