@@ -8,7 +8,7 @@ import { activeRun, setActiveRun } from './active-run.ts';
 import { cellArguments, cellOfStack, compileCell, describeError, type CompiledCell } from './execute.ts';
 import { ownTimers, schedule, type TimerScope } from './cell-timers.ts';
 import { sameValue } from './same-value.ts';
-import { LiveContinuations, nameOfLive, stopGenerator } from './live-values.ts';
+import { LiveContinuations, isThenable, nameOfLive, stopGenerator } from './live-values.ts';
 import { nextTask } from './next-task.ts';
 
 /**
@@ -279,10 +279,6 @@ interface PassState {
   changed: Set<string>;
   /** Declared by a run that failed or was skipped: its readers cannot run. */
   failed: Set<string>;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** A replaced run's helpers throw CancelledError into code that may not catch it: not an error of the cell. */
