@@ -47,3 +47,24 @@ export async function waitForCellsSettled(page: Page, timeout = 30_000): Promise
     throw new Error(`cells of ${page.url()} not settled after ${timeout} ms: ${what}`, { cause: error });
   }
 }
+
+/**
+ * Waits until the element at `selector` shows exactly `expected`. On timeout the error says what
+ * it shows instead, which cells are not done and the controls' values, instead of a bare timeout.
+ */
+export async function waitForText(page: Page, selector: string, expected: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(([s, text]) => document.querySelector(s)?.textContent === text, [selector, expected] as const, { timeout });
+  } catch (error) {
+    const state = await page
+      .evaluate((s) => ({
+        shown: document.querySelector(s)?.textContent ?? '(no such element)',
+        cells: [...document.querySelectorAll('[data-cell]')].map((cell) => `${cell.getAttribute('data-cell')}:${cell.getAttribute('data-state') ?? '?'}`).join(' '),
+        kernel: document.querySelector('.kernel-status')?.className ?? '(no kernel status)',
+        controls: [...document.querySelectorAll('input, select')].map((input) => `${input.getAttribute('aria-label') ?? input.closest('label')?.textContent?.trim() ?? input.tagName}=${(input as HTMLInputElement).value}`).join(', '),
+      }), selector)
+      .catch(() => undefined);
+    const what = state ? `it shows "${state.shown}"; cells ${state.cells}; ${state.kernel}; controls: ${state.controls}` : 'the page is gone';
+    throw new Error(`${selector} of ${page.url()} did not show "${expected}" within ${timeout} ms: ${what}`, { cause: error });
+  }
+}

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeShare } from '../../src/store/share-link.ts';
-import { launchChromium, newProfile, openPage, waitForCellsSettled } from './browser.ts';
+import { launchChromium, newProfile, openPage, waitForCellsSettled, waitForText } from './browser.ts';
 import { cell, clickButton, figureY, waitForFigure } from './pages.ts';
 
 const base = inject('baseUrl');
@@ -135,7 +135,7 @@ describe('control values', () => {
     const startX = page.locator(`${cell(0)} input[aria-label="start x"]`);
     await startX.fill('-4');
     await startX.press('Enter');
-    await page.waitForFunction(([selector, kept]) => document.querySelector(selector)?.textContent === kept, [`${cell(1)} .outputs`, KEPT] as const);
+    await waitForText(page, `${cell(1)} .outputs`, KEPT, SETTLE);
     await waitForCellsSettled(page, SETTLE);
     expect(await figureY(page, 2)).toEqual([0, 4, 8, 12, 16]);
     // Moving controls is not an edit of the text.
@@ -166,7 +166,7 @@ describe('control values', () => {
     // Reset has something to undo now, though the text is not edited.
     page.once('dialog', (dialog) => void dialog.accept());
     await clickButton(page, 'Reset notebook');
-    await page.waitForFunction(([selector, defaults]) => document.querySelector(selector)?.textContent === defaults, [`${cell(1)} .outputs`, DEFAULT] as const);
+    await waitForText(page, `${cell(1)} .outputs`, DEFAULT, SETTLE);
     await waitForCellsSettled(page, SETTLE);
     expect(await figureY(page, 2)).toEqual([0, 2, 4]);
     expect(await page.inputValue(slider)).toBe('3');

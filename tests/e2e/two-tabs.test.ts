@@ -20,21 +20,19 @@ const codeBecomes = (page: Page, index: number, start: string) =>
     [index, start] as const,
   );
 
-/** Waits until this browser's saved copy of the open notebook holds `text` (the save has committed). */
-const savedCopyHas = (page: Page, text: string) =>
-  page.waitForFunction(
-    (wanted) =>
-      new Promise<boolean>((resolve) => {
-        const request = indexedDB.open('stepwise');
-        request.onerror = () => resolve(false);
-        request.onsuccess = () => {
-          const all = request.result.transaction('notebooks', 'readonly').objectStore('notebooks').getAll();
-          all.onsuccess = () => resolve((all.result as { text: string }[]).some((record) => record.text.includes(wanted)));
-          all.onerror = () => resolve(false);
-        };
-      }),
-    text,
-  );
+/**
+ * Starts recording the saves `page` hears of from other tabs. Its channel is made after the app's,
+ * and a broadcast reaches a page's channels in the order they were made, so once the recording
+ * holds a save the app has handled it too.
+ */
+const recordHeardSaves = (page: Page) =>
+  page.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { heardSaves: string[] }).heardSaves = heard;
+    new BroadcastChannel('stepwise-saves').addEventListener('message', (event) => heard.push(String((event.data as { text: string }).text)));
+  });
+const hasHeardSave = (page: Page, text: string) =>
+  page.waitForFunction((wanted) => (window as unknown as { heardSaves: string[] }).heardSaves.some((saved) => saved.includes(wanted)), text);
 
 describe('two tabs on one notebook', () => {
   it('a tab without changes of its own takes the other tab’s saved edit, and a third tab sees both tabs’ edits', async () => {
@@ -68,12 +66,13 @@ describe('two tabs on one notebook', () => {
     await b.goto(`${base}#/e2e-cells`);
     await waitForCellsSettled(a);
     await waitForCellsSettled(b);
+    await recordHeardSaves(b);
     await b.evaluate(() => ((window as unknown as { holdSaves: boolean }).holdSaves = true));
     await typeIntoCell(b, 0, 'const a = 8');
     await typeIntoCell(a, 0, 'const a = 3');
-    // A saves as it is typed into; B's choice must come after A's last save, or that save (newer
-    // than the choice) rightly asks B again.
-    await savedCopyHas(a, 'const a = 3');
+    // A saves as it is typed into; B's choice must come after B has heard of A's last save, or
+    // that save (newer than the choice) rightly asks B again.
+    await hasHeardSave(b, 'const a = 3');
     await b.waitForSelector('[data-testid="other-tab-banner"]');
     // B's edit is still on its page: nothing was replaced without asking.
     expect(await cellCode(b, 0)).toContain('const a = 8');
