@@ -24,8 +24,8 @@ export function stepwise(...args: string[]): Promise<CommandResult> {
 }
 
 /**
- * Runs the command's `main` in this process: the same code as `stepwise` (the binary only loads
- * TypeScript and sets the exit status `main` returns) without starting Node and TypeScript each
+ * Runs the command's `main` in this process: the same code as `stepwise` (the binary runs `main`
+ * from its cached bundle and sets the exit status it returns) without starting Node each
  * time. The notebook still runs in its own sandboxed process.
  */
 export async function stepwiseInProcess(...args: string[]): Promise<CommandResult> {

@@ -109,8 +109,8 @@ async function checkDock(page: Page, slug: string): Promise<void> {
     await page
       .waitForFunction((keys) => keys.every((key) => document.querySelector(`.control-dock [data-control="${key}"]`) || document.querySelector(`.cell [data-control="${key}"]`)), expected, { timeout: 5000 })
       .catch(() => undefined);
-    await page.waitForTimeout(100); // the dock measures on the next frame
-    expect(await reachable(page), `controls of the figure in cell ${index + 1} of ${slug}`).toEqual(expect.arrayContaining(expected));
+    // The dock measures on a frame after the scroll; on a busy machine frames come late.
+    await expect.poll(() => reachable(page), { timeout: 10_000, message: `controls of the figure in cell ${index + 1} of ${slug}` }).toEqual(expect.arrayContaining(expected));
     // Operate (up to two of) the docked controls of the first figure that has some, and see the figure redrawn.
     const docked = (await page.$$('.control-dock [data-control]')).slice(0, 2);
     if (operated > 0 || docked.length === 0) continue;

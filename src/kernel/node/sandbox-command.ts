@@ -15,6 +15,19 @@ export class SandboxUnavailableError extends Error {
   override name = 'SandboxUnavailableError';
 }
 
+/** What this machine offers to isolate a process: user, network and process namespaces, and `setpriv --pdeathsig`. */
+export interface PlatformSupport {
+  namespaces: boolean;
+  parentDeath: boolean;
+}
+
+/**
+ * What a Linux machine usually has. The runner starts the runtime assuming it, and finds out what
+ * the machine has (`platformSupport`, 0.1–0.3 s of trial processes) only if that runtime does not
+ * come up: before, every run waited for the trial before starting its runtime.
+ */
+export const USUAL_SUPPORT: PlatformSupport = { namespaces: true, parentDeath: true };
+
 /**
  * The command that starts the headless runtime with the capabilities a notebook has in the
  * browser's sandbox and no more, enforced by the platform rather than by checking names:
@@ -26,8 +39,7 @@ export class SandboxUnavailableError extends Error {
  *   but its own;
  * - an empty environment (the spawner passes `env: {}`), and a heap limit.
  */
-export async function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits = {}): Promise<{ command: string; args: string[] }> {
-  const { namespaces, parentDeath } = await platformSupport();
+export function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits, support: PlatformSupport): { command: string; args: string[] } {
   const node = [
     '--experimental-permission',
     `--allow-fs-read=${runtime.entry}`,
@@ -36,9 +48,9 @@ export async function sandboxCommand(runtime: NodeRuntime, limits: SandboxLimits
     '--no-warnings',
     runtime.entry,
   ];
-  if (namespaces) {
+  if (support.namespaces) {
     const isolated = ['unshare', ...NAMESPACES, process.execPath, ...node];
-    return parentDeath ? { command: 'setpriv', args: [...PARENT_DEATH, ...isolated] } : { command: isolated[0], args: isolated.slice(1) };
+    return support.parentDeath ? { command: 'setpriv', args: [...PARENT_DEATH, ...isolated] } : { command: isolated[0], args: isolated.slice(1) };
   }
   if (limits.allowNetwork) return { command: process.execPath, args: node };
   throw new SandboxUnavailableError(
@@ -58,10 +70,10 @@ const NAMESPACES = ['--user', '--map-root-user', '--net', '--pid', '--fork', '--
  */
 const PARENT_DEATH = ['--pdeathsig', 'KILL'];
 
-let support: Promise<{ namespaces: boolean; parentDeath: boolean }> | undefined;
+let support: Promise<PlatformSupport> | undefined;
 
-/** Whether this machine has the namespaces and `setpriv`, found by trying each once (`true` in them). */
-function platformSupport(): Promise<{ namespaces: boolean; parentDeath: boolean }> {
+/** Whether this machine has the namespaces and `setpriv`, found once by trying each (`true` in them). */
+export function platformSupport(): Promise<PlatformSupport> {
   support ??= Promise.all([succeeds('unshare', [...NAMESPACES, 'true']), succeeds('setpriv', [...PARENT_DEATH, 'true'])]).then(([namespaces, parentDeath]) => ({ namespaces, parentDeath }));
   return support;
 }
@@ -73,7 +85,3 @@ function succeeds(command: string, args: string[]): Promise<boolean> {
     child.on('exit', (code) => resolve(code === 0));
   });
 }
-
-// Tried as soon as the runner loads this module: creating the namespaces takes 0.1–0.3 s, which
-// then passes while the runner loads the rest of itself instead of before its first cell.
-void platformSupport();
