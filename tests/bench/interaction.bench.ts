@@ -174,20 +174,27 @@ async function visit(page: Page, address: string, reload = false): Promise<Visit
   });
 }
 
-/** Wall time of `npx stepwise run notebooks/<slug>.md` (a new process each time; the build caches already made). */
+/**
+ * Wall time of `npx stepwise run notebooks/<slug>.md` (a new process each time; the build caches
+ * already made), and of the same command started by Node directly: npx's own start is most of the difference.
+ */
 function cliRuns(slug: string): void {
-  const run = () => {
+  const timed = (command: string, args: string[]) => () => {
     const t0 = performance.now();
     try {
-      execFileSync('npx', ['stepwise', 'run', `notebooks/${slug}.md`], { stdio: 'ignore' });
+      execFileSync(command, args, { stdio: 'ignore' });
     } catch {
       // A failing cell exits 1: the time still counts.
     }
     return performance.now() - t0;
   };
-  run(); // builds the runtime bundle and caches if a source changed
-  const times = Array.from({ length: CLI_RUNS }, run);
+  const viaNpx = timed('npx', ['stepwise', 'run', `notebooks/${slug}.md`]);
+  const direct = timed(process.execPath, ['src/cli/stepwise.mjs', 'run', `notebooks/${slug}.md`]);
+  viaNpx(); // builds the command's and the runtime's bundles and caches if a source changed
+  const times = Array.from({ length: CLI_RUNS }, viaNpx);
   console.log(`npx stepwise run notebooks/${slug}.md: ${summarize(times).medianMs.toFixed(0)} ms median (${times.map((t) => t.toFixed(0)).join(', ')}) | target ≤ 1500 ms`);
+  const directTimes = Array.from({ length: CLI_RUNS }, direct);
+  console.log(`node src/cli/stepwise.mjs run notebooks/${slug}.md: ${summarize(directTimes).medianMs.toFixed(0)} ms median (${directTimes.map((t) => t.toFixed(0)).join(', ')})`);
 }
 
 function probe<T>(page: Page, fn: (probes: Probes) => T | Promise<T>): Promise<T> {

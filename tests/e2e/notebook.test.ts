@@ -114,6 +114,32 @@ describe('a panel of controls', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('a number half typed in a box is not reset when another control of the panel re-runs the panel\'s cell; leaving the box applies it', async () => {
+    const { page, errors } = await openPage(context, `${base}#/teaching`);
+    await waitForCellsSettled(page);
+    const outputs = `${cell(1)} .outputs`;
+    // Another control moves (without taking the focus): the panel's cell runs again and shows
+    // every control anew, then the cell reading them (in the same pass).
+    const tick = async (expected: string) => {
+      await page.$eval(`${cell(0)} .control-checkbox input`, (box) => (box as HTMLInputElement).click());
+      await page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent?.includes(text), [outputs, expected] as const);
+      await waitForCellsSettled(page);
+    };
+    await page.fill(`${cell(0)} .control-number input`, '4');
+    await tick('ticked=true size=2');
+    expect(await page.inputValue(`${cell(0)} .control-number input`)).toBe('4');
+    await page.press(`${cell(0)} .control-number input`, 'Tab');
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.includes('size=4'), outputs);
+
+    // A figure input's coordinate box too.
+    await page.fill(`${cell(0)} input[aria-label="start x"]`, '-3');
+    await tick('ticked=false size=4');
+    expect(await page.inputValue(`${cell(0)} input[aria-label="start x"]`)).toBe('-3');
+    await page.press(`${cell(0)} input[aria-label="start x"]`, 'Enter');
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent?.endsWith('start=-3,-2'), outputs);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('cell structure', () => {

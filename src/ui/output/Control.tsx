@@ -1,4 +1,4 @@
-import { For, Match, onCleanup, Switch } from 'solid-js';
+import { createMemo, For, Match, onCleanup, Switch } from 'solid-js';
 import type { ControlValue, Output } from '../../kernel/types.ts';
 import { stepperText } from './stepper-text.ts';
 import { isPlaying, play, stop } from './stepper-playback.ts';
@@ -21,6 +21,10 @@ export function Control(props: {
   onChange(value: ControlValue): void;
 }) {
   const spec = () => props.output.control;
+  // Every run of the control's cell shows it anew (a new output, often with the same value). Read
+  // through a memo, the input is written only when the value changes: a number half typed into a
+  // box is not reset because another control of the panel re-ran the cell.
+  const value = createMemo(() => props.output.value);
   const as = <K extends ControlOutput['control']['type']>(type: K) =>
     spec().type === type ? (spec() as Extract<ControlOutput['control'], { type: K }>) : undefined;
   return (
@@ -35,10 +39,10 @@ export function Control(props: {
                 min={slider().min}
                 max={slider().max}
                 step={slider().step}
-                value={Number(props.output.value)}
+                value={Number(value())}
                 onInput={(e) => props.onChange(e.currentTarget.valueAsNumber)}
               />
-              <output class="control-value">{withSignificantDigits(Number(props.output.value), 4)}</output>
+              <output class="control-value">{withSignificantDigits(Number(value()), 4)}</output>
             </label>
           )}
         </Match>
@@ -51,7 +55,7 @@ export function Control(props: {
                 min={box().min}
                 max={box().max}
                 step={box().step ?? 'any'}
-                value={Number(props.output.value)}
+                value={Number(value())}
                 onChange={(e) => {
                   if (!Number.isNaN(e.currentTarget.valueAsNumber)) props.onChange(e.currentTarget.valueAsNumber);
                 }}
@@ -69,7 +73,7 @@ export function Control(props: {
                   if (chosen !== undefined) props.onChange(chosen);
                 }}
               >
-                <For each={select().options}>{(option) => <option selected={option === props.output.value}>{String(option)}</option>}</For>
+                <For each={select().options}>{(option) => <option selected={option === value()}>{String(option)}</option>}</For>
               </select>
             </label>
           )}
@@ -77,24 +81,24 @@ export function Control(props: {
         <Match when={as('checkbox')}>
           {(checkbox) => (
             <label>
-              <input type="checkbox" checked={props.output.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
+              <input type="checkbox" checked={value() === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
               <span class="control-label">{checkbox().label}</span>
             </label>
           )}
         </Match>
         <Match when={as('button')}>
           {(button) => (
-            <button type="button" class="button" onClick={() => props.onChange(Number(props.output.value) + 1)}>
+            <button type="button" class="button" onClick={() => props.onChange(Number(value()) + 1)}>
               {button().label}
             </button>
           )}
         </Match>
-        <Match when={as('point')}>{(point) => <PointControl label={point().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
+        <Match when={as('point')}>{(point) => <PointControl label={point().label} value={value() as number[]} onChange={props.onChange} />}</Match>
         <Match when={as('points')}>
-          {(points) => <PointsControl label={points().label} min={points().min} max={points().max} folded={!props.original} value={props.output.value as number[][]} onChange={props.onChange} />}
+          {(points) => <PointsControl label={points().label} min={points().min} max={points().max} folded={!props.original} value={value() as number[][]} onChange={props.onChange} />}
         </Match>
-        <Match when={as('direction')}>{(direction) => <DirectionControl label={direction().label} value={props.output.value as number[]} onChange={props.onChange} />}</Match>
-        <Match when={as('stepper')}>{(stepper) => <Stepper playbackKey={props.controlKey} original={props.original} label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(props.output.value)} onChange={props.onChange} />}</Match>
+        <Match when={as('direction')}>{(direction) => <DirectionControl label={direction().label} value={value() as number[]} onChange={props.onChange} />}</Match>
+        <Match when={as('stepper')}>{(stepper) => <Stepper playbackKey={props.controlKey} original={props.original} label={stepper().label} count={stepper().count} intervalMs={stepper().intervalMs} values={stepper().values} value={Number(value())} onChange={props.onChange} />}</Match>
       </Switch>
     </div>
   );

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { ShapeValue } from '../../kernel/types.ts';
 import { round } from './input-handles.ts';
 
@@ -85,22 +85,26 @@ export function DirectionControl(props: { label: string; value: number[]; onChan
 
 /** Two number boxes, x and y; a change is sent when a box is committed (Enter, arrows, leaving it). */
 function Coordinates(props: { label: string; value: number[]; onChange(value: number[]): void }) {
-  const box = (axis: 0 | 1) => (
-    <label class="shape-coordinate">
-      <span>{axis === 0 ? 'x' : 'y'}</span>
-      <input
-        type="number"
-        step="0.1"
-        value={props.value[axis]}
-        aria-label={`${props.label} ${axis === 0 ? 'x' : 'y'}`}
-        onChange={(e) => {
-          const next = e.currentTarget.valueAsNumber;
-          if (!Number.isFinite(next)) return;
-          props.onChange(axis === 0 ? [next, props.value[1]] : [props.value[0], next]);
-        }}
-      />
-    </label>
-  );
+  const box = (axis: 0 | 1) => {
+    // Written only when the coordinate changes, not at every run of the cell (see Control.tsx).
+    const coordinate = createMemo(() => props.value[axis]);
+    return (
+      <label class="shape-coordinate">
+        <span>{axis === 0 ? 'x' : 'y'}</span>
+        <input
+          type="number"
+          step="0.1"
+          value={coordinate()}
+          aria-label={`${props.label} ${axis === 0 ? 'x' : 'y'}`}
+          onChange={(e) => {
+            const next = e.currentTarget.valueAsNumber;
+            if (!Number.isFinite(next)) return;
+            props.onChange(axis === 0 ? [next, props.value[1]] : [props.value[0], next]);
+          }}
+        />
+      </label>
+    );
+  };
   return (
     <span class="shape-coordinates">
       {box(0)}
