@@ -35,6 +35,8 @@ type RunOutcome =
 interface PlannedRun {
   cellId: string;
   runId: number;
+  /** The control values the run was sent with. */
+  controls?: Record<string, ControlValue>;
   outcome: Promise<RunOutcome>;
   settle: (outcome: RunOutcome) => void;
   /** Set when the runtime starts it. */
@@ -49,6 +51,8 @@ interface PlannedRun {
 interface ActiveRun {
   cellId: string;
   runId: number;
+  /** The control values the run was sent with. */
+  controls: Record<string, ControlValue>;
   /** performance.now() when the run started. */
   startedAt: number;
   /** Outputs this run has shown so far: its k-th takes the place of the previous run's k-th. */
@@ -351,7 +355,8 @@ export class Session implements KernelSession {
     const runId = ++this.runCounter;
     let settle: (outcome: RunOutcome) => void = () => {};
     const outcome = new Promise<RunOutcome>((resolve) => (settle = resolve));
-    const run: PlannedRun = { cellId: id, runId, outcome, settle: (result) => {
+    const controls = { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) };
+    const run: PlannedRun = { cellId: id, runId, controls, outcome, settle: (result) => {
       this.planned.delete(runId);
       settle(result);
     } };
@@ -363,7 +368,7 @@ export class Session implements KernelSession {
       body: analysis.body,
       reads: this.graph.readsFromCells.get(id) ?? [],
       declares: analysis.declares,
-      controls: { ...this.options.initialControls, ...this.restoredControls, ...this.controls.get(id) },
+      controls,
       seed: seedFor(analysis.declares),
       mayKeep: !shouldRun(id, this.due, this.holdsValue),
       ...(this.options.liveValues ? { liveValues: this.options.liveValues } : {}),
@@ -386,6 +391,7 @@ export class Session implements KernelSession {
     const run: ActiveRun = {
       cellId: id,
       runId: planned.runId,
+      controls: planned.controls ?? {},
       startedAt,
       shown: 0,
       finish: (result: RunOutcome) => {
@@ -528,6 +534,10 @@ export class Session implements KernelSession {
    * run ends (runCell drops them).
    */
   private showOutput(run: ActiveRun, output: Output): void {
+    // A control moved after this run was sent keeps the newer value (the run that has it comes
+    // next): a slider dragged on would jump back under the pointer.
+    const moved = output.kind === 'control' ? this.controls.get(run.cellId)?.[output.name] : undefined;
+    if (output.kind === 'control' && moved !== undefined && moved !== run.controls[output.name]) output = { ...output, value: moved };
     const outputs = this.views.get(run.cellId)?.outputs ?? [];
     const at = run.shown++;
     this.views.update(run.cellId, { outputs: at < outputs.length ? outputs.map((o, i) => (i === at ? output : o)) : [...outputs.slice(0, at), output] });

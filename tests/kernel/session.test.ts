@@ -41,6 +41,25 @@ describe('Session (Node worker thread)', () => {
     expect(runs).toEqual(['c0', 'c1', 'c2', 'c4', 'c3']);
   });
 
+  it('a control moved while its cell runs with the older value keeps showing the newer one (no jump back under the pointer)', async () => {
+    session = createNodeSession();
+    // The run reaches slider() only after a while: a move in between arrives before it shows the control.
+    session.setCells(cells('const t0 = Date.now()\nwhile (Date.now() - t0 < 200) {}\nconst k = slider(2, { min: 1, max: 9 })', 'k * 10'));
+    await session.runAll();
+    const shown: unknown[] = [];
+    session.onCellChange((id, view) => {
+      const control = view.outputs.find((output) => output.kind === 'control');
+      if (id === 'c0' && control?.kind === 'control' && shown.at(-1) !== control.value) shown.push(control.value);
+    });
+    const first = session.setControl('c0', 'k', 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = session.setControl('c0', 'k', 4);
+    await Promise.all([first, second]);
+    await session.settle(0);
+    expect(shown).toEqual([3, 4]);
+    expect(texts(session.view('c1'))).toEqual(['40']);
+  });
+
   it('rapid control changes run with the latest value without a backlog', async () => {
     session = createNodeSession();
     session.setCells(cells('const k = slider(1, { min: 1, max: 100 })', 'k'));
