@@ -461,11 +461,12 @@ export class Session implements KernelSession {
     if (outputs && outputs.length > run.shown) this.views.update(id, { outputs: outputs.slice(0, run.shown) });
     const tensors = outcome.kind === 'done' || outcome.kind === 'error' ? outcome.tensors : undefined;
     if (outcome.kind === 'done') {
-      // The runtime may have closed itself right after this run ('done' and 'closed' arriving
-      // together): then the value went with it, and the error saying so stays on the cell.
+      // An error on the cell now came after its 'done' was sent, before the pass got here: a
+      // rejection or a timer of this run (a late error), or the runtime closing itself right
+      // after it (then the value went with it). The error stays on the cell.
       if (!this.stopped) this.holdsValue.add(id);
-      const closedByIt = this.stopped && this.views.get(id)?.state === 'error';
-      this.views.update(id, closedByIt ? { durationMs, tensors, startedAt: undefined } : { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
+      const failedSince = this.views.get(id)?.state === 'error';
+      this.views.update(id, failedSince ? { durationMs, tensors, startedAt: undefined } : { state: 'done', durationMs, tensors, startedAt: undefined, error: undefined });
     } else {
       this.views.update(id, { durationMs, tensors });
     }

@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeSession } from '../../src/kernel/node/create-node-session.ts';
+import type { Executor } from '../../src/kernel/executor.ts';
+import type { FromRuntime, RunRequest, ToRuntime } from '../../src/kernel/protocol.ts';
 import { runNotebook } from '../../src/kernel/node/run-notebook.ts';
-import type { Session } from '../../src/kernel/session.ts';
+import { Session } from '../../src/kernel/session.ts';
 import type { CellView, KernelStatus } from '../../src/kernel/types.ts';
 
 let session: Session;
@@ -41,6 +43,32 @@ describe('errors a cell causes after its body returned', () => {
     await session.runAll();
     await until(() => session.view('c1')!.state === 'error', 'the rejection');
     expect(session.view('c1')!.error).toMatchObject({ kind: 'runtime', line: 2, message: expect.stringContaining('Error: late') });
+    expect(session.view('c0')!.state).toBe('done');
+  });
+
+  it('a late error that arrives right behind its run\'s "done" (before the session has taken the run in) stays on the cell', async () => {
+    // A runtime that sends both at once: over the process's channel they can come in one read.
+    const listeners: ((message: FromRuntime) => void)[] = [];
+    const emit = (message: FromRuntime) => listeners.forEach((listener) => listener(message));
+    const runtime: Executor = {
+      start: async () => emit({ type: 'ready' }),
+      send(message: ToRuntime) {
+        const runs: RunRequest[] = message.type === 'pass' ? message.runs : message.type === 'run' ? [message] : [];
+        for (const run of runs) {
+          emit({ type: 'started', runId: run.runId });
+          emit({ type: 'done', runId: run.runId, ok: true, durationMs: 1, unchanged: [] });
+          if (run.cellId === 'c1') emit({ type: 'late-error', runId: run.runId, error: { kind: 'runtime', message: 'Uncaught (in promise) Error: late' } });
+        }
+      },
+      onMessage: (listener) => void listeners.push(listener),
+      onExit: () => undefined,
+      kill: () => undefined,
+      dispose: () => undefined,
+    };
+    session = new Session(runtime);
+    session.setCells(cells('const a = 1', 'const b = 2\nPromise.reject(new Error("late"))'));
+    await session.runAll();
+    expect(session.view('c1')).toMatchObject({ state: 'error', error: { message: 'Uncaught (in promise) Error: late' } });
     expect(session.view('c0')!.state).toBe('done');
   });
 
