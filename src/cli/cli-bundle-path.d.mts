@@ -1,2 +1,2 @@
 /** The folder of the `stepwise` command's bundle for the sources under `projectRoot` as they are now (cli-bundle-path.mjs). */
-export function cliBundlePath(projectRoot: string): Promise<string>;
+export function cliBundlePath(projectRoot: string): string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cliBundlePath } from './cli-bundle-path.mjs';
 
-const bundle = await cliBundlePath(fileURLToPath(new URL('../../', import.meta.url)));
+const bundle = cliBundlePath(fileURLToPath(new URL('../../', import.meta.url)));
 const entry = join(bundle, 'main.mjs');
 const built = await access(entry).then(() => true, () => false);
 if (!built) {

@@ -537,8 +537,10 @@ export class Session implements KernelSession {
   private showOutput(run: ActiveRun, output: Output): void {
     // A control moved after this run was sent keeps the newer value (the run that has it comes
     // next): a slider dragged on would jump back under the pointer.
-    const moved = output.kind === 'control' ? this.controls.get(run.cellId)?.[output.name] : undefined;
-    if (output.kind === 'control' && moved !== undefined && moved !== run.controls[output.name]) output = { ...output, value: moved };
+    if (output.kind === 'control') {
+      const moved = this.controls.get(run.cellId)?.[output.name];
+      if (moved !== undefined && moved !== run.controls[output.name]) output = { ...output, value: moved };
+    }
     const outputs = this.views.get(run.cellId)?.outputs ?? [];
     const at = run.shown++;
     this.views.update(run.cellId, { outputs: at < outputs.length ? outputs.map((o, i) => (i === at ? output : o)) : [...outputs.slice(0, at), output] });

@@ -13,10 +13,10 @@ describe('the stepwise command’s cached bundle', () => {
     await mkdir(join(root, 'src', 'kernel'), { recursive: true });
     await writeFile(join(root, 'src', 'main.ts'), 'export const a = 1');
     await writeFile(join(root, 'package-lock.json'), '{}');
-    const first = await cliBundlePath(root);
+    const first = cliBundlePath(root);
     expect(first).toMatch(/node_modules\/\.cache\/stepwise\/cli-[0-9a-f]{16}$/);
     expect(first.startsWith(root)).toBe(true);
-    expect(await cliBundlePath(root)).toBe(first);
+    expect(cliBundlePath(root)).toBe(first);
 
     const seen = new Set([first]);
     const changes = [
@@ -26,7 +26,7 @@ describe('the stepwise command’s cached bundle', () => {
     ];
     for (const change of changes) {
       await change();
-      const now = await cliBundlePath(root);
+      const now = cliBundlePath(root);
       expect(seen.has(now)).toBe(false);
       seen.add(now);
     }

@@ -6,13 +6,13 @@
  * own worker has all of them; this worker ships only the ones cells are checked against).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { globalsDeclaration, listExports } from './declaration-exports.ts';
 import { CELL_LIBS } from '../../typecheck/cell-compiler-options.ts';
 import { libFilesFor } from '../../typecheck/lib-files.ts';
+import { filesStateHash } from '../../cli/files-state-hash.mjs';
 
 const MODULE_ID = 'virtual:stepwise-cell-types';
 const RESOLVED_ID = '\0' + MODULE_ID;
@@ -50,16 +50,10 @@ export function cachedCellTypes(root: string): Record<string, string> {
 /**
  * A hash of what the cell declarations are made from: every source (the prelude's imports reach
  * beyond SOURCE_DIRS, e.g. kernel/types.ts) and the lock file (the packages' declarations and
- * tsc's version), by each file's path, size and modification time. Reading their contents took
- * ~40 ms of every headless run; a file edited in place has a new time.
+ * tsc's version), by each file's path, size and modification time (filesStateHash).
  */
 export function cellTypesSourceHash(root: string): string {
-  const hash = createHash('sha256');
-  for (const file of [...walk(join(root, 'src'), /\.tsx?$/), join(root, 'package-lock.json')]) {
-    const state = statSync(file);
-    hash.update(relative(root, file)).update(`\0${state.size}\0${state.mtimeMs}\0`);
-  }
-  return hash.digest('hex').slice(0, 16);
+  return filesStateHash(root, [...[...walk(join(root, 'src'), /\.tsx?$/)].map((file) => relative(root, file)), 'package-lock.json']);
 }
 
 /** Runs tsc on the prelude and returns every declaration file Monaco needs, by file URI. */
