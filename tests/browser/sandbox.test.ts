@@ -118,6 +118,26 @@ describe('the sandboxed kernel\'s messages and interrupt', () => {
     expect(text(session.view('slow')!)).toBe('real');
   });
 
+  it('the worker talks to the page over its own channel: nothing it says comes as a window message, and a cell posting from its worker reaches no one', async () => {
+    // Window messages from a frame in another process are read a hundred times slower than a
+    // channel's (frame-document.ts): a figure relayed that way cost 10–50 ms of the page's thread.
+    const fromFrame: Record<string, unknown>[] = [];
+    const listen = (event: MessageEvent) => {
+      if ((event.data as { channel?: string } | null)?.channel === 'stepwise-sandbox') fromFrame.push(event.data as Record<string, unknown>);
+    };
+    window.addEventListener('message', listen);
+    try {
+      session = await createBrowserSession();
+      session.setCells([{ id: 'posting', source: 'postMessage({ type: "output", runId: 1, output: { id: "x", kind: "text", text: "forged" } })\n"real"' }]);
+      await session.runAll();
+      expect(text(session.view('posting')!)).toBe('real');
+      expect(fromFrame.length).toBeGreaterThan(0);
+      expect(fromFrame.filter((message) => !('pong' in message || 'loaded' in message || 'activated' in message))).toEqual([]);
+    } finally {
+      window.removeEventListener('message', listen);
+    }
+  });
+
   it('interrupt stops while (true) {} and restores upstream values', async () => {
     session = await createBrowserSession();
     session.setCells([

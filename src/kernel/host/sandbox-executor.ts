@@ -16,7 +16,10 @@ const MISSED_HEARTBEATS = 5;
 export const FRAME_DIED = "out of memory, most likely: the sandbox's process stopped";
 
 /** Messages the frame may send; anything else (or from another window) is ignored. */
-type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; pong?: true; activated?: number; worker?: number; fromRuntime?: unknown; exit?: string };
+type FrameMessage = { channel: 'stepwise-sandbox'; loaded?: true; pong?: true; activated?: number; worker?: number; exit?: string };
+
+/** The channel to the active worker, or the messages waiting for the next one's. */
+type Channel = { port: MessagePort } | { waiting: ToRuntime[] };
 
 function isFrameMessage(data: unknown): data is FrameMessage {
   return typeof data === 'object' && data !== null && (data as FrameMessage).channel === 'stepwise-sandbox';
@@ -41,8 +44,13 @@ export class SandboxExecutor implements Executor {
   private onFrameLoaded: (() => void) | undefined;
   private onReady: (() => void) | undefined;
   private booted = false;
-  /** The serial number of the frame's active worker: what other workers said is dropped. */
+  /** The serial number of the frame's active worker: the exits of others are dropped. */
   private activeWorker: number | undefined;
+  /**
+   * The channel to the active worker (frame-document.ts). Between a restart and the new worker's
+   * channel, messages wait in `waiting`; after a kill, with no worker to take them, they are dropped.
+   */
+  private channel: Channel | undefined;
   /** Runs sent and not done yet: the spare runtime is asked for when none are left. */
   private readonly runsInFlight = new Set<number>();
   private spareAsked = false;
@@ -69,6 +77,7 @@ export class SandboxExecutor implements Executor {
   /** Boots the runtime in a frame that has none yet, or replaces the frame's worker with a fresh runtime. */
   private async bootOrRestart(source: string): Promise<void> {
     this.runsInFlight.clear();
+    this.closeChannel({ waiting: [] });
     this.spareAsked = false; // a restart uses up the frame's spare
     if (this.booted) this.post({ restart: true });
     else {
@@ -78,8 +87,10 @@ export class SandboxExecutor implements Executor {
   }
 
   send(message: ToRuntime): void {
+    if (this.channel === undefined) return;
     this.repeated.noteRequest(message);
-    this.post({ toRuntime: message });
+    if ('port' in this.channel) this.channel.port.postMessage(message);
+    else this.channel.waiting.push(message);
   }
 
   onMessage(listener: (message: FromRuntime) => void): void {
@@ -92,6 +103,13 @@ export class SandboxExecutor implements Executor {
 
   kill(): void {
     this.post({ kill: true });
+    this.closeChannel(undefined);
+  }
+
+  /** Stops listening to the active worker: what it still says is dropped. */
+  private closeChannel(next: Channel | undefined): void {
+    if (this.channel && 'port' in this.channel) this.channel.port.close();
+    this.channel = next;
   }
 
   /**
@@ -103,6 +121,7 @@ export class SandboxExecutor implements Executor {
     clearTimeout(this.spareTimer);
     clearInterval(this.heartbeat);
     window.removeEventListener('message', this.onWindowMessage);
+    this.closeChannel(undefined);
     if (this.frame && this.booted) {
       this.post({ kill: true });
       this.post({ spare: true });
@@ -161,6 +180,7 @@ export class SandboxExecutor implements Executor {
     this.frameLoaded = undefined;
     this.booted = false;
     this.activeWorker = undefined;
+    this.closeChannel(undefined);
     const starting = this.onReady !== undefined;
     if (starting) {
       // Dead before it was ready (a kept frame that died meanwhile): the start goes on in a new frame.
@@ -215,21 +235,30 @@ export class SandboxExecutor implements Executor {
       this.listenForHeartbeat();
       this.onFrameLoaded?.();
     }
-    else if (typeof data.activated === 'number') {
-      this.activeWorker = data.activated;
-      this.repeated.reset(); // the new worker remembers no figure
-    }
+    else if (typeof data.activated === 'number' && event.ports.length === 1) this.activated(data.activated, event.ports[0]);
     else if (data.worker !== this.activeWorker) return; // a replaced worker's last words
     else if (typeof data.exit === 'string') for (const listener of this.exitListeners) listener(data.exit);
-    else if (isFromRuntime(data.fromRuntime)) {
-      const message = this.repeated.decode(data.fromRuntime);
-      if (message.type === 'ready') {
-        this.onReady?.();
-        this.onReady = undefined;
-      }
-      if (message.type === 'started') this.runStarted(message.runId);
-      if (message.type === 'done') this.runFinished(message.runId);
-      for (const listener of this.messageListeners) listener(message);
+  }
+
+  /** A new worker runs: its channel takes the messages sent since the restart, and what it says is heard. */
+  private activated(worker: number, port: MessagePort): void {
+    this.activeWorker = worker;
+    this.repeated.reset(); // the new worker remembers no figure
+    const waiting = this.channel && 'waiting' in this.channel ? this.channel.waiting : [];
+    this.closeChannel({ port });
+    port.onmessage = (event: MessageEvent<unknown>) => this.fromRuntime(event.data);
+    for (const message of waiting) port.postMessage(message);
+  }
+
+  private fromRuntime(data: unknown): void {
+    if (!isFromRuntime(data)) return;
+    const message = this.repeated.decode(data);
+    if (message.type === 'ready') {
+      this.onReady?.();
+      this.onReady = undefined;
     }
+    if (message.type === 'started') this.runStarted(message.runId);
+    if (message.type === 'done') this.runFinished(message.runId);
+    for (const listener of this.messageListeners) listener(message);
   }
 }

@@ -1,16 +1,25 @@
 /**
  * Entry of the sandboxed worker (built as one classic script: module workers do not start in an
  * opaque-origin frame). The runtime boots before the script ends, so no message can arrive first.
+ * It talks to the page over the channel the frame gives it as its first message
+ * (frame-document.ts); what it says before that waits.
  */
 import { bootRuntime, type BootedRuntime } from './boot.ts';
 import type { FromRuntime, ToRuntime } from '../protocol.ts';
 import { RepeatedTraces } from '../repeated-traces.ts';
 
 const scope = self as unknown as {
-  postMessage(message: FromRuntime): void;
-  onmessage: ((event: MessageEvent<ToRuntime>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+};
+
+/** The page's end of the channel, once the frame has given it; what is said before waits in `early`. */
+let page: MessagePort | undefined;
+const early: unknown[] = [];
+const toPage = (message: unknown) => {
+  if (page) page.postMessage(message);
+  else early.push(message);
 };
 
 /** The booted runtime; none yet if an error comes while it boots. */
@@ -20,19 +29,19 @@ const booted: { runtime?: BootedRuntime } = {};
 scope.addEventListener('error', (event) => {
   event.preventDefault();
   if (booted.runtime) booted.runtime.uncaught(event.error ?? event.message, false);
-  else scope.postMessage({ type: 'fault', message: String(event.message) });
+  else toPage({ type: 'fault', message: String(event.message) } satisfies FromRuntime);
 });
 scope.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
   if (booted.runtime) booted.runtime.uncaught(event.reason, true);
-  else scope.postMessage({ type: 'fault', message: `Unhandled promise rejection: ${String((event.reason as Error | undefined)?.message ?? event.reason)}` });
+  else toPage({ type: 'fault', message: `Unhandled promise rejection: ${String((event.reason as Error | undefined)?.message ?? event.reason)}` } satisfies FromRuntime);
 });
 
 // Unchanged big figure traces go to the page as markers (repeated-traces.ts).
 const repeated = new RepeatedTraces();
 const post = (message: FromRuntime) => {
   try {
-    scope.postMessage(repeated.encode(message));
+    toPage(repeated.encode(message));
   } catch (error) {
     repeated.unsent(message);
     throw error;
@@ -41,7 +50,15 @@ const post = (message: FromRuntime) => {
 // A boot that fails reaches the error listener above, which reports it as a fault.
 const runtime = bootRuntime(post);
 booted.runtime = runtime;
+// Only the frame posts to the worker itself, once: the channel. (A cell may set onmessage; then
+// it has cut itself off, as it could by never answering.)
 scope.onmessage = (event) => {
-  repeated.noteRequest(event.data);
-  runtime.handle(event.data);
+  const port = (event.data as { port?: unknown } | null)?.port;
+  if (page || !(port instanceof MessagePort)) return;
+  page = port;
+  page.onmessage = (message: MessageEvent<ToRuntime>) => {
+    repeated.noteRequest(message.data);
+    runtime.handle(message.data);
+  };
+  for (const message of early.splice(0)) page.postMessage(message);
 };
