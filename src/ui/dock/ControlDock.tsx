@@ -104,7 +104,10 @@ export function ControlDock(props: {
   );
 }
 
-/** Whether a change is inside the drawing Plotly keeps in a figure (not the figure's box itself). */
+/**
+ * Whether a change is inside the drawing Plotly keeps in a figure (not the figure's box itself),
+ * or in a part of it Plotly has since taken out of the page (it redraws annotations anew).
+ */
 function insideDrawnFigure(record: MutationRecord): boolean {
-  return record.target instanceof Element && record.target.closest('.plot-container') !== null;
+  return record.target instanceof Element && (!record.target.isConnected || record.target.closest('.plot-container') !== null);
 }
