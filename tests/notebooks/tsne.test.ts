@@ -49,8 +49,13 @@ describe('notebooks/tsne.md', () => {
     const endChart = figure(last, 't-SNE, iteration 500 (main phase)');
     expect(rangeOf(endChart, 'xaxis')).toEqual(rangeOf(startChart, 'xaxis'));
     expect(rangeOf(endChart, 'yaxis')).toEqual(rangeOf(startChart, 'yaxis'));
-    // The 10 spokes join the chosen point to its neighbours at every step.
-    expect(endChart.data.filter((t) => t.mode === 'lines' || t.mode === 'lines+markers')).toHaveLength(10);
+    // The 10 spokes (one trace, segments split by gaps) join the chosen point to its neighbours at every step.
+    const spokes = endChart.data.filter((t) => t.mode === 'lines+markers');
+    expect(spokes).toHaveLength(1);
+    const ring = endChart.data.find((t) => String(t.name).startsWith('point '))!;
+    const spokeX = spokes[0].x as (number | null)[];
+    expect(spokeX.filter((x) => x === null)).toHaveLength(10);
+    expect(spokeX.filter((_, i) => i % 3 === 0)).toEqual(Array(10).fill((ring.x as number[])[0]));
     const kl = figure(last, 'KL(P ‖ Q) during the run');
     const klLine = kl.data[0];
     expect(kl.data.find((t) => t.name === 'this iteration')!.x).toEqual([500]);
