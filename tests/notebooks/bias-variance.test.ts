@@ -151,12 +151,14 @@ describe('notebooks/bias-variance.md', () => {
     }
   }, 120_000);
 
-  it('the text quotes the refit count the cells make: 13 degrees × R + 3 × 7 sizes × 30 sets + 11 α × R + R (3,130 at R = 100); α refits only R models, the degree only its learning curve', async () => {
-    const expected = (R: number) => 13 * R + 3 * 7 * 30 + 11 * R + R;
-    for (const [controls, R] of [[{}, 100], [{ sets: 10 }, 10]] as const) {
-      const text = markdown(await run(controls), 'Moving one of these three');
-      const [total, alphaRefits, degreeRefits] = boldNumbers(text);
-      expect(total).toBe(expected(R));
+  it('the text quotes the refit counts the cells make: noise refits 13 degrees × R, 3 × 7 sizes × 30 sets and 11 α × R; n and R all but the learning curves; α only R models, the degree only its learning curve', async () => {
+    for (const [controls, R, curves] of [[{}, 100, 3], [{ sets: 10 }, 10, 3], [{ degree: 12 }, 100, 2]] as const) {
+      const text = markdown(await run(controls), 'Moving **noise σ**');
+      const [degreeFits, curveFits, sweepFits, setRefits, alphaRefits, degreeRefits] = boldNumbers(text);
+      expect(degreeFits).toBe(13 * R);
+      expect(curveFits).toBe(curves * 7 * 30);
+      expect(sweepFits).toBe(11 * R);
+      expect(setRefits).toBe(13 * R + 11 * R);
       expect(alphaRefits).toBe(R);
       expect(degreeRefits).toBe(7 * 30);
       expect(text).not.toMatch(/second/);
