@@ -102,8 +102,7 @@ export abstract class BaseGradientBoosting {
   /** F(x) after every stage: stages[m][i][k]. */
   protected stagedRaw(X: MatrixLike, method: string): number[][][] {
     const estimators = checkFitted(this.estimators, `${this.name}.${method}`);
-    const rows = denseToRows(toDense(X, `${this.name}.${method}`));
-    if (rows[0].length !== this.nFeatures) fail(`${this.name}.${method}`, `X has ${rows[0].length} features but the model was fitted on ${this.nFeatures}`);
+    const rows = this.checkedRows(X, method);
     let raw = rows.map(() => this.init!.slice());
     const stages: number[][][] = [];
     for (const stage of estimators) {
@@ -114,9 +113,27 @@ export abstract class BaseGradientBoosting {
     return stages;
   }
 
-  /** F(x) of the full model. */
+  /**
+   * F(x) of the full model: the same sums as the last of stagedRaw's stages, added up in place
+   * (keeping every stage's copy made scoring 10,000 rows with 30 trees several times slower).
+   */
   protected raw(X: MatrixLike, method: string): number[][] {
-    const stages = this.stagedRaw(X, method);
-    return stages[stages.length - 1];
+    const estimators = checkFitted(this.estimators, `${this.name}.${method}`);
+    const rows = this.checkedRows(X, method);
+    const raw = rows.map(() => this.init!.slice());
+    for (const stage of estimators) {
+      stage.forEach((tree, k) => {
+        const contribution = tree.predict(rows);
+        for (let i = 0; i < raw.length; i++) raw[i][k] += this.params.learningRate * contribution[i];
+      });
+    }
+    return raw;
+  }
+
+  /** X as rows, checked against the fitted number of features. */
+  private checkedRows(X: MatrixLike, method: string): number[][] {
+    const rows = denseToRows(toDense(X, `${this.name}.${method}`));
+    if (rows[0].length !== this.nFeatures) fail(`${this.name}.${method}`, `X has ${rows[0].length} features but the model was fitted on ${this.nFeatures}`);
+    return rows;
   }
 }
