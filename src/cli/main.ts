@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { NotebookFormatError } from '../notebook/index.ts';
-import { runNotebook } from '../kernel/node/run-notebook.ts';
+import { prestartRuntime } from '../kernel/node/node-executor.ts';
 import { SandboxUnavailableError } from '../kernel/node/sandbox-command.ts';
 import { parseArgs, UsageError, USAGE } from './args.ts';
 import { formatReport } from './format-report.ts';
@@ -22,6 +21,11 @@ export async function main(argv: string[], out: Writer = process.stdout, err: Wr
     return 2;
   }
 
+  const { timeoutMs, memoryMb, allowNetwork, controls } = args;
+  // The runtime's process starts while the modules that read and analyse the notebook load.
+  prestartRuntime({ memoryMb, allowNetwork });
+  const [{ NotebookFormatError }, { runNotebook }] = await Promise.all([import('../notebook/index.ts'), import('../kernel/node/run-notebook.ts')]);
+
   let bytes: Uint8Array;
   try {
     bytes = await readFile(args.file);
@@ -31,7 +35,6 @@ export async function main(argv: string[], out: Writer = process.stdout, err: Wr
   }
 
   try {
-    const { timeoutMs, memoryMb, allowNetwork, controls } = args;
     const report = await runNotebook(bytes, args.file, { timeoutMs, memoryMb, allowNetwork, controls, typeCheck: true });
     out.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(args.file, report)}\n`);
     const settings = checkSettings(controls, report);

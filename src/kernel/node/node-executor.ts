@@ -1,21 +1,33 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Executor } from '../executor.ts';
-import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
+import type { FromRuntime, ToRuntime } from '../protocol.ts';
 import { nodeRuntimeBundle } from './runtime-bundle.ts';
-import { DEFAULT_MEMORY_MB, platformSupport, sandboxCommand, USUAL_SUPPORT, type PlatformSupport, type SandboxLimits } from './sandbox-command.ts';
+import { RuntimeProcess } from './runtime-process.ts';
+import { platformSupport, sandboxCommand, USUAL_SUPPORT, type PlatformSupport, type SandboxLimits } from './sandbox-command.ts';
 
 /** What this machine offers to isolate the runtime, once a runtime started as usual did not come up (sandbox-command.ts). */
 let probed: PlatformSupport | undefined;
 
-/** How much of the process's stderr is kept to explain a crash. */
-const STDERR_TAIL = 4096;
+/** A runtime started ahead of its executor (`prestartRuntime`), for the limits it was started with. */
+let prestarted: { limits: string; started: Promise<RuntimeProcess> } | undefined;
+
+/**
+ * Starts a runtime now, for the next NodeExecutor with these `limits` to take. The command calls
+ * it before loading the modules that read and analyse a notebook (~0.2 s), so the runtime's own
+ * start (~0.2 s) happens meanwhile. One nobody takes does not keep the command alive (RuntimeProcess).
+ */
+export function prestartRuntime(limits: SandboxLimits): void {
+  const started = nodeRuntimeBundle().then((runtime) => new RuntimeProcess(sandboxCommand(runtime, limits, probed ?? USUAL_SUPPORT), limits.memoryMb));
+  // A failure (the runtime cannot be built, no sandbox) is met again by the executor's own start.
+  started.catch(() => {});
+  prestarted = { limits: limitsKey(limits), started };
+}
 
 /**
  * Runs cells in a child process with a notebook's browser capabilities (sandbox-command.ts says
  * how that is enforced); `kill` ends it at once, even inside an endless loop.
  */
 export class NodeExecutor implements Executor {
-  private child: ChildProcess | undefined;
+  private runtime: RuntimeProcess | undefined;
   private readonly messageListeners: ((message: FromRuntime) => void)[] = [];
   private readonly exitListeners: ((reason: string) => void)[] = [];
 
@@ -27,54 +39,53 @@ export class NodeExecutor implements Executor {
 
   async start(): Promise<void> {
     this.kill();
-    const runtime = await nodeRuntimeBundle();
-    if (probed) return this.spawnRuntime(sandboxCommand(runtime, this.limits, probed), true);
+    const ahead = await this.takePrestarted();
+    const bundle = await nodeRuntimeBundle();
+    const fresh = (support: PlatformSupport) => new RuntimeProcess(sandboxCommand(bundle, this.limits, support), this.limits.memoryMb);
+    if (probed) return this.adopt(ahead ?? fresh(probed), true);
     try {
-      await this.spawnRuntime(sandboxCommand(runtime, this.limits, this.assumed), false);
+      await this.adopt(ahead ?? fresh(this.assumed), false);
     } catch {
       // Not up: perhaps this machine lacks what is usual. Start again with what it has (or say
       // why it cannot); a runtime that fails for another reason fails again, and says why.
       probed = await platformSupport();
-      await this.spawnRuntime(sandboxCommand(runtime, this.limits, probed), true);
+      await this.adopt(fresh(probed), true);
     }
   }
 
-  /** Starts the runtime with `command`; resolves when it is ready. `reportEarlyExit`: an exit before then is also an exit of the kernel. */
-  private spawnRuntime({ command, args }: { command: string; args: string[] }, reportEarlyExit: boolean): Promise<void> {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {} });
-    this.child = child;
-    let stderr = '';
-    let ready = false;
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-STDERR_TAIL);
-    });
-    return new Promise((resolve, reject) => {
-      child.on('message', (message: unknown) => {
-        if (this.child !== child || !isFromRuntime(message)) return;
-        if (message.type === 'ready') {
-          ready = true;
-          resolve();
-        }
+  /** The prestarted runtime if it was started for this executor's limits and as this executor would (the assumed platform); otherwise it is ended. */
+  private async takePrestarted(): Promise<RuntimeProcess | undefined> {
+    const ahead = prestarted;
+    prestarted = undefined;
+    if (!ahead) return undefined;
+    const started = await ahead.started.catch(() => undefined);
+    if (ahead.limits === limitsKey(this.limits) && this.assumed === USUAL_SUPPORT) return started;
+    started?.kill();
+    return undefined;
+  }
+
+  /**
+   * Makes `started` this executor's runtime; resolves when it is ready. `reportEarlyExit`: an exit
+   * before then is also an exit of the kernel.
+   */
+  private adopt(started: RuntimeProcess, reportEarlyExit: boolean): Promise<void> {
+    this.runtime = started;
+    started.own({
+      message: (message) => {
+        if (this.runtime !== started) return;
         for (const listener of this.messageListeners) listener(message);
-      });
-      child.on('error', (error) => {
-        if (this.child !== child) return;
-        this.child = undefined;
-        reject(error);
-        if (ready || reportEarlyExit) for (const listener of this.exitListeners) listener(error.message);
-      });
-      child.on('exit', (code, signal) => {
-        if (this.child !== child) return;
-        this.child = undefined;
-        const reason = exitReason(code, signal, stderr, this.limits.memoryMb ?? DEFAULT_MEMORY_MB);
-        reject(new Error(`the runtime stopped before it was ready: ${reason}`));
-        if (ready || reportEarlyExit) for (const listener of this.exitListeners) listener(reason);
-      });
+      },
+      exit: (reason) => {
+        if (this.runtime !== started) return;
+        this.runtime = undefined;
+        if (started.isReady || reportEarlyExit) for (const listener of this.exitListeners) listener(reason);
+      },
     });
+    return started.ready;
   }
 
   send(message: ToRuntime): void {
-    if (this.child?.connected) this.child.send(message);
+    this.runtime?.send(message);
   }
 
   onMessage(listener: (message: FromRuntime) => void): void {
@@ -86,9 +97,9 @@ export class NodeExecutor implements Executor {
   }
 
   kill(): void {
-    const child = this.child;
-    this.child = undefined;
-    child?.kill('SIGKILL');
+    const started = this.runtime;
+    this.runtime = undefined;
+    started?.kill();
   }
 
   dispose(): void {
@@ -98,9 +109,6 @@ export class NodeExecutor implements Executor {
   }
 }
 
-function exitReason(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): string {
-  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `out of memory: the heap limit is ${memoryMb} MB`;
-  const lastLine = stderr.trim().split('\n').at(-1);
-  const how = signal ? `signal ${signal}` : `exit code ${code}`;
-  return lastLine ? `${how}: ${lastLine}` : how;
+function limitsKey(limits: SandboxLimits): string {
+  return JSON.stringify([limits.memoryMb, limits.allowNetwork ?? false]);
 }
