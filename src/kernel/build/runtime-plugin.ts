@@ -12,10 +12,12 @@ const RUNTIME_DIRS = ['ml/', 'plot/', 'kernel/runtime/', 'analysis/'].map((d) =>
 
 /**
  * `import loadRuntime from 'virtual:stepwise-runtime'` gives a function that resolves to the
- * sandbox runtime as one classic script (text). It is a separate library build because only a
- * classic Blob worker starts inside an opaque-origin frame; the page hands the text to the frame.
- * In a build the runtime is its own file, fetched as text: embedded in a JS module as a string,
- * its 1.4 MB were parsed as JavaScript on every page load before the worker parsed them again.
+ * sandbox runtime as one classic script (a Blob). It is a separate library build because only a
+ * classic Blob worker starts inside an opaque-origin frame; the page hands the Blob to the frame.
+ * In a build the runtime is its own file, fetched: embedded in a JS module as a string, its
+ * 1.4 MB were parsed as JavaScript on every page load before the worker parsed them again. It
+ * stays a Blob (a handle, not its bytes) on its way: as text, the frame's process took ~0.15 s
+ * to receive it (a window message between processes is slow to read, frame-document.ts).
  */
 export function stepwiseRuntime(): Plugin {
   let bundled: Promise<string> | undefined;
@@ -32,12 +34,13 @@ export function stepwiseRuntime(): Plugin {
       if (id !== RESOLVED_ID) return undefined;
       bundled ??= bundleRuntime();
       const source = await bundled;
-      if (serving) return `export default async () => ${JSON.stringify(source)};`;
+      if (serving) return `export default async () => new Blob([${JSON.stringify(source)}], { type: 'text/javascript' });`;
       const file = this.emitFile({ type: 'asset', name: 'stepwise-runtime.js', source });
       return `export default async function loadRuntime() {
   const response = await fetch(import.meta.ROLLUP_FILE_URL_${file});
   if (!response.ok) throw new Error('The sandbox runtime did not load (HTTP ' + response.status + ').');
-  return response.text();
+  // Typed here whatever the server said: a worker runs only a script served as JavaScript.
+  return new Blob([await response.blob()], { type: 'text/javascript' });
 }`;
     },
     configureServer(server: ViteDevServer) {

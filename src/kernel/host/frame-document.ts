@@ -11,8 +11,8 @@ export const SANDBOX_CSP = [
 ].join('; ');
 
 /**
- * The frame builds workers from the runtime text the page sends and hands the page a channel to
- * each: the worker and the page talk over it directly. Relayed through this frame's window
+ * The frame builds workers from the runtime script the page sends (a Blob) and hands the page a
+ * channel to each: the worker and the page talk over it directly. Relayed through this frame's window
  * instead, every message would cross between processes as a window message, which Chromium
  * delivers a hundred times slower (a 14 kB figure: 10–50 ms of the page's main thread to read,
  * against 0.1 ms over a channel). It replaces the worker on request (interrupt), handing the page
@@ -53,7 +53,7 @@ export const BOOTSTRAP = `(() => {
     const message = event.data;
     if (!message || message.channel !== 'stepwise-host') return;
     if (message.boot !== undefined) {
-      workerUrl = URL.createObjectURL(new Blob([message.boot], { type: 'text/javascript' }));
+      workerUrl = URL.createObjectURL(message.boot);
       activate();
     } else if (message.restart) activate();
     else if (message.ping) toPage({ pong: true });

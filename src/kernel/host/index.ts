@@ -1,8 +1,8 @@
 import { Session, type SessionOptions } from '../session.ts';
 import { SandboxExecutor } from './sandbox-executor.ts';
 
-/** Loads the sandbox runtime's text on demand (off the critical path). */
-export async function loadRuntimeSource(): Promise<string> {
+/** Loads the sandbox runtime's script on demand (off the critical path). */
+export async function loadRuntimeSource(): Promise<Blob> {
   const loadRuntime = (await import('virtual:stepwise-runtime')).default;
   return loadRuntime();
 }

@@ -64,24 +64,24 @@ export class SandboxExecutor implements Executor {
   /** Heartbeats in a row the frame has not answered yet. */
   private unanswered = 0;
 
-  constructor(private readonly loadRuntime: () => Promise<string>, private readonly container: HTMLElement = document.body) {}
+  constructor(private readonly loadRuntime: () => Promise<Blob>, private readonly container: HTMLElement = document.body) {}
 
   async start(): Promise<void> {
     if (!this.frame) this.adoptKeptFrame();
-    const [source] = await Promise.all([this.booted ? Promise.resolve('') : this.loadRuntime(), this.ensureFrame()]);
+    const [source] = await Promise.all([this.booted ? Promise.resolve(undefined) : this.loadRuntime(), this.ensureFrame()]);
     const ready = new Promise<void>((resolve) => (this.onReady = resolve));
     await this.bootOrRestart(source);
     await ready;
   }
 
   /** Boots the runtime in a frame that has none yet, or replaces the frame's worker with a fresh runtime. */
-  private async bootOrRestart(source: string): Promise<void> {
+  private async bootOrRestart(source: Blob | undefined): Promise<void> {
     this.runsInFlight.clear();
     this.closeChannel({ waiting: [] });
     this.spareAsked = false; // a restart uses up the frame's spare
     if (this.booted) this.post({ restart: true });
     else {
-      this.post({ boot: source || (await this.loadRuntime()) });
+      this.post({ boot: source ?? (await this.loadRuntime()) });
       this.booted = true;
     }
   }
@@ -184,7 +184,7 @@ export class SandboxExecutor implements Executor {
     const starting = this.onReady !== undefined;
     if (starting) {
       // Dead before it was ready (a kept frame that died meanwhile): the start goes on in a new frame.
-      void this.ensureFrame().then(() => this.bootOrRestart(''));
+      void this.ensureFrame().then(() => this.bootOrRestart(undefined));
       return;
     }
     for (const listener of this.exitListeners) listener(FRAME_DIED);
