@@ -26,6 +26,13 @@ const frames = (n: number) => new Promise<void>((resolve) => {
   step(n);
 });
 
+/** Has `element` drawn once (a figure's first draw does not wait), then forgets that draw in `drawn`. */
+async function drawnOnce(element: HTMLElement, drawn: string[]): Promise<void> {
+  scheduleDraw(element, () => drawn.push('first'));
+  await until(() => drawn.length > 0);
+  drawn.length = 0;
+}
+
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = performance.now();
   while (!condition()) {
@@ -48,10 +55,22 @@ describe('draw scheduler (figures on screen first)', () => {
     expect(drawn).toEqual(['second']);
   });
 
+  it('draws a figure off screen for the first time at the page\'s next idle moment, even while the kernel runs cells', async () => {
+    // A notebook opening: its cells run in the worker, its figures' first data arrive meanwhile.
+    const below = box(20_000);
+    await frames(2);
+    const drawn: string[] = [];
+    kernelIsBusy(true);
+    scheduleDraw(below, () => drawn.push('first data'));
+    await until(() => drawn.length > 0);
+    expect(drawn).toEqual(['first data']);
+  });
+
   it('keeps a figure off screen waiting until it is scrolled into view', async () => {
     const far = box(20_000);
     await frames(2);
     const drawn: string[] = [];
+    await drawnOnce(far, drawn);
     // A stream of updates, as while a stepper plays: the page never goes quiet, so the figure
     // off screen is not drawn for any of them.
     for (let i = 0; i < 10; i++) {
@@ -81,6 +100,7 @@ describe('draw scheduler (figures on screen first)', () => {
     const onScreen = box(0);
     await frames(2);
     const drawn: string[] = [];
+    await drawnOnce(below, drawn);
     kernelIsBusy(true);
     scheduleDraw(below, () => drawn.push('below'));
     scheduleDraw(onScreen, () => drawn.push('on screen'));

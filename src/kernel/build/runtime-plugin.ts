@@ -36,7 +36,16 @@ export function stepwiseRuntime(): Plugin {
       const source = await bundled;
       if (serving) return `export default async () => new Blob([${JSON.stringify(source)}], { type: 'text/javascript' });`;
       const file = this.emitFile({ type: 'asset', name: 'stepwise-runtime.js', source });
-      return `export default async function loadRuntime() {
+      // Fetched once (a warming frame and the kernel both ask), again after a failure.
+      return `let loading;
+export default function loadRuntime() {
+  loading ??= fetchRuntime().catch((error) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+async function fetchRuntime() {
   const response = await fetch(import.meta.ROLLUP_FILE_URL_${file});
   if (!response.ok) throw new Error('The sandbox runtime did not load (HTTP ' + response.status + ').');
   // Typed here whatever the server said: a worker runs only a script served as JavaScript.

@@ -7,6 +7,9 @@ import { NotebookView } from './NotebookView.tsx';
 
 /** A notebook route: loads the text (saved copy or original), then shows the notebook. */
 export function NotebookPage(props: { source: NotebookSource; /** How to show it: the address's `?…` (view-link.ts). */ view?: string }) {
+  // A notebook of the site runs on open: its sandbox and runtime start now, while the text loads
+  // and the prose renders, instead of after (kernel/host/warm-frame.ts).
+  if (props.source.kind === 'site') void import('../../kernel/host/index.ts').then(({ warmKernel }) => warmKernel());
   const [result] = createResource(
     () => props.source,
     async (source) => loadNotebook(await notebookDb(), source, findNotebook),

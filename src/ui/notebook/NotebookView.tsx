@@ -105,6 +105,9 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
         if (!loaded.untrusted) checkAfter(kernel.runAll(cells), cells);
       });
       if (drawsFigures(doc.cellSources().map((cell) => cell.source))) {
+        // The figure's component too: asked for only when the first figure arrived, its chunk's
+        // download waited for Plotly's evaluation to end.
+        void import('../output/Figure.tsx');
         void import('../output/load-plotly.ts').then(({ loadPlotly, prefetchPlotly }) => {
           prefetchPlotly();
           if (loaded.untrusted) void loadPlotly('cartesian');
