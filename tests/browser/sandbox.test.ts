@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBrowserSession, warmKernel } from '../../src/kernel/host/index.ts';
+import { createBrowserSession } from '../../src/kernel/host/index.ts';
 import type { Session } from '../../src/kernel/session.ts';
 import type { CellView } from '../../src/kernel/types.ts';
 
@@ -136,16 +136,6 @@ describe('the sandboxed kernel\'s messages and interrupt', () => {
     } finally {
       window.removeEventListener('message', listen);
     }
-  });
-
-  it('a frame warmed while the page loads is the one the kernel then runs its cells in', async () => {
-    warmKernel();
-    expect(document.querySelectorAll('iframe')).toHaveLength(1);
-    session = await createBrowserSession();
-    session.setCells([{ id: 'answer', source: '6 * 7' }]);
-    await session.runAll();
-    expect(text(session.view('answer')!)).toBe('42');
-    expect(document.querySelectorAll('iframe')).toHaveLength(1);
   });
 
   it('interrupt stops while (true) {} and restores upstream values', async () => {

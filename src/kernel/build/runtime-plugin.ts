@@ -36,7 +36,7 @@ export function stepwiseRuntime(): Plugin {
       const source = await bundled;
       if (serving) return `export default async () => new Blob([${JSON.stringify(source)}], { type: 'text/javascript' });`;
       const file = this.emitFile({ type: 'asset', name: 'stepwise-runtime.js', source });
-      // Fetched once (a warming frame and the kernel both ask), again after a failure.
+      // Fetched once (a notebook page asks for it early, then its kernel), again after a failure.
       return `let loading;
 export default function loadRuntime() {
   loading ??= fetchRuntime().catch((error) => {

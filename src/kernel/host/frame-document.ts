@@ -11,17 +11,15 @@ export const SANDBOX_CSP = [
 ].join('; ');
 
 /**
- * The frame builds workers from the runtime script the page sends (a Blob: it boots a spare from
- * it at once) and hands the page a channel to each: the worker and the page talk over it
- * directly. Relayed through this frame's window instead, every message would cross between
- * processes as a window message, which Chromium delivers a hundred times slower (a 14 kB figure:
- * 10–50 ms of the page's main thread to read, against 0.1 ms over a channel). On request
- * (`restart`: the first start, an interrupt) it makes the spare the active worker, or a new one
- * if there is no spare, and hands the page its channel. So a frame warmed before any kernel asked
- * (warm-frame.ts) gives the kernel a booted runtime, and an interrupt swaps one in instead of
- * waiting for a new one to parse and start TensorFlow.js. After that first spare, the page asks
- * for the next once its kernel has been idle a while, or a run lasts (sandbox-executor.ts):
- * booting it beside the first runs would slow the runs a learner waits for.
+ * The frame builds workers from the runtime script the page sends (a Blob) and hands the page a
+ * channel to each: the worker and the page talk over it directly. Relayed through this frame's window
+ * instead, every message would cross between processes as a window message, which Chromium
+ * delivers a hundred times slower (a 14 kB figure: 10–50 ms of the page's main thread to read,
+ * against 0.1 ms over a channel). It replaces the worker on request (interrupt), handing the page
+ * the new worker's channel. It keeps one spare worker booted in the background, so an interrupt
+ * swaps in a ready runtime instead of waiting for a new one to parse and start TensorFlow.js. The
+ * page asks for the spare once its kernel has been idle a while, or a run lasts
+ * (sandbox-executor.ts): booting it beside the first runs would slow the runs a learner waits for.
  * Each worker has a serial number, announced with its channel and sent with its exit, so the page
  * can drop what a replaced worker says on its way out.
  * It answers the page's heartbeat (its own thread does, so a busy worker does not delay it).
@@ -56,7 +54,7 @@ export const BOOTSTRAP = `(() => {
     if (!message || message.channel !== 'stepwise-host') return;
     if (message.boot !== undefined) {
       workerUrl = URL.createObjectURL(message.boot);
-      if (!spare) spare = spawn();
+      activate();
     } else if (message.restart) activate();
     else if (message.ping) toPage({ pong: true });
     else if (message.spare) { if (!spare) spare = spawn(); }
@@ -65,20 +63,8 @@ export const BOOTSTRAP = `(() => {
   toPage({ loaded: true });
 })();`;
 
-function frameDocument(): string {
+export function frameDocument(): string {
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">
 </head><body><script>${BOOTSTRAP}</script></body></html>`;
-}
-
-/** A new sandbox frame, hidden, added to `container`; it says `{ loaded: true }` once its script runs. */
-export function createSandboxFrame(container: HTMLElement): HTMLIFrameElement {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('sandbox', 'allow-scripts');
-  frame.setAttribute('title', 'Stepwise sandbox');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.style.display = 'none';
-  frame.srcdoc = frameDocument();
-  container.appendChild(frame);
-  return frame;
 }

@@ -1,6 +1,5 @@
 import { Session, type SessionOptions } from '../session.ts';
 import { SandboxExecutor } from './sandbox-executor.ts';
-import { warmSandbox } from './warm-frame.ts';
 
 /** Loads the sandbox runtime's script on demand (off the critical path). */
 export async function loadRuntimeSource(): Promise<Blob> {
@@ -14,11 +13,6 @@ export async function loadRuntimeSource(): Promise<Blob> {
  */
 export async function createBrowserSession(options: SessionOptions = {}, container?: HTMLElement): Promise<Session> {
   return new Session(new SandboxExecutor(loadRuntimeSource, container), { liveValues: 'stream', ...options });
-}
-
-/** Starts the sandbox and its runtime now, for the kernel a notebook about to open will ask for (warm-frame.ts). */
-export function warmKernel(): void {
-  warmSandbox(loadRuntimeSource);
 }
 
 export { SandboxExecutor } from './sandbox-executor.ts';

@@ -1,8 +1,7 @@
 import type { Executor } from '../executor.ts';
 import { isFromRuntime, type FromRuntime, type ToRuntime } from '../protocol.ts';
-import { createSandboxFrame } from './frame-document.ts';
+import { frameDocument } from './frame-document.ts';
 import { keepFrame, takeKeptFrame } from './kept-frame.ts';
-import { takeWarmFrame } from './warm-frame.ts';
 import { RepeatedTraces } from '../repeated-traces.ts';
 
 /** A run that has lasted this long (ms) gets the spare runtime booted, in case it is interrupted. */
@@ -68,7 +67,7 @@ export class SandboxExecutor implements Executor {
   constructor(private readonly loadRuntime: () => Promise<Blob>, private readonly container: HTMLElement = document.body) {}
 
   async start(): Promise<void> {
-    if (!this.frame) this.adoptBootedFrame(takeKeptFrame() ?? (await takeWarmFrame()));
+    if (!this.frame) this.adoptKeptFrame();
     const [source] = await Promise.all([this.booted ? Promise.resolve(undefined) : this.loadRuntime(), this.ensureFrame()]);
     const ready = new Promise<void>((resolve) => (this.onReady = resolve));
     await this.bootOrRestart(source);
@@ -80,11 +79,11 @@ export class SandboxExecutor implements Executor {
     this.runsInFlight.clear();
     this.closeChannel({ waiting: [] });
     this.spareAsked = false; // a restart uses up the frame's spare
-    if (!this.booted) {
+    if (this.booted) this.post({ restart: true });
+    else {
       this.post({ boot: source ?? (await this.loadRuntime()) });
       this.booted = true;
     }
-    this.post({ restart: true });
   }
 
   send(message: ToRuntime): void {
@@ -133,10 +132,11 @@ export class SandboxExecutor implements Executor {
     this.exitListeners.length = 0;
   }
 
-  /** Starts on a frame that has the runtime, its spare booting or booted: one the previous kernel left, or one warmed while the page loaded. */
-  private adoptBootedFrame(frame: HTMLIFrameElement | undefined): void {
-    if (!frame) return;
-    this.frame = frame;
+  /** Starts on the frame the previous kernel left, if there is one: it is booted, with a spare runtime. */
+  private adoptKeptFrame(): void {
+    const kept = takeKeptFrame();
+    if (!kept) return;
+    this.frame = kept;
     this.frameLoaded = Promise.resolve();
     this.booted = true;
     window.addEventListener('message', this.onWindowMessage);
@@ -145,9 +145,16 @@ export class SandboxExecutor implements Executor {
 
   private ensureFrame(): Promise<void> {
     if (this.frameLoaded) return this.frameLoaded;
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('title', 'Stepwise sandbox');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.display = 'none';
+    frame.srcdoc = frameDocument();
+    this.frame = frame;
     this.frameLoaded = new Promise((resolve) => (this.onFrameLoaded = resolve));
     window.addEventListener('message', this.onWindowMessage);
-    this.frame = createSandboxFrame(this.container);
+    this.container.appendChild(frame);
     return this.frameLoaded;
   }
 

@@ -7,9 +7,11 @@ import { NotebookView } from './NotebookView.tsx';
 
 /** A notebook route: loads the text (saved copy or original), then shows the notebook. */
 export function NotebookPage(props: { source: NotebookSource; /** How to show it: the address's `?…` (view-link.ts). */ view?: string }) {
-  // A notebook of the site runs on open: its sandbox and runtime start now, while the text loads
-  // and the prose renders, instead of after (kernel/host/warm-frame.ts).
-  if (props.source.kind === 'site') void import('../../kernel/host/index.ts').then(({ warmKernel }) => warmKernel());
+  // A notebook of the site runs on open: the sandbox's runtime (1.6 MB) is fetched now, while the
+  // text loads and the prose renders. Asked for by the kernel after the prose had painted, it came
+  // after a chain of chunks (k-means, first visit: ~2 s after the page opened). Starting the
+  // sandbox's frame now too made the prose ~0.2 s later (its process competes for the two cores).
+  if (props.source.kind === 'site') void import('virtual:stepwise-runtime').then(({ default: loadRuntime }) => loadRuntime());
   const [result] = createResource(
     () => props.source,
     async (source) => loadNotebook(await notebookDb(), source, findNotebook),
