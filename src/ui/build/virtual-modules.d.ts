@@ -18,7 +18,7 @@ declare module 'virtual:stepwise-cell-libs' {
 }
 
 declare module 'virtual:stepwise-plotly-url' {
-  /** The address of the chunk of Plotly's cartesian bundle, in a build (see plotly-url-plugin.ts). */
-  const url: string | undefined;
-  export default url;
+  /** The addresses of Plotly's cartesian and full bundles as scripts (see plotly-url-plugin.ts). */
+  const urls: { cartesian: string; full: string };
+  export default urls;
 }
