@@ -15,6 +15,7 @@ import { sameSource, type FigureSource as Source } from './figure-source.ts';
 import { onSlide } from './slide-figure.ts';
 import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from './kept-margins.ts';
 import { latestOnly } from './latest-only.ts';
+import { ImageButtonOptions, withKeptImageOptions } from './kept-image-options.ts';
 
 /**
  * A Plotly figure. Each new figure (a re-run, a slider move, a live update) goes through
@@ -45,6 +46,8 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
   let drawnWith: Plotly | undefined;
   /** The margins of the figure on screen, which its next draw starts from (kept-margins.ts). */
   let margins: DrawnMargins | undefined;
+  /** Its image button's options, one object for all its draws (kept-image-options.ts). */
+  const imageOptions = new ImageButtonOptions();
   // The width the figure is laid out for (title and legend placement, see fit-figure.ts), in
   // steps of 16 px so that dragging a window's edge redraws now and then, not on every pixel.
   const [width, setWidth] = createSignal<number>();
@@ -117,7 +120,8 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     const args = prepareFigure(source.figure, source.theme, source.width);
     const own = Array.isArray(args.config.modeBarButtonsToAdd) ? args.config.modeBarButtonsToAdd : [];
     const pinning = pinButtons(source.pinned.length > 0, { pin, unpin });
-    return { ...args, live: args.data, data: withPinned(args.data, source.pinned), config: { ...args.config, modeBarButtonsToAdd: [...own, ...pinning] } };
+    const config = withKeptImageOptions({ ...args.config, modeBarButtonsToAdd: [...own, ...pinning] }, imageOptions);
+    return { ...args, live: args.data, data: withPinned(args.data, source.pinned), config };
   }
 
   // A figure, not an image: it holds the mode bar's buttons, which an image would hide from screen readers.

@@ -10,6 +10,7 @@ import { bundleFor } from '../output/plotly-bundle.ts';
 import { sameSource, type FigureSource } from '../output/figure-source.ts';
 import { onSlide } from '../output/slide-figure.ts';
 import { latestOnly } from '../output/latest-only.ts';
+import { ImageButtonOptions, withKeptImageOptions } from '../output/kept-image-options.ts';
 
 /**
  * A figure of the next slide, in the presenter's preview: drawn as the slide will draw it (its
@@ -31,6 +32,9 @@ export default function PreviewFigure(props: { figure: FigureData }) {
   // CSS transform, which layout sizes ignore: this is the slide's width, not the thumbnail's.
   const [width, setWidth] = createSignal<number>();
 
+  /** Its image button's options, one object for all its draws (kept-image-options.ts). */
+  const imageOptions = new ImageButtonOptions();
+
   // Never two draws at once; one arriving meanwhile draws the newest figure after (latest-only.ts).
   const draw = latestOnly(async () => {
     const source = latest;
@@ -43,7 +47,7 @@ export default function PreviewFigure(props: { figure: FigureData }) {
     const Plotly = await loadPlotly(bundleFor(args.data));
     if (disposed) return 'stop';
     if (drawnWith !== undefined && drawnWith !== Plotly) drawnWith.purge(element);
-    await Plotly.react(element, args.data, args.layout, { ...args.config, staticPlot: true, displayModeBar: false });
+    await Plotly.react(element, args.data, args.layout, withKeptImageOptions({ ...args.config, staticPlot: true, displayModeBar: false }, imageOptions));
     drawnWith = Plotly;
     shown = source;
     element.dataset.drawn = String(drawn);
