@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import PlotlyModule from 'plotly.js-dist-min';
-import type { Plotly as PlotlyApi } from '../../src/ui/output/load-plotly.ts';
+import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { ImageButtonOptions, withKeptImageOptions } from '../../src/ui/output/kept-image-options.ts';
-
-// The page's view of Plotly (load-plotly.ts): the full bundle, which the tests can import, draws as the cartesian one does.
-const Plotly = PlotlyModule as unknown as PlotlyApi;
 
 type Drawn = HTMLElement & { _context: { toImageButtonOptions: Record<string, unknown> } };
 
 /** Draws twice with titles (and so image file names) that differ; says whether the second draw rebuilt the figure. */
 async function redrawnFromNothing(keep: boolean): Promise<{ rebuilt: boolean; filename: unknown }> {
+  // Loaded as the page loads it (a script, not a module the test server would have to pre-bundle mid-run).
+  const Plotly = await loadPlotly('cartesian');
   const element = document.createElement('div') as unknown as Drawn;
   element.style.cssText = 'width: 400px; height: 300px';
   document.body.appendChild(element);
