@@ -137,7 +137,9 @@ describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
       expect(markdowns(session.view(cellShowing((v) => markdowns(v).some((m) => m.includes('the largest gap between the two losses'))))).length).toBe(1);
       expect(seen.summary[0]).toMatch(/^So far, 0\.0 of 40 epochs in: /);
       expect(seen.summary[0]).toContain('The training loss after 10 epochs shows here once epoch 10 is done.');
-      await until(() => seen.title.at(-1) === 'Epoch 40.0 of 40 (done)', 'the last frame');
+      // The summary cell reads the frame after the figure's cell does: both must show the last one.
+      const lastFrameShown = () => seen.title.at(-1) === 'Epoch 40.0 of 40 (done)' && seen.summary.at(-1)!.startsWith('After ');
+      await until(lastFrameShown, 'the last frame');
       // Frames in between, epochs rising, each with its own "so far" sentence.
       const epochs = seen.title.map((t) => Number(/Epoch ([\d.]+)/.exec(t)![1]));
       expect(epochs.length).toBeGreaterThanOrEqual(4);
@@ -154,9 +156,9 @@ describe('notebooks/neural-network-playground.md', { timeout: 240_000 }, () => {
       const controlsCell = cellShowing((v) => (v?.outputs ?? []).some((o) => o.kind === 'control' && o.name === 'width'));
       await session.setControl(controlsCell, 'width', 16, [figureCell!]);
       await until(() => /^Epoch ([1-9]|\d\d)/.test(seen.title.at(-1)!), 'a few frames of the 16-unit network');
-      const moved = seen.title.length;
+      const moved = seen.title.length, summariesBeforeMove = seen.summary.length;
       await session.setControl(controlsCell, 'width', 8, [figureCell!]);
-      await until(() => seen.title.length > moved && seen.title.at(-1) === 'Epoch 40.0 of 40 (done)', 'the 8-unit network again');
+      await until(() => seen.title.length > moved && seen.summary.length > summariesBeforeMove && lastFrameShown(), 'the 8-unit network again');
       const restarted = seen.title.slice(moved);
       expect(restarted[0]).toBe('Epoch 0.0 of 40');
       const again = restarted.map((t) => Number(/Epoch ([\d.]+)/.exec(t)![1]));
