@@ -15,6 +15,7 @@ export { Matrix } from 'ml-matrix';
 export { tf };
 export type { DisplayHandle, ProgressHandle, Markdown, SliderOptions, NumberOptions, SelectOptions, CheckboxOptions, StepperOptions, DragPointOptions, DragPointsOptions, DragDirectionOptions };
 export { withInputs } from './figure-inputs.ts';
+export { remember } from './remember.ts';
 
 /**
  * Shows a value below the cell: a figure, a table, Markdown or text. Returns a handle whose
