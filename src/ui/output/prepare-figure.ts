@@ -1,8 +1,7 @@
 /**
  * What the page hands to Plotly for a figure: the theme's colours (applyTheme from src/plot),
  * WebGL for big scatter traces and fewer points for huge ones (src/plot/limit-points.ts), a path's
- * line apart from its few visible markers (hidden-markers.ts), fans of unnamed lines as one trace
- * a style (joined-lines.ts), a size that fits the cell, a mode bar with "download PNG",
+ * line apart from its few visible markers (hidden-markers.ts), a size that fits the cell, a mode bar with "download PNG",
  * nothing that reaches other hosts or windows (sanitize-figure.ts), and, given the width it is
  * drawn at, title and legend placed clear of the mode bar (fit-figure.ts).
  */
@@ -15,7 +14,6 @@ import { sanitizeConfig, sanitizeLayout, sanitizeTraces } from './sanitize-figur
 import { handleShapes, type Handle } from './input-handles.ts';
 import { withTickLabelsAllowed } from './tick-label-overflow.ts';
 import { withoutHiddenMarkers } from './hidden-markers.ts';
-import { joinedLines } from './joined-lines.ts';
 
 /**
  * When a scatter trace is drawn with WebGL (scattergl, only in Plotly's full bundle) instead of
@@ -38,7 +36,7 @@ export interface PlotlyArguments {
 export function prepareFigure(figure: Figure, theme: Theme, width?: number): PlotlyArguments {
   // Reduced before anything else walks the traces: theming copies them, sanitising visits every point.
   const themed = applyTheme(limitFigure(figure), theme);
-  const data = joinedLines(sanitizeTraces(themed.data).flatMap(withoutHiddenMarkers)).map((trace) => (trace.type === 'scatter' && drawnFasterWithWebGL(trace) ? { ...trace, type: 'scattergl' } : trace));
+  const data = sanitizeTraces(themed.data).flatMap(withoutHiddenMarkers).map((trace) => (trace.type === 'scatter' && drawnFasterWithWebGL(trace) ? { ...trace, type: 'scattergl' } : trace));
   const given: Record<string, unknown> = {
     margin: { t: themed.layout.title ? 48 : 24, r: 16, b: 48, l: 56 },
     ...sanitizeLayout(themed.layout),
