@@ -187,10 +187,6 @@
   };
 
   /**
-   * One move: the time from the event until every driven figure in the viewport shows its new
-   * data, drawn, its cell done, and the browser has painted the frame after it.
-   */
-  /**
    * Times one move: until every figure it drives on screen first shows the new data (the
    * learner sees the response: for a cell that trains live, its first frame), and until those
    * figures' cells are done too (settled).
