@@ -352,6 +352,8 @@ describe('errors and interrupts', () => {
   it('Interrupt stops a while (true) {} cell and the cells above keep their values', async () => {
     const { page } = await openPage(context, `${base}#/e2e-loop`);
     await waitForCellState(page, 1, 'running');
+    // A run that lasts says so in its cell's bar (a quick one does not: figure-speed.test.ts).
+    await page.waitForSelector(`${cell(1)}.cell-running .state-text:text-is("running")`);
     await page.waitForTimeout(800);
     // How fast it stops is for the benchmark, not a test on a shared machine.
     await clickButton(page, 'Interrupt');

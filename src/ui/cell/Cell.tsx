@@ -9,6 +9,7 @@ import { RunTime } from './RunTime.tsx';
 import { hiddenSummary } from './hidden-summary.ts';
 import { firstComment } from './first-comment.ts';
 import { rememberedHeight, rememberHeight } from './output-heights.ts';
+import { shownState } from './shown-state.ts';
 
 /** What the notebook can do with a cell from outside: focus it (Shift+Enter moves on). */
 export interface CellHandle {
@@ -61,6 +62,9 @@ export function Cell(props: CellProps) {
   const [editorHint, setEditorHint] = createSignal<string>();
   const hidden = () => props.options.includes('hidden') && !unfolded();
   const state = () => props.view?.state ?? 'idle';
+  // What the cell's bar shows: a run shows as busy only once it lasts (shown-state.ts).
+  // data-state is the state itself, for tests and tools.
+  const shown = shownState(state);
   const stale = () => props.ranSource !== undefined && props.ranSource !== props.source && state() !== 'running' && state() !== 'queued';
   // A cell upstream failed, so this one did not run: what it shows is from an earlier run (dimmed).
   const staleUpstream = () => state() === 'error' && props.view?.error?.kind === 'upstream';
@@ -78,7 +82,7 @@ export function Cell(props: CellProps) {
   return (
     <section
       ref={root}
-      class={`cell cell-${state()}`}
+      class={`cell cell-${shown()}`}
       classList={{ 'cell-stale': stale(), 'cell-stale-upstream': staleUpstream() }}
       data-cell={props.index}
       data-block={props.id}
@@ -89,8 +93,8 @@ export function Cell(props: CellProps) {
       <div class="cell-bar">
         <span class="cell-label">[{props.index + 1}]</span>
         <span class="cell-state">
-          <StateText state={state()} stale={stale()} staleUpstream={staleUpstream()} />
-          <RunTime view={props.view} />
+          <StateText state={shown()} stale={stale()} staleUpstream={staleUpstream()} />
+          <RunTime view={props.view} shown={shown()} />
         </span>
         <Show when={editorHint()}>
           {/* Screen readers hear it in the editor's own label. */}
