@@ -10,7 +10,9 @@
  * - first visit (fresh context: no HTTP or code cache) and second visit: prose, first figure,
  *   longest main-thread task before the first figure;
  * - the headless runner: `npx stepwise run notebooks/k-means.md` wall time.
- * BENCH_NOTEBOOKS=k-means,pca limits the notebooks; BENCH_PARTS=controls,visits,cli the parts;
+ * BENCH_NOTEBOOKS=k-means,pca limits the notebooks; BENCH_PARTS=controls,playback,visits,cli the
+ * parts (playback: steppers played and sliders dragged); BENCH_MOVES=3 times fewer moves per
+ * control (a scan of every notebook then takes about half a minute each, not minutes);
  * BENCH_REUSE_BUILD=1 serves the last build instead of building again.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +26,7 @@ import { serveBuiltSite, shippedNotebooks } from './interaction/site.ts';
 const PROBES = fileURLToPath(new URL('./interaction/page-probes.js', import.meta.url));
 const VIEWPORT = { width: 1366, height: 900 };
 /** Timed moves per control (after one move that finds the figures it drives). */
-const MOVES = 7;
+const MOVES = Number(process.env.BENCH_MOVES ?? 7);
 const PLAY_MS = 5000;
 const DRAG_MS = 2000;
 const VISITS = 3;
@@ -52,15 +54,15 @@ declare global {
 export default async function interactionBench(): Promise<void> {
   const only = process.env.BENCH_NOTEBOOKS?.split(',').filter(Boolean);
   const notebooks = shippedNotebooks().filter((slug) => !only || only.includes(slug));
-  const parts = process.env.BENCH_PARTS?.split(',') ?? ['controls', 'visits', 'cli'];
+  const parts = process.env.BENCH_PARTS?.split(',') ?? ['controls', 'playback', 'visits', 'cli'];
   const site = await serveBuiltSite(process.env.BENCH_REUSE_BUILD === '1');
   const browser = await launchChromium(chromiumLaunch);
   try {
     console.log(`Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}; notebooks: ${notebooks.join(', ')}`);
-    if (parts.includes('controls')) {
+    if (parts.includes('controls') || parts.includes('playback')) {
       const all: Moves = { first: [], settled: [] };
       for (const slug of notebooks) {
-        const moves = await controlsOf(browser, site.url, slug);
+        const moves = await controlsOf(browser, site.url, slug, parts.includes('playback'));
         all.first.push(...moves.first);
         all.settled.push(...moves.settled);
       }
@@ -86,8 +88,8 @@ export default async function interactionBench(): Promise<void> {
 /** Move times (ms): until the driven figures first show the new data, and until their cells are done. */
 interface Moves { first: number[]; settled: number[] }
 
-/** Every control of one notebook: moves timed, steppers played, sliders dragged. Returns all move times. */
-async function controlsOf(browser: Browser, url: string, slug: string): Promise<Moves> {
+/** Every control of one notebook: moves timed, and with `playback`, steppers played and sliders dragged. Returns all move times. */
+async function controlsOf(browser: Browser, url: string, slug: string, playback: boolean): Promise<Moves> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.addInitScript({ path: PROBES });
@@ -119,11 +121,11 @@ async function controlsOf(browser: Browser, url: string, slug: string): Promise<
       rows.push({ name, median: summarize(own).medianMs, p95: Number(pct(own, 95)) });
       const settledNote = summarize(settled).medianMs > summarize(own).medianMs + 50 ? `; its cells done after ${summarize(settled).medianMs.toFixed(0)} ms` : '';
       console.log(`  ${name} → ${driven.length ? `figures ${driven.join(', ')}` : 'no figure (until its cells are done)'}: median ${summarize(own).medianMs.toFixed(0)} ms (min ${Math.min(...own).toFixed(0)}, max ${Math.max(...own).toFixed(0)})${settledNote}`);
-      if (control.type === 'stepper' && target !== undefined) {
+      if (playback && control.type === 'stepper' && target !== undefined) {
         const played = await page.evaluate(([c, key, ms]) => window.__bench.play(c, key, ms), [control, target, PLAY_MS] as const);
         console.log(`    playing ${PLAY_MS / 1000} s at ${played.intervalMs} ms a step: ${played.drawn} frames drawn of ${played.due} due`);
       }
-      if (control.type === 'slider' && target !== undefined) {
+      if (playback && control.type === 'slider' && target !== undefined) {
         const dragged = await page.evaluate(([c, key, ms]) => window.__bench.drag(c, key, ms), [control, target, DRAG_MS] as const);
         console.log(`    dragged ${DRAG_MS / 1000} s at 60 Hz (${dragged.events} events): ${dragged.drawsDuring} redraws, median gap ${dragged.medianGapMs.toFixed(0)} ms (max ${dragged.maxGapMs.toFixed(0)}); lag after release ${dragged.releaseLagMs.toFixed(0)} ms`);
       }
