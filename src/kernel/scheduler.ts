@@ -54,15 +54,15 @@ export function seedFor(outputs: readonly string[]): number {
 }
 
 /**
- * The order a pass runs its dirty cells in (`ordered`: topological): first the cells the learner
- * has on screen and the dirty cells they read from, then the rest, each group in topological
- * order. A figure is then redrawn as soon as its own inputs are computed, not after every cell
- * above it in the notebook (bias-variance's fan of fits waited for two learning-curve cells,
- * because the helper that draws it sits at the end, after them). Still a topological order: the
- * first group holds every dirty ancestor of its cells.
+ * The dirty cells of a pass (`ordered`: topological) in two groups: first the cells the learner
+ * has on screen and the dirty cells they read from, then the rest, each in topological order. A
+ * figure is then redrawn as soon as its own inputs are computed, not after every cell above it in
+ * the notebook (bias-variance's fan of fits waited for two learning-curve cells, because the
+ * helper that draws it sits at the end, after them). `first` then `rest` is still a topological
+ * order: the first group holds every dirty ancestor of its cells.
  */
-export function passOrder(topology: Topology, ordered: readonly string[], onScreen: ReadonlySet<string>): string[] {
+export function onScreenFirst(topology: Topology, ordered: readonly string[], onScreen: ReadonlySet<string>): { first: string[]; rest: string[] } {
   const dirty = new Set(ordered);
   const needed = topology.ancestors([...onScreen].filter((id) => dirty.has(id)));
-  return [...ordered.filter((id) => needed.has(id)), ...ordered.filter((id) => !needed.has(id))];
+  return { first: ordered.filter((id) => needed.has(id)), rest: ordered.filter((id) => !needed.has(id)) };
 }

@@ -1,6 +1,6 @@
 import { analyzeCell, errorInSource, type CellAnalysis } from '../analysis/index.ts';
 import { buildGraph, type CellGraph } from './graph/index.ts';
-import { cellsToRun, passOrder, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
+import { cellsToRun, onScreenFirst, readersOfChanged, seedFor, shouldRun } from './scheduler.ts';
 import { CellViews } from './cell-views.ts';
 import type { Executor } from './executor.ts';
 import type { FromRuntime, RunRequest } from './protocol.ts';
@@ -16,6 +16,11 @@ export interface SessionOptions {
    * re-run as later chunks come (runtime/live-values.ts). Default: computed to the end first.
    */
   liveValues?: 'stream';
+  /**
+   * The page: resolves once the figures the cells on screen just showed are drawn. A pass whose
+   * cells on screen are done waits for it before the cells off screen run (see planPass).
+   */
+  drawn?: () => Promise<void>;
 }
 
 type RunOutcome =
@@ -107,6 +112,10 @@ export class Session implements KernelSession {
   private movedTimer: ReturnType<typeof setTimeout> | undefined;
   /** The cells whose figures the learner had on screen at the last control move: a pass runs what they need first. */
   private onScreen: ReadonlySet<string> = new Set();
+  /** The last pass ran only the cells on screen: the next waits for their figures to be drawn. */
+  private offScreenDeferred = false;
+  /** Waiting for those figures: a control moved meanwhile is planned at once (see setControl). */
+  private waitingForDraw = false;
   private started: Promise<void>;
   private readonly statusListeners = new Set<(status: KernelStatus, message?: string) => void>();
 
@@ -184,7 +193,7 @@ export class Session implements KernelSession {
     // drawn), then one pass takes the newest value; the values in between are dropped. Only a
     // cell that runs long is stopped for the new value, as an edit stops it.
     // A live value's readers keep a loop going for as long as it computes: the move does not wait for it.
-    if (this.loop && !this.activeRunsLong() && this.liveRuns.size === 0) {
+    if (this.loop && !this.waitingForDraw && !this.activeRunsLong() && this.liveRuns.size === 0) {
       this.movedDuringPass.add(cellId);
       if (this.movedTimer === undefined) this.watchForLongRun();
       return this.loop.then(() => this.runMoved());
@@ -318,11 +327,24 @@ export class Session implements KernelSession {
   }
 
   /**
-   * The dirty cells, in topological order (those on screen first, see passOrder), sent to the runtime as one pass. A cell that cannot
+   * The dirty cells, in topological order, sent to the runtime as one pass. A cell that cannot
    * run (its own syntax or graph error) fails here, on the page, and ends the pass before it.
+   *
+   * After a control moved, the cells on screen (and those they read) go first, as a pass of their
+   * own; the cells off screen follow once the page has drawn what the first pass showed. On a
+   * 2-core machine the runtime computing the cells off screen took a core from the page drawing
+   * the figure the learner watches; and a control moved while they wait is planned at once.
    */
   private async planPass(): Promise<PlannedRun[]> {
-    const ids = passOrder(this.graph.topology, this.graph.order.filter((id) => this.dirty.has(id)), this.onScreen);
+    if (this.offScreenDeferred && this.options.drawn) {
+      this.offScreenDeferred = false;
+      this.waitingForDraw = true;
+      await this.options.drawn();
+      this.waitingForDraw = false;
+    }
+    const { first, rest } = onScreenFirst(this.graph.topology, this.graph.order.filter((id) => this.dirty.has(id)), this.onScreen);
+    this.offScreenDeferred = first.length > 0 && rest.length > 0 && this.options.drawn !== undefined;
+    const ids = this.offScreenDeferred ? first : [...first, ...rest];
     if (ids.length === 0) {
       this.continueLive();
       return [];

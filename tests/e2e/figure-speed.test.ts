@@ -109,7 +109,8 @@ describe('a burst of slider moves', () => {
       const shown: string[] = [];
       const observer = new MutationObserver((mutations) => {
         for (const m of mutations) {
-          const target = m.target as HTMLElement;
+          // A text node changed (characterData) stands for its element.
+          const target = (m.target instanceof Element ? m.target : m.target.parentElement)!;
           if (m.attributeName === 'data-state') states.push(target.getAttribute('data-state')!);
           else {
             const section = target.closest('[data-cell]')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCell } from '../../src/analysis/index.ts';
 import { buildGraph, Topology } from '../../src/kernel/graph/index.ts';
-import { cellsToRun, passOrder, seedFor } from '../../src/kernel/scheduler.ts';
+import { cellsToRun, onScreenFirst, seedFor } from '../../src/kernel/scheduler.ts';
 
 const graphOf = (...sources: string[]) => buildGraph(sources.map((s, i) => analyzeCell(`c${i}`, s)), (id) => `cell ${Number(id.slice(1)) + 1}`);
 
@@ -63,21 +63,21 @@ describe('cellsToRun', () => {
   });
 });
 
-describe('passOrder', () => {
+describe('onScreenFirst', () => {
   // c0 a control; c1, c2 slow cells in between; c3 the figure on screen, drawn by a helper at the end (c4).
   const g = graphOf('const noise = 1', 'const curves = noise * 2', 'const table = curves + 1', 'const fan = draw(noise)', 'const draw = (n: number) => n * noise');
 
   it('runs the cells on screen and what they read before the cells above them', () => {
     const dirty = g.order.filter((id) => id !== 'c0');
     expect(g.order).toEqual(['c0', 'c1', 'c2', 'c4', 'c3']);
-    expect(passOrder(g.topology, dirty, new Set(['c3']))).toEqual(['c4', 'c3', 'c1', 'c2']);
+    expect(onScreenFirst(g.topology, dirty, new Set(['c3']))).toEqual({ first: ['c4', 'c3'], rest: ['c1', 'c2'] });
   });
 
-  it('keeps the topological order with nothing on screen, or only clean cells on screen', () => {
+  it('keeps the topological order with nothing on screen, or only clean cells on screen (all in `rest`)', () => {
     const dirty = ['c1', 'c2'];
-    expect(passOrder(g.topology, dirty, new Set())).toEqual(dirty);
-    expect(passOrder(g.topology, dirty, new Set(['c3']))).toEqual(dirty);
-    expect(passOrder(g.topology, dirty, new Set(['c2']))).toEqual(['c1', 'c2']);
+    expect(onScreenFirst(g.topology, dirty, new Set())).toEqual({ first: [], rest: dirty });
+    expect(onScreenFirst(g.topology, dirty, new Set(['c3']))).toEqual({ first: [], rest: dirty });
+    expect(onScreenFirst(g.topology, dirty, new Set(['c2']))).toEqual({ first: ['c1', 'c2'], rest: [] });
   });
 });
 

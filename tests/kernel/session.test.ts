@@ -41,6 +41,33 @@ describe('Session (Node worker thread)', () => {
     expect(runs).toEqual(['c0', 'c1', 'c2', 'c4', 'c3']);
   });
 
+  it('with a page that draws, the cells off screen wait until the figures on screen are drawn; a control moved meanwhile runs at once', async () => {
+    const draws: (() => void)[] = [];
+    session = createNodeSession({ drawn: () => new Promise<void>((resolve) => draws.push(resolve)) });
+    session.setCells(cells('const k = slider(2, { min: 1, max: 9 })', 'const slow = k * 2', 'slow + 1', 'const shown = draw(k)\nshown', 'const draw = (n: number) => n * k'));
+    await session.runAll();
+    const runs = recordRunStarts(session);
+    const until = async (check: () => boolean) => {
+      while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const first = session.setControl('c0', 'k', 3, ['c3']);
+    await until(() => draws.length === 1);
+    expect(runs).toEqual(['c0', 'c4', 'c3']);
+    expect(texts(session.view('c3'))).toEqual(['9']);
+    expect(session.view('c2')!.state).toBe('queued');
+    // Moved again before the page has drawn: planned at once, the cells on screen first again.
+    const second = session.setControl('c0', 'k', 5, ['c3']);
+    draws[0]();
+    await until(() => draws.length === 2);
+    expect(runs).toEqual(['c0', 'c4', 'c3', 'c0', 'c4', 'c3']);
+    draws[1]();
+    await Promise.all([first, second]);
+    // The cells off screen ran once, with the newest value.
+    expect(runs).toEqual(['c0', 'c4', 'c3', 'c0', 'c4', 'c3', 'c1', 'c2']);
+    expect(texts(session.view('c2'))).toEqual(['11']);
+    expect(texts(session.view('c3'))).toEqual(['25']);
+  });
+
   it('a control moved while its cell runs with the older value keeps showing the newer one (no jump back under the pointer)', async () => {
     session = createNodeSession();
     // The run reaches slider() only after a while: a move in between arrives before it shows the control.

@@ -5,3 +5,14 @@
 export function afterPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(work, 0));
 }
+
+/** Resolves once the current frame is painted, or after `atMostMs` at the latest (a hidden tab paints no frames). */
+export function painted(atMostMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, atMostMs);
+    afterPaint(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

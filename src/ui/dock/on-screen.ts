@@ -22,13 +22,13 @@ export function measureOnScreen(page: ParentNode, band: { top: number; bottom: n
   return { figureCells, controls };
 }
 
-/** Ids of the cells with a figure mostly in view (see FIGURE_IN_VIEW_PX), in page order. */
-export function figureCellsOnScreen(page: ParentNode, band: { top: number; bottom: number }): string[] {
+/** Ids of the cells with a figure mostly in view (at least `minShownPx` of it, or all of it), in page order. */
+export function figureCellsOnScreen(page: ParentNode, band: { top: number; bottom: number }, minShownPx = FIGURE_IN_VIEW_PX): string[] {
   const figureCells: string[] = [];
   for (const figure of page.querySelectorAll<HTMLElement>('.cell .figure')) {
     const rect = figure.getBoundingClientRect();
     const shown = Math.min(rect.bottom, band.bottom) - Math.max(rect.top, band.top);
-    if (rect.height === 0 || shown < Math.min(FIGURE_IN_VIEW_PX, rect.height)) continue;
+    if (rect.height === 0 || shown <= 0 || shown < Math.min(minShownPx, rect.height)) continue;
     const cell = figure.closest<HTMLElement>('[data-block]')?.dataset.block;
     if (cell !== undefined && !figureCells.includes(cell)) figureCells.push(cell);
   }

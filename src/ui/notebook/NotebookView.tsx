@@ -178,8 +178,9 @@ function NotebookBody(props: {
   const applyControl = (cellId: string, name: string, value: ControlValue) => {
     const control = kernel.view(cellId)?.outputs.find((output) => output.kind === 'control' && output.name === name);
     if (control?.kind === 'control') props.kept.keep(control, value);
-    // The figures in view are redrawn first: the pass runs the cells they need before the others.
-    kernel.setControl(cellId, name, value, figureCellsOnScreen(document, { top: 0, bottom: window.innerHeight }));
+    // The figures in view, even in part, are redrawn first: the pass runs the cells they need,
+    // and the others once these are drawn (Session.planPass).
+    kernel.setControl(cellId, name, value, figureCellsOnScreen(document, { top: 0, bottom: window.innerHeight }, 1));
   };
   const setControl = (cellId: string, name: string, value: ControlValue) => {
     applyControl(cellId, name, value);

@@ -5,6 +5,7 @@
 import { batch, createSignal, type Accessor, type Setter } from 'solid-js';
 import type { CellError, CellSource, CellView, ControlValue, KernelSession, KernelStatus } from '../../kernel/types.ts';
 import type { CrashGuard } from './crash-guard.ts';
+import { painted } from '../app/after-paint.ts';
 
 export type KernelState = KernelStatus | 'not-started';
 
@@ -79,7 +80,8 @@ export function createKernelStore(guard?: CrashGuard): KernelStore {
 
   const ensure = (): Promise<KernelSession> => {
     session ??= import('../../kernel/host/index.ts')
-      .then(({ createBrowserSession }) => createBrowserSession())
+      // Cells off screen wait for the figures on screen to be painted (Session's planPass).
+      .then(({ createBrowserSession }) => createBrowserSession({ drawn: () => painted() }))
       .then((created) => {
         if (disposed) {
           created.dispose();
