@@ -82,8 +82,9 @@ export function Cell(props: CellProps) {
   return (
     <section
       ref={root}
-      class={`cell cell-${shown()}`}
-      classList={{ 'cell-stale': stale(), 'cell-stale-upstream': staleUpstream() }}
+      // One class string: Solid's `class` replaces the whole attribute when it changes, wiping
+      // what a `classList` beside it had set (the shown state changes on its own timer).
+      class={['cell', `cell-${shown()}`, stale() ? 'cell-stale' : '', staleUpstream() ? 'cell-stale-upstream' : ''].filter(Boolean).join(' ')}
       data-cell={props.index}
       data-block={props.id}
       data-state={state()}
