@@ -334,16 +334,18 @@ export class Session implements KernelSession {
    * own; the cells off screen follow once the page has drawn what the first pass showed. On a
    * 2-core machine the runtime computing the cells off screen took a core from the page drawing
    * the figure the learner watches; and a control moved while they wait is planned at once.
+   * Not while a live() value streams: its readers' passes are paced by its chunks (onLiveValue).
    */
   private async planPass(): Promise<PlannedRun[]> {
-    if (this.offScreenDeferred && this.options.drawn) {
+    const defer = this.options.drawn !== undefined && this.liveRuns.size === 0;
+    if (this.offScreenDeferred && defer) {
       this.offScreenDeferred = false;
       this.waitingForDraw = true;
-      await this.options.drawn();
+      await this.options.drawn!();
       this.waitingForDraw = false;
     }
     const { first, rest } = onScreenFirst(this.graph.topology, this.graph.order.filter((id) => this.dirty.has(id)), this.onScreen);
-    this.offScreenDeferred = first.length > 0 && rest.length > 0 && this.options.drawn !== undefined;
+    this.offScreenDeferred = defer && first.length > 0 && rest.length > 0;
     const ids = this.offScreenDeferred ? first : [...first, ...rest];
     if (ids.length === 0) {
       this.continueLive();
