@@ -7,8 +7,9 @@
  *   its first frame then; the time until the figures' cells are done is reported beside it (settled);
  * - a playing stepper: frames drawn vs frames due over 5 s;
  * - a slider dragged with input events at 60 Hz: redraws meanwhile, and the lag after release;
- * - first visit (fresh context: no HTTP or code cache) and second visit: prose, first figure,
- *   longest main-thread task before the first figure;
+ * - first visit (a running browser, an empty cache) and second visit (a new tab after it): prose,
+ *   first figure, longest main-thread task before the first figure; in a browser no driver is
+ *   attached to (interaction/unwatched-visits.ts: a driven page runs scripts twice as slowly);
  * - the headless runner: `npx stepwise run notebooks/k-means.md` wall time.
  * BENCH_NOTEBOOKS=k-means,pca limits the notebooks; BENCH_PARTS=controls,playback,visits,cli the
  * parts (playback: steppers played and sliders dragged); BENCH_MOVES=3 times fewer moves per
@@ -21,7 +22,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumLaunch } from '../../vite.config.ts';
 import { launchChromium } from '../e2e/browser.ts';
 import { summarize } from './harness.ts';
-import { serveBuiltSite, shippedNotebooks } from './interaction/site.ts';
+import { serveBuiltSite, shippedNotebooks, type Site } from './interaction/site.ts';
+import { unwatchedVisits, type Visit } from './interaction/unwatched-visits.ts';
 
 const PROBES = fileURLToPath(new URL('./interaction/page-probes.js', import.meta.url));
 const VIEWPORT = { width: 1366, height: 900 };
@@ -73,7 +75,7 @@ export default async function interactionBench(): Promise<void> {
     }
     if (parts.includes('visits')) {
       console.log('\n### first and second visit');
-      for (const slug of notebooks) await visits(browser, site.url, slug);
+      for (const slug of notebooks) await visits(site, slug);
     }
   } finally {
     await browser.close();
@@ -143,37 +145,20 @@ async function controlsOf(browser: Browser, url: string, slug: string, playback:
   return times;
 }
 
-/** First visits in fresh contexts (no HTTP or code cache), each followed by a second visit in the same context. */
-async function visits(browser: Browser, url: string, slug: string): Promise<void> {
+/** First and second visits in a browser nothing drives (unwatched-visits.ts says why), VISITS times. */
+async function visits(site: Site, slug: string): Promise<void> {
   const first: Visit[] = [];
   const second: Visit[] = [];
   for (let i = 0; i < VISITS; i++) {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.addInitScript({ path: PROBES });
-    const page = await context.newPage();
-    first.push(await visit(page, `${url}#/${slug}`));
-    await probe(page, (p) => p.loaded(120_000));
-    second.push(await visit(page, `${url}#/${slug}`, true));
-    await context.close();
+    const both = await unwatchedVisits(chromiumLaunch, site, slug, VIEWPORT);
+    first.push(both.first);
+    second.push(both.second);
   }
   const median = (values: number[]) => summarize(values).medianMs.toFixed(0);
   const line = (what: string, v: Visit[]) =>
     `  ${slug} ${what}: prose ${median(v.map((x) => x.proseAt))} ms, first figure ${median(v.map((x) => x.firstFigureAt))} ms, longest task before it ${median(v.map((x) => x.longestTask))} ms (medians of ${v.length})`;
   console.log(line('first visit', first));
   console.log(line('second visit', second));
-}
-
-interface Visit { proseAt: number; firstFigureAt: number; longestTask: number }
-
-async function visit(page: Page, address: string, reload = false): Promise<Visit> {
-  if (reload) await page.reload();
-  else await page.goto(address);
-  await page.waitForFunction(() => (window.__bench.marks.firstFigureAt ?? -1) > 0 && (window.__bench.marks.proseAt ?? -1) > 0, undefined, { timeout: 120_000 });
-  return page.evaluate(() => {
-    const { marks } = window.__bench;
-    const before = marks.longTasks.filter((task) => task.start < marks.firstFigureAt!);
-    return { proseAt: marks.proseAt!, firstFigureAt: marks.firstFigureAt!, longestTask: Math.max(0, ...before.map((task) => task.duration)) };
-  });
 }
 
 /**

@@ -1,0 +1,85 @@
+/**
+ * First and second visits timed in a Chromium no driver is attached to. Playwright's DevTools
+ * session on a page makes V8 evaluate every script about twice as slowly (it keeps what the
+ * debugger needs): Plotly's cartesian bundle took 665 ms to run in a driven page and 350 ms in a
+ * plain one on this machine, the same file from the same server. A learner has no debugger on
+ * the page, so the visits are measured without one:
+ *
+ * - Chromium is started by hand with a fresh profile and a remote-debugging port, but nothing
+ *   attaches to a page: each visit opens a new tab through the port's HTTP endpoint (/json/new).
+ * - The page is the built site's index.html with page-probes.js added at the top of its head
+ *   (`probed.html`, served by site.ts); the probes post their marks to the server once the first
+ *   figure is drawn (site.ts hands them over).
+ * - First visit: a browser already running (as a learner's is, its network stack up), an empty cache. Second visit: a
+ *   new tab of the same browser after the first was closed (HTTP cache and V8's code cache warm).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Site, VisitMarks } from './site.ts';
+
+export interface Visit {
+  proseAt: number;
+  firstFigureAt: number;
+  /** The longest main-thread task before the first figure (ms). */
+  longestTask: number;
+}
+
+export interface Launch {
+  executablePath: string;
+  args: string[];
+}
+
+/** Both visits of one notebook in a browser of its own, started and closed here. */
+export async function unwatchedVisits(launch: Launch, site: Site, slug: string, viewport: { width: number; height: number }): Promise<{ first: Visit; second: Visit }> {
+  const profile = mkdtempSync(join(tmpdir(), 'stepwise-visit-'));
+  const browser = spawn(launch.executablePath, [...launch.args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--window-size=${viewport.width},${viewport.height}`, 'about:blank'], { stdio: 'ignore', detached: true });
+  try {
+    const endpoint = `http://127.0.0.1:${await debuggingPort(profile, browser)}`;
+    const visit = async (): Promise<Visit> => {
+      const marks = site.nextMarks(120_000);
+      const tab = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(`${site.url}probed.html#/${slug}`)}`, { method: 'PUT' })).json()) as { id: string };
+      const seen = await marks;
+      await fetch(`${endpoint}/json/close/${tab.id}`);
+      if (seen.width !== viewport.width) throw new Error(`the unwatched tab is ${seen.width} px wide, not ${viewport.width}`);
+      return toVisit(seen);
+    };
+    // A learner's browser has its network stack up: in a browser just started, the first page's
+    // HTML took 300–600 ms to arrive from this local server (the second's 20–40 ms).
+    const warm = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(`${site.url}__probes.js`)}`, { method: 'PUT' })).json()) as { id: string };
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await fetch(`${endpoint}/json/close/${warm.id}`);
+    const first = await visit();
+    const second = await visit();
+    return { first, second };
+  } finally {
+    // The whole process group: a renderer left behind would go on loading the machine.
+    try {
+      process.kill(-browser.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function toVisit(marks: VisitMarks): Visit {
+  const before = marks.longTasks.filter((task) => task.start < marks.firstFigureAt);
+  return { proseAt: marks.proseAt, firstFigureAt: marks.firstFigureAt, longestTask: Math.max(0, ...before.map((task) => task.duration)) };
+}
+
+/** The port Chromium chose (it writes it to DevToolsActivePort in the profile once it listens). */
+async function debuggingPort(profile: string, browser: ChildProcess): Promise<number> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    if (browser.exitCode !== null) throw new Error(`Chromium exited with code ${browser.exitCode} before it listened`);
+    try {
+      const port = Number(readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
+      if (port > 0) return port;
+    } catch {
+      // Not written yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('Chromium did not open its debugging port within 30 s');
+}
