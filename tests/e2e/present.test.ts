@@ -39,6 +39,34 @@ const setSlider = (page: Page, index: number, value: number) =>
     },
     value,
   );
+/**
+ * Waits for `waiting`; if it fails, says what each window showed then (its slide, the focused
+ * element, the stepper's value, cells 2 and 3 and their states): a step lost once in a CI run.
+ */
+async function explained<T>(waiting: Promise<T>, windows: Record<string, Page>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    const states = await Promise.all(
+      Object.entries(windows).map(async ([name, page]) => {
+        const state = await page
+          .evaluate(() => {
+            const cellState = (index: number) => {
+              const element = document.querySelector(`[data-cell="${index}"]`);
+              return `${element?.getAttribute('data-state')}: ${element?.querySelector('.outputs')?.textContent?.trim().slice(0, 60)}`;
+            };
+            const stepper = document.querySelector<HTMLInputElement>('.slide-current .control-stepper input[type="range"]');
+            const focused = document.activeElement;
+            return `slide ${document.querySelector('.present')?.getAttribute('data-slide')}, focus ${focused?.tagName}.${focused?.className}, stepper ${stepper?.value ?? 'none'}, cell 2 ${cellState(2)}, cell 3 ${cellState(3)}`;
+          })
+          .catch((reason: unknown) => `unreadable (${String(reason)})`);
+        return `${name}: ${state}`;
+      }),
+    );
+    throw new Error(`${(error as Error).message}\n${states.join('\n')}`);
+  }
+}
+
 /** The points the figure of cell 1 draws (its x values). */
 const pointCount = (page: Page) => page.$eval(`${cell(1)} .figure`, (element) => ((element as unknown as { data?: { x: number[] }[] }).data?.[0].x.length ?? -1));
 
@@ -279,7 +307,7 @@ describe('presenter view', () => {
     expect(await presenter.textContent('.presenter-next')).toContain('The slider draws 7 points now.');
     expect(await presenter.$$eval('.presenter-next .slide-preview-figure', (figures) => figures.length)).toBe(0);
     await presenter.keyboard.press(']');
-    await waitForText(audience, 3, 'n=7 frame=1');
+    await explained(waitForText(audience, 3, 'n=7 frame=1'), { presenter, audience });
 
     await presenter.keyboard.press('c');
     await audience.waitForSelector('.slide-content:not(.code-hidden)');
