@@ -4,7 +4,8 @@
  * measured without being listed):
  * - control → the figures it drives, scrolled into view, first redrawn with the new data (p50/p95
  *   per notebook, the worst control): what the learner sees respond. A cell that trains live shows
- *   its first frame then; the time until the figures' cells are done is reported beside it (settled);
+ *   its first frame then; the time until the figures' cells are done is reported beside it
+ *   (settled), and how many frames per second the figure drew while they trained;
  * - a playing stepper: frames drawn vs frames due over 5 s;
  * - a slider dragged with input events at 60 Hz: redraws meanwhile, and the lag after release;
  * - first visit (a running browser, an empty cache) and second visit (a new tab after it): prose,
@@ -42,7 +43,7 @@ interface Probes {
   settle(timeoutMs?: number): Promise<void>;
   discover(control: ControlInfo): Promise<string[]>;
   show(key: string): Promise<void>;
-  timeMove(control: ControlInfo, driven: string[], i: number): Promise<{ firstMs: number; settledMs: number }>;
+  timeMove(control: ControlInfo, driven: string[], i: number): Promise<{ firstMs: number; settledMs: number; frames: number; framesPerSecond?: number }>;
   play(control: ControlInfo, key: string, ms: number): Promise<{ intervalMs: number; due: number; drawn: number }>;
   drag(control: ControlInfo, key: string, ms: number): Promise<{ events: number; drawsDuring: number; medianGapMs: number; maxGapMs: number; releaseLagMs: number }>;
   valueOf(control: ControlInfo): string | number | boolean | null;
@@ -112,17 +113,21 @@ async function controlsOf(browser: Browser, url: string, slug: string, playback:
       if (target !== undefined) await page.evaluate((key) => window.__bench.show(key), target);
       const own: number[] = [];
       const settled: number[] = [];
+      const liveRates: number[] = [];
       for (let i = 1; i <= MOVES; i++) {
         const move = await page.evaluate(([c, d, n]) => window.__bench.timeMove(c, d, n), [control, driven, i] as const);
         own.push(move.firstMs);
         settled.push(move.settledMs);
+        if (move.framesPerSecond !== undefined) liveRates.push(move.framesPerSecond);
         await probe(page, (p) => p.settle());
       }
       times.first.push(...own);
       times.settled.push(...settled);
       rows.push({ name, median: summarize(own).medianMs, p95: Number(pct(own, 95)) });
       const settledNote = summarize(settled).medianMs > summarize(own).medianMs + 50 ? `; its cells done after ${summarize(settled).medianMs.toFixed(0)} ms` : '';
-      console.log(`  ${name} → ${driven.length ? `figures ${driven.join(', ')}` : 'no figure (until its cells are done)'}: median ${summarize(own).medianMs.toFixed(0)} ms (min ${Math.min(...own).toFixed(0)}, max ${Math.max(...own).toFixed(0)})${settledNote}`);
+      // Most moves of a control that trains live redraw its figure as it trains: their median rate.
+      const liveNote = liveRates.length > MOVES / 2 ? `; while it trains live, ${summarize(liveRates).medianMs.toFixed(1)} frames per second` : '';
+      console.log(`  ${name} → ${driven.length ? `figures ${driven.join(', ')}` : 'no figure (until its cells are done)'}: median ${summarize(own).medianMs.toFixed(0)} ms (min ${Math.min(...own).toFixed(0)}, max ${Math.max(...own).toFixed(0)})${settledNote}${liveNote}`);
       if (playback && control.type === 'stepper' && target !== undefined) {
         const played = await page.evaluate(([c, key, ms]) => window.__bench.play(c, key, ms), [control, target, PLAY_MS] as const);
         console.log(`    playing ${PLAY_MS / 1000} s at ${played.intervalMs} ms a step: ${played.drawn} frames drawn of ${played.due} due`);

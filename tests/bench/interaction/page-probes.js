@@ -203,7 +203,8 @@
   /**
    * Times one move: until every figure it drives on screen first shows the new data (the
    * learner sees the response: for a cell that trains live, its first frame), and until those
-   * figures' cells are done too (settled).
+   * figures' cells are done too (settled); and how many frames the first of them drew until the
+   * kernel was idle (with their rate, first to last, when it drew more than two: a live training).
    */
   const timeMove = async (control, driven, i) => {
     const visible = driven.map(figureByKey).filter((figure) => figure && inViewport(figure));
@@ -213,6 +214,8 @@
     let sawBusy = false;
     const busy = new MutationObserver(() => (sawBusy ||= !kernelIdle()));
     busy.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    // A cell that trains live redraws its figure as it goes: how often, until its cells are done.
+    const draws = visible.length > 0 ? countDraws(figureKey(visible[0])) : undefined;
     const t0 = performance.now();
     move(control, i);
     sawBusy ||= !kernelIdle();
@@ -237,7 +240,11 @@
     }
     await frame();
     const settledMs = performance.now() - t0;
-    return { firstMs: firstMs ?? settledMs, settledMs };
+    // A live value goes on after its cells are done (the kernel stays busy): its frames until it ends.
+    if (draws) await until(kernelIdle, 60_000, `the live values after moving ${control.label}`);
+    const drawn = draws?.stop() ?? [];
+    const framesPerSecond = drawn.length > 2 ? (drawn.length - 1) / ((drawn[drawn.length - 1] - drawn[0]) / 1000) : undefined;
+    return { firstMs: firstMs ?? settledMs, settledMs, frames: drawn.length, framesPerSecond };
   };
 
   /** Plays a stepper from step 0 for `ms`: frames due (by its interval) and frames the figure drew. */
