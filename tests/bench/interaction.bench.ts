@@ -43,7 +43,7 @@ interface Probes {
   settle(timeoutMs?: number): Promise<void>;
   discover(control: ControlInfo): Promise<string[]>;
   show(key: string): Promise<void>;
-  timeMove(control: ControlInfo, driven: string[], i: number): Promise<{ firstMs: number; settledMs: number; frames: number; framesPerSecond?: number }>;
+  timeMove(control: ControlInfo, driven: string[], i: number): Promise<{ firstMs: number; settledMs: number; framesPerSecond?: number }>;
   play(control: ControlInfo, key: string, ms: number): Promise<{ intervalMs: number; due: number; drawn: number }>;
   drag(control: ControlInfo, key: string, ms: number): Promise<{ events: number; drawsDuring: number; medianGapMs: number; maxGapMs: number; releaseLagMs: number }>;
   valueOf(control: ControlInfo): string | number | boolean | null;

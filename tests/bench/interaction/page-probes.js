@@ -203,8 +203,8 @@
   /**
    * Times one move: until every figure it drives on screen first shows the new data (the
    * learner sees the response: for a cell that trains live, its first frame), and until those
-   * figures' cells are done too (settled); and how many frames the first of them drew until the
-   * kernel was idle (with their rate, first to last, when it drew more than two: a live training).
+   * figures' cells are done too (settled); and, when the first of them drew more than two frames
+   * until the kernel was idle (a live training), their rate from the first to the last.
    */
   const timeMove = async (control, driven, i) => {
     const visible = driven.map(figureByKey).filter((figure) => figure && inViewport(figure));
@@ -244,7 +244,7 @@
     if (draws) await until(kernelIdle, 60_000, `the live values after moving ${control.label}`);
     const drawn = draws?.stop() ?? [];
     const framesPerSecond = drawn.length > 2 ? (drawn.length - 1) / ((drawn[drawn.length - 1] - drawn[0]) / 1000) : undefined;
-    return { firstMs: firstMs ?? settledMs, settledMs, frames: drawn.length, framesPerSecond };
+    return { firstMs: firstMs ?? settledMs, settledMs, framesPerSecond };
   };
 
   /** Plays a stepper from step 0 for `ms`: frames due (by its interval) and frames the figure drew. */

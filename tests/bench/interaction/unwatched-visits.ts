@@ -1,17 +1,17 @@
 /**
  * First and second visits timed in a Chromium no driver is attached to. Playwright's DevTools
- * session on a page makes V8 evaluate every script about twice as slowly (it keeps what the
- * debugger needs): Plotly's cartesian bundle took 665 ms to run in a driven page and 350 ms in a
- * plain one on this machine, the same file from the same server. A learner has no debugger on
- * the page, so the visits are measured without one:
+ * session on a page makes V8 evaluate every script about twice as slowly (it collects what the
+ * debugger needs): Plotly's cartesian bundle, loaded by a script tag from the same local server,
+ * took 665 ms with its download in a driven page and 350 ms in a plain one on this machine. A
+ * learner has no debugger on the page, so the visits are measured without one:
  *
  * - Chromium is started by hand with a fresh profile and a remote-debugging port, but nothing
  *   attaches to a page: each visit opens a new tab through the port's HTTP endpoint (/json/new).
  * - The page is the built site's index.html with page-probes.js added at the top of its head
  *   (`probed.html`, served by site.ts); the probes post their marks to the server once the first
  *   figure is drawn (site.ts hands them over).
- * - First visit: a browser already running (as a learner's is, its network stack up), an empty cache. Second visit: a
- *   new tab of the same browser after the first was closed (HTTP cache and V8's code cache warm).
+ * - First visit: a browser already running (as a learner's is, its network stack up), an empty
+ *   cache. Second visit: a new tab of the same browser after the first was closed (HTTP cache warm).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
