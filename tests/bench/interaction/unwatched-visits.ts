@@ -54,13 +54,16 @@ export async function unwatchedVisits(launch: Launch, site: Site, slug: string, 
     const second = await visit();
     return { first, second };
   } finally {
-    // The whole process group: a renderer left behind would go on loading the machine.
+    // The whole process group: a renderer left behind would go on loading the machine. The
+    // profile goes once the browser has exited (it writes to it until then).
+    const exited = browser.exitCode !== null || browser.signalCode !== null ? Promise.resolve() : new Promise((resolve) => browser.once('exit', resolve));
     try {
       process.kill(-browser.pid!, 'SIGKILL');
     } catch {
       // Already gone.
     }
-    rmSync(profile, { recursive: true, force: true });
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
