@@ -92,12 +92,12 @@ export function NotebookView(props: { loaded: LoadedNotebook; /** The address's 
     document.title = `${loaded.notebook.meta.title} · Stepwise`;
     // Notebooks of the site run on open; ones from a file or link wait for the learner. The
     // kernel and Plotly load after the prose has painted. Plotly's evaluation is one long task
-    // on this thread (~0.6 s on a first visit), so it starts once the kernel is ready and its cells run in the
-    // sandbox meanwhile: started sooner, it held up the two messages the page relays for the
-    // kernel's start (handing the runtime over, hearing it is ready) by as long. Its download
-    // and compile start at once, off this thread. The cartesian
-    // bundle: a notebook needing more gets the full one when such a figure appears. A notebook
-    // whose code draws nothing does not pay for it.
+    // on this thread (~0.3 s on a first visit here; twice that with a debugger attached), so it
+    // starts once the kernel is ready and its cells run in the sandbox meanwhile: started
+    // sooner, it held up the two messages the page relays for the kernel's start (handing the
+    // runtime over, hearing it is ready) by as long. Its download and compile start at once, off
+    // this thread. The cartesian bundle: a notebook needing more gets the full one when such a
+    // figure appears. A notebook whose code draws nothing does not pay for it.
     afterPaint(() => {
       void dbPromise.then(() => {
         const cells = doc.cellSources();
