@@ -28,7 +28,7 @@ export function figureCellsOnScreen(page: ParentNode, band: { top: number; botto
   for (const figure of page.querySelectorAll<HTMLElement>('.cell .figure')) {
     const rect = figure.getBoundingClientRect();
     const shown = Math.min(rect.bottom, band.bottom) - Math.max(rect.top, band.top);
-    if (rect.height === 0 || shown <= 0 || shown < Math.min(minShownPx, rect.height)) continue;
+    if (rect.height === 0 || shown < Math.min(minShownPx, rect.height)) continue;
     const cell = figure.closest<HTMLElement>('[data-block]')?.dataset.block;
     if (cell !== undefined && !figureCells.includes(cell)) figureCells.push(cell);
   }

@@ -37,19 +37,24 @@ export async function unwatchedVisits(launch: Launch, site: Site, slug: string, 
   const browser = spawn(launch.executablePath, [...launch.args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--window-size=${viewport.width},${viewport.height}`, 'about:blank'], { stdio: 'ignore', detached: true });
   try {
     const endpoint = `http://127.0.0.1:${await debuggingPort(profile, browser)}`;
+    /** Opens `url` in a new tab (nothing attaches to it); returns how to close it. */
+    const openTab = async (url: string) => {
+      const tab = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(url)}`, { method: 'PUT' })).json()) as { id: string };
+      return () => fetch(`${endpoint}/json/close/${tab.id}`);
+    };
     const visit = async (): Promise<Visit> => {
       const marks = site.nextMarks(120_000);
-      const tab = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(`${site.url}probed.html#/${slug}`)}`, { method: 'PUT' })).json()) as { id: string };
+      const close = await openTab(`${site.url}probed.html#/${slug}`);
       const seen = await marks;
-      await fetch(`${endpoint}/json/close/${tab.id}`);
+      await close();
       if (seen.width !== viewport.width) throw new Error(`the unwatched tab is ${seen.width} px wide, not ${viewport.width}`);
       return toVisit(seen);
     };
     // A learner's browser has its network stack up: in a browser just started, the first page's
     // HTML took 300–600 ms to arrive from this local server (the second's 20–40 ms).
-    const warm = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(`${site.url}__probes.js`)}`, { method: 'PUT' })).json()) as { id: string };
+    const closeWarm = await openTab(`${site.url}__probes.js`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await fetch(`${endpoint}/json/close/${warm.id}`);
+    await closeWarm();
     const first = await visit();
     const second = await visit();
     return { first, second };
