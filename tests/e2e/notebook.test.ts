@@ -188,14 +188,14 @@ describe('layout', () => {
     const { page } = await openPage(context, `${base}#/welcome`);
     await waitForCellsSettled(page);
     await waitForFigure(page, 2);
-    await page.waitForTimeout(1500); // the output heights are written a second after the run
+    await page.waitForTimeout(1500); // the output heights are written a second after they last change
     await page.reload();
     await page.waitForSelector('#what-next');
     const before = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
     await waitForCellsSettled(page);
     await waitForFigure(page, 2);
     const after = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
-    expect(Math.abs(after - before)).toBeLessThanOrEqual(4);
+    expect(Math.abs(after - before)).toBeLessThanOrEqual(1);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { CellView, ControlValue } from '../../kernel/types.ts';
 import { CellEditor, type EditorHandle } from '../editor/CellEditor.tsx';
 import { Outputs } from '../output/Outputs.tsx';
@@ -51,11 +51,15 @@ export function Cell(props: CellProps) {
   // Until the first run of this visit finishes, keep the room the outputs took last time.
   const [settled, setSettled] = createSignal(false);
   const reserved = props.reserveOutputs ? rememberedHeight(props.notebookKey, props.id) : 0;
+  // The height is remembered as long as the cell is on the page, not once at the end of the run:
+  // a figure is drawn (and math typeset) a moment after its cell is done.
+  const heightWatcher = new ResizeObserver(() => rememberHeight(props.notebookKey, props.id, outputArea.getBoundingClientRect().height));
+  onCleanup(() => heightWatcher.disconnect());
   createEffect(() => {
     const current = state();
-    if (current !== 'done' && current !== 'error') return;
+    if ((current !== 'done' && current !== 'error') || settled()) return;
     setSettled(true);
-    requestAnimationFrame(() => rememberHeight(props.notebookKey, props.id, outputArea.offsetHeight));
+    heightWatcher.observe(outputArea);
   });
   const [unfolded, setUnfolded] = createSignal(false);
   // What Tab and Esc do in the editor, shown while it has the focus: leaving it is never a secret.

@@ -29,8 +29,11 @@ export function rememberedHeight(notebookKey: string, cellId: string): number {
 /** Remembers a cell's output height after a run; written to storage a moment later, in one go. */
 export function rememberHeight(notebookKey: string, cellId: string, height: number): void {
   const heights = read(notebookKey);
-  if (heights[cellId] === Math.round(height)) return;
-  heights[cellId] = Math.round(height);
+  // Kept to a hundredth of a pixel: rounding each cell's height to whole pixels moved the prose
+  // below a few cells by pixels.
+  const kept = Math.round(height * 100) / 100;
+  if (heights[cellId] === kept) return;
+  heights[cellId] = kept;
   if (writeTimer !== undefined) clearTimeout(writeTimer);
   writeTimer = setTimeout(() => {
     try {
