@@ -8,3 +8,4 @@ export { clearJournal, savedOrJournal, writeJournal } from './unload-journal.ts'
 export { MAX_NOTEBOOK_BYTES, downloadText, notebookFileName, readNotebookFile } from './files.ts';
 export { openSaveChannel, type SaveChannel } from './save-channel.ts';
 export { clearSettings, readSettings, updateSettings, type NotebookSettings } from './notebook-settings.ts';
+export { pictureDb, type CellPictures, type PictureDb, type PictureRecord, type StoredPicture } from './picture-db.ts';

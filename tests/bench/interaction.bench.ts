@@ -160,8 +160,12 @@ async function visits(site: Site, slug: string): Promise<void> {
     second.push(both.second);
   }
   const median = (values: number[]) => summarize(values).medianMs.toFixed(0);
+  const pictures = (v: Visit[]) => {
+    const at = v.flatMap((x) => (x.pictureAt === undefined ? [] : [x.pictureAt]));
+    return at.length === 0 ? '' : `, last visit's pictures ${median(at)} ms${at.length < v.length ? ` (in ${at.length} of ${v.length})` : ''}`;
+  };
   const line = (what: string, v: Visit[]) =>
-    `  ${slug} ${what}: prose ${median(v.map((x) => x.proseAt))} ms, first figure ${median(v.map((x) => x.firstFigureAt))} ms, longest task before it ${median(v.map((x) => x.longestTask))} ms (medians of ${v.length})`;
+    `  ${slug} ${what}: prose ${median(v.map((x) => x.proseAt))} ms${pictures(v)}, first figure ${median(v.map((x) => x.firstFigureAt))} ms, longest task before it ${median(v.map((x) => x.longestTask))} ms (medians of ${v.length})`;
   console.log(line('first visit', first));
   console.log(line('second visit', second));
 }

@@ -10,6 +10,8 @@ import { hiddenSummary } from './hidden-summary.ts';
 import { firstComment } from './first-comment.ts';
 import { rememberedHeight, rememberHeight } from './output-heights.ts';
 import { shownState } from './shown-state.ts';
+import { LastPictures } from './LastPictures.tsx';
+import type { LastPictures as Pictures } from '../notebook/last-pictures.ts';
 
 /** What the notebook can do with a cell from outside: focus it (Shift+Enter moves on). */
 export interface CellHandle {
@@ -23,6 +25,8 @@ export interface CellProps {
   notebookKey: string;
   /** The notebook runs on open, so the remembered output height is worth reserving. */
   reserveOutputs: boolean;
+  /** Its figures' pictures from the last visit, shown until they are drawn again, and taken for the next (not on a slide). */
+  pictures?: Pictures;
   /** Position among the code cells (0-based), shown 1-based. */
   index: number;
   count: number;
@@ -157,6 +161,7 @@ export function Cell(props: CellProps) {
         style={{ 'min-height': !settled() && reserved > 0 ? `${reserved}px` : undefined }}
         aria-live="polite"
       >
+        <Show when={props.pictures}>{(pictures) => <LastPictures cellId={props.id} pictures={pictures()} settled={settled()} />}</Show>
         <Show when={props.view?.error}>{(error) => <CellErrorView error={error()} source={props.source} />}</Show>
         <Show when={(state() === 'done' || state() === 'error') && props.typeWarnings.length > 0}>
           <TypeWarnings warnings={props.typeWarnings} source={props.ranSource ?? props.source} />

@@ -1,5 +1,5 @@
 import { createResource, For, Show } from 'solid-js';
-import { clearJournal, clearSettings } from '../../store/index.ts';
+import { clearJournal, clearSettings, pictureDb } from '../../store/index.ts';
 import { notebookDb, reportSaveError } from '../app/storage.ts';
 import { routeHash } from '../app/route.ts';
 import { notify } from '../app/notices.tsx';
@@ -22,6 +22,7 @@ export function YourNotebooks() {
     }
     clearJournal(notebook.key);
     clearSettings(notebook.key);
+    void pictureDb().then((pictures) => pictures?.delete(notebook.key));
     void refetch();
     notify(`“${notebook.title}” deleted.`, 'info', {
       label: 'Undo',

@@ -32,7 +32,9 @@ import { steadyControls, type ControlOutput } from '../dock/steady-controls.ts';
 import { stopAll as stopStepperPlayback } from '../output/stepper-playback.ts';
 import { kernelIsBusy } from '../output/draw-scheduler.ts';
 import { figureCellsOnScreen } from '../dock/on-screen.ts';
-import { updateSettings } from '../../store/index.ts';
+import { contentHash, readSettings, updateSettings } from '../../store/index.ts';
+import { currentTheme } from '../app/theme.ts';
+import { createLastPictures } from './last-pictures.ts';
 import { parseViewQuery, type NotebookViewState } from '../present/view-link.ts';
 import { usePresentMode } from '../present/present-mode.tsx';
 import { Presentation } from '../present/Presentation.tsx';
@@ -156,6 +158,16 @@ function NotebookBody(props: {
   view: NotebookViewState;
 }) {
   const { doc, kernel, handles } = props;
+  // What a cell's figures are drawn from, for their pictures (last-pictures.ts): the theme, the
+  // controls' values and the code of the cells up to it, as run (as it will run, before a run).
+  const pictureStamp = (cellId: string) => {
+    const cells = doc.cellSources();
+    const upTo = cells.slice(0, cells.findIndex((cell) => cell.id === cellId) + 1).map((cell) => [cell.id, kernel.ranSource(cell.id) ?? cell.source]);
+    return contentHash(JSON.stringify([currentTheme(), readSettings(props.loaded.key).controls ?? {}, upTo]));
+  };
+  // A notebook from a link or file does not run on open: nothing to stand in for.
+  const pictures = props.loaded.untrusted ? undefined : createLastPictures(props.loaded.key, pictureStamp);
+  onCleanup(() => pictures?.dispose());
   const nb = doc.notebook;
   const blockIds = createMemo(() => nb().blocks.map((block) => block.id), undefined, { equals: (a, b) => a.join() === b.join() });
   const blockById = createMemo(() => new Map(nb().blocks.map((block) => [block.id, block])));
@@ -356,13 +368,14 @@ function NotebookBody(props: {
   };
 
   /** A code cell of the notebook, live: in the page, or on a slide (present mode). */
-  const cellFor = (id: string) => {
+  const cellFor = (id: string, onSlide = false) => {
     const block = () => blockById().get(id) as Block;
     return (
         <Cell
           id={id}
           notebookKey={props.loaded.key}
           reserveOutputs={!props.loaded.untrusted}
+          pictures={onSlide ? undefined : pictures}
           index={codeIds().indexOf(id)}
           count={codeIds().length}
           source={(block() as { source: string }).source}
@@ -483,7 +496,7 @@ function NotebookBody(props: {
           slides={slides()}
           start={presenting.start}
           role={presenting.role}
-          renderCell={cellFor}
+          renderCell={(id) => cellFor(id, true)}
           cellView={kernel.view}
           dock={dock(onSlide)}
           control={controlByKey}

@@ -6,7 +6,7 @@
   const FIGURE = '.figure:not(.figure-loading)';
 
   // Long tasks and the first figure drawn, from the start of the page (the first-visit figures).
-  const marks = { longTasks: [], firstFigureAt: undefined, proseAt: undefined };
+  const marks = { longTasks: [], firstFigureAt: undefined, proseAt: undefined, pictureAt: undefined };
   // Added to the page by the server (site.ts's probed.html) in a browser nothing drives: there
   // the marks are posted to it once both are in (unwatched-visits.ts).
   const reportTo = document.currentScript?.dataset.report;
@@ -36,6 +36,15 @@
         marks.firstFigureAt = performance.now();
         report();
       });
+    }
+    // A figure's picture from the last visit (LastPictures.tsx), standing in until it is drawn: once decoded and painted.
+    const picture = document.querySelector('.last-picture');
+    if (marks.pictureAt === undefined && picture) {
+      marks.pictureAt = -1;
+      void picture.decode().then(
+        () => requestAnimationFrame(() => (marks.pictureAt = performance.now())),
+        () => (marks.pictureAt = undefined),
+      );
     }
     if (marks.proseAt !== undefined && marks.firstFigureAt !== undefined) observer.disconnect();
   }).observe(document, { subtree: true, childList: true, attributes: true });

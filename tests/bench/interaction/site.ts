@@ -13,6 +13,8 @@ const PROBES = fileURLToPath(new URL('./page-probes.js', import.meta.url));
 export interface VisitMarks {
   proseAt: number;
   firstFigureAt: number;
+  /** When the first of the figures' pictures from the last visit was painted (absent: none shown). */
+  pictureAt?: number;
   longTasks: { start: number; duration: number }[];
   width: number;
 }

@@ -11,7 +11,9 @@
  *   (`probed.html`, served by site.ts); the probes post their marks to the server once the first
  *   figure is drawn (site.ts hands them over).
  * - First visit: a browser already running (as a learner's is, its network stack up), an empty
- *   cache. Second visit: a new tab of the same browser after the first was closed (HTTP cache warm).
+ *   cache; the tab stays open a few seconds, as a learner reads (the figures' pictures for the next
+ *   visit are taken once they are still). Second visit: a new tab of the same browser after the
+ *   first was closed (HTTP cache warm, the pictures stored).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,9 +21,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Site, VisitMarks } from './site.ts';
 
+/** How long the first visit's tab stays open after its first figure: its figures are drawn, still, pictured and stored by then. */
+const READ_MS = 5000;
+
 export interface Visit {
   proseAt: number;
   firstFigureAt: number;
+  /** When the first of the figures' pictures from the last visit was painted, if one was (last-pictures.ts). */
+  pictureAt?: number;
   /** The longest main-thread task before the first figure (ms). */
   longestTask: number;
 }
@@ -42,10 +49,11 @@ export async function unwatchedVisits(launch: Launch, site: Site, slug: string, 
       const tab = (await (await fetch(`${endpoint}/json/new?${encodeURIComponent(url)}`, { method: 'PUT' })).json()) as { id: string };
       return () => fetch(`${endpoint}/json/close/${tab.id}`);
     };
-    const visit = async (): Promise<Visit> => {
+    const visit = async (readMs: number): Promise<Visit> => {
       const marks = site.nextMarks(120_000);
       const close = await openTab(`${site.url}probed.html#/${slug}`);
       const seen = await marks;
+      await new Promise((resolve) => setTimeout(resolve, readMs));
       await close();
       if (seen.width !== viewport.width) throw new Error(`the unwatched tab is ${seen.width} px wide, not ${viewport.width}`);
       return toVisit(seen);
@@ -55,8 +63,8 @@ export async function unwatchedVisits(launch: Launch, site: Site, slug: string, 
     const closeWarm = await openTab(`${site.url}__probes.js`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await closeWarm();
-    const first = await visit();
-    const second = await visit();
+    const first = await visit(READ_MS);
+    const second = await visit(0);
     return { first, second };
   } finally {
     // The whole process group: a renderer left behind would go on loading the machine. The
@@ -74,7 +82,8 @@ export async function unwatchedVisits(launch: Launch, site: Site, slug: string, 
 
 function toVisit(marks: VisitMarks): Visit {
   const before = marks.longTasks.filter((task) => task.start < marks.firstFigureAt);
-  return { proseAt: marks.proseAt, firstFigureAt: marks.firstFigureAt, longestTask: Math.max(0, ...before.map((task) => task.duration)) };
+  const pictureAt = marks.pictureAt !== undefined && marks.pictureAt > 0 ? marks.pictureAt : undefined;
+  return { proseAt: marks.proseAt, firstFigureAt: marks.firstFigureAt, pictureAt, longestTask: Math.max(0, ...before.map((task) => task.duration)) };
 }
 
 /** The port Chromium chose (it writes it to DevToolsActivePort in the profile once it listens). */
