@@ -19,12 +19,14 @@ const TRANSPARENT = 'rgba(0,0,0,0)';
 
 /**
  * A copy of the figure with font, grid and axis-line colours for the theme; the input is not changed.
+ * Plotly writes into the traces and layout it draws (ranges, defaults) but never into arrays of
+ * numbers: those the copy shares (cloning a figure's points took ~6 ms of a slider move).
  * @example Plotly.react(element, applyTheme(figure, 'dark').data, applyTheme(figure, 'dark').layout)
  */
 export function applyTheme(figure: Figure, theme: Theme): Figure {
   const colors = THEME_COLORS[theme];
   if (colors === undefined) throw new TypeError(`applyTheme: theme must be 'light' or 'dark', got ${JSON.stringify(theme)}`);
-  const themed: Figure = structuredClone(figure);
+  const themed = copySharingNumbers(figure) as Figure;
   const layout: Layout = themed.layout;
   layout.font = { ...objectOr(layout.font), color: colors.font };
   layout.paper_bgcolor ??= TRANSPARENT;
@@ -51,6 +53,19 @@ function themedAxis(axis: unknown, colors: (typeof THEME_COLORS)[Theme]): Record
   if (out.showgrid !== false) out.gridcolor = colors.grid;
   if (out.zeroline !== false) out.zerolinecolor = colors.zeroline;
   return out;
+}
+
+/** A deep copy, except arrays of numbers (and of such arrays: a heatmap's z) and typed arrays, which are shared. */
+function copySharingNumbers(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return allNumbers(value) ? value : value.map(copySharingNumbers);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = copySharingNumbers(item);
+  return copy;
+}
+
+function allNumbers(values: unknown[]): boolean {
+  return values.every((item) => typeof item === 'number' || item === null || (Array.isArray(item) && allNumbers(item)));
 }
 
 function objectOr(value: unknown): Record<string, unknown> {

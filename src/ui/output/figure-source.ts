@@ -4,8 +4,9 @@ import { sameData } from '../../plot/same-data.ts';
 
 /**
  * What a figure on the page is drawn from: the spec the cell sent, and how the page shows it.
- * prepareFigure copies the spec (applyTheme clones it) before Plotly gets it, so the spec kept
- * here is never changed by Plotly writing ranges and sizes into what it draws.
+ * prepareFigure copies the spec (applyTheme copies all of it but its arrays of numbers, which
+ * Plotly never writes into) before Plotly gets it, so the spec kept here is never changed by
+ * Plotly writing ranges and sizes into what it draws.
  */
 export interface FigureSource {
   figure: Figure;
