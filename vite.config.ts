@@ -6,6 +6,7 @@ import { cellTypesPlugin } from './src/ui/build/cell-types-plugin.ts';
 import { stepwiseRuntime } from './src/kernel/build/runtime-plugin.ts';
 import { cspPlugin } from './src/ui/build/csp-plugin.ts';
 import { plotlyUrlPlugin } from './src/ui/build/plotly-url-plugin.ts';
+import { mathFontsPlugin } from './src/ui/build/math-fonts-plugin.ts';
 
 /**
  * Debian's Chromium as its headless shell (the same engine without the browser's own interface),
@@ -32,7 +33,7 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   base: './',
-  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin(), plotlyUrlPlugin()],
+  plugins: [solid(), stepwiseRuntime(), catalogPlugin(), cellTypesPlugin(), cspPlugin(), plotlyUrlPlugin(), mathFontsPlugin()],
   // The type-check worker imports the cell declarations and libs (src/typecheck/type-check.worker.ts).
   worker: { plugins: () => [cellTypesPlugin()] },
   test: {

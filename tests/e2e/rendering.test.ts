@@ -48,6 +48,27 @@ describe('maths in prose', () => {
     await page.close();
   }, 240_000);
 
+  it('its common fonts are preloaded by the page: each fetched once, before KaTeX itself arrives', async () => {
+    // A profile of its own: the fonts must come from the network, not the cache of an earlier test.
+    const fresh = await newProfile(browser);
+    const { page, errors } = await openPage(fresh, `${base}#/welcome`);
+    await page.waitForSelector('.prose .katex');
+    await page.evaluate(() => document.fonts.ready);
+    const loads = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => ({ file: entry.name.split('/').pop()!.replace(/-[\w-]{8}\.(woff2|js)$/, '.$1'), start: entry.startTime })),
+    );
+    const fonts = ['KaTeX_Main-Regular.woff2', 'KaTeX_Math-Italic.woff2', 'KaTeX_Size1-Regular.woff2', 'KaTeX_Size2-Regular.woff2'];
+    const katex = loads.find((load) => load.file === 'katex.js');
+    expect(katex).toBeDefined();
+    for (const font of fonts) {
+      const fetched = loads.filter((load) => load.file === font);
+      expect(fetched, font).toHaveLength(1);
+      expect(fetched[0].start, font).toBeLessThan(katex!.start);
+    }
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
   it('a notebook of 2,000 formulas opens with its first screen typeset and the rest typeset a slice at a time, the end first when scrolled to', async () => {
     const paragraphs = Array.from({ length: 40 }, (_, p) => Array.from({ length: 50 }, (_, i) => `$x_{${p}} + y^{${i}}$`).join(' '));
     const text = `---\ntitle: Many formulas\n---\n# Many formulas\n\n${paragraphs.join('\n\n')}\n\nThe last one: $\\omega_{end}$\n`;
