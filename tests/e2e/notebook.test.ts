@@ -191,7 +191,11 @@ describe('layout', () => {
     await page.waitForTimeout(1500); // the output heights are written a second after they last change
     await page.reload();
     await page.waitForSelector('#what-next');
+    // The outputs, not the math: a formula typeset once KaTeX has loaded moves the text below it
+    // by a few pixels (its placeholder is the TeX source), before any cell has run.
+    await page.waitForFunction(() => document.querySelector('.math-pending') === null);
     const before = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
+    expect(await page.$('[data-cell="2"] .figure[data-drawn]'), 'the figure is not drawn yet').toBeNull();
     await waitForCellsSettled(page);
     await waitForFigure(page, 2);
     const after = await page.$eval('#what-next', (heading) => heading.getBoundingClientRect().top + window.scrollY);
