@@ -3,6 +3,7 @@
  * otherwise (so editing keeps working; the page reports the problem). Records: saved-notebook.ts.
  */
 import type { SavedNotebook } from './saved-notebook.ts';
+import { transaction } from './idb-transaction.ts';
 
 export interface NotebookDb {
   get(key: string): Promise<SavedNotebook | undefined>;
@@ -33,15 +34,7 @@ export function openIndexedDb(name = DB_NAME): Promise<NotebookDb> {
 }
 
 function wrap(db: IDBDatabase): NotebookDb {
-  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const request = act(transaction.objectStore(STORE));
-      // Resolve on commit, not on the request's success: only then is a write durable.
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error ?? request.error);
-      transaction.onabort = () => reject(transaction.error ?? new Error('the save was aborted'));
-    });
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) => transaction(db, STORE, mode, act) as Promise<T>;
   return {
     inMemory: false,
     get: (key) => run<SavedNotebook | undefined>('readonly', (store) => store.get(key)),

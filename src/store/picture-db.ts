@@ -36,6 +36,8 @@ export interface PictureDb {
   delete(key: string): Promise<void>;
 }
 
+import { transaction } from './idb-transaction.ts';
+
 const DB_NAME = 'stepwise-pictures';
 const STORE = 'pictures';
 
@@ -58,14 +60,7 @@ export function pictureDb(): Promise<PictureDb | undefined> {
 }
 
 function wrap(db: IDBDatabase): PictureDb {
-  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> =>
-    new Promise((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const request = act(transaction.objectStore(STORE));
-      transaction.oncomplete = () => resolve(request ? request.result : undefined);
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
-    });
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T> | void) => transaction(db, STORE, mode, act);
   return {
     get: (key) => run<PictureRecord>('readonly', (store) => store.get(key)),
     put: async (record, keep) => {

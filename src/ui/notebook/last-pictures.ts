@@ -18,7 +18,7 @@ const KEEP_NOTEBOOKS = 12;
 /** Writes are gathered: several cells' pictures are taken one after another. */
 const WRITE_DELAY_MS = 1000;
 
-/** A picture ready to show: its place in the cell's output area and an object URL of its SVG. */
+/** A picture ready to show: its place in the cell's output area and an object URL of its PNG. */
 export interface ShownPicture {
   top: number;
   left: number;
@@ -77,11 +77,9 @@ export function createLastPictures(notebookKey: string, stampOf: (cellId: string
       latest = latest.then(async (record) => {
         try {
           const pngs = await Promise.all(pictures.map(rasterize));
-          const cells = { ...record.cells };
-          if (pictures.length === 0) delete cells[cellId];
-          else cells[cellId] = { stamp, width: areaWidth, pictures: pictures.map(({ top, left, width, height }, i) => ({ top, left, width, height, png: pngs[i] })) };
+          const kept = { stamp, width: areaWidth, pictures: pictures.map(({ top, left, width, height }, i) => ({ top, left, width, height, png: pngs[i] })) };
           if (timer === undefined) timer = setTimeout(write, WRITE_DELAY_MS);
-          return { ...record, cells };
+          return { ...record, cells: { ...record.cells, [cellId]: kept } };
         } catch {
           return record; // a figure this browser cannot paint on a canvas: no pictures for the cell
         }
