@@ -15,6 +15,7 @@ import { sameSource, type FigureSource as Source } from './figure-source.ts';
 import { onSlide } from './slide-figure.ts';
 import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from './kept-margins.ts';
 import { latestOnly } from './latest-only.ts';
+import { keepDrawnArrays } from './keep-drawn-arrays.ts';
 import { ImageButtonOptions, withKeptImageOptions } from './kept-image-options.ts';
 
 /**
@@ -77,7 +78,10 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     }
     const started = performance.now();
     const key = marginsKey(args.layout, source.width, source.pinned.length > 0);
-    await Plotly.react(element, args.data, withKeptMargins(args.layout, key, margins), args.config);
+    // Plotly keeps what it was given as element.data and element.layout: its next diff is against them.
+    const drawn = element as unknown as { data?: unknown; layout?: unknown };
+    const layout = keepDrawnArrays(withKeptMargins(args.layout, key, margins), drawn.layout);
+    await Plotly.react(element, keepDrawnArrays(args.data, drawn.data), layout, args.config);
     margins = drawnMargins(element, key);
     drawnWith = Plotly;
     shownSource = source;
