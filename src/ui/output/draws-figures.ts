@@ -22,6 +22,7 @@ export const FIGURE_MAKERS = [
   'treeDiagram',
   'waterfall',
   'withInputs',
+  'withMarks',
 ] as const;
 
 const CALLS_A_FIGURE_MAKER = new RegExp(`\\b(?:${FIGURE_MAKERS.join('|')})\\s*\\(|\\blayout\\b`);
