@@ -13,6 +13,8 @@ const trace = (fig: Figure, name: string): Trace => {
   if (!found) throw new Error(`no trace "${name}"; names: ${fig.data.map((t) => t.name).join(', ')}`);
   return found;
 };
+/** The figure's marks (layout shapes, see src/plot/marks.ts). */
+const marks = (fig: Figure) => (fig.layout.shapes ?? []) as { type: string; name?: string; x0?: number; xanchor?: number; yanchor?: number; y0?: number }[];
 const boxes = (fig: Figure) => fig.layout.annotations as { text: string; borderwidth: number }[];
 
 describe('notebooks/decision-trees.md', () => {
@@ -59,13 +61,20 @@ describe('notebooks/decision-trees.md', () => {
     const decreases = figure(report, 'Impurity decrease of every threshold on x₂');
     const gini = trace(decreases, 'Gini decrease');
     expect(gini.x).toHaveLength((control(report, 'candidate').control as { count: number }).count);
-    const shown = trace(decreases, 'this threshold');
-    expect(shown.x).toEqual([(gini.x as number[])[0], (gini.x as number[])[0]]);
+    // This threshold's two decreases, ringed as dots: at the first threshold, on both curves.
+    const shown = marks(decreases).filter((m) => m.type === 'circle');
+    expect(shown.map((m) => [m.xanchor, m.yanchor])).toEqual([
+      [(gini.x as number[])[0], (gini.y as number[])[0]],
+      [(gini.x as number[])[0], (trace(decreases, 'entropy decrease (bits)').y as number[])[0]],
+    ]);
+    expect(shown[0].name).toBe('this threshold');
     // The first threshold on x₂ puts one point left.
     const prose = markdown(report, '**x₂ ≤');
     const [, upper, lower] = /left (\d+) upper \/ (\d+) lower/.exec(prose)!.map(Number);
     expect(upper + lower).toBe(1);
-    expect(figure(report, 'Root split x₂ ≤').data.some((t) => t.name === 'threshold')).toBe(true);
+    // The rule on x₂ is a horizontal line at the threshold.
+    const rule = marks(figure(report, 'Root split x₂ ≤')).find((m) => m.name === 'threshold');
+    expect(rule?.y0).toBe((gini.x as number[])[0]);
   }, 60_000);
 
   it('the growth stepper shows the tree after each split: boundary and diagram, with the followed point\'s path', async () => {
@@ -86,7 +95,9 @@ describe('notebooks/decision-trees.md', () => {
     expect(boundary.inputs?.map((input) => [input.name, input.value])).toEqual([['probe', [-1, 1]]]);
     const fullBoundary = figure(full, 'Split 6 of 6');
     expect(boundary.data[0].z).not.toEqual(fullBoundary.data[0].z);
-    expect(figure(early, 'Accuracy against max_depth').data.find((t) => t.name === 'max_depth 12')?.x).toEqual([12, 12]);
+    const rings = marks(figure(early, 'Accuracy against max_depth'));
+    const curve = figure(early, 'Accuracy against max_depth');
+    expect(rings.map((m) => [m.xanchor, m.yanchor])).toEqual([[12, (trace(curve, 'train').y as number[])[11]], [12, (trace(curve, 'test').y as number[])[11]]]);
   }, 60_000);
 
   it('dropping 10 points changes the tree, and stretching a feature changes no prediction', async () => {
