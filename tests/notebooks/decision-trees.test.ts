@@ -111,8 +111,9 @@ describe('notebooks/decision-trees.md', () => {
 
   it('the impurity figure marks the slider\'s p on both curves, with the values the prose quotes', async () => {
     const report = await run();
-    const marks = trace(figure(report, 'Impurity of a two-class node'), 'p = 0.2');
-    const [gini, entropy] = marks.y as number[];
+    const dots = marks(figure(report, 'Impurity of a two-class node, marked at p = 0.2'));
+    expect(dots.map((m) => m.xanchor)).toEqual([0.2, 0.2]);
+    const [gini, entropy] = dots.map((m) => m.yanchor as number);
     expect(gini).toBeCloseTo(1 - 0.2 ** 2 - 0.8 ** 2, 12);
     expect(entropy).toBeCloseTo(-(0.2 * Math.log2(0.2) + 0.8 * Math.log2(0.8)), 12);
     const prose = boldNumbers(markdown(report, 'never strays more than'));
