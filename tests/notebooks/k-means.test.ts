@@ -76,7 +76,8 @@ describe('notebooks/k-means.md', () => {
     expect(path.length).toBeGreaterThan(4);
     for (let t = 1; t < path.length; t++) expect(path[t]).toBeLessThanOrEqual(path[t - 1] * (1 + 1e-12));
     expect(allMarkdown(report)).toMatch(/Converged after \d+ iterations/);
-    expect(traceNamed(chart, 'this step').y).toEqual([path[path.length - 1]]);
+    const ring = (chart.layout.shapes as { name?: string; xanchor: number; yanchor: number }[]).find((shape) => shape.name === 'this step');
+    expect([ring?.xanchor, ring?.yanchor]).toEqual([path.length + 1, path[path.length - 1]]); // the stepper's last step, x = step + 1
   }, 60_000);
 
   it('k-means++ starts reach the best inertia more often than random starts on the blobs', async () => {
@@ -98,7 +99,9 @@ describe('notebooks/k-means.md', () => {
     expect(inertia).toHaveLength(10);
     for (let k = 1; k < 10; k++) expect(inertia[k]).toBeLessThan(inertia[k - 1]);
     // The circled "your k" follows the slider.
-    expect(chart.data.filter((t) => t.name === 'your k = 4').map((t) => t.x)).toEqual([[4], [4]]);
+    const rings = chart.layout.shapes as { name?: string; xref: string; xanchor: number; yanchor: number }[];
+    expect(rings.map((r) => [r.xref, r.xanchor, r.yanchor])).toEqual([['x', 4, inertia[3]], ['x2', 4, (traceNamed(chart, 'mean silhouette').y as number[])[2]]]);
+    expect(rings[0].name).toBe('your k = 4');
 
     const moons = await run({ dataset: 'moons' });
     expect(moons.ok).toBe(true);
