@@ -5,7 +5,7 @@
  * recalculate and redraw every trace of the figure (tens of milliseconds with a thousand points).
  */
 import { fail } from './errors.ts';
-import { isFigure, plot, type Figure } from './figure.ts';
+import { isFigure, plot, type Figure, type Layout } from './figure.ts';
 import type { Dash } from './line.ts';
 
 /** A Plotly layout shape. */
@@ -87,16 +87,28 @@ export function dot(x: number, y: number, options: PointMarkOptions = {}): Mark 
 }
 
 /**
- * The figure with marks added on top of its shapes; a mark with a name gets a legend entry.
+ * The figure with marks added on top of its shapes; a mark with a name gets a legend entry. Marks
+ * take data values, on logarithmic axes too, where rings and dots are refused (see refusedOnLogAxes).
  * @example withMarks(scatter(scores, labels), vline(t, { dash: 'dash' }), band(t, 1, { color: palette[1] }))
  */
 export function withMarks(figure: Figure, ...marks: (Mark | readonly Mark[])[]): Figure {
   if (!isFigure(figure)) fail('withMarks', 'the first argument must be a figure, e.g. withMarks(line(xs, ys), vline(2))');
-  const added = marks.flat().map((mark) => structuredClone(mark));
+  const added = marks.flat().map((mark) => refusedOnLogAxes(structuredClone(mark), figure.layout));
   const own = Array.isArray(figure.layout.shapes) ? (figure.layout.shapes as Mark[]) : [];
   const named = added.some((mark) => mark.showlegend === true);
   const layout = { ...structuredClone(figure.layout), shapes: [...structuredClone(own), ...added], ...(named ? { showlegend: true } : {}) };
   return { ...plot(structuredClone(figure.data), layout), ...(figure.config ? { config: structuredClone(figure.config) } : {}) };
+}
+
+/** A ring or dot refused on a logarithmic axis: Plotly draws a shape sized in pixels there squeezed to half its width, off its anchor. */
+function refusedOnLogAxes(mark: Mark, layout: Layout): Mark {
+  for (const letter of ['x', 'y'] as const) {
+    const axis = layout[String(mark[`${letter}ref`] ?? letter).replace(/^([xy])(\d*)$/, `$1axis$2`)] as { type?: string } | undefined;
+    if (axis?.type === 'log' && mark[`${letter}sizemode`] === 'pixel') {
+      fail('withMarks', `a ring or a dot cannot be placed on a logarithmic ${letter} axis (Plotly misdraws it there): draw it as a scatter trace`);
+    }
+  }
+  return mark;
 }
 
 function pointMark(name: string, x: number, y: number, options: PointMarkOptions, look: Mark): Mark {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { keepDrawnArrays } from '../../src/ui/output/keep-drawn-arrays.ts';
-import { band, ring, scatter, vline, withLayout, withMarks, type Figure } from '../../src/plot/index.ts';
+import { band, line, ring, scatter, vline, withLayout, withMarks, type Figure } from '../../src/plot/index.ts';
 
 type Drawn = HTMLElement & { data: unknown; layout: unknown; calcdata: unknown };
 
@@ -41,6 +41,24 @@ describe('marks drawn by Plotly', () => {
       const moved = shapes().find((shape) => shape.width < 1)!;
       expect(moved.left).toBeCloseTo(box().left + 0.75 * box().width, 0);
       expect(element.calcdata).toBe(calculated);
+    } finally {
+      Plotly.purge(element);
+      element.remove();
+    }
+  });
+
+  it('a line on a logarithmic axis sits at its data value', async () => {
+    const Plotly = await loadPlotly('cartesian');
+    const element = document.createElement('div');
+    element.style.cssText = 'width: 500px; height: 400px';
+    document.body.appendChild(element);
+    try {
+      const chart = withMarks(withLayout(line([1, 10, 100], [1, 2, 3], { logX: true }), { xaxis: { range: [0, 2] } }), vline(10));
+      await Plotly.react(element, chart.data, chart.layout, {});
+      const box = element.querySelector('.nsewdrag')!.getBoundingClientRect();
+      // At x = 10: the middle of a log axis from 1 to 100.
+      const at = element.querySelector('.shapelayer path')!.getBoundingClientRect();
+      expect(at.left + at.width / 2).toBeCloseTo(box.left + box.width / 2, 0);
     } finally {
       Plotly.purge(element);
       element.remove();

@@ -35,6 +35,13 @@ describe('marks', () => {
     expect((grid.layout.shapes as { xref: string }[])[0].xref).toBe('x2');
   });
 
+  it('on a logarithmic axis a line or band keeps its data value (Plotly 3 places shapes there by value); a ring is refused', () => {
+    const logged = withMarks(line([1, 10, 100], [1, 2, 3], { logX: true }), vline(10), band(10, 100));
+    expect((logged.layout.shapes as Record<string, number>[]).map((s) => [s.x0, s.x1])).toEqual([[10, 10], [10, 100]]);
+    expect(() => withMarks(line([1, 10], [1, 2], { logY: true }), ring(1, 1))).toThrow(/withMarks.*ring or a dot cannot be placed on a logarithmic y axis/);
+    expect(withMarks(line([1, 10], [1, 2], { logY: true }), ring(1, 1, { subplot: 2 })).layout.shapes).toHaveLength(1); // another chart's axes
+  });
+
   it('rejects a position that is not a finite number, a size or a subplot that cannot be, naming the mark', () => {
     expect(() => vline(Number.NaN)).toThrow(PlotInputError);
     expect(() => vline(Number.NaN)).toThrow(/vline.*finite number, got NaN/);
