@@ -63,6 +63,10 @@ describe('notebooks/fairness.md', () => {
     expect(odds[0]).toBeLessThan(odds[best]);
     // Dots apart at every threshold: TPR or FPR differs somewhere on the grid.
     expect(Math.min(...odds)).toBeGreaterThan(0);
+    // The slider's t (0.5) is dotted on each curve, at the curve's own value there.
+    const at = (traceNamed(fig, 'accuracy').x as number[]).indexOf(0.5);
+    const dots = (fig.layout.shapes as { xanchor: number; yanchor: number }[]).map((d) => [d.xanchor, d.yanchor]);
+    expect(dots).toEqual([[0.5, accuracy[at]], [0.5, parity[at]], [0.5, odds[at]]]);
   }, 120_000);
 
   it('per-group thresholds: parity closes the selection gap and widens the odds gap; equal opportunity closes the TPR gap and leaves selection apart; one threshold at 0.5 is the most accurate', async () => {
