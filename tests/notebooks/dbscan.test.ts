@@ -86,7 +86,12 @@ describe('notebooks/dbscan.md', () => {
     expect(clusters[56]).toBe(1);
     expect(noise[0]).toBeGreaterThan(50);
     expect(noise[56]).toBeLessThan(noise[0]);
-    expect(traceNamed(chart, 'your ε').x).toEqual([0.2]);
+    // Your ε (0.2) ringed on both charts, at their values there.
+    const at = 0.2;
+    const rings = chart.layout.shapes as { name?: string; xref: string; xanchor: number; yanchor: number }[];
+    const i = (traceNamed(chart, 'clusters').x as number[]).findIndex((e) => Math.abs(e - at) < 1e-9);
+    expect(rings.map((r) => [r.xref, r.xanchor, r.yanchor])).toEqual([['x', at, clusters[i]], ['x2', at, noise[i]]]);
+    expect(rings[0].name).toBe('your ε');
     expect(allMarkdown(report)).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
     expect(allMarkdown(await shared('blobs'))).toMatch(/less than 10 % of the loose blob as noise: \*\*0\*\* of 57/);
   }, 60_000);
