@@ -13,7 +13,7 @@ export { histogram, type HistogramOptions } from './histogram.ts';
 export { decisionBoundary, type DecisionBoundaryOptions, type ClassifierLike } from './decision-boundary.ts';
 export { path, type PathOptions } from './path.ts';
 export { overlay, withLayout } from './combine.ts';
-export { vline, hline, band, ring, dot, withMarks, type Mark, type MarkOptions, type PointMarkOptions, type BandOptions } from './marks.ts';
+export { vline, hline, vband, ringAt, dotAt, withMarks, type Mark, type MarkOptions, type PointMarkOptions, type BandOptions } from './marks.ts';
 export { subplots, type SubplotsOptions } from './subplots.ts';
 export { applyTheme, type Theme } from './theme.ts';
 export { treeDiagram, type TreeDiagramOptions, type TreeNodeLike, type TreeInput } from './tree-diagram.ts';

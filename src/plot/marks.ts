@@ -59,37 +59,37 @@ export function hline(y: number, options: MarkOptions = {}): Mark {
 
 /**
  * A shaded band over the whole height of the chart from x0 to x1, under the traces.
- * @example withMarks(strip, band(threshold, 1, { color: palette[1], name: 'predicted positive' }))
+ * @example withMarks(strip, vband(threshold, 1, { color: palette[1], name: 'predicted positive' }))
  */
-export function band(x0: number, x1: number, options: BandOptions = {}): Mark {
-  const [xref, yref] = refs('band', options);
+export function vband(x0: number, x1: number, options: BandOptions = {}): Mark {
+  const [xref, yref] = refs('vband', options);
   return {
-    type: 'rect', layer: 'below', xref, yref: `${yref} domain`, x0: finite('band', x0), x1: finite('band', x1), y0: 0, y1: 1,
+    type: 'rect', layer: 'below', xref, yref: `${yref} domain`, x0: finite('vband', x0), x1: finite('vband', x1), y0: 0, y1: 1,
     fillcolor: options.color ?? GREY, opacity: options.opacity ?? 0.12, line: { width: 0 }, ...legendOf(options),
   };
 }
 
 /**
  * An open circle at (x, y), a fixed number of pixels wide: the current point on a curve.
- * @example withMarks(rocCurve, ring(fpr, tpr, { color: palette[3], name: `t = ${t}` }))
+ * @example withMarks(rocCurve, ringAt(fpr, tpr, { color: palette[3], name: `t = ${t}` }))
  */
-export function ring(x: number, y: number, options: PointMarkOptions = {}): Mark {
-  return pointMark('ring', x, y, options, { fillcolor: 'rgba(0,0,0,0)', ...lineOf({ width: 3, ...options }) });
+export function ringAt(x: number, y: number, options: PointMarkOptions = {}): Mark {
+  return pointMark('ringAt', x, y, options, { fillcolor: 'rgba(0,0,0,0)', ...lineOf({ width: 3, ...options }) });
 }
 
 /**
  * A filled circle at (x, y), a fixed number of pixels wide: a point that moves.
- * @example withMarks(scatter(X, { labels: y }), dot(query[0], query[1], { color: 'black', size: 10 }))
+ * @example withMarks(scatter(X, { labels: y }), dotAt(query[0], query[1], { color: 'black', size: 10 }))
  */
-export function dot(x: number, y: number, options: PointMarkOptions = {}): Mark {
+export function dotAt(x: number, y: number, options: PointMarkOptions = {}): Mark {
   const color = options.color ?? GREY;
-  return pointMark('dot', x, y, options, { fillcolor: color, line: { color: 'white', width: 1 } });
+  return pointMark('dotAt', x, y, options, { fillcolor: color, line: { color: 'white', width: 1 } });
 }
 
 /**
  * The figure with marks added on top of its shapes; a mark with a name gets a legend entry. Marks
  * take data values, on logarithmic axes too, where rings and dots are refused (see refusedOnLogAxes).
- * @example withMarks(scatter(scores, labels), vline(t, { dash: 'dash' }), band(t, 1, { color: palette[1] }))
+ * @example withMarks(scatter(scores, labels), vline(t, { dash: 'dash' }), vband(t, 1, { color: palette[1] }))
  */
 export function withMarks(figure: Figure, ...marks: (Mark | readonly Mark[])[]): Figure {
   if (!isFigure(figure)) fail('withMarks', 'the first argument must be a figure, e.g. withMarks(line(xs, ys), vline(2))');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { keepDrawnArrays } from '../../src/ui/output/keep-drawn-arrays.ts';
-import { band, line, ring, scatter, vline, withLayout, withMarks, type Figure } from '../../src/plot/index.ts';
+import { line, ringAt, scatter, vband, vline, withLayout, withMarks, type Figure } from '../../src/plot/index.ts';
 
 type Drawn = HTMLElement & { data: unknown; layout: unknown; calcdata: unknown };
 
@@ -9,7 +9,7 @@ const points = [[0.1, 0.2], [0.4, 0.8], [0.9, 0.5]];
 const chart = (t: number): Figure =>
   structuredClone(withMarks(
     withLayout(scatter(points), { xaxis: { range: [0, 1] }, yaxis: { range: [0, 1] } }),
-    band(t, 1, { color: 'orange' }), vline(t, { dash: 'dash' }), ring(0.4, 0.8, { size: 20 }),
+    vband(t, 1, { color: 'orange' }), vline(t, { dash: 'dash' }), ringAt(0.4, 0.8, { size: 20 }),
   ));
 
 describe('marks drawn by Plotly', () => {

@@ -114,7 +114,8 @@ describe('notebooks/pca.md', () => {
     measured.forEach((e, k) => expect(e).toBeCloseTo(fromRatios[k], 10));
     for (let k = 1; k < measured.length; k++) expect(measured[k]).toBeLessThanOrEqual(measured[k - 1] + 1e-12);
     expect(measured[7]).toBeLessThan(1e-12);
-    expect(fig.data.find((t) => t.name === 'k = 3')!.x).toEqual([3]);
+    const ring = (fig.layout.shapes as { name: string; xanchor: number; yanchor: number }[])[0];
+    expect([ring.name, ring.xanchor, ring.yanchor]).toEqual(['your k = 3', 3, measured[2]]);
     const [lostPercent, oneMinusCumulative] = boldNumbers(markdown(report, 'reconstruction loses'));
     expect(lostPercent).toBeCloseTo(oneMinusCumulative, 2);
     expect(lostPercent).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import * as plotLibrary from '../../src/plot/index.ts';
 import { drawsFigures, FIGURE_MAKERS } from '../../src/ui/output/draws-figures.ts';
 
 /** The functions src/plot exports that make no figure (colours, themes, errors). */
-const NOT_FIGURE_MAKERS = ['palette', 'colorFor', 'sequential', 'diverging', 'applyTheme', 'isFigure', 'PlotInputError', 'vline', 'hline', 'band', 'ring', 'dot'];
+const NOT_FIGURE_MAKERS = ['palette', 'colorFor', 'sequential', 'diverging', 'applyTheme', 'isFigure', 'PlotInputError', 'vline', 'hline', 'vband', 'ringAt', 'dotAt'];
 
 describe('drawsFigures', () => {
   it('knows every figure maker the cell library exports', () => {
