@@ -83,6 +83,10 @@ describe('notebooks/svm.md', () => {
     // The first step moves two α off zero, and its street is wider than the final one.
     expect(startText).toContain('2 points have $\\alpha_i > 0$');
     expect(width(startText)).toBeGreaterThan(width(endText) + 0.5);
+    // The violation chart marks the iteration shown: the first, then the last.
+    const marked = (report: typeof first) => (figure(report, 'Largest KKT violation').layout.shapes as { name: string; x0: number }[]).find((m) => m.name === 'this iteration')!.x0;
+    const iterations = figure(last, 'Largest KKT violation').data[0].x as number[];
+    expect([marked(first), marked(last)]).toEqual([iterations[0], iterations.at(-1)]);
   }, 60_000);
 
   it('C: width, support vectors and training accuracy are scikit-learn\'s at C = 1 and C = 100, and the sweep narrows the street', async () => {
