@@ -19,7 +19,7 @@ export interface MarkOptions {
   width?: number;
   /** Dash style of its line. @example { dash: 'dash' } */
   dash?: Dash;
-  /** A legend entry for it, with this name. @example { name: 'threshold t = 0.50' } */
+  /** A legend entry for it, with this name (a name that changes as the mark moves redraws the legend too). @example { name: 'threshold' } */
   name?: string;
   /** Which chart of a `subplots` grid it is on, counted from 1 (default 1). @example { subplot: 2 } */
   subplot?: number;
