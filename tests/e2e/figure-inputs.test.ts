@@ -70,6 +70,30 @@ describe('figure inputs', () => {
     expect(y).toBeCloseTo(1, 0);
   });
 
+  it('a mark on the figure cannot be dragged off its value: only the handles move', async () => {
+    const area = await plotArea(1);
+    await page.waitForFunction(() => {
+      const figure = document.querySelector<HTMLElement>('[data-cell="1"] .figure');
+      return figure?.dataset.drawn === figure?.dataset.latest && document.querySelector('[data-cell="1"]')?.getAttribute('data-state') === 'done';
+    });
+    const before = await report();
+    // The mark's x in data units, from where its line is drawn within the plot area.
+    const markX = () => page.$eval('[data-cell="1"] .figure', (figure) => {
+      const plot = figure.querySelector('.nsewdrag')!.getBoundingClientRect();
+      const line = figure.querySelector('.shapelayer path[data-index="0"]')!.getBoundingClientRect();
+      return -5 + ((line.left - plot.left) / plot.width) * 10;
+    });
+    expect(await markX()).toBeCloseTo(-2, 1);
+    await page.mouse.move(...area.at(-2, -4));
+    await page.mouse.down();
+    await page.mouse.move(...area.at(0, -4), { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await markX()).toBeCloseTo(-2, 1);
+    expect(await page.$eval('[data-cell="1"] .figure', (figure) => (figure as unknown as { layout: { shapes: { x0: number }[] } }).layout.shapes[0].x0)).toBe(-2);
+    expect(await report()).toBe(before);
+  });
+
   it('a click on the plot moves the point there; arrow keys on the figure nudge it', async () => {
     const area = await plotArea(1);
     let before = await report();
@@ -94,7 +118,8 @@ describe('figure inputs', () => {
     const area = await plotArea(1);
     await page.waitForFunction(
       ([x]) => {
-        const dot = document.querySelector('[data-cell="1"] .figure .shapelayer path')?.getBoundingClientRect();
+        // The handle: the shape after the cell's own mark (data-index 0).
+        const dot = document.querySelector('[data-cell="1"] .figure .shapelayer path[data-index="1"]')?.getBoundingClientRect();
         return dot !== undefined && Math.abs(dot.left + dot.width / 2 - x) < 4;
       },
       area.at(-4, 0),

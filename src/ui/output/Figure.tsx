@@ -16,6 +16,7 @@ import { onSlide } from './slide-figure.ts';
 import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from './kept-margins.ts';
 import { latestOnly } from './latest-only.ts';
 import { keepDrawnArrays } from './keep-drawn-arrays.ts';
+import { marksStayPut } from './marks-stay-put.ts';
 import { ImageButtonOptions, withKeptImageOptions } from './kept-image-options.ts';
 
 /**
@@ -88,6 +89,7 @@ export default function Figure(props: { figure: FigureData; /** Its accessible n
     shownLive = args.live;
     performance.measure('stepwise:figure-draw', { start: started });
     inputs = args.handles && source.figure.inputs && { inputs: source.figure.inputs, ...args.handles };
+    if (inputs) marksStayPut(element, inputs.offset);
     if (inputs && !stopListening) stopListening = listenToInputs(element, () => inputs, (input, value) => notebook.setControl(input.cellId, input.name, value));
     modebarAsToolbar(element, props.label);
     shown = version;

@@ -6,6 +6,7 @@
 import type { FigureInput } from '../../plot/figure.ts';
 import type { ShapeValue } from '../../kernel/types.ts';
 import { clickedValue, movedInputs, round, type Handle, type Shape } from './input-handles.ts';
+import { marksStayPut } from './marks-stay-put.ts';
 
 export interface DrawnInputs {
   inputs: FigureInput[];
@@ -39,6 +40,11 @@ export function listenToInputs(element: PlotElement, current: () => DrawnInputs 
     const drawn = current();
     if (!drawn) return;
     for (const { input, value } of movedInputs(drawn.inputs, drawn.handles, element.layout?.shapes ?? [], drawn.offset)) set(input, value);
+  });
+  // A handle dropped redraws the shapes before the next figure arrives: the marks must stay put meanwhile.
+  element.on?.('plotly_afterplot', () => {
+    const drawn = current();
+    if (drawn) marksStayPut(element, drawn.offset);
   });
 
   let pressedAt: [number, number] | undefined;
