@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunReport } from '../../src/kernel/node/run-notebook.ts';
-import { allMarkdown, figureTitled, notebookRunner, numberAfter, outputs, traceNamed } from './report-queries.ts';
+import type { Figure } from '../../src/plot/figure.ts';
+import { allMarkdown, boldNumbers, figureTitled, markdown, notebookRunner, numberAfter, outputs, traceNamed } from './report-queries.ts';
 
 // scikit-learn on the notebook's own scores and points (tests/notebooks/fixtures/make_evaluation_metrics.py).
 interface AtThreshold { threshold: number; tn: number; fp: number; fn: number; tp: number; precision: number; recall: number; specificity: number; f1: number; accuracy: number }
@@ -16,6 +17,11 @@ const reference = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/ev
 const run = notebookRunner('evaluation-metrics');
 const rare = { positiveShare: '5 %', cut: [0.3, 0.2], outlier: [3, -15] };
 
+/** The layout shapes (marks) of a figure. */
+const shapesOf = (figure: Figure) => (figure.layout.shapes ?? []) as Record<string, unknown>[];
+/** The annotation texts of a figure. */
+const annotationsOf = (figure: Figure) => ((figure.layout.annotations ?? []) as { text: string }[]).map((a) => a.text);
+
 /** The percentage after `label` as a fraction. */
 const percentAfter = (report: RunReport, label: string) => numberAfter(report, label) / 100;
 
@@ -26,8 +32,8 @@ function expectMetricsLike(report: RunReport, expected: AtThreshold) {
   expect(percentAfter(report, 'specificity\n**')).toBeCloseTo(expected.specificity, 3);
   expect(numberAfter(report, '$F_1$ **')).toBeCloseTo(expected.f1, 3);
   expect(percentAfter(report, 'accuracy **')).toBeCloseTo(expected.accuracy, 3);
-  const matrix = figureTitled(report, 'Confusion matrix at t =');
-  expect(matrix.data[0].z).toEqual([[expected.tn, expected.fp], [expected.fn, expected.tp]]);
+  // The matrix's bold counts, row by row: TN, FP, then FN, TP.
+  expect(boldNumbers(markdown(report, 'Confusion matrix at t ='))).toEqual([expected.tn, expected.fp, expected.fn, expected.tp]);
 }
 
 describe('notebooks/evaluation-metrics.md', () => {
@@ -42,12 +48,32 @@ describe('notebooks/evaluation-metrics.md', () => {
     const expected = reference.classification['5 %'].thresholds[1];
     expectMetricsLike(moved, expected);
     expect(numberAfter(moved, 'would score accuracy **')).toBe(95);
-    const strip = figureTitled(moved, 'Test scores at 5 % positives, threshold 0.30');
-    expect(traceNamed(strip, 'threshold t = 0.30').x).toEqual([0.3, 0.3]);
-    expect(traceNamed(strip, `true positive: ${expected.tp}`).x).toHaveLength(expected.tp);
-    expect(traceNamed(strip, `false positive (false alarm): ${expected.fp}`).x).toHaveLength(expected.fp);
+    const strip = figureTitled(moved, `Test scores at 5 % positives (${expected.tp + expected.fn} of ${expected.tp + expected.fn + expected.tn + expected.fp} cases), threshold 0.30`);
+    // The dots are the test set, a row per actual class; the threshold is the dashed line and the
+    // edge of the shaded predicted-positive side, and the four counts are written in the corners.
+    const positives = traceNamed(strip, 'actual positive').x as number[];
+    const negatives = traceNamed(strip, 'actual negative').x as number[];
+    expect(positives).toHaveLength(expected.tp + expected.fn);
+    expect(positives.filter((s) => s >= 0.3)).toHaveLength(expected.tp);
+    expect(negatives).toHaveLength(expected.tn + expected.fp);
+    expect(negatives.filter((s) => s >= 0.3)).toHaveLength(expected.fp);
+    const line = shapesOf(strip).find((shape) => shape.name === 'threshold t')!;
+    expect([line.x0, line.x1]).toEqual([0.3, 0.3]);
+    expect(shapesOf(strip).find((shape) => shape.name === 'predicted positive (score ≥ t)')?.x0).toBe(0.3);
+    expect(annotationsOf(strip)).toEqual([
+      `false negatives (missed): ${expected.fn}`, `true positives: ${expected.tp}`,
+      `true negatives: ${expected.tn}`, `false positives (false alarms): ${expected.fp}`,
+    ]);
+    // Moving only the threshold leaves the dots as they were: the drag redraws the marks alone.
+    const atDefault = figureTitled(await run({ positiveShare: '5 %' }), 'Test scores at 5 % positives');
+    expect(atDefault.data).toEqual(strip.data);
+    expect(annotationsOf(atDefault)).not.toEqual(annotationsOf(strip));
+    // Thinning the positives keeps every negative where it was.
+    const balanced = figureTitled(plain, 'Test scores at 50 % positives');
+    expect(traceNamed(balanced, 'actual negative')).toEqual(traceNamed(strip, 'actual negative'));
+    expect((traceNamed(balanced, 'actual positive').x as number[]).length).toBeGreaterThan(positives.length);
     expect(strip.inputs?.map((input) => [input.name, input.value])).toEqual([['cut', [0.3, 0.2]]]);
-    expect(figureTitled(plain, 'Test scores at 50 % positives, threshold 0.50').inputs?.[0].value).toEqual([0.5, 0.5]);
+    expect(figureTitled(plain, 'Test scores at 50 % positives (785 of 1570 cases), threshold 0.50').inputs?.[0].value).toEqual([0.5, 0.5]);
   }, 60_000);
 
   it('ROC AUC is the pair-count probability and barely moves as positives get rare, while average precision falls', async () => {
@@ -62,11 +88,16 @@ describe('notebooks/evaluation-metrics.md', () => {
     expect(numberAfter(balanced, 'falls from **0.800** to **')).toBeCloseTo(five.averagePrecision, 3);
     expect(Math.abs(five.rocAuc - fifty.rocAuc)).toBeLessThan(0.01);
     expect(five.averagePrecision).toBeLessThan(fifty.averagePrecision - 0.4);
-    // The ring on the ROC curve sits at (FPR, TPR) of the threshold.
+    // The ring on the ROC curve sits at (FPR, TPR) of the threshold, the one on the PR curve at (recall, precision).
     const t = five.thresholds[1];
-    const ring = traceNamed(figureTitled(rareRun, 'ROC and PR curves at 5 % positives'), 't = 0.30');
-    expect((ring.x as number[])[0]).toBeCloseTo(t.fp / (t.fp + t.tn), 12);
-    expect((ring.y as number[])[0]).toBeCloseTo(t.recall, 12);
+    const curves = figureTitled(rareRun, 'ROC and PR curves at 5 % positives, ring at t = 0.30');
+    const [rocRing, prRing] = shapesOf(curves).filter((shape) => shape.type === 'circle');
+    expect(rocRing.xref).toBe('x');
+    expect(rocRing.xanchor as number).toBeCloseTo(t.fp / (t.fp + t.tn), 12);
+    expect(rocRing.yanchor as number).toBeCloseTo(t.recall, 12);
+    expect(prRing.xref).toBe('x2');
+    expect(prRing.xanchor as number).toBeCloseTo(t.recall, 12);
+    expect(prRing.yanchor as number).toBeCloseTo(t.precision, 12);
   }, 60_000);
 
   it('the best-F1 threshold is scikit-learn\'s on the same grid, at both shares', async () => {
@@ -76,6 +107,7 @@ describe('notebooks/evaluation-metrics.md', () => {
       expect(allMarkdown(report)).toContain(`at $t$ = **${best.threshold.toFixed(2)}**`);
       const chart = figureTitled(report, `Metrics against the threshold, ${share} positives`);
       expect(traceNamed(chart, 'recall').y).toHaveLength(101);
+      expect(shapesOf(chart).find((shape) => shape.name === 'your threshold t')?.x0).toBe(share === '5 %' ? 0.3 : 0.5);
     }
   }, 60_000);
 
@@ -95,11 +127,13 @@ describe('notebooks/evaluation-metrics.md', () => {
 
   it('dragging the outlier below the line redraws its residual and changes the errors', async () => {
     const moved = await run(rare);
-    const chart = figureTitled(moved, 'A line, its test points and one outlier');
-    expect(traceNamed(chart, 'outlier (test)').x).toEqual([3]);
+    const chart = figureTitled(moved, 'A line, its test points and one outlier (the handle), residual -');
     expect(chart.inputs?.map((input) => [input.name, input.value])).toEqual([['outlier', [3, -15]]]);
-    const residual = chart.data.find((t) => String(t.name).startsWith("outlier's residual -"));
-    expect(residual).toBeDefined();
+    // The residual runs from the line's prediction at x = 3 down to the outlier.
+    const residual = shapesOf(chart).find((shape) => shape.name === "outlier's residual")!;
+    expect([residual.x0, residual.x1, residual.y1]).toEqual([3, 3, -15]);
+    expect(residual.y0 as number).toBeCloseTo(reference.regression.intercept + 3 * reference.regression.coef, 9);
+    expect(chart.data).toEqual(figureTitled(await run(), 'A line, its test points and one outlier').data);
     expect(numberAfter(moved, 'With it: RMSE **')).not.toBeCloseTo(reference.regression.withOutlier.rmse, 2);
     expect(figureTitled(moved, 'Test error without and with the outlier').data).toHaveLength(2);
   }, 60_000);

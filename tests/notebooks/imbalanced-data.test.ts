@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../src/plot/figure.ts';
 import { allMarkdown, control, figure, markdown, notebookRunner, numberAfter, traceNamed } from './report-queries.ts';
 import reference from './fixtures/imbalanced-data.json' with { type: 'json' };
 
@@ -6,6 +7,15 @@ const run = notebookRunner('imbalanced-data');
 // The other controls, set as `stepwise run --set` does: a rarer minority, SMOTE with 3 neighbours,
 // its 11th synthetic point, the 'balanced' weight of that data (25) and a lower threshold.
 const rare = { minorityPercent: 2, method: 'SMOTE', kNeighbors: 3, which: 10, minorityWeight: 25, threshold: 0.3 };
+
+/** The layout shapes (marks and class regions) of a figure. */
+const shapesOf = (fig: Figure) => (fig.layout.shapes ?? []) as Record<string, unknown>[];
+/** The shape of a figure named `name` (a mark with a legend entry). */
+function shapeNamed(fig: Figure, name: string): Record<string, unknown> {
+  const found = shapesOf(fig).find((shape) => shape.name === name);
+  if (!found) throw new Error(`no shape named "${name}"; names: ${shapesOf(fig).map((shape) => shape.name).join(', ')}`);
+  return found;
+}
 
 /** The percentages of a Markdown table row that starts with `| name |`. */
 function rowPercents(text: string, name: string): number[] {
@@ -48,6 +58,14 @@ describe('notebooks/imbalanced-data.md', () => {
     // One segment per synthetic point: two ends and a gap.
     expect(traceNamed(smote, 'segments between neighbours').x).toHaveLength(3 * 576);
     expect(traceNamed(smote, 'synthetic (576)').x).toHaveLength(576);
+    // The class regions are two half-planes of the box (shapes); the plain model's and SMOTE's differ.
+    const regions = (fig: Figure) => shapesOf(fig).filter((shape) => shape.type === 'path').map((shape) => shape.path);
+    const plainRare = figure(await run({ ...rare, method: 'none' }), 'Trained on: none (588 / 12 rows)');
+    expect(regions(smote)).toHaveLength(2);
+    expect(regions(plainRare)).not.toEqual(regions(smote));
+    expect(plainRare.data.slice(0, 2)).toEqual(smote.data.slice(0, 2));
+    const under = figure(await run({ method: 'random undersampling' }), 'Trained on: random undersampling (30 / 30 rows)');
+    expect(traceNamed(under, 'kept majority (30; the other 540 are dropped)').x).toHaveLength(30);
   }, 120_000);
 
   it('the hand-written SMOTE draws the library\'s points, and the stepper walks them', async () => {
@@ -60,14 +78,21 @@ describe('notebooks/imbalanced-data.md', () => {
     const rareRun = await run(rare);
     expect((control(rareRun, 'which').control as { count: number }).count).toBe(576);
     const step = figure(rareRun, 'SMOTE step 10 of 575');
-    // The drawn point's k = 3 neighbours as spokes, and the new point on the drawn one.
-    expect(traceNamed(step, 'its 3 nearest minority neighbours').x).toHaveLength(9);
-    expect(traceNamed(step, 'synthetic so far (10)').x).toHaveLength(10);
-    const [x0, x1] = [traceNamed(step, 'the segment drawn').x as number[], traceNamed(step, 'the segment drawn').y as number[]];
-    const [px, py] = [(traceNamed(step, 'new point').x as number[])[0], (traceNamed(step, 'new point').y as number[])[0]];
+    // The drawn point's k = 3 neighbours as spokes from the ringed x, and the new point on the drawn one.
+    const x = shapeNamed(step, 'x (drawn)');
+    const spokes = shapesOf(step).filter((shape) => shape.type === 'line' && (shape.line as { dash?: string }).dash === 'dot');
+    expect(spokes).toHaveLength(3);
+    for (const spoke of spokes) expect([spoke.x0, spoke.y0]).toEqual([x.xanchor, x.yanchor]);
+    expect(traceNamed(step, 'all 576 synthetic points').x).toHaveLength(576);
+    const drawn = shapeNamed(step, 'the segment drawn');
+    const [x0, x1, y0, y1] = [drawn.x0, drawn.x1, drawn.y0, drawn.y1] as number[];
+    const newPoint = shapeNamed(step, 'new point');
+    const [px, py] = [newPoint.xanchor, newPoint.yanchor] as number[];
     const u = Number(/u = ([\d.]+)/.exec(String((step.layout.title as { text: string }).text))![1]);
-    expect(px).toBeCloseTo(x0[0] + u * (x0[1] - x0[0]), 1);
-    expect(py).toBeCloseTo(x1[0] + u * (x1[1] - x1[0]), 1);
+    expect(px).toBeCloseTo(x0 + u * (x1 - x0), 1);
+    expect(py).toBeCloseTo(y0 + u * (y1 - y0), 1);
+    // Stepping moves the marks only: the points are the same at every step.
+    expect(figure(await run({ ...rare, which: 11 }), 'SMOTE step 11 of 575').data).toEqual(step.data);
     // A larger k makes longer segments on average.
     for (const report of [await run(), rareRun]) expect(numberAfter(report, 'with k = 1:')).toBeLessThan(numberAfter(report, 'with k = 8:'));
   }, 120_000);
@@ -84,11 +109,14 @@ describe('notebooks/imbalanced-data.md', () => {
     expect(figure(report, 'Logistic regression, minority weight 1')).toBeDefined();
 
     const rareRun = await run(rare);
-    figure(rareRun, 'Logistic regression, minority weight 25');
-    // The slider's weight is ringed on the sweep, at that weight's recall.
-    const ring = traceNamed(figure(rareRun, 'Test scores against the minority weight'), 'weight 25');
-    expect(ring.x).toEqual([25, 25]);
-    expect((ring.y as number[])[0]).toBeCloseTo((traceNamed(figure(rareRun, 'Test scores against the minority weight'), 'recall').y as number[])[24], 12);
+    const weighted = figure(rareRun, 'Logistic regression, minority weight 25');
+    expect(shapesOf(weighted)).not.toEqual(shapesOf(figure(await run({ ...rare, minorityWeight: 1 }), 'Logistic regression, minority weight 1')));
+    // The slider's weight is ringed on the sweep, at that weight's recall and precision.
+    const rareSweep = figure(rareRun, 'Test scores against the minority weight; yours is 25');
+    const rings = shapesOf(rareSweep).filter((shape) => shape.type === 'circle');
+    expect(rings.map((ring) => ring.xanchor)).toEqual([25, 25]);
+    expect(rings[0].yanchor as number).toBeCloseTo((traceNamed(rareSweep, 'recall').y as number[])[24], 12);
+    expect(rings[1].yanchor as number).toBeCloseTo((traceNamed(rareSweep, 'precision').y as number[])[24], 12);
   }, 120_000);
 
   it('the threshold: the F1-best cut on validation, ROC AUC and AP are scikit-learn\'s; the marker follows the slider', async () => {
@@ -109,8 +137,8 @@ describe('notebooks/imbalanced-data.md', () => {
     const low = figure(await run(rare), 'Precision–recall curve (validation), threshold 0.30');
     const high = figure(await run(), 'Precision–recall curve (validation), threshold 0.50');
     // Lowering the threshold moves the marker to higher recall.
-    expect((traceNamed(low, 'threshold 0.30').x as number[])[0]).toBeGreaterThan(0);
-    expect(traceNamed(high, 'threshold 0.50').x).toHaveLength(1);
+    expect(shapeNamed(low, 'your threshold').xanchor as number).toBeGreaterThan(shapeNamed(figure(await run({ ...rare, threshold: 0.5 }), 'Precision–recall curve (validation), threshold 0.50'), 'your threshold').xanchor as number);
+    expect(shapeNamed(high, 'your threshold').xanchor as number).toBeGreaterThan(0);
   }, 120_000);
 
   it('gradient boosting with \'balanced\' finds more of the minority', async () => {

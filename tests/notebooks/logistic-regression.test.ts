@@ -24,6 +24,9 @@ function trace(fig: Figure, prefix: string, axis = 'x'): Trace {
   return found[0];
 }
 
+/** The layout shapes (marks) of a figure. */
+const shapesOf = (fig: Figure) => (fig.layout.shapes ?? []) as Record<string, unknown>[];
+
 /** The probability map's P(class 1) grid. */
 function probabilities(report: RunReport): number[][] {
   return figure(report, 'P(class 1) after').data.find((t) => t.type === 'heatmap')!.z as number[][];
@@ -95,11 +98,21 @@ describe('notebooks/logistic-regression.md', () => {
     const [early, late] = [await run({ step: 5 }), opened];
     expect(spread(early)).toBeGreaterThan(0.1);
     expect(spread(late)).toBeGreaterThan(spread(early));
-    // The weights chart grows with the stepper on fixed axes.
+    // The weights chart shows the whole run on fixed axes; the stepper moves a line and dots on it.
     const weights = (r: RunReport) => figure(r, 'Weights after each step');
-    expect(trace(weights(early), 'w₁').x as number[]).toHaveLength(6);
-    expect(trace(weights(late), 'w₁').x as number[]).toHaveLength(151);
+    expect(trace(weights(early), 'w₁').x as number[]).toHaveLength(151);
+    expect(weights(early).data).toEqual(weights(late).data);
     expect(weights(early).layout.yaxis).toEqual(weights(late).layout.yaxis);
+    const marks = (r: RunReport) => shapesOf(weights(r));
+    expect(marks(early).find((shape) => shape.type === 'line')?.x0).toBe(5);
+    const dots = marks(early).filter((shape) => shape.type === 'circle');
+    expect(dots.map((d) => d.xanchor)).toEqual([5, 5, 5]);
+    dots.forEach((d, j) => expect(d.yanchor).toBe((trace(weights(early), ['w₁', 'w₂', 'b'][j]).y as number[])[5]));
+    // The boundary p̂ = 0.5 is drawn where the current weights put it: both its ends score 0.
+    const [w1, w2, b] = stepState(late);
+    const line = shapesOf(figure(late, 'P(class 1) after 150 steps')).find((shape) => shape.type === 'line')!;
+    for (const [x, yy] of [[line.x0, line.y0], [line.x1, line.y1]] as number[][]) expect(w1 * x + w2 * yy + b).toBeCloseTo(0, 2);
+    expect(shapesOf(figure(start, 'P(class 1) after 0 steps'))).toEqual([]);
     // After 150 steps, gradient descent sits on scikit-learn's L2 fit.
     const fit = reference.fits['l2,0'];
     const state = stepState(late);
@@ -135,10 +148,12 @@ describe('notebooks/logistic-regression.md', () => {
     const [cZero, l2Weight] = boldNumbers(markdown(report, 'exactly for every'));
     expect(cZero).toBe(Number((10 ** lastZero).toPrecision(2)));
     expect(l2Weight).toBeCloseTo(reference.paths.l2[(lastZero + 3) / 0.125][1], 3);
-    // The marker sits at the slider's C on both panels.
+    // The dots sit at the slider's C on both panels, at the weights fitted there.
     const moved = figure(await run({ logC: -1.5 }), 'Weights of the fitted model against C');
-    expect(trace(moved, 'your C', 'x').x).toEqual([-1.5, -1.5]);
-    expect(trace(moved, 'your C', 'x').y).not.toEqual(trace(paths, 'your C', 'x').y);
+    const dots = (fig: Figure) => shapesOf(fig).filter((shape) => shape.type === 'circle');
+    expect(dots(moved).map((d) => [d.xanchor, d.xref])).toEqual([[-1.5, 'x'], [-1.5, 'x'], [-1.5, 'x2'], [-1.5, 'x2']]);
+    expect(dots(moved).map((d) => d.yanchor)).not.toEqual(dots(paths).map((d) => d.yanchor));
+    expect(moved.data).toEqual(paths.data);
   }, 120_000);
 
   it('on the separable set the unpenalised weights never level off while a penalty stops them, and the library meets scikit-learn there too', async () => {
