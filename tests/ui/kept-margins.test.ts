@@ -11,6 +11,11 @@ describe('kept margins', () => {
     expect(withKeptMargins(layout, key, last)).toEqual({ ...layout, margin: { l: 91, r: 16, t: 24, b: 60, pad: 2 } });
   });
 
+  it('keeps whole pixels, rounded up, so that handing them back does not change them', () => {
+    const key = marginsKey(layout, 640, false);
+    expect(drawnMargins(element({ l: 56.2, r: 16, t: 24, b: 107.4 }), key)?.drawn).toEqual({ l: 57, r: 16, t: 24, b: 108 });
+  });
+
   it('starts again from the declared margin when the width, the declared margin, the legend or pinning changed, or nothing was drawn', () => {
     const last = drawnMargins(element({ l: 91, r: 16, t: 24, b: 60 }), marginsKey(layout, 640, false));
     for (const key of [
