@@ -26,6 +26,19 @@ function trace(fig: Figure, name: string): Trace {
   return found!;
 }
 
+/** A mark of the figure by its legend name: a layout shape. */
+function mark(fig: Figure, name: string): Record<string, unknown> {
+  const found = ((fig.layout.shapes as Record<string, unknown>[] | undefined) ?? []).find((s) => s.name === name);
+  expect(found, `a shape named "${name}"`).toBeDefined();
+  return found!;
+}
+
+/** The points of a path mark, "Mx,yLx,y…"; each M starts a new piece. */
+function pathPieces(fig: Figure, name: string): number[][][] {
+  return (mark(fig, name).path as string).split('M').slice(1)
+    .map((piece) => piece.split('L').map((point) => point.split(',').map(Number)));
+}
+
 /** The predicted class of every grid cell of the decision-regions figure, flattened. */
 function regionClasses(report: Awaited<ReturnType<typeof run>>): number[] {
   return (trace(figure(report, 'Decision regions'), 'predicted class').z as number[][]).flat();
@@ -69,12 +82,16 @@ describe('notebooks/knn.md', () => {
     const at = (k: number) => sklearn.accuracy[`manhattan/distance/${k}`];
     expect([s.trainAtOne, s.trainAtK, s.trainAtN]).toEqual([100, 100, 100]);
     expect([s.testAtOne, s.testAtK, s.testAtN]).toEqual([at(1).test, at(7).test, at(150).test].map(percent));
-    const curve = trace(figure(moved, 'Accuracy against k (manhattan, distance)'), 'training accuracy').y as number[];
+    const accuracyChart = figure(moved, 'Accuracy against k (manhattan, distance)');
+    const yourK = mark(accuracyChart, 'your k');
+    expect([yourK.x0, yourK.x1]).toEqual([7, 7]);
+    const curve = trace(accuracyChart, 'training accuracy').y as number[];
     expect(curve).toHaveLength(150);
     expect(curve.every((a) => a === 1)).toBe(true);
     // Manhattan's outline around the query is a diamond: five corners, closed.
-    const outline = trace(figure(moved, 'Decision regions'), 'distance of the 7th neighbour');
-    expect(outline.x).toHaveLength(5);
+    const [outline] = pathPieces(figure(moved, 'Decision regions'), 'distance of the k-th neighbour');
+    expect(outline).toHaveLength(5);
+    expect(outline[4]).toEqual(outline[0]);
   }, 180_000);
 
   it('k = 1 gives ragged regions, k = n with uniform weights gives one class everywhere, and cosine regions are wedges through the origin', async () => {
@@ -86,9 +103,9 @@ describe('notebooks/knn.md', () => {
     expect(ragged.filter((c) => c === 0).length).toBeGreaterThan(ragged.length / 5);
     expect(markdown(all, 'With k = n every query is')).toContain('given class 1');
     // The cosine outline is two rays meeting at the origin.
-    const wedge = trace(figure(cosine, 'Decision regions'), 'distance of the 13th neighbour');
-    expect((wedge.x as number[])[1]).toBe(0);
-    expect((wedge.y as number[])[1]).toBe(0);
+    const [wedge] = pathPieces(figure(cosine, 'Decision regions'), 'distance of the k-th neighbour');
+    expect(wedge).toHaveLength(3);
+    expect(wedge[1]).toEqual([0, 0]);
     // Cosine distance sees only the angle from the origin, so the class of a grid cell is a function of
     // its angle: ordered by angle, the cells change class only at the few wedge edges. Euclidean
     // regions, ordered the same way, change class far more often.
@@ -103,7 +120,7 @@ describe('notebooks/knn.md', () => {
     expect(changesByAngle(await run({ k: 13 }))).toBeGreaterThan(100);
   }, 240_000);
 
-  it('the query\'s vote is counted by hand: the counts add up to k and decide the class the star is drawn in', async () => {
+  it('the query\'s vote is counted by hand: the counts add up to k and decide the class the query\'s disc is drawn in', async () => {
     for (const controls of [{}, { k: 8, query: [1, -0.2], weights: 'distance' }] as Record<string, ControlValue>[]) {
       const report = await run(controls);
       const text = markdown(report, 'The query $(');
@@ -112,7 +129,14 @@ describe('notebooks/knn.md', () => {
       expect(zeros + ones).toBe(k);
       const predicted = vote1 > vote0 ? 1 : 0;
       expect(text).toContain(`predicted **class ${predicted}**`);
-      expect(trace(figure(report, 'Decision regions'), `${k} nearest`).x).toHaveLength(3 * k);
+      const regions = figure(report, 'Decision regions');
+      const spokes = pathPieces(regions, 'k nearest');
+      expect(spokes).toHaveLength(k);
+      const query = (controls.query as number[] | undefined) ?? [0.5, 0.25];
+      for (const spoke of spokes) expect(spoke[0]).toEqual(query);
+      const disc = mark(regions, 'query, in its predicted class');
+      expect([disc.xanchor, disc.yanchor]).toEqual(query);
+      expect(disc.fillcolor).toBe((trace(regions, `class ${predicted}`).marker as { color: string }).color);
     }
   }, 180_000);
 

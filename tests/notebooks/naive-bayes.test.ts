@@ -37,6 +37,13 @@ function figureWithPanel(report: RunReport, text: string): Figure {
   return found[0];
 }
 
+/** The points of a boundary drawn as a mark: its layout shape's path, "Mx,yLx,y…". */
+function pathPoints(fig: Figure, name: string): number[][] {
+  const shape = ((fig.layout.shapes as { name?: string; path?: string }[] | undefined) ?? []).find((s) => s.name === name);
+  expect(shape?.path, `a path shape named "${name}"`).toBeDefined();
+  return [...shape!.path!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
 /** P(class 1) on the grid of the first figure, flattened. */
 function posteriorGrid(report: RunReport, title: string): number[] {
   return ((figure(report, title).data.find((t) => t.type === 'heatmap')!.z) as number[][]).flat();
@@ -57,7 +64,7 @@ describe('notebooks/naive-bayes.md', () => {
     expect(correlated.best - correlated.accuracy).toBeGreaterThan(0.1);
   }, 240_000);
 
-  it('the ellipses are the fitted per-class Gaussians (axis-aligned, scikit-learn\'s theta and var), and the prior moves the boundary', async () => {
+  it('the ellipses are the fitted per-class Gaussians (axis-aligned, scikit-learn\'s theta and var), and the prior moves the boundaries over a fixed shading', async () => {
     const [even, rare] = [await run(), await run({ prior1: 0.2 })];
     const fig = figure(even, 'Gaussian naive Bayes: same spread');
     const expected = sklearn.plane['same spread/0.5'];
@@ -69,14 +76,26 @@ describe('notebooks/naive-bayes.md', () => {
       expect(halfHeight).toBeCloseTo(Math.sqrt(expected.var[c][1]), 6);
       expect((Math.max(...xs) + Math.min(...xs)) / 2).toBeCloseTo(expected.theta[c][0], 9);
     }
-    expect(trace(fig, 'best possible boundary').type).toBe('contour');
+    // The shading is the evidence, P(class 1 | x) at equal priors: the prior leaves it as it is.
     const [pEven, pRare] = [posteriorGrid(even, 'Gaussian naive Bayes'), posteriorGrid(rare, 'Gaussian naive Bayes')];
-    const classOne = (p: number[]) => p.filter((v) => v > 0.5).length;
-    expect(classOne(pRare)).toBeLessThan(classOne(pEven));
-    // The prior only adds a constant to the log-odds: log-odds shift by log(0.2/0.8) everywhere.
-    const logit = (p: number) => Math.log(p / (1 - p));
-    const shifts = pEven.map((p, i) => logit(pRare[i]) - logit(p)).filter(Number.isFinite);
-    for (const s of shifts.slice(0, 500)) expect(s).toBeCloseTo(Math.log(0.2 / 0.8), 6);
+    expect(pRare).toEqual(pEven);
+    // Each boundary mark runs where its log-odds, the prior's plus the evidence's, are 0.
+    const logNormal = (v: number, mean: number, variance: number) => -0.5 * Math.log(2 * Math.PI * variance) - (v - mean) ** 2 / (2 * variance);
+    const evidence = (x: number[]) => [0, 1].reduce((s, j) => s + logNormal(x[j], expected.theta[1][j], expected.var[1][j]) - logNormal(x[j], expected.theta[0][j], expected.var[0][j]), 0);
+    // The notebook's 'same spread' world: means (−1, −0.5) and (1.2, 0.8), standard deviations 1 and 0.8, no correlation.
+    const trueEvidence = ([a, b]: number[]) => logNormal(a, 1.2, 1) + logNormal(b, 0.8, 0.64) - logNormal(a, -1, 1) - logNormal(b, -0.5, 0.64);
+    for (const [report, prior1] of [[even, 0.5], [rare, 0.2]] as const) {
+      const plane = figure(report, 'Gaussian naive Bayes: same spread');
+      const priorLogOdds = Math.log(prior1 / (1 - prior1));
+      const naive = pathPoints(plane, 'naive Bayes boundary'), best = pathPoints(plane, 'best possible boundary');
+      expect(naive.length).toBeGreaterThan(20);
+      expect(best.length).toBeGreaterThan(20);
+      for (const x of naive) expect(Math.abs(priorLogOdds + evidence(x))).toBeLessThan(0.02);
+      for (const x of best) expect(Math.abs(priorLogOdds + trueEvidence(x))).toBeLessThan(0.02);
+    }
+    // At P(class 1) = 0.2 the boundary runs where the evidence favours class 1 four to one.
+    const rareBoundary = pathPoints(figure(rare, 'Gaussian naive Bayes'), 'naive Bayes boundary');
+    expect(rareBoundary.every((x) => Math.abs(evidence(x) - Math.log(4)) < 0.02)).toBe(true);
   }, 180_000);
 
   it('copies of x₁ make naive Bayes overconfident while logistic regression does not change: numbers and reliability curves as scikit-learn\'s', async () => {
