@@ -77,7 +77,14 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
     expect(start).toContain('The gradient of $A$ there is 0 and');
     expect(boldNumbers(start)).toEqual([c3(errors[20]), c3(defaultTask.floors[3])]);
     const heatmaps = figureTitled(report, 'Step 0:');
-    expect((heatmaps.data[1].z as number[][]).flat().every((v) => v === 0)).toBe(true);
+    // One heatmap, the three 32 × 24 matrices side by side two empty columns apart: ΔW*, s·BA (0 at
+    // step 0), what is left (ΔW* again).
+    const z = heatmaps.data[0].z as (number | null)[][];
+    expect(z).toHaveLength(32);
+    expect(z.every((row) => row.length === 3 * 24 + 4 && [24, 25, 50, 51].every((j) => row[j] === null))).toBe(true);
+    expect(z.flatMap((row) => row.slice(26, 50)).every((v) => v === 0)).toBe(true);
+    expect(z.map((row) => row.slice(52))).toEqual(z.map((row) => row.slice(0, 24)));
+    expect(Math.max(...z.flatMap((row) => row.slice(0, 24).map((v) => Math.abs(v!))))).toBeGreaterThan(0.1);
     expect(bars(training, 'σᵢ of s·BA now')).toEqual(Array.from({ length: 12 }, (_, i) => ({ x: i + 1, height: 0 })));
     // The step's dot sits on the curve: its error is ‖s·BA − ΔW*‖ of the step's matrices.
     expect(mark(training, 'now').xanchor).toBe(0);
