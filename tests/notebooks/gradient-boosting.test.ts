@@ -32,7 +32,10 @@ const curveY = (fig: Figure, name: string): number[] => {
 describe('notebooks/gradient-boosting.md', () => {
   it('the stage stepper shows the residuals each tree was fitted to, and the model moving by ν times that tree', async () => {
     const [first, tenth] = await Promise.all([run(), run(other)]);
-    expect((control(first, 'stage').control as { count: number }).count).toBe(100);
+    const stepper = control(first, 'stage').control as { count: number; values: string[] };
+    expect(stepper.count).toBe(100);
+    // The stepper shows the run's stage numbers (the error curves' x).
+    expect(stepper.values).toEqual((trace(figure(first, 'Error after each stage'), 'train').x as number[]).map(String));
     const residualChart = figure(first, 'Stage 1: the residuals y − F0');
     // One stem per training point, from 0 up or down to its residual.
     const stems = pieces(residualChart, 'residuals (stems from 0)');
