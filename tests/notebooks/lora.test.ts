@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Trace } from '../../src/plot/figure.ts';
+import type { Figure, Trace } from '../../src/plot/figure.ts';
 import { allMarkdown, boldNumbers, control, figureTitled, markdown, notebookRunner, traceNamed } from './report-queries.ts';
 
 const run = notebookRunner('lora');
@@ -21,6 +21,19 @@ const numpy = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/lora.j
 };
 const [defaultTask, exactTask, noisyTask] = numpy.tasks;
 const y = (trace: Trace) => trace.y as number[];
+/** A figure's marks (layout shapes), by legend name. */
+const mark = (fig: Figure, name: string) => {
+  const found = ((fig.layout.shapes ?? []) as Record<string, unknown>[]).find((m) => m.name === name);
+  if (!found) throw new Error(`no mark "${name}"`);
+  return found;
+};
+/** The heights of the bars of a path mark, one closed rectangle "M x,0 L x,h L x',h L x',0 Z" per bar, with their centres. */
+const bars = (fig: Figure, name: string): { x: number; height: number }[] =>
+  (mark(fig, name).path as string).split('M').slice(1).map((bar) => {
+    const points = bar.replace('Z', '').split('L').map((p) => p.split(',').map(Number));
+    expect([points[0][1], points[3][1], points[2][1]]).toEqual([0, 0, points[1][1]]);
+    return { x: (points[0][0] + points[2][0]) / 2, height: points[1][1] };
+  });
 /** Three significant digits, as the notebook's fmt prints them. */
 const c3 = (v: number) => Number(v.toPrecision(3));
 
@@ -45,6 +58,7 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
     const gap = boldNumbers(markdown(report, 'The trained adapters end within'))[0];
     expect(gap).toBe(c3(Math.max(...trained.map((v, i) => v - floor[i]))));
     expect(markdown(report, 'The trained adapters end within')).toContain('finds the truncated SVD here');
+    expect(mark(fit, 'your r')).toMatchObject({ type: 'circle', xanchor: 4, yanchor: trained[3] });
   });
 
   it('the rank-4 training curve is numpy\'s Adam run on the same matrices; step 0 is the frozen model, A gets no gradient, and the singular values of s·BA grow to ΔW*\'s', async () => {
@@ -63,15 +77,28 @@ describe('notebooks/lora.md', { timeout: 120_000 }, () => {
     expect(start).toContain('The gradient of $A$ there is 0 and');
     expect(boldNumbers(start)).toEqual([c3(errors[20]), c3(defaultTask.floors[3])]);
     const heatmaps = figureTitled(report, 'Step 0:');
-    expect((heatmaps.data[1].z as number[][]).flat().every((v) => v === 0)).toBe(true);
-    expect(traceNamed(training, 'σᵢ of s·BA now').y).toEqual(new Array(12).fill(0));
+    // One heatmap, the three 32 × 24 matrices side by side two empty columns apart: ΔW*, s·BA (0 at
+    // step 0), what is left (ΔW* again).
+    const z = heatmaps.data[0].z as (number | null)[][];
+    expect(z).toHaveLength(32);
+    expect(z.every((row) => row.length === 3 * 24 + 4 && [24, 25, 50, 51].every((j) => row[j] === null))).toBe(true);
+    expect(z.flatMap((row) => row.slice(26, 50)).every((v) => v === 0)).toBe(true);
+    expect(z.map((row) => row.slice(52))).toEqual(z.map((row) => row.slice(0, 24)));
+    expect(Math.max(...z.flatMap((row) => row.slice(0, 24).map((v) => Math.abs(v!))))).toBeGreaterThan(0.1);
+    expect(bars(training, 'σᵢ of s·BA now')).toEqual(Array.from({ length: 12 }, (_, i) => ({ x: i + 1, height: 0 })));
+    // The step's dot sits on the curve: its error is ‖s·BA − ΔW*‖ of the step's matrices.
+    expect(mark(training, 'now').xanchor).toBe(0);
+    expect(mark(training, 'now').yanchor).toBeCloseTo(errors[0], 12);
 
     const end = await run({ step: 20 });
     const last = figureTitled(end, 'Training: fit and spectrum');
-    const sigma = y(traceNamed(last, 'σᵢ of s·BA now'));
+    const sigma = bars(last, 'σᵢ of s·BA now').map((b) => b.height);
+    // Stepping moves the marks only: the curves and ΔW*'s singular values are the traces drawn at step 0.
+    expect(last.data).toEqual(training.data);
     for (let i = 0; i < 4; i++) expect(Math.abs(sigma[i] - defaultTask.singularValues[i]), `σ${i + 1}`).toBeLessThan(1e-3);
     for (let i = 4; i < 12; i++) expect(sigma[i], `σ${i + 1} beyond r`).toBeLessThan(1e-9);
-    expect(traceNamed(last, 'now').x).toEqual([160]);
+    expect(mark(last, 'now').xanchor).toBe(160);
+    expect(mark(last, 'now').yanchor).toBeCloseTo(errors[20], 12);
     expect(figureTitled(end, 'Step 160:')).toBeDefined();
   });
 
