@@ -104,12 +104,12 @@ describe('notebooks/gradient-descent.md', () => {
     const fit = figure(early, 'The mini-batch fit after update 5');
     const batchDots = marks(fit).filter((m) => m.type === 'circle');
     expect(batchDots).toHaveLength(16);
-    expect(batchDots[0].name).toBe('batch of this update');
     const data = trace(fit, 'data');
     for (const m of batchDots) expect((data.x as number[]).indexOf(m.xanchor!)).toBeGreaterThanOrEqual(0);
     expect(batchDots.map((m) => m.xanchor)).not.toEqual(marks(figure(end, 'The mini-batch fit after update 60')).filter((m) => m.type === 'circle').map((m) => m.xanchor));
     const [w5, b5] = iterate(paths, 'mini-batch (|B|', 5);
     const fitLine = marks(fit).find((m) => m.type === 'line')!;
+    expect(fitLine.name).toBe('θ after this update');
     expect([fitLine.y0, fitLine.y1]).toEqual([b5, 2 * w5 + b5]);
     // The four learning rates' panels: each path whole, ringed at update 5 on its own chart.
     const panels = outputs(early).flatMap((o) => (o.kind === 'figure' && o.figure.data.length === 8 ? [o.figure] : []));
@@ -120,8 +120,8 @@ describe('notebooks/gradient-descent.md', () => {
     expect(marks(figure(early, 'Loss against update for each learning rate')).find((m) => m.name === 'update shown')?.x0).toBe(5);
   }, 60_000);
 
-  it('in batch mode the fit has no batch dots (its batch is every point) and says so', async () => {
-    const fit = figure(await run({ mode: 'batch', step: 5 }), 'The batch fit after update 5 (its batch: every point)');
+  it('in batch mode the fit has no batch dots (its batch is every point), only the line', async () => {
+    const fit = figure(await run({ mode: 'batch', step: 5 }), 'The batch fit after update 5');
     expect(marks(fit).filter((m) => m.type === 'circle')).toHaveLength(0);
     expect(marks(fit).filter((m) => m.type === 'line')).toHaveLength(1);
   }, 60_000);
