@@ -17,6 +17,9 @@ function trace(fig: Figure, prefix: string): Trace {
   return found[0];
 }
 
+/** The figure's marks (layout shapes, see src/plot/marks.ts). */
+const marks = (fig: Figure) => (fig.layout.shapes ?? []) as { type: string; name?: string; xref?: string; x0?: number; y0?: number; y1?: number; xanchor?: number; yanchor?: number }[];
+
 /** The minimum of the loss, as the notebook reports it next to the stepped state. */
 function minimumLoss(report: RunReport): number {
   return Number(/\(minimum ([\d.]+)\)/.exec(markdown(report, '(minimum'))![1]);
@@ -46,7 +49,7 @@ describe('notebooks/gradient-descent.md', () => {
     const stepper = control(report, 'step');
     expect(stepper.control).toMatchObject({ type: 'stepper', count: 61 });
     expect(stepper.value).toBe(60); // starts at the end: the whole paths are visible first
-    const paths = figure(report, 'Paths after 60 updates');
+    const paths = figure(report, 'Paths of 60 updates');
     expect(paths.data[0].type).toBe('contour');
     expect(axisTitle(paths, 'xaxis')).toBe('slope w');
     expect(axisTitle(paths, 'yaxis')).toBe('intercept b');
@@ -64,10 +67,10 @@ describe('notebooks/gradient-descent.md', () => {
   }, 60_000);
 
   it('θ₀ is an input on the paths chart: set elsewhere, every run starts there and the chart carries its handle', async () => {
-    const atDefault = figure(await runDefault(), 'Paths after 60 updates');
+    const atDefault = figure(await runDefault(), 'Paths of 60 updates');
     expect(atDefault.inputs).toEqual([expect.objectContaining({ name: 'theta0', kind: 'point', value: [0, 0] })]);
     const report = await run({ theta0: [3, -3] });
-    const paths = figure(report, 'Paths after 60 updates');
+    const paths = figure(report, 'Paths of 60 updates');
     expect(paths.inputs?.[0].value).toEqual([3, -3]);
     for (const name of ['batch', 'mini-batch', 'stochastic']) {
       const t = trace(paths, `${name} (|B|`);
@@ -80,18 +83,47 @@ describe('notebooks/gradient-descent.md', () => {
     expect(distance(-1)).toBeLessThan(0.1 * distance(0));
   }, 60_000);
 
-  it('moving the stepper redraws every stepped chart at that update, with the same axes', async () => {
+  it('moving the stepper rings each run at that update over its whole path, and moves the loss charts\' line and the fit\'s batch and line (marks)', async () => {
     const [end, early] = [await runDefault(), await run({ step: 5 })];
-    const paths = figure(early, 'Paths after 5 updates');
-    expect(trace(paths, 'stochastic').x as number[]).toHaveLength(6);
-    expect(axisRange(paths, 'xaxis')).toEqual(axisRange(figure(end, 'Paths after 60'), 'xaxis'));
-    for (const t of figure(early, lossFigure).data) expect(t.y as number[]).toHaveLength(6);
-    expect(axisRange(figure(early, lossFigure), 'yaxis')).toEqual(axisRange(figure(end, lossFigure), 'yaxis'));
-    expect(trace(figure(early, 'The mini-batch fit after update 5'), 'batch of update 5').x as number[]).toHaveLength(16);
-    expect(trace(paths, 'batch').x).toEqual((trace(figure(end, 'Paths after 60'), 'batch').x as number[]).slice(0, 6));
+    const paths = figure(early, 'Paths of 60 updates');
+    expect(paths.layout.title).toMatchObject({ text: 'Paths of 60 updates (η = 0.316), ringed after update 5' });
+    // The paths are the whole runs at every step (what Plotly keeps); only the rings move.
+    expect(paths.data).toEqual(figure(end, 'Paths of 60 updates').data);
+    expect(axisRange(paths, 'xaxis')).toEqual(axisRange(figure(end, 'Paths of 60 updates'), 'xaxis'));
+    const ringAt = (fig: Figure) => marks(fig).filter((m) => m.type === 'circle').map((m) => [m.xanchor, m.yanchor]);
+    const iterate = (fig: Figure, name: string, k: number) => [(trace(fig, name).x as number[])[k], (trace(fig, name).y as number[])[k]];
+    expect(ringAt(paths)).toEqual(['batch', 'stochastic', 'mini-batch'].map((name) => iterate(paths, `${name} (|B|`, 5)));
+    expect(ringAt(figure(end, 'Paths of 60 updates'))).toEqual(['batch', 'stochastic', 'mini-batch'].map((name) => iterate(paths, `${name} (|B|`, 60)));
+    // The loss curves are whole too, with the stepper's update as a dotted line, on the same axes.
+    const loss = figure(early, lossFigure);
+    for (const t of loss.data) expect(t.y as number[]).toHaveLength(61);
+    expect(loss.data).toEqual(figure(end, lossFigure).data);
+    expect(marks(loss).find((m) => m.name === 'update shown')?.x0).toBe(5);
+    expect(axisRange(loss, 'yaxis')).toEqual(axisRange(figure(end, lossFigure), 'yaxis'));
+    // The fit: the 16 points of update 5's batch as dots, and the line θ₅ as a segment over x ∈ [0, 2].
+    const fit = figure(early, 'The mini-batch fit after update 5');
+    const batchDots = marks(fit).filter((m) => m.type === 'circle');
+    expect(batchDots).toHaveLength(16);
+    const data = trace(fit, 'data');
+    for (const m of batchDots) expect((data.x as number[]).indexOf(m.xanchor!)).toBeGreaterThanOrEqual(0);
+    expect(batchDots.map((m) => m.xanchor)).not.toEqual(marks(figure(end, 'The mini-batch fit after update 60')).filter((m) => m.type === 'circle').map((m) => m.xanchor));
+    const [w5, b5] = iterate(paths, 'mini-batch (|B|', 5);
+    const fitLine = marks(fit).find((m) => m.type === 'line')!;
+    expect(fitLine.name).toBe('θ after this update');
+    expect([fitLine.y0, fitLine.y1]).toEqual([b5, 2 * w5 + b5]);
+    // The four learning rates' panels: each path whole, ringed at update 5 on its own chart.
     const panels = outputs(early).flatMap((o) => (o.kind === 'figure' && o.figure.data.length === 8 ? [o.figure] : []));
     expect(panels).toHaveLength(1);
-    for (const t of panels[0].data.filter((d) => d.type === 'scatter')) expect(t.x as number[]).toHaveLength(6);
+    const panelPaths = panels[0].data.filter((d) => d.type === 'scatter');
+    expect(panelPaths[0].x as number[]).toHaveLength(61);
+    expect(marks(panels[0]).map((m) => [m.xref, m.xanchor, m.yanchor])).toEqual(panelPaths.map((t, k) => [k === 0 ? 'x' : `x${k + 1}`, (t.x as number[])[5], (t.y as number[])[5]]));
+    expect(marks(figure(early, 'Loss against update for each learning rate')).find((m) => m.name === 'update shown')?.x0).toBe(5);
+  }, 60_000);
+
+  it('in batch mode the fit has no batch dots (its batch is every point), only the line', async () => {
+    const fit = figure(await run({ mode: 'batch', step: 5 }), 'The batch fit after update 5');
+    expect(marks(fit).filter((m) => m.type === 'circle')).toHaveLength(0);
+    expect(marks(fit).filter((m) => m.type === 'line')).toHaveLength(1);
   }, 60_000);
 
   it('batch descent falls smoothly while stochastic descent is noisy, and larger batches are less noisy', async () => {
@@ -104,7 +136,7 @@ describe('notebooks/gradient-descent.md', () => {
     const large = await run({ batchSize: 64 });
     // Noise shows as updates that raise the full-data loss: fewer with 64 samples per step than with 4.
     const miniBatchRises = (r: RunReport) => rises(trace(figure(r, lossFigure), 'mini-batch').y as number[]);
-    expect(trace(figure(large, 'Paths after'), 'mini-batch (|B| = 64)').x as number[]).toHaveLength(61);
+    expect(trace(figure(large, 'Paths of'), 'mini-batch (|B| = 64)').x as number[]).toHaveLength(61);
     expect(miniBatchRises(large)).toBeLessThan(miniBatchRises(small));
   }, 120_000);
 
@@ -140,7 +172,7 @@ describe('notebooks/gradient-descent.md', () => {
     expect(lastBatchLoss(fast)).toBeGreaterThan(1e6 * first);
     expect(markdown(fast, 'steepest batch')).toContain('is above it');
     // The diverging batch path is drawn until it leaves the window and ends on its edge.
-    const flying = trace(figure(fast, 'Paths after'), 'batch');
+    const flying = trace(figure(fast, 'Paths of'), 'batch');
     expect((flying.x as number[]).length).toBeLessThan(61);
     const [lastW, lastB] = [(flying.x as number[]).at(-1)!, (flying.y as number[]).at(-1)!];
     // on the border of the window w ∈ [-0.5, 4], b ∈ [-3.5, 1.5]
@@ -189,7 +221,7 @@ describe('notebooks/gradient-descent.md', () => {
     const max = control(await runDefault(), 'logEta').control as { max: number };
     for (const logEta of [0.2, max.max]) {
       const report = await run({ logEta }); // checks that every cell ran
-      const paths = figure(report, 'Paths after');
+      const paths = figure(report, 'Paths of');
       const chosen = trace(paths, 'mini-batch');
       expect((chosen.text as string[]).at(-1)).toMatch(/^left the chart at step \d+$/);
       const equalCompute = figure(report, 'Equal compute');

@@ -31,6 +31,15 @@ const curveStartingWith = (report: RunReport, prefix: string) => {
   if (!trace) throw new Error(`no curve named "${prefix}…"`);
   return { x: trace.x as number[], y: trace.y as number[] };
 };
+/** The figure's marks (layout shapes, see src/plot/marks.ts). */
+const marks = (figure: Figure) => (figure.layout.shapes ?? []) as { type: string; line?: { color?: string }; xanchor?: number; yanchor?: number; x0?: number; y0?: number; x1?: number; y1?: number }[];
+/** The rings at the slider's k on the curve named `prefix…` (marks in that curve's colour), as [k, accuracy]. */
+const ringsOn = (figure: Figure, prefix: string) => {
+  const curve = figure.data.find((t) => String(t.name).startsWith(prefix));
+  if (!curve) throw new Error(`no curve named "${prefix}…"`);
+  const color = (curve.line as { color: string }).color;
+  return marks(figure).filter((m) => m.type === 'circle' && m.line?.color === color).map((m) => [m.xanchor, m.yanchor]);
+};
 type Table = Extract<Output, { kind: 'table' }>;
 const tableWith = (report: RunReport, column: string) =>
   outputs(report).find((o): o is Table => o.kind === 'table' && o.columns.includes(column))!;
@@ -91,8 +100,10 @@ describe('notebooks/transfer-learning.md', () => {
     expect(Math.max(...fineTune.y.map((v, i) => v - frozen.y[i]))).toBeGreaterThan(0.02);
     // The slider's default (3 shots) is on the grid: the markers are the curves' points, and the prose quotes them.
     const k = frozen.x.indexOf(3);
-    expect(ys(report, 'frozen now')).toEqual([frozen.y[k]]);
-    expect(ys(report, 'scratch now')).toEqual([scratch.y[k]]);
+    const chart = figureTitled(report, ACCURACY);
+    expect(ringsOn(chart, 'frozen body')).toEqual([[3, frozen.y[k]]]);
+    expect(ringsOn(chart, 'fine-tune all')).toEqual([[3, fineTune.y[k]]]);
+    expect(ringsOn(chart, 'from scratch')).toEqual([[3, scratch.y[k]]]);
     const quoted = boldNumbers(markdown(report, 'examples per class'));
     expect(quoted[0]).toBe(3);
     expect(quoted.slice(1, 4)).toEqual([frozen.y[k], fineTune.y[k], scratch.y[k]].map((v) => Number((100 * v).toFixed(1))));
@@ -113,7 +124,7 @@ describe('notebooks/transfer-learning.md', () => {
     expect(shots).toBe(7);
     expect(frozen).toBeGreaterThan(scratch);
     expect(frozen).toBeGreaterThan(fineTune);
-    expect(ys(report, 'frozen now')).toEqual([frozen / 100].map((v) => expect.closeTo(v, 3)));
+    expect(ringsOn(figureTitled(report, ACCURACY), 'frozen body')).toEqual([[7, expect.closeTo(frozen / 100, 3)]]);
     const frozenCurve = curveStartingWith(report, 'frozen body').y;
     const sagging = curveStartingWith(report, 'fine-tune all (η = 0.3)').y;
     const meanGap = sagging.reduce((s, v, i) => s + frozenCurve[i] - v, 0) / sagging.length;
@@ -133,6 +144,9 @@ describe('notebooks/transfer-learning.md', () => {
     expect(markdown(report, 'The query at')).toContain(`**class ${'ABCD'[winner]}**`);
     const prototypes = traceNamed(title, 'prototypes');
     expect(prototypes.x).toHaveLength(4);
+    // A dotted line (a mark) from the query to each prototype.
+    expect(marks(title).filter((m) => m.type === 'line').map((m) => [m.x0, m.y0, m.x1, m.y1])).toEqual(
+      (prototypes.x as number[]).map((x, i) => [1.5, -2, x, (prototypes.y as number[])[i]]));
     expect(traceNamed(title, 'support set').x).toHaveLength(12);
   }, 240_000);
 
@@ -142,7 +156,7 @@ describe('notebooks/transfer-learning.md', () => {
     const session = createNodeSession({ liveValues: 'stream', timeoutMs: 120_000 });
     try {
       /** Every accuracy chart shown, in order: its fine-tune curve's name and points, and the markers at k. */
-      const charts: { name: string; y: number[]; fineTuneNow: number[]; frozenNow: number[] }[] = [];
+      const charts: { name: string; y: number[]; fineTuneNow: unknown[]; frozenNow: unknown[] }[] = [];
       const gapSentences: string[] = [];
       let chartCell: string | undefined;
       session.onCellChange((id, view: CellView) => {
@@ -153,8 +167,7 @@ describe('notebooks/transfer-learning.md', () => {
           chartCell = id;
           const figure: Figure = o.figure;
           const fineTune = figure.data.find((t) => String(t.name).startsWith('fine-tune all'))!;
-          const at = (name: string) => figure.data.find((t) => t.name === name)!.y as number[];
-          charts.push({ name: String(fineTune.name), y: fineTune.y as number[], fineTuneNow: at('fine-tune now'), frozenNow: at('frozen now') });
+          charts.push({ name: String(fineTune.name), y: fineTune.y as number[], fineTuneNow: ringsOn(figure, 'fine-tune all'), frozenNow: ringsOn(figure, 'frozen body') });
         }
       });
       session.setCells(cells.map((c) => ({ id: c.id, source: c.source })));
