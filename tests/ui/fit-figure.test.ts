@@ -90,6 +90,17 @@ describe('legendRows', () => {
     const fitted = fitToWidth({ height: 300, showlegend: true }, 330, twoTraces);
     expect(fitted.height).toBeGreaterThan(300);
   });
+
+  it('counts the marks given a legend entry as entries too (Plotly lists them), not other shapes', () => {
+    const one = [{ type: 'scatter', name: 'the curve with a long name' }];
+    const marks = [{ type: 'circle', name: 'your threshold, ringed', showlegend: true }, { type: 'line', name: 'unlisted' }, { type: 'rect', name: 'a shaded band of predictions', showlegend: true }];
+    const alone = fitToWidth({ height: 300 }, 330, one);
+    const marked = fitToWidth({ height: 300, shapes: marks }, 330, one);
+    expect(alone.height).toBe(300); // one entry: no legend
+    expect(marked.legend).toMatchObject({ orientation: 'h', yref: 'container' });
+    expect(marked.height).toBe(300 + legendRows([...one, { name: marks[0].name }, { name: marks[2].name }], 330) * 21 + 8); // 21 px a row
+    expect(legendRows([...one, { name: marks[0].name }, { name: marks[2].name }], 330)).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('titles of subplot cells', () => {

@@ -29,9 +29,11 @@ const MIN_CELL_TITLE_FONT = 9;
 
 type Layout = Record<string, unknown>;
 
-export function fitToWidth(layout: Layout, width: number, data: readonly Trace[]): Layout {
+export function fitToWidth(layout: Layout, width: number, traces: readonly Trace[]): Layout {
   const fitted: Layout = { ...layout };
   const narrow = width < NARROW_FIGURE;
+  // The legend lists the traces and the shapes given a legend entry (marks with a name, src/plot/marks.ts).
+  const data = [...traces, ...legendShapes(layout)];
   if (narrow && legendShown(layout, data)) {
     // Relative to the container's bottom, Plotly grows the bottom margin to fit the legend, below
     // the x-axis title (in plot coordinates a legend under the plot would cover that title).
@@ -159,6 +161,11 @@ function titleOf(layout: Layout): { text: string; font?: { size?: unknown }; raw
   if (typeof layout.title === 'string') return layout.title === '' ? undefined : { text: layout.title, raw: { text: layout.title } };
   if (!isPlainObject(layout.title) || typeof layout.title.text !== 'string' || layout.title.text === '') return undefined;
   return { text: layout.title.text, font: objectOr(layout.title.font), raw: layout.title };
+}
+
+/** The layout's shapes that Plotly lists in the legend, as the entries they make. */
+function legendShapes(layout: Layout): Trace[] {
+  return Array.isArray(layout.shapes) ? layout.shapes.filter((shape) => isPlainObject(shape) && shape.showlegend === true).map((shape) => ({ name: (shape as Layout).name })) : [];
 }
 
 /** Whether Plotly will draw a legend: as set, else (its own rule) when more than one trace may be listed. */
