@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { keepDrawnArrays } from '../../src/ui/output/keep-drawn-arrays.ts';
-
-type Drawn = HTMLElement & { data: unknown; layout: unknown; calcdata: unknown };
+import { withPlotlyElement } from './plotly-element.ts';
 
 /** A figure as it reaches the page: a fresh copy each time (structured clone). */
 const figure = (title: string, threshold: number, ys = [1, 3, 2]) =>
@@ -17,11 +15,7 @@ const figure = (title: string, threshold: number, ys = [1, 3, 2]) =>
 
 /** Draws `first`, then `second`; says whether Plotly recalculated the traces for the second draw. */
 async function recalculated(keep: boolean, first: ReturnType<typeof figure>, second: ReturnType<typeof figure>): Promise<boolean> {
-  const Plotly = await loadPlotly('cartesian');
-  const element = document.createElement('div') as unknown as Drawn;
-  element.style.cssText = 'width: 400px; height: 300px';
-  document.body.appendChild(element);
-  try {
+  return withPlotlyElement('width: 400px; height: 300px', async (Plotly, element) => {
     await Plotly.react(element, first.data, first.layout, {});
     // Plotly's per-trace results (calcdata) are replaced when it recalculates, kept when it only restyles.
     const before = element.calcdata;
@@ -29,10 +23,7 @@ async function recalculated(keep: boolean, first: ReturnType<typeof figure>, sec
     const layout = keep ? keepDrawnArrays(second.layout, element.layout) : second.layout;
     await Plotly.react(element, data, layout, {});
     return element.calcdata !== before;
-  } finally {
-    Plotly.purge(element);
-    element.remove();
-  }
+  });
 }
 
 describe('a redraw whose data arrays equal those on screen', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { keepDrawnArrays } from '../../src/ui/output/keep-drawn-arrays.ts';
+import { withPlotlyElement } from './plotly-element.ts';
 import { drawnMargins, marginsKey, withKeptMargins, type DrawnMargins } from '../../src/ui/output/kept-margins.ts';
-
-type Drawn = HTMLElement & { data: unknown; layout: unknown; calcdata: unknown };
 
 /**
  * A heatmap with a colour bar, equal axis scales and the legend at the bottom of the figure (as
@@ -26,11 +24,7 @@ const figure = (title: string) => structuredClone({
 
 describe('a figure redrawn from its kept margins', () => {
   it('keeps the margins it was drawn with, so a redraw with only a new title does not recalculate its traces', async () => {
-    const Plotly = await loadPlotly('cartesian');
-    const element = document.createElement('div') as unknown as Drawn;
-    element.style.cssText = 'width: 892px';
-    document.body.appendChild(element);
-    try {
+    await withPlotlyElement('width: 892px', async (Plotly, element) => {
       let margins: DrawnMargins | undefined;
       const recalculated: boolean[] = [];
       const drawnSizes: string[] = [];
@@ -45,9 +39,6 @@ describe('a figure redrawn from its kept margins', () => {
       }
       expect(recalculated).toEqual([true, false, false, false, false]);
       expect(new Set(drawnSizes.slice(1)).size, drawnSizes.join(' ')).toBe(1);
-    } finally {
-      Plotly.purge(element);
-      element.remove();
-    }
+    });
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadPlotly } from '../../src/ui/output/load-plotly.ts';
 import { keepDrawnArrays } from '../../src/ui/output/keep-drawn-arrays.ts';
+import { withPlotlyElement } from './plotly-element.ts';
 import { line, ringAt, scatter, vband, vline, withLayout, withMarks, type Figure } from '../../src/plot/index.ts';
 
-type Drawn = HTMLElement & { data: unknown; layout: unknown; calcdata: unknown };
 
 const points = [[0.1, 0.2], [0.4, 0.8], [0.9, 0.5]];
 const chart = (t: number): Figure =>
@@ -14,11 +13,7 @@ const chart = (t: number): Figure =>
 
 describe('marks drawn by Plotly', () => {
   it('sit where they were placed, keep their size in pixels, and move without the traces being recalculated', async () => {
-    const Plotly = await loadPlotly('cartesian');
-    const element = document.createElement('div') as unknown as Drawn;
-    element.style.cssText = 'width: 500px; height: 400px';
-    document.body.appendChild(element);
-    try {
+    await withPlotlyElement('width: 500px; height: 400px', async (Plotly, element) => {
       const first = chart(0.5);
       await Plotly.react(element, first.data, first.layout, {});
       const box = () => element.querySelector('.nsewdrag')!.getBoundingClientRect();
@@ -41,27 +36,17 @@ describe('marks drawn by Plotly', () => {
       const moved = shapes().find((shape) => shape.width < 1)!;
       expect(moved.left).toBeCloseTo(box().left + 0.75 * box().width, 0);
       expect(element.calcdata).toBe(calculated);
-    } finally {
-      Plotly.purge(element);
-      element.remove();
-    }
+    });
   });
 
   it('a line on a logarithmic axis sits at its data value', async () => {
-    const Plotly = await loadPlotly('cartesian');
-    const element = document.createElement('div');
-    element.style.cssText = 'width: 500px; height: 400px';
-    document.body.appendChild(element);
-    try {
+    await withPlotlyElement('width: 500px; height: 400px', async (Plotly, element) => {
       const chart = withMarks(withLayout(line([1, 10, 100], [1, 2, 3], { logX: true }), { xaxis: { range: [0, 2] } }), vline(10));
       await Plotly.react(element, chart.data, chart.layout, {});
       const box = element.querySelector('.nsewdrag')!.getBoundingClientRect();
       // At x = 10: the middle of a log axis from 1 to 100.
       const at = element.querySelector('.shapelayer path')!.getBoundingClientRect();
       expect(at.left + at.width / 2).toBeCloseTo(box.left + box.width / 2, 0);
-    } finally {
-      Plotly.purge(element);
-      element.remove();
-    }
+    });
   });
 });
