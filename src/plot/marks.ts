@@ -71,7 +71,7 @@ export function vband(x0: number, x1: number, options: BandOptions = {}): Mark {
 
 /**
  * An open circle at (x, y), a fixed number of pixels wide: the current point on a curve.
- * @example withMarks(rocCurve, ringAt(fpr, tpr, { color: palette[3], name: `t = ${t}` }))
+ * @example withMarks(rocCurve, ringAt(fpr, tpr, { color: palette[3], name: 'your threshold' }))
  */
 export function ringAt(x: number, y: number, options: PointMarkOptions = {}): Mark {
   return pointMark('ringAt', x, y, options, { fillcolor: 'rgba(0,0,0,0)', ...lineOf({ width: 3, ...options }) });
