@@ -1,5 +1,5 @@
 /**
- * End-to-end: pin a figure to compare two settings. On gradient descent's paths chart, pin,
+ * End-to-end: pin a figure to compare two settings. On gradient descent's paths chart ("Paths of …"), pin,
  * change the learning rate, and the pinned paths stay (faded, named with the settings at pin
  * time) under the live ones; pin again replaces them; unpin clears them.
  */
@@ -17,7 +17,7 @@ beforeAll(async () => {
   browser = await launchChromium(inject('chromiumLaunch'));
   ({ page, errors } = await openPage(await newProfile(browser), `${base}#/gradient-descent`));
   await waitForCellsSettled(page, 120_000);
-  paths = page.locator('.figure[aria-label^="Paths after"]');
+  paths = page.locator('.figure[aria-label^="Paths of "]');
   await paths.scrollIntoViewIfNeeded();
 });
 afterAll(async () => {
@@ -43,7 +43,7 @@ async function nudgeLearningRate(key: 'ArrowLeft' | 'ArrowRight', times: number)
     await page.waitForFunction(([old]) => Number(document.querySelector<HTMLInputElement>('.control-dock [data-control$="/logEta"] input')?.value) !== old, [value]);
   }
   await page.waitForFunction(([old]) => {
-    const figure = document.querySelector<HTMLElement>('.figure[aria-label^="Paths after"]');
+    const figure = document.querySelector<HTMLElement>('.figure[aria-label^="Paths of "]');
     return figure?.dataset.drawn !== old && [...document.querySelectorAll('[data-cell]')].every((c) => ['done', 'error'].includes(c.getAttribute('data-state') ?? ''));
   }, [drawn], { timeout: 60_000 });
 }
@@ -51,7 +51,7 @@ async function nudgeLearningRate(key: 'ArrowLeft' | 'ArrowRight', times: number)
 describe('pinning a figure', { timeout: 180_000 }, () => {
   it('keeps the pinned paths under the live ones after a control moves, named with the values at pin time', async () => {
     await (await modebarButton('Pin to compare')).click();
-    await page.waitForFunction(() => ((document.querySelector('.figure[aria-label^="Paths after"]') as unknown as { data?: { legendgroup?: string }[] })?.data ?? []).some((t) => t.legendgroup === 'pinned'));
+    await page.waitForFunction(() => ((document.querySelector('.figure[aria-label^="Paths of "]') as unknown as { data?: { legendgroup?: string }[] })?.data ?? []).some((t) => t.legendgroup === 'pinned'));
     const atPin = pinnedOf(await drawnTraces());
     expect(atPin.length).toBeGreaterThan(0);
     expect(atPin[0].name).toContain('pinned: learning rate η (log₁₀) = -0.5');
@@ -65,10 +65,10 @@ describe('pinning a figure', { timeout: 180_000 }, () => {
 
   it('pin again replaces the pinned picture with the current one; unpin clears it', async () => {
     await (await modebarButton('Pin again')).click();
-    await page.waitForFunction(() => ((document.querySelector('.figure[aria-label^="Paths after"]') as unknown as { data?: { name?: string }[] })?.data ?? []).some((t) => t.name?.includes('= -0.8')));
+    await page.waitForFunction(() => ((document.querySelector('.figure[aria-label^="Paths of "]') as unknown as { data?: { name?: string }[] })?.data ?? []).some((t) => t.name?.includes('= -0.8')));
     expect(pinnedOf(await drawnTraces())[0].name).toContain('learning rate η (log₁₀) = -0.8');
     await (await modebarButton('Unpin')).click();
-    await page.waitForFunction(() => !((document.querySelector('.figure[aria-label^="Paths after"]') as unknown as { data?: { legendgroup?: string }[] })?.data ?? []).some((t) => t.legendgroup === 'pinned'));
+    await page.waitForFunction(() => !((document.querySelector('.figure[aria-label^="Paths of "]') as unknown as { data?: { legendgroup?: string }[] })?.data ?? []).some((t) => t.legendgroup === 'pinned'));
     expect(await (await modebarButton('Pin to compare')).count()).toBe(1);
     expect(errors).toEqual([]);
   });
